@@ -1,0 +1,61 @@
+/**
+ * Finds the line of a field in YAML text, so a report can say `file:line`.
+ * The data itself is parsed the way Astro parses it (js-yaml); this second,
+ * position-aware parse is only used to point at lines.
+ */
+import { isMap, isSeq, parseDocument, type Node } from 'yaml';
+
+export interface YamlLocator {
+  /** 1-based line of the deepest node on `path` that exists, relative to the YAML text. */
+  line(path: readonly PropertyKey[]): number | undefined;
+}
+
+export function locateIn(yamlText: string): YamlLocator {
+  let doc: ReturnType<typeof parseDocument> | undefined;
+  const starts = lineStarts(yamlText);
+  return {
+    line(path) {
+      doc ??= parseDocument(yamlText, { keepSourceTokens: false, uniqueKeys: false, strict: false });
+      let node: unknown = doc.contents;
+      let offset: number | undefined = rangeStart(node);
+      for (const key of path) {
+        let next: unknown;
+        let keyOffset: number | undefined;
+        if (isMap(node)) {
+          const pair = node.items.find((item) => (item.key as { value?: unknown } | null)?.value === key);
+          next = pair?.value;
+          keyOffset = rangeStart(pair?.key);
+        } else if (isSeq(node) && typeof key === 'number') {
+          next = node.items[key];
+        }
+        if (next === undefined && keyOffset === undefined) break;
+        offset = keyOffset ?? rangeStart(next) ?? offset;
+        node = next;
+        if (!next) break;
+      }
+      return offset === undefined ? undefined : lineOf(starts, offset);
+    },
+  };
+}
+
+function rangeStart(node: unknown): number | undefined {
+  const range = (node as Node | undefined)?.range;
+  return range ? range[0] : undefined;
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
+  return starts;
+}
+
+function lineOf(starts: number[], offset: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low + 1;
+}

@@ -1,0 +1,41 @@
+/** Every URL the hub links to is built here, so routes and links cannot drift apart. */
+import type { CollectionName } from '../schemas/context.ts';
+
+/** The first path segment of each collection's pages; `/share/<id>/` and `/start/<id>/` are part of the content model. */
+export const ROUTE_OF: Record<CollectionName, string> = {
+  snippets: 'share',
+  articles: 'articles',
+  guidelines: 'guidelines',
+  training: 'training',
+  campaigns: 'campaigns',
+  people: 'people',
+  tracks: 'start',
+};
+
+const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
+
+/** A path inside the hub, with the deployment's base path: `path('search/')` → `/hub/search/`. */
+export function path(relative = ''): string {
+  return `${BASE}${relative.replace(/^\/+/, '')}`;
+}
+
+/** The index page of a collection. */
+export function collectionPath(collection: CollectionName): string {
+  return path(`${ROUTE_OF[collection]}/`);
+}
+
+/** The page of one entry. */
+export function entryPath(collection: CollectionName, id: string): string {
+  return path(`${ROUTE_OF[collection]}/${id}/`);
+}
+
+/** An absolute URL on the hub's site (canonical links, feeds, cards). */
+export function absolute(pathname: string, site: string | URL): string {
+  return new URL(pathname, site).href;
+}
+
+/** `collection/id` as written in track steps. */
+export function parseRef(ref: string): { collection: CollectionName; id: string } {
+  const [collection, id] = ref.split('/') as [CollectionName, string];
+  return { collection, id };
+}
