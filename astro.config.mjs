@@ -14,6 +14,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // Separate caches let tests build several content trees side by side.
+  ...(process.env.HUB_CACHE_DIR ? { cacheDir: process.env.HUB_CACHE_DIR } : {}),
   build: { format: 'directory' },
   integrations: [contentCheck(), mdx(), sitemap()],
 });

@@ -14,7 +14,7 @@ export function articleSchema({ settings, ids, image }: SchemaContext) {
       published: isoDate(),
       /** Date of the last substantial update. Default: none. */
       updated: isoDate().optional(),
-      topics: list(oneOf(tuple(settings.topics), 'a topic from content/settings.yaml'), 1),
+      topics: list(oneOf(tuple(settings.topics), 'a topic from settings.yaml'), 1),
       /** Cover image next to the file, with its text alternative. Default: none. */
       cover: z
         .strictObject(

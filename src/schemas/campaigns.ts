@@ -11,8 +11,8 @@ export function campaignSchema({ settings }: SchemaContext) {
       starts: isoDate(),
       /** Last day of the campaign; on or after `starts`. */
       ends: isoDate(),
-      topics: list(oneOf(tuple(settings.topics), 'a topic from content/settings.yaml'), 1),
-      teams: list(oneOf(tuple(settings.teams), 'a team from content/settings.yaml'), 1),
+      topics: list(oneOf(tuple(settings.topics), 'a topic from settings.yaml'), 1),
+      teams: list(oneOf(tuple(settings.teams), 'a team from settings.yaml'), 1),
       ...publishingFields(),
     })
     .superRefine((campaign, ctx) => {

@@ -78,7 +78,7 @@ export function isHttpUrl(value: string): boolean {
 
 /**
  * One value of a list defined elsewhere (a topic from settings, a role).
- * `what` names the list for the message: "a topic from content/settings.yaml".
+ * `what` names the list for the message: "a topic from settings.yaml".
  */
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
   return z.enum(values, {
@@ -95,9 +95,10 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
  */
 export function entryRef(collection: string, ids: ReadonlySet<string>) {
   const message = (iss: RawIssue) => {
+    const known = ids.size ? `existing ids: ${sample([...ids])}` : `content/${collection} has no entries yet`;
+    if (iss.input === undefined) return `is missing; expected the id of an entry of ${collection} (${known})`;
     const hint = typeof iss.input === 'string' ? closest(iss.input, [...ids]) : undefined;
-    const known = ids.size ? `; existing ids: ${sample([...ids])}` : `; content/${collection} has no entries yet`;
-    return `${found(iss.input)}, which is not an entry of ${collection}${hint ? ` (did you mean ${quote(hint)}?)` : known}`;
+    return `${found(iss.input)}, which is not an entry of ${collection}${hint ? ` (did you mean ${quote(hint)}?)` : `; ${known}`}`;
   };
   return z
     .string({ error: message })

@@ -12,7 +12,7 @@ export function personSchema({ settings, image }: SchemaContext) {
       name: text(120),
       /** Job title. */
       title: text(120),
-      team: oneOf(tuple(settings.teams), 'a team from content/settings.yaml'),
+      team: oneOf(tuple(settings.teams), 'a team from settings.yaml'),
       /** Advocacy roles; at least 1. */
       roles: list(oneOf(ROLES, 'an advocacy role'), 1),
       /** Listed in the mentors directory and offered on onboarding tracks. Default: false. */

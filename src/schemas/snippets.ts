@@ -15,7 +15,7 @@ function hashtag() {
 }
 
 export function snippetSchema({ settings, ids }: SchemaContext) {
-  const network = oneOf(tuple(settings.networks), 'a network enabled in content/settings.yaml');
+  const network = oneOf(tuple(settings.networks), 'a network enabled in settings.yaml');
   return z
     .strictObject({
       /** For advocates, not posted. At most 120 characters. */
@@ -24,9 +24,9 @@ export function snippetSchema({ settings, ids }: SchemaContext) {
       link: httpUrl(),
       /** The campaign this snippet belongs to. Default: none. */
       campaign: entryRef('campaigns', ids.campaigns).optional(),
-      topics: list(oneOf(tuple(settings.topics), 'a topic from content/settings.yaml'), 1),
+      topics: list(oneOf(tuple(settings.topics), 'a topic from settings.yaml'), 1),
       /** Who the snippet is for; "all" means everyone. */
-      teams: list(oneOf(tuple(settings.teams), 'a team from content/settings.yaml'), 1),
+      teams: list(oneOf(tuple(settings.teams), 'a team from settings.yaml'), 1),
       /** Networks to offer. Default: every network of settings. */
       networks: list(network, 1).optional(),
       /** Hashtags without "#", appended to the text. Default: none. */

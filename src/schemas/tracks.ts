@@ -45,7 +45,7 @@ export function trackSchema({ settings, ids }: SchemaContext) {
       title: text(120),
       summary: text(300),
       /** The team this track prepares; its snippet lists default to it. Default: none. */
-      team: oneOf(tuple(settings.teams), 'a team from content/settings.yaml').optional(),
+      team: oneOf(tuple(settings.teams), 'a team from settings.yaml').optional(),
       /** Default mentor (a person with mentor: true). Default: none. */
       mentor: entryRef('people', ids.people).optional(),
       /** The path, in order; at least 1. */

@@ -36,6 +36,8 @@ export interface CheckedEntry {
   data: Record<string, unknown>;
   body: string;
   published: boolean;
+  /** 1-based file line of a field, for reports. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
 export interface ContentCheck {
@@ -49,7 +51,11 @@ const OTHER_FOLDERS = new Set<string>(['metrics']);
 
 export function checkContent(options: CheckOptions): ContentCheck {
   const cwd = options.cwd ?? process.cwd();
-  const show = (absolute: string) => path.relative(cwd, absolute).split(path.sep).join('/') || '.';
+  const show = (absolute: string) => {
+    const relative = path.relative(cwd, absolute);
+    // Outside the project (a temporary or benchmark tree), the absolute path is clearer than ../../.
+    return relative.startsWith('..') ? absolute : relative.split(path.sep).join('/') || '.';
+  };
   const problems: Problem[] = [];
   const entries: CheckedEntry[] = [];
 
@@ -96,7 +102,8 @@ export function checkContent(options: CheckOptions): ContentCheck {
         continue;
       }
       if (!isRecord(entry.data)) {
-        problems.push({ severity: 'error', file, line: entry.lineOffset + 1, message: 'has front matter that is not a set of "field: value" lines' });
+        // The YAML text starts on the opening "---" line, so its first field is one line further down.
+        problems.push({ severity: 'error', file, line: entry.lineOffset + 2, message: 'has front matter that is not a set of "field: value" lines' });
         continue;
       }
       entryDir = path.dirname(absolute);
@@ -110,7 +117,13 @@ export function checkContent(options: CheckOptions): ContentCheck {
         continue;
       }
       const data = result.data as Record<string, unknown>;
-      entries.push({ collection, id, file, data, body: entry.body, published: isPublished(data, options.now) });
+      const { yaml, lineOffset } = entry;
+      let locator: ReturnType<typeof locateIn> | undefined;
+      const lineOf = (fieldPath: readonly PropertyKey[]) => {
+        const line = (locator ??= locateIn(yaml)).line(fieldPath);
+        return line === undefined ? undefined : line + lineOffset;
+      };
+      entries.push({ collection, id, file, data, body: entry.body, published: isPublished(data, options.now), lineOf });
     }
   }
 
@@ -272,38 +285,40 @@ function checkAcrossEntries(entries: CheckedEntry[], now: Date): Problem[] {
   const problems: Problem[] = [];
   const byKey = new Map(entries.map((e) => [`${e.collection}/${e.id}`, e]));
   const requires = new Map(entries.filter((e) => e.collection === 'training').map((e) => [e.id, e.data.requires as string[]]));
-  const refProblem = (from: CheckedEntry, field: string, key: string) => {
+  const report = (entry: CheckedEntry, severity: Problem['severity'], at: PropertyKey[], message: string) =>
+    problems.push({ severity, file: entry.file, line: entry.lineOf(at), field: fieldPath(at), message });
+  const refProblem = (from: CheckedEntry, at: PropertyKey[], key: string) => {
     const target = byKey.get(key);
     if (!from.published || !target || target.published) return;
     const reason = unpublishedReason(target.data, now);
-    problems.push({ severity: 'warning', file: from.file, field, message: `points to ${key}, which is ${reason === 'scheduled' ? 'not published yet' : reason === 'draft' ? 'a draft' : 'expired'}; the link is left out until it is published` });
+    const state = reason === 'scheduled' ? 'not published yet' : reason === 'draft' ? 'a draft' : 'expired';
+    report(from, 'warning', at, `points to ${key}, which is ${state}; the link is left out until it is published`);
   };
 
   for (const entry of entries) {
     const data = entry.data;
     if (entry.collection === 'snippets') {
-      const variants = data.variants as unknown[];
-      if (variants.length < 2) {
-        problems.push({ severity: 'warning', file: entry.file, field: 'variants', message: 'has a single variant; add a second wording so colleagues do not all post the same words' });
+      if ((data.variants as unknown[]).length < 2) {
+        report(entry, 'warning', ['variants'], 'has a single variant; add a second wording so colleagues do not all post the same words');
       }
-      if (data.campaign) refProblem(entry, 'campaign', `campaigns/${String(data.campaign)}`);
+      if (data.campaign) refProblem(entry, ['campaign'], `campaigns/${String(data.campaign)}`);
     }
-    if (entry.collection === 'articles') refProblem(entry, 'author', `people/${String(data.author)}`);
+    if (entry.collection === 'articles') refProblem(entry, ['author'], `people/${String(data.author)}`);
     if (entry.collection === 'training') {
-      (data.requires as string[]).forEach((id, i) => refProblem(entry, `requires[${i}]`, `training/${id}`));
+      (data.requires as string[]).forEach((id, i) => refProblem(entry, ['requires', i], `training/${id}`));
       const cycle = findCycle(entry.id, requires);
-      if (cycle) problems.push({ severity: 'error', file: entry.file, field: 'requires', message: `makes a loop (${cycle.join(' → ')}); a module cannot require itself, directly or through others` });
+      if (cycle) report(entry, 'error', ['requires'], `makes a loop (${cycle.join(' → ')}); a module cannot require itself, directly or through others`);
     }
     if (entry.collection === 'tracks') {
       const mentor = data.mentor as string | undefined;
       if (mentor) {
         const person = byKey.get(`people/${mentor}`);
         if (person && person.data.mentor !== true) {
-          problems.push({ severity: 'error', file: entry.file, field: 'mentor', message: `${found(mentor)}, who is not a mentor; set "mentor: true" in ${person.file} or pick one of: ${mentorsOf(entries).join(', ') || 'nobody yet'}` });
+          report(entry, 'error', ['mentor'], `${found(mentor)}, who is not a mentor; set "mentor: true" in ${person.file} or pick one of: ${mentorsOf(entries).join(', ') || 'nobody yet'}`);
         }
-        refProblem(entry, 'mentor', `people/${mentor}`);
+        refProblem(entry, ['mentor'], `people/${mentor}`);
       }
-      (data.steps as { ref?: string }[]).forEach((step, i) => step.ref && refProblem(entry, `steps[${i}].ref`, step.ref));
+      (data.steps as { ref?: string }[]).forEach((step, i) => step.ref && refProblem(entry, ['steps', i, 'ref'], step.ref));
     }
   }
   return problems;

@@ -1,0 +1,65 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { astroBuild, filesIn, read, type BuildResult } from '../support/build.ts';
+import { VALID_TREE } from '../support/fixtures.ts';
+
+const UNPUBLISHED_ON_22_NOV = ['share/expired', 'share/draft', 'share/scheduled', 'articles/future-article'];
+
+describe('a build on 2026-11-22', () => {
+  let build: BuildResult;
+  let files: string[];
+  beforeAll(async () => {
+    build = await astroBuild({ contentDir: VALID_TREE, now: '2026-11-22' });
+    files = filesIn(build.outDir);
+  });
+
+  it('succeeds', () => expect(build.code, build.output).toBe(0));
+
+  it('builds published entries and leaves expired, draft and scheduled ones out of pages, sitemap and feed', () => {
+    expect(files).toContain('share/live/index.html');
+    expect(files).toContain('articles/hello/index.html');
+    const sitemap = read(build.outDir, 'sitemap-0.xml');
+    const rss = read(build.outDir, 'rss.xml');
+    const everyHtml = files.filter((f) => f.endsWith('.html')).map((f) => read(build.outDir, f)).join('\n');
+    for (const page of UNPUBLISHED_ON_22_NOV) {
+      expect(files.some((f) => f.startsWith(`${page}/`)), page).toBe(false);
+      expect(sitemap).not.toContain(`/${page}/`);
+      expect(rss).not.toContain(`/${page}/`);
+      expect(everyHtml).not.toContain(`/${page}/`);
+    }
+    expect(everyHtml).not.toContain('Scheduled snippet');
+    expect(rss).toContain('/articles/hello/');
+  });
+
+  it('gives every page a language, a title, a meta description and an absolute canonical URL, and no script', () => {
+    const pages = files.filter((f) => f.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(15);
+    for (const page of pages) {
+      const html = read(build.outDir, page);
+      expect(html, page).toMatch(/<html lang="en"/);
+      expect(html, page).toMatch(/<title>[^<]+<\/title>/);
+      expect(html, page).toMatch(/<meta name="description" content="[^"]+"/);
+      expect(html, page).toMatch(/<link rel="canonical" href="https:\/\/hub\.fixture\.example\/[^"]*"/);
+      expect(html, page).not.toMatch(/<script/);
+    }
+  });
+});
+
+describe('a build previewing 2026-12-06 (HUB_NOW)', () => {
+  let build: BuildResult;
+  beforeAll(async () => {
+    build = await astroBuild({ contentDir: VALID_TREE, now: '2026-12-06' });
+  });
+  afterAll(() => undefined);
+
+  it('publishes what was scheduled, and still leaves out the draft and the expired entry', () => {
+    expect(build.code, build.output).toBe(0);
+    const files = filesIn(build.outDir);
+    expect(files).toContain('share/scheduled/index.html');
+    expect(files).toContain('articles/future-article/index.html');
+    expect(read(build.outDir, 'sitemap-0.xml')).toContain('/share/scheduled/');
+    expect(read(build.outDir, 'rss.xml')).toContain('/articles/future-article/');
+    expect(read(build.outDir, 'start/welcome/index.html')).toContain('/share/scheduled/');
+    expect(files.some((f) => f.startsWith('share/draft/'))).toBe(false);
+    expect(files.some((f) => f.startsWith('share/expired/'))).toBe(false);
+  });
+});

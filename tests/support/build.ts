@@ -1,0 +1,39 @@
+/** Runs the real `astro build` on a content tree, as `npm run build` would. */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const PROJECT = path.resolve(import.meta.dirname, '../..');
+const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildResult {
+  code: number | null;
+  output: string;
+  outDir: string;
+}
+
+export function astroBuild(options: { contentDir: string; now: string; outDir?: string }): Promise<BuildResult> {
+  const work = mkdtempSync(path.join(tmpdir(), 'hub-build-'));
+  const outDir = options.outDir ?? path.join(work, 'dist');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+      cwd: PROJECT,
+      env: { ...process.env, HUB_CONTENT_DIR: options.contentDir, HUB_NOW: options.now, HUB_CACHE_DIR: path.join(work, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output, outDir }));
+  });
+}
+
+/** Every file under `dir`, relative, with forward slashes. */
+export function filesIn(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => f.split(path.sep).join('/'));
+}
+
+export function read(dir: string, file: string): string {
+  return readFileSync(path.join(dir, file), 'utf8');
+}
