@@ -2,9 +2,15 @@ import path from 'node:path';
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { load } from 'js-yaml';
-import { collectionSchemas } from './schemas/index.ts';
-import { COLLECTIONS, type CollectionName } from './schemas/context.ts';
+import { articleSchema } from './schemas/articles.ts';
+import { campaignSchema } from './schemas/campaigns.ts';
+import type { CollectionName } from './schemas/context.ts';
+import { guidelineSchema } from './schemas/guidelines.ts';
+import { personSchema } from './schemas/people.ts';
 import { settingsSchema } from './schemas/settings.ts';
+import { snippetSchema } from './schemas/snippets.ts';
+import { trackSchema } from './schemas/tracks.ts';
+import { trainingSchema } from './schemas/training.ts';
 import { SETTINGS_FILE, contentRoot, entryPattern } from './lib/content/files.ts';
 import { schemaInputs } from './lib/content/validate.ts';
 
@@ -13,15 +19,12 @@ import { schemaInputs } from './lib/content/validate.ts';
 const root = contentRoot();
 const { settings, ids } = schemaInputs(root);
 
-function entries<C extends CollectionName>(collection: C) {
-  return defineCollection({
-    loader: glob({
-      pattern: entryPattern(collection),
-      base: path.join(root, collection),
-      // The id is the file name, as the content model says: never slugified, never from front matter.
-      generateId: ({ entry }) => path.basename(entry, path.extname(entry)),
-    }),
-    schema: ({ image }) => collectionSchemas[collection]({ settings, ids, image }) as ReturnType<(typeof collectionSchemas)[C]>,
+/** Entries are the files of content/<collection>/; the id is the file name, never slugified. */
+function files(collection: CollectionName) {
+  return glob({
+    pattern: entryPattern(collection),
+    base: path.join(root, collection),
+    generateId: ({ entry }) => path.basename(entry, path.extname(entry)),
   });
 }
 
@@ -30,5 +33,11 @@ export const collections = {
     loader: file(path.join(root, SETTINGS_FILE), { parser: (text) => ({ settings: load(text) as Record<string, unknown> }) }),
     schema: settingsSchema(),
   }),
-  ...(Object.fromEntries(COLLECTIONS.map((c) => [c, entries(c)])) as { [C in CollectionName]: ReturnType<typeof entries<C>> }),
+  snippets: defineCollection({ loader: files('snippets'), schema: ({ image }) => snippetSchema({ settings, ids, image }) }),
+  articles: defineCollection({ loader: files('articles'), schema: ({ image }) => articleSchema({ settings, ids, image }) }),
+  guidelines: defineCollection({ loader: files('guidelines'), schema: ({ image }) => guidelineSchema({ settings, ids, image }) }),
+  training: defineCollection({ loader: files('training'), schema: ({ image }) => trainingSchema({ settings, ids, image }) }),
+  campaigns: defineCollection({ loader: files('campaigns'), schema: ({ image }) => campaignSchema({ settings, ids, image }) }),
+  people: defineCollection({ loader: files('people'), schema: ({ image }) => personSchema({ settings, ids, image }) }),
+  tracks: defineCollection({ loader: files('tracks'), schema: ({ image }) => trackSchema({ settings, ids, image }) }),
 };

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { type SchemaContext, tuple } from './context.ts';
 import { dateOrder, entryRef, expect, httpUrl, isoDate, list, oneOf, text } from './fields.ts';
 
-export function articleSchema({ settings, ids, image }: SchemaContext) {
+export function articleSchema<Image extends z.ZodType>({ settings, ids, image }: SchemaContext<Image>) {
   return z
     .strictObject({
       title: text(200),

@@ -6,7 +6,7 @@ import { dateOrder, expect, httpUrl, list, oneOf, publishingFields, text } from 
 export const ROLES = ['listener', 'curator', 'commenter', 'creator'] as const;
 export type Role = (typeof ROLES)[number];
 
-export function personSchema({ settings, image }: SchemaContext) {
+export function personSchema<Image extends z.ZodType>({ settings, image }: SchemaContext<Image>) {
   return z
     .strictObject({
       name: text(120),

@@ -70,7 +70,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
 
   // Ids come from file names, before any parsing, so references can be checked in the same pass.
   const candidates = COLLECTIONS.map((collection) => ({ collection, files: entryFiles(options.root, collection, show, problems) }));
-  const ids = Object.fromEntries(candidates.map(({ collection, files }) => [collection, new Set(files.map((f) => f.id))])) as SchemaContext['ids'];
+  const ids = Object.fromEntries(candidates.map(({ collection, files }) => [collection, new Set(files.map((f) => f.id))])) as unknown as SchemaContext["ids"];
 
   let entryDir = options.root;
   const image = () =>
@@ -140,7 +140,7 @@ export function schemaInputs(root: string): { settings: Settings; ids: SchemaCon
   const settings = checkSettings(path.join(root, SETTINGS_FILE), (p) => p, path.join(process.cwd(), 'public'), problems);
   if (!settings) throw new Error(`content settings are invalid:\n${problems.map((p) => p.message).join('\n')}`);
   const ids = Object.fromEntries(COLLECTIONS.map((c) => [c, new Set(entryFiles(root, c, (p) => p, []).map((f) => f.id))]));
-  return { settings, ids: ids as SchemaContext['ids'] };
+  return { settings, ids: ids as unknown as SchemaContext["ids"] };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

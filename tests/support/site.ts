@@ -1,0 +1,23 @@
+/** The built sample hub (dist/), served locally, and the URLs its sitemap lists. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT } from './build.ts';
+import { serveStatic, type StaticSite } from './server.ts';
+
+export const DIST = path.join(PROJECT, process.env.HUB_E2E_DIST ?? 'dist');
+
+export async function serveDist(): Promise<StaticSite> {
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`${DIST} has no built hub: run "npm run build:test" (or npm test) first`);
+  }
+  return serveStatic(DIST);
+}
+
+/** Paths (with base) of every page in the sitemap. */
+export function sitemapPaths(): string[] {
+  const index = readFileSync(path.join(DIST, 'sitemap-index.xml'), 'utf8');
+  const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname.split('/').pop()!);
+  return sitemaps.flatMap((file) =>
+    [...readFileSync(path.join(DIST, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname),
+  );
+}
