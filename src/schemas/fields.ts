@@ -64,7 +64,8 @@ export function httpUrl() {
   return z
     .string({ error: expect('an absolute http(s) URL such as https://example.com/page') })
     .trim()
-    .refine(isHttpUrl, { error: expect('an absolute http(s) URL such as https://example.com/page') });
+    .refine(isHttpUrl, { error: expect('an absolute http(s) URL such as https://example.com/page') })
+    .meta({ format: 'url' });
 }
 
 export function isHttpUrl(value: string): boolean {

@@ -4,6 +4,9 @@ import { ID_PATTERN, expect, found, httpUrl, list, oneOf, text } from './fields.
 
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 const HOSTNAME = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
+/** Decap CMS backends the hub configures. */
+export const CMS_BACKENDS = ['github', 'gitlab', 'git-gateway', 'test-repo'] as const;
+
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 function hexColour() {
@@ -75,6 +78,28 @@ export function settingsSchema() {
     topics: idList('a topic'),
     /** Phrases the content lint rejects, case-insensitive. Default: none. */
     banned: list(text()).default([]),
+    /** Where Decap CMS at /admin/ reads and commits content. Default: the in-memory demo backend. */
+    cms: z
+      .strictObject({
+        /** github, gitlab, git-gateway, or test-repo (an in-memory demo that saves nothing). Default: test-repo. */
+        backend: oneOf(CMS_BACKENDS, 'a CMS backend').default('test-repo'),
+        /** The repository as owner/name; required for github and gitlab. */
+        repo: z.string({ error: expect('owner/name, e.g. acme/advocacy-hub') })
+          .regex(/^[\w.-]+\/[\w.-]+$/, { error: expect('owner/name, e.g. acme/advocacy-hub') })
+          .optional(),
+        /** The branch the CMS commits to. Default: main. */
+        branch: z.string({ error: expect('a branch name such as main') }).trim().min(1).default('main'),
+        /** The OAuth server for github/gitlab logins outside Netlify. Default: Netlify's. */
+        base_url: httpUrl().optional(),
+        /** Drafts go through draft → in review → ready before they are published (github, gitlab, git-gateway). Default: true. */
+        editorial_workflow: z.boolean({ error: expect('true or false') }).default(true),
+      })
+      .superRefine((cms, ctx) => {
+        if ((cms.backend === 'github' || cms.backend === 'gitlab') && !cms.repo) {
+          ctx.addIssue({ code: 'custom', path: ['repo'], input: undefined, message: `is missing; the ${cms.backend} backend needs the repository as owner/name` });
+        }
+      })
+      .default({ backend: 'test-repo', branch: 'main', editorial_workflow: true }),
   });
 }
 

@@ -13,6 +13,7 @@ import { ID_PATTERN, expect, found } from '../../schemas/fields.ts';
 import { settingsSchema, type Settings } from '../../schemas/settings.ts';
 import { isPublished, unpublishedReason } from '../publish.ts';
 import { ASSET_EXTENSIONS, ENTRY_EXTENSIONS, FrontmatterError, SETTINGS_FILE, listFiles, readEntry } from './files.ts';
+import { lintEntries } from './lint.ts';
 import { locateIn } from './locate.ts';
 import { type Problem, fieldPath } from './problems.ts';
 import { closest, quote } from './words.ts';
@@ -38,6 +39,8 @@ export interface CheckedEntry {
   published: boolean;
   /** 1-based file line of a field, for reports. */
   lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** 1-based file line of a character of `body`. */
+  bodyLine(index: number): number;
 }
 
 export interface ContentCheck {
@@ -123,11 +126,15 @@ export function checkContent(options: CheckOptions): ContentCheck {
         const line = (locator ??= locateIn(yaml)).line(fieldPath);
         return line === undefined ? undefined : line + lineOffset;
       };
-      entries.push({ collection, id, file, data, body: entry.body, published: isPublished(data, options.now), lineOf });
+      // The body starts on the closing "---" line, right after the front matter.
+      const closingLine = lineOffset + yaml.split('\n').length;
+      const bodyLine = (index: number) => closingLine + (entry.body.slice(0, index).match(/\n/g)?.length ?? 0);
+      entries.push({ collection, id, file, data, body: entry.body, published: isPublished(data, options.now), lineOf, bodyLine });
     }
   }
 
   problems.push(...checkAcrossEntries(entries, options.now));
+  problems.push(...lintEntries(entries, options.now));
   return { settings, entries, problems };
 }
 

@@ -1,0 +1,24 @@
+/**
+ * `npm run lint:content`: every check the build runs on content (schemas,
+ * references, share lengths, banned phrases, links, images, expiry notices),
+ * as a compact report for editors who work in Git. Exit code 1 on errors.
+ *
+ *   npm run lint:content                  # the content folder (or HUB_CONTENT_DIR)
+ *   npm run lint:content -- path/to/tree  # another tree
+ *   HUB_NOW=2027-01-15 npm run lint:content
+ */
+import { contentRoot } from '../src/lib/content/files.ts';
+import { formatLintReport } from '../src/lib/content/report.ts';
+import { checkContent } from '../src/lib/content/validate.ts';
+import { InvalidNowError, resolveNow } from '../src/lib/publish.ts';
+
+try {
+  const root = contentRoot(process.argv[2] ?? process.env.HUB_CONTENT_DIR);
+  const { problems } = checkContent({ root, now: resolveNow() });
+  console.log(formatLintReport(problems, { color: process.stdout.isTTY && !process.env.NO_COLOR }));
+  process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;
+} catch (error) {
+  if (!(error instanceof InvalidNowError)) throw error;
+  console.error(error.message);
+  process.exitCode = 2;
+}

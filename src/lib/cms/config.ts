@@ -1,0 +1,159 @@
+/**
+ * The whole Decap CMS configuration, derived from the collection schemas and
+ * the hub settings. Served as /admin/config.yml; nothing is written by hand.
+ */
+import { z } from 'astro/zod';
+import { collectionSchemas } from '../../schemas/index.ts';
+import { COLLECTIONS, type CollectionName, type SchemaContext } from '../../schemas/context.ts';
+import { settingsSchema, type Settings } from '../../schemas/settings.ts';
+import { SETTINGS_FILE } from '../content/files.ts';
+import { ROUTE_OF } from '../urls.ts';
+import { type DecapField, type FieldContext, objectFields } from './fields.ts';
+import { HINTS } from './hints.ts';
+
+export interface CmsOptions {
+  settings: Settings;
+  ids: SchemaContext['ids'];
+  /** The content folder relative to the repository root, with forward slashes, e.g. `content`. */
+  contentPath: string;
+  /** Local editing through decap-server: the proxy's API URL. Default: the production backend. */
+  proxyUrl?: string;
+  /** Environment overrides of settings.cms (HUB_CMS_BACKEND, HUB_CMS_REPO, HUB_CMS_BRANCH, HUB_CMS_BASE_URL). */
+  env?: Record<string, string | undefined>;
+}
+
+const TITLE_FIELD: Partial<Record<CollectionName, string>> = { people: 'name' };
+const titleFieldOf = (collection: string) => TITLE_FIELD[collection as CollectionName] ?? 'title';
+
+const BODY_LABEL: Record<CollectionName, string> = {
+  snippets: 'Notes for advocates',
+  articles: 'Article',
+  guidelines: 'Explanation and example',
+  training: 'Lessons',
+  campaigns: 'Messaging suggestions',
+  people: 'Short bio',
+  tracks: 'Welcome text',
+};
+
+const LIST_OPTIONS: Record<CollectionName, { summary: string; sort: string[]; filters?: { label: string; field: string; pattern: string | boolean }[]; groups?: { label: string; field: string }[] }> = {
+  snippets: {
+    summary: '{{title}} · {{campaign}}',
+    sort: ['title', 'campaign', 'publish', 'expires'],
+    filters: [{ label: 'Drafts', field: 'draft', pattern: true }],
+    groups: [{ label: 'Campaign', field: 'campaign' }],
+  },
+  articles: {
+    summary: "{{title}} · {{published | date('YYYY-MM-DD')}}",
+    sort: ['published', 'title', 'author'],
+    filters: [{ label: 'Drafts', field: 'draft', pattern: true }],
+    groups: [{ label: 'Author', field: 'author' }],
+  },
+  guidelines: { summary: '{{order}}. {{title}}', sort: ['order', 'title'] },
+  training: { summary: '{{order}}. {{title}} ({{role}}, {{level}})', sort: ['order', 'title'], groups: [{ label: 'Role', field: 'role' }] },
+  campaigns: { summary: "{{title}} · {{starts | date('YYYY-MM-DD')}} – {{ends | date('YYYY-MM-DD')}}", sort: ['starts', 'ends', 'title'] },
+  people: {
+    summary: '{{name}} · {{title}}',
+    sort: ['name', 'team'],
+    filters: [{ label: 'Mentors', field: 'mentor', pattern: true }],
+    groups: [{ label: 'Team', field: 'team' }],
+  },
+  tracks: { summary: '{{title}}', sort: ['title'], groups: [{ label: 'Team', field: 'team' }] },
+};
+
+/** The backend block and publish mode, from settings.cms and the environment. */
+export function cmsBackend(options: Pick<CmsOptions, 'settings' | 'proxyUrl' | 'env'>) {
+  const env = options.env ?? {};
+  const cms = options.settings.cms;
+  const branch = env.HUB_CMS_BRANCH || cms.branch;
+  if (options.proxyUrl) {
+    // Local editing: decap-server writes straight into the working tree; no editorial workflow there.
+    return { backend: { name: 'proxy', proxy_url: options.proxyUrl, branch }, editorialWorkflow: false };
+  }
+  const name = env.HUB_CMS_BACKEND || cms.backend;
+  const repo = env.HUB_CMS_REPO || cms.repo;
+  const baseUrl = env.HUB_CMS_BASE_URL || cms.base_url;
+  const backend: Record<string, string> = { name };
+  if (name !== 'test-repo') backend.branch = branch;
+  if (repo && (name === 'github' || name === 'gitlab')) backend.repo = repo;
+  if (baseUrl && (name === 'github' || name === 'gitlab')) backend.base_url = baseUrl;
+  return { backend, editorialWorkflow: cms.editorial_workflow && name !== 'test-repo' };
+}
+
+export function decapConfig(options: CmsOptions) {
+  const { settings, ids, contentPath } = options;
+  const fieldContext = (collection: string): FieldContext => ({ titleFieldOf, hintFor: (path) => HINTS[collection]?.[path] });
+  // The CMS stores image paths as written; the content check verifies them at build.
+  const context: SchemaContext = { settings, ids, image: () => z.string().meta({ widget: 'image' }) };
+  const { backend, editorialWorkflow } = cmsBackend(options);
+  const folder = (name: string) => (contentPath ? `${contentPath}/${name}` : name);
+
+  const collections = COLLECTIONS.map((collection) => {
+    const schema = (collectionSchemas[collection] as (c: SchemaContext) => z.ZodType)(context);
+    const list = LIST_OPTIONS[collection];
+    const fields: DecapField[] = [
+      ...objectFields(schema, fieldContext(collection)),
+      { name: 'body', label: BODY_LABEL[collection], widget: 'markdown', required: false },
+    ];
+    return {
+      name: collection,
+      label: collection === 'training' ? 'Training' : capitalize(collection),
+      label_singular: SINGULAR[collection],
+      folder: folder(collection),
+      create: true,
+      extension: 'md',
+      format: 'frontmatter',
+      slug: '{{slug}}',
+      identifier_field: titleFieldOf(collection),
+      summary: list.summary,
+      sortable_fields: list.sort,
+      ...(list.filters && { view_filters: list.filters }),
+      ...(list.groups && { view_groups: list.groups }),
+      preview_path: `${ROUTE_OF[collection]}/{{slug}}/`,
+      // Images sit next to the entry and are written as ./name.jpg, as the content model says.
+      media_folder: '',
+      public_folder: './',
+      fields,
+    };
+  });
+
+  const settingsCollection = {
+    name: 'settings',
+    label: 'Settings',
+    editor: { preview: false },
+    files: [
+      {
+        name: 'settings',
+        label: 'Hub settings',
+        file: folder(SETTINGS_FILE),
+        fields: objectFields(settingsSchema(), { titleFieldOf, hintFor: (path) => HINTS.settings?.[path] }),
+      },
+    ],
+  };
+
+  return {
+    backend,
+    ...(editorialWorkflow && { publish_mode: 'editorial_workflow' }),
+    site_url: settings.site,
+    display_url: settings.site,
+    ...(settings.brand.logo && { logo_url: new URL(settings.brand.logo, settings.site).href }),
+    media_folder: 'public/uploads',
+    public_folder: '/uploads',
+    show_preview_links: true,
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections: [...collections, settingsCollection],
+  };
+}
+
+const SINGULAR: Record<CollectionName, string> = {
+  snippets: 'Snippet',
+  articles: 'Article',
+  guidelines: 'Guideline',
+  training: 'Training module',
+  campaigns: 'Campaign',
+  people: 'Person',
+  tracks: 'Onboarding track',
+};
+
+function capitalize(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}
