@@ -30,7 +30,7 @@ describe('a build on 2026-11-22', () => {
     expect(rss).toContain('/articles/hello/');
   });
 
-  it('gives every page a language, a title, a meta description and an absolute canonical URL, and no script', () => {
+  it('gives every page a language, a title, a meta description and an absolute canonical URL, and hub pages no script', () => {
     const pages = files.filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(15);
     for (const page of pages) {
@@ -39,7 +39,8 @@ describe('a build on 2026-11-22', () => {
       expect(html, page).toMatch(/<title>[^<]+<\/title>/);
       expect(html, page).toMatch(/<meta name="description" content="[^"]+"/);
       expect(html, page).toMatch(/<link rel="canonical" href="https:\/\/hub\.fixture\.example\/[^"]*"/);
-      expect(html, page).not.toMatch(/<script/);
+      // The CMS is an application; every hub page works without JavaScript.
+      if (!page.startsWith('admin/')) expect(html, page).not.toMatch(/<script/);
     }
   });
 });

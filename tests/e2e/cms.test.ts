@@ -1,0 +1,126 @@
+/**
+ * An editor creates a snippet with two variants in Decap CMS, running as
+ * `npm run cms` does (astro dev + decap-server) on a temporary copy of the
+ * content. The file Decap writes must pass the schemas and build into a page.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { checkContent } from '../../src/lib/content/validate.ts';
+import { launchChromium } from '../support/browser.ts';
+import { PROJECT, astroBuild, read } from '../support/build.ts';
+import { VALID_TREE } from '../support/fixtures.ts';
+import { freePort, waitFor } from '../support/ports.ts';
+
+let repo: string;
+let cms: ChildProcess;
+let browser: Browser;
+let base: string;
+let log = '';
+
+beforeAll(async () => {
+  repo = mkdtempSync(path.join(tmpdir(), 'hub-cms-'));
+  cpSync(VALID_TREE, path.join(repo, 'content'), { recursive: true });
+  const [devPort, proxyPort] = [await freePort(), await freePort()];
+  base = `http://127.0.0.1:${devPort}`;
+  cms = spawn(process.execPath, ['scripts/cms.ts'], {
+    cwd: PROJECT,
+    detached: true,
+    env: {
+      ...cleanEnv(),
+      HUB_CONTENT_DIR: path.join(repo, 'content'),
+      HUB_CMS_ROOT: repo,
+      HUB_DEV_PORT: String(devPort),
+      HUB_CMS_PORT: String(proxyPort),
+      HUB_NOW: '2026-11-22',
+      HUB_CACHE_DIR: path.join(repo, '.astro-cache'),
+    },
+  });
+  cms.stdout!.on('data', (chunk) => (log += chunk));
+  cms.stderr!.on('data', (chunk) => (log += chunk));
+  await waitFor(`${base}/admin/config.yml`, 90_000);
+  await waitFor(`http://127.0.0.1:${proxyPort}/api/v1`, 30_000, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info","params":{}}' });
+  browser = await launchChromium();
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (cms?.pid) process.kill(-cms.pid, 'SIGTERM');
+  if (repo) rmSync(repo, { recursive: true, force: true });
+});
+
+/** The environment minus what Vitest sets (NODE_ENV=test, MODE, …), which would change how astro dev runs. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) if (/^(VITEST|NODE_ENV$|MODE$|BASE_URL$|DEV$|PROD$|SSR$|TEST$)/.test(key)) delete env[key];
+  return env;
+}
+
+describe('npm run cms', () => {
+  it('serves /admin/ configured for the local proxy, also without the trailing slash', async () => {
+    const config = await (await fetch(`${base}/admin/config.yml`)).text();
+    expect(config).toMatch(/backend:\n  name: proxy\n  proxy_url: http:\/\/127\.0\.0\.1:\d+\/api\/v1/);
+    expect(config).toContain('folder: content/snippets');
+    const redirect = await fetch(`${base}/admin`, { redirect: 'manual' });
+    expect(redirect.status).toBe(301);
+    expect(redirect.headers.get('location')).toBe('/admin/');
+  });
+
+  it('creates a snippet with two variants through the UI, into a file that passes the schema and builds', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${base}/admin/#/collections/snippets/new`);
+    await page.getByRole('button', { name: /login/i }).click({ timeout: 60_000 });
+
+    await page.getByLabel('Title', { exact: true }).fill('Our quietest heat pump yet');
+    await page.getByLabel('Link to share').fill('https://www.fixture.example/quiet?lang=en#specs');
+    await page.getByLabel('Campaign').fill('Product');
+    await page.getByRole('option', { name: 'Product launch' }).click();
+    await page.getByLabel('Topics').fill('product');
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Teams').fill('engineering');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Add hashtag' }).click();
+    await page.getByLabel('Item').last().fill('QuietHeat');
+    await page.getByRole('button', { name: 'Add variant' }).click();
+    await page.getByLabel('Text').last().fill('I spent a year making this one quieter. Here is how it went.');
+    await page.getByRole('button', { name: 'Add variant' }).click();
+    await page.getByLabel('Text').last().fill('What would you ask the team behind our quietest heat pump?');
+    await page.getByRole('button', { name: 'Publish' }).first().click();
+    await page.getByText('Publish now').click();
+
+    const file = path.join(repo, 'content/snippets/our-quietest-heat-pump-yet.md');
+    await expect.poll(() => existsSync(file), { timeout: 30_000 }).toBe(true);
+    const written = readFileSync(file, 'utf8');
+    expect(written).toContain('campaign: launch');
+
+    const { problems, entries } = checkContent({ root: path.join(repo, 'content'), now: new Date('2026-11-22'), cwd: repo });
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    const entry = entries.find((e) => e.collection === 'snippets' && e.id === 'our-quietest-heat-pump-yet')!;
+    expect(entry.data).toMatchObject({
+      title: 'Our quietest heat pump yet',
+      link: 'https://www.fixture.example/quiet?lang=en#specs',
+      campaign: 'launch',
+      topics: ['product'],
+      teams: ['engineering'],
+      hashtags: ['QuietHeat'],
+      variants: [
+        { text: 'I spent a year making this one quieter. Here is how it went.' },
+        { text: 'What would you ask the team behind our quietest heat pump?' },
+      ],
+      draft: false,
+    });
+
+    const build = await astroBuild({ contentDir: path.join(repo, 'content'), now: '2026-11-22' });
+    expect(build.code, build.output).toBe(0);
+    const html = read(build.outDir, 'share/our-quietest-heat-pump-yet/index.html');
+    expect(html).toContain('I spent a year making this one quieter. Here is how it went.');
+    expect(html).toContain('What would you ask the team behind our quietest heat pump?');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

@@ -1,0 +1,165 @@
+/**
+ * The Decap form and the zod schemas must describe the same fields: every
+ * schema field has a Decap field with a compatible widget, and every Decap
+ * field is a schema field. The walk below reads the schemas on its own,
+ * without the generator's helpers.
+ */
+import { z } from 'astro/zod';
+import { describe, expect, it } from 'vitest';
+import { decapConfig } from '../../src/lib/cms/config.ts';
+import type { DecapField } from '../../src/lib/cms/fields.ts';
+import { schemaInputs } from '../../src/lib/content/validate.ts';
+import { collectionSchemas } from '../../src/schemas/index.ts';
+import { COLLECTIONS, type SchemaContext } from '../../src/schemas/context.ts';
+import { settingsSchema } from '../../src/schemas/settings.ts';
+import { VALID_TREE } from '../support/fixtures.ts';
+
+const { settings, ids } = schemaInputs(VALID_TREE);
+const config = decapConfig({ settings, ids, contentPath: 'content' });
+const context: SchemaContext = { settings, ids, image: () => z.string().meta({ widget: 'image' }) };
+
+type Kind = 'string' | 'enum' | 'number' | 'boolean' | 'date' | 'object' | 'array';
+interface SchemaField {
+  kind: Kind;
+  required: boolean;
+  meta: Record<string, unknown>;
+  element?: SchemaField;
+  shape?: Record<string, SchemaField>;
+  options?: string[];
+}
+
+/** The schema as a tree of kinds, read from zod's definitions. */
+function describeSchema(schema: z.ZodType, required = true, meta: Record<string, unknown> = {}): SchemaField {
+  const def = (schema as unknown as { _zod: { def: Record<string, any> } })._zod.def;
+  const here = { ...(z.globalRegistry.get(schema) ?? {}), ...meta };
+  switch (def.type) {
+    case 'optional':
+    case 'default':
+      return describeSchema(def.innerType, false, here);
+    case 'pipe':
+      return { kind: def.out._zod.def.type === 'date' ? 'date' : def.out._zod.def.type, required, meta: here };
+    case 'object':
+      return { kind: 'object', required, meta: here, shape: Object.fromEntries(Object.entries(def.shape).map(([k, v]) => [k, describeSchema(v as z.ZodType)])) };
+    case 'array':
+      return { kind: 'array', required, meta: here, element: describeSchema(def.element) };
+    case 'enum':
+      return { kind: 'enum', required, meta: here, options: Object.values(def.entries) };
+    default:
+      return { kind: def.type, required, meta: here };
+  }
+}
+
+const COMPATIBLE: Record<Kind, string[]> = {
+  string: ['string', 'text', 'relation', 'image'],
+  enum: ['select'],
+  number: ['number'],
+  boolean: ['boolean'],
+  date: ['datetime'],
+  object: ['object'],
+  array: ['list', 'select', 'relation'],
+};
+
+/** Asserts one schema field against its Decap field, recursively; returns the paths checked. */
+function compare(path: string, schema: SchemaField, field: DecapField | undefined): string[] {
+  expect(field, `${path} has a Decap field`).toBeDefined();
+  expect(COMPATIBLE[schema.kind], `${path}: widget ${field!.widget} for a ${schema.kind}`).toContain(field!.widget);
+  expect(field!.required === false, `${path}: required in Decap ⇔ required in the schema`).toBe(!schema.required);
+  if (schema.meta.ref && schema.meta.ref !== '*') {
+    expect(field!.widget).toBe('relation');
+    expect(field!.collection).toBe(schema.meta.ref);
+  }
+  if (schema.meta.widget === 'image') expect(field!.widget).toBe('image');
+  if (schema.kind === 'enum') expect(field!.options).toEqual(schema.options);
+  if (schema.kind === 'object') return [path, ...compareShapes(path, schema.shape!, field!.fields ?? [])];
+  if (schema.kind === 'array') {
+    const element = schema.element!;
+    if (element.kind === 'enum') {
+      expect(field!).toMatchObject({ widget: 'select', multiple: true, options: element.options });
+    } else if (element.meta.ref && element.meta.ref !== '*') {
+      expect(field!).toMatchObject({ widget: 'relation', multiple: true, collection: element.meta.ref });
+    } else if (element.kind === 'object') {
+      expect(field!.widget).toBe('list');
+      return [path, ...compareShapes(path, element.shape!, field!.fields ?? [])];
+    } else {
+      expect(field!.widget).toBe('list');
+      return [path, ...compare(`${path}[]`, element, field!.field)];
+    }
+  }
+  return [path];
+}
+
+function compareShapes(path: string, shape: Record<string, SchemaField>, fields: DecapField[]): string[] {
+  const prefix = path ? `${path}.` : '';
+  // Every Decap field is a schema field…
+  expect(fields.map((f) => f.name).filter((n) => n !== 'body').sort(), `${path || 'top level'}: Decap fields`).toEqual(Object.keys(shape).sort());
+  // …and every schema field has a compatible Decap field.
+  return Object.entries(shape).flatMap(([name, child]) => compare(`${prefix}${name}`, child, fields.find((f) => f.name === name)));
+}
+
+describe('the Decap configuration', () => {
+  const folderCollections = config.collections.filter((c): c is Extract<typeof c, { folder: string }> => 'folder' in c);
+
+  it('has a folder collection for every content collection and the settings file', () => {
+    expect(folderCollections.map((c) => c.name)).toEqual([...COLLECTIONS]);
+    const settingsFile = config.collections.find((c) => c.name === 'settings') as { files: { file: string }[] };
+    expect(settingsFile.files[0]!.file).toBe('content/settings.yaml');
+  });
+
+  it.each([...COLLECTIONS])('%s: every schema field has a compatible widget and every widget a schema field', (collection) => {
+    const schema = describeSchema((collectionSchemas[collection] as (c: SchemaContext) => z.ZodType)(context));
+    const decap = folderCollections.find((c) => c.name === collection)!;
+    expect(decap.folder).toBe(`content/${collection}`);
+    expect(decap.fields.at(-1)).toMatchObject({ name: 'body', widget: 'markdown' });
+    const checked = compareShapes('', schema.shape!, decap.fields);
+    expect(checked.length).toBeGreaterThanOrEqual(Object.keys(schema.shape!).length);
+  });
+
+  it('settings: every schema field has a compatible widget and every widget a schema field', () => {
+    const schema = describeSchema(settingsSchema());
+    const file = (config.collections.find((c) => c.name === 'settings') as { files: { fields: DecapField[] }[] }).files[0]!;
+    compareShapes('', schema.shape!, file.fields);
+  });
+
+  it('offers the topics, teams and networks of the settings as choices', () => {
+    const snippets = folderCollections.find((c) => c.name === 'snippets')!;
+    const field = (name: string) => snippets.fields.find((f) => f.name === name)!;
+    expect(field('topics')).toMatchObject({ widget: 'select', multiple: true, min: 1, options: settings.topics });
+    expect(field('teams').options).toEqual(settings.teams);
+    expect(field('networks').options).toEqual(settings.networks);
+    expect(field('variants')).toMatchObject({ widget: 'list', min: 1, label_singular: 'variant' });
+    expect(field('publish')).toMatchObject({ widget: 'datetime', format: 'YYYY-MM-DD', time_format: false });
+  });
+
+  it('uses relations for references and keeps images next to their entry', () => {
+    const articles = folderCollections.find((c) => c.name === 'articles')!;
+    expect(articles.fields.find((f) => f.name === 'author')).toMatchObject({ widget: 'relation', collection: 'people', value_field: '{{slug}}', search_fields: ['name'] });
+    expect(articles).toMatchObject({ media_folder: '', public_folder: './' });
+    const training = folderCollections.find((c) => c.name === 'training')!;
+    expect(training.fields.find((f) => f.name === 'requires')).toMatchObject({ widget: 'relation', multiple: true, collection: 'training' });
+  });
+});
+
+describe('the CMS backend', () => {
+  it('is the in-memory demo unless settings or the environment name one', () => {
+    expect(config.backend).toEqual({ name: 'test-repo' });
+    expect(config).not.toHaveProperty('publish_mode');
+  });
+
+  it('uses GitHub with the editorial workflow when settings say so', () => {
+    const github = decapConfig({ settings: { ...settings, cms: { backend: 'github', repo: 'acme/hub', branch: 'main', editorial_workflow: true } }, ids, contentPath: 'content' });
+    expect(github.backend).toEqual({ name: 'github', repo: 'acme/hub', branch: 'main' });
+    expect(github.publish_mode).toBe('editorial_workflow');
+  });
+
+  it('lets the environment override settings, e.g. for a staging deploy', () => {
+    const staged = decapConfig({ settings, ids, contentPath: 'content', env: { HUB_CMS_BACKEND: 'git-gateway', HUB_CMS_BRANCH: 'staging' } });
+    expect(staged.backend).toEqual({ name: 'git-gateway', branch: 'staging' });
+    expect(staged.publish_mode).toBe('editorial_workflow');
+  });
+
+  it('talks to decap-server for local editing, without the editorial workflow', () => {
+    const local = decapConfig({ settings, ids, contentPath: 'content', proxyUrl: 'http://127.0.0.1:8081/api/v1' });
+    expect(local.backend).toEqual({ name: 'proxy', proxy_url: 'http://127.0.0.1:8081/api/v1', branch: 'main' });
+    expect(local).not.toHaveProperty('publish_mode');
+  });
+});
