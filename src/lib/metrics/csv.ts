@@ -61,7 +61,7 @@ export function readTables(text: string): CsvTable[] {
     records = parse(cleaned.join('\n'), { info: true, relax_column_count: true, skip_empty_lines: false, relax_quotes: false }) as typeof records;
   } catch (error) {
     if (error instanceof CsvError) {
-      const line = (error as CsvError & { lines?: number }).lines;
+      const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? openQuoteLine(cleaned) : (error as CsvError & { lines?: number }).lines;
       throw new CsvSyntaxError(plainCsvMessage(error), line);
     }
     throw error;
@@ -85,6 +85,15 @@ export function readTables(text: string): CsvTable[] {
     }
   }
   return tables;
+}
+
+/** The line where the quote that is never closed opens (csv-parse reports where the file ends). */
+function openQuoteLine(lines: readonly string[]): number | undefined {
+  let open: number | undefined;
+  lines.forEach((line, index) => {
+    for (const char of line) if (char === '"') open = open === undefined ? index + 1 : undefined;
+  });
+  return open;
 }
 
 function plainCsvMessage(error: CsvError): string {

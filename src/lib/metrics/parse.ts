@@ -113,6 +113,9 @@ function checkHeader(format: ExportFormat, header: CsvRow, fields: (Field | unde
     }
     if (!isKnownHeader(format, cell)) {
       const hint = closest(cell, knownHeaders(format));
+      // A misspelt required column is reported once, here, not again as missing.
+      const meant = hint ? fieldOf(format, hint) : undefined;
+      if (meant && !fields.includes(meant) && !seen.has(meant)) seen.set(meant, hint!);
       messages.push(`${column} is not a column ${format.name} writes${hint ? ` (did you mean ${quote(hint)}?)` : ''}; the hub reads ${readHeaders(format)} and ignores the other columns listed in docs/metrics.md`);
       return;
     }
