@@ -43,48 +43,49 @@ export function decodeExport(bytes: Uint8Array): string {
  * is data. Throws `CsvSyntaxError` with the line of a broken quote.
  */
 export function readTables(text: string): CsvTable[] {
-  const lines = text.split(/\r\n|\n|\r/);
-  // Blank out comment lines at the start or after a blank/comment line, keeping line numbers.
-  let between = true;
-  const cleaned = lines.map((line) => {
-    if (line.trim() === '') {
-      between = true;
-      return '';
-    }
-    if (between && line.startsWith('#')) return '';
-    between = false;
-    return line;
-  });
-
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(cleaned.join('\n'), { info: true, relax_column_count: true, skip_empty_lines: false, relax_quotes: false }) as typeof records;
-  } catch (error) {
-    if (error instanceof CsvError) {
-      const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? openQuoteLine(cleaned) : (error as CsvError & { lines?: number }).lines;
-      throw new CsvSyntaxError(plainCsvMessage(error), line);
-    }
-    throw error;
-  }
-
   const tables: CsvTable[] = [];
-  let current: CsvTable | undefined;
-  let previousEnd = 0;
-  for (const { record, info } of records) {
-    const row: CsvRow = { line: previousEnd + 1, cells: record.map((cell) => cell.trim()) };
-    previousEnd = info.lines;
-    if (row.cells.every((cell) => cell === '')) {
-      current = undefined;
-      continue;
+  for (const block of blocks(text.split(/\r\n|\n|\r/))) {
+    let records: { record: string[]; info: { lines: number } }[];
+    try {
+      // One parse per table, so csv-parse sees one column count (it is much slower when counts vary).
+      records = parse(block.lines.join('\n'), { info: true, relax_column_count: true, relax_quotes: false }) as unknown as typeof records;
+    } catch (error) {
+      if (error instanceof CsvError) {
+        const line = error.code === 'CSV_QUOTE_NOT_CLOSED' ? openQuoteLine(block.lines) : (error as CsvError & { lines?: number }).lines;
+        throw new CsvSyntaxError(plainCsvMessage(error), line === undefined ? undefined : block.first + line - 1);
+      }
+      throw error;
     }
-    if (!current) {
-      current = { header: row, rows: [] };
-      tables.push(current);
-    } else {
-      current.rows.push(row);
-    }
+    let previousEnd = 0;
+    const rows = records.map(({ record, info }) => {
+      const row: CsvRow = { line: block.first + previousEnd, cells: record.map((cell) => cell.trim()) };
+      previousEnd = info.lines;
+      return row;
+    });
+    const [header, ...rest] = rows.filter((row) => row.cells.some((cell) => cell !== ''));
+    if (header) tables.push({ header, rows: rest });
   }
   return tables;
+}
+
+/**
+ * Runs of lines between blank lines (outside quotes), without the comment
+ * lines ("#") at the start of a file or after a blank line.
+ */
+function blocks(lines: readonly string[]): { first: number; lines: string[] }[] {
+  const found: { first: number; lines: string[] }[] = [];
+  let current: { first: number; lines: string[] } | undefined;
+  let inQuotes = false;
+  lines.forEach((line, index) => {
+    if (!inQuotes && (line.trim() === '' || (!current && line.startsWith('#')))) {
+      current = undefined;
+      return;
+    }
+    if (!current) found.push((current = { first: index + 1, lines: [] }));
+    current.lines.push(line);
+    for (let at = line.indexOf('"'); at !== -1; at = line.indexOf('"', at + 1)) inQuotes = !inQuotes;
+  });
+  return found;
 }
 
 /** The line where the quote that is never closed opens (csv-parse reports where the file ends). */

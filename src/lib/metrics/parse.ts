@@ -85,8 +85,9 @@ export function parseExport(text: string, file: string): ParsedExport {
     const columnProblems = checkHeader(format, table.header, fields);
     problems.push(...columnProblems.map((message) => ({ severity: 'error' as const, file, line: table.header.line, message })));
     if (columnProblems.length) continue;
+    const reader = tableReader(format, table.header, fields);
     for (const row of table.rows) {
-      const result = readRow(format, table.header, fields, row);
+      const result = readRow(reader, row);
       if (typeof result === 'string') error(row.line, result);
       else if (result) rows.push({ file, line: row.line, tool: format.tool, ...result });
     }
@@ -140,52 +141,71 @@ function readHeaders(format: ExportFormat): string {
 
 type RowValues = Omit<TrafficRow, 'file' | 'line' | 'tool'>;
 
+/** How to read the rows of one table: the column of each field, and the days already parsed. */
+interface TableReader {
+  format: ExportFormat;
+  header: CsvRow;
+  column: Partial<Record<Field, number>>;
+  /** Non-count columns, where GA4 writes "Grand total". */
+  labels: number[];
+  days: Map<string, string | undefined>;
+}
+
+function tableReader(format: ExportFormat, header: CsvRow, fields: (Field | undefined)[]): TableReader {
+  const column: Partial<Record<Field, number>> = {};
+  fields.forEach((field, index) => {
+    if (field && column[field] === undefined) column[field] = index;
+  });
+  const labels = fields.flatMap((field, index) => (field === 'visits' || field === 'conversions' ? [] : [index]));
+  return { format, header, column, labels, days: new Map() };
+}
+
 /** A data row as values, a message saying what is wrong with it, or null for a totals row. */
-function readRow(format: ExportFormat, header: CsvRow, fields: (Field | undefined)[], row: CsvRow): RowValues | string | null {
-  if (row.cells.length !== header.cells.length) {
-    return `has ${row.cells.length} cell${row.cells.length === 1 ? '' : 's'}, but the header on line ${header.line} has ${header.cells.length}; each row needs one cell per column`;
+function readRow(reader: TableReader, row: CsvRow): RowValues | string | null {
+  const { format, header, column } = reader;
+  const cells = row.cells;
+  if (cells.length !== header.cells.length) {
+    return `has ${cells.length} cell${cells.length === 1 ? '' : 's'}, but the header on line ${header.line} has ${header.cells.length}; each row needs one cell per column`;
   }
-  const cell = (field: Field) => {
-    const index = fields.indexOf(field);
-    return index < 0 ? undefined : { index, value: row.cells[index]!, header: header.cells[index]! };
-  };
   // GA4 adds a row of totals; it is not traffic of its own.
-  if (row.cells.some((value, i) => fields[i] !== 'visits' && fields[i] !== 'conversions' && TOTAL_LABELS.includes(value.toLowerCase())) && format.tool === 'ga4') return null;
+  if (format.tool === 'ga4' && reader.labels.some((i) => TOTAL_LABELS.includes(cells[i]!.toLowerCase()))) return null;
 
-  const name = (c: { index: number; header: string }) => `column ${c.index + 1} ${quote(c.header)}`;
-  const text = (field: Field) => {
-    const value = cell(field)?.value ?? '';
-    return format.notSet.includes(value.toLowerCase()) ? '' : value.toLowerCase();
+  const name = (index: number) => `column ${index + 1} ${quote(header.cells[index]!)}`;
+  const clean = (value: string) => {
+    const lower = value.toLowerCase();
+    return format.notSet.includes(lower) ? '' : lower;
   };
+  const text = (field: Field) => (column[field] === undefined ? '' : clean(cells[column[field]!]!));
 
-  const dateCell = cell('date')!;
-  const date = format.date(dateCell.value);
-  if (!date) return `${name(dateCell)} is ${quote(dateCell.value)}, which is not a date; expected a day such as ${format.dateExample}`;
+  const dateAt = column.date!;
+  const dateValue = cells[dateAt]!;
+  let date = reader.days.get(dateValue);
+  if (date === undefined && !reader.days.has(dateValue)) reader.days.set(dateValue, (date = format.date(dateValue)));
+  if (!date) return `${name(dateAt)} is ${quote(dateValue)}, which is not a date; expected a day such as ${format.dateExample}`;
 
   let source = text('source');
   let medium = text('medium');
-  const combined = cell('sourceMedium');
-  if (combined && !cell('source') && !cell('medium')) {
-    const [s = '', m = ''] = combined.value.split(' / ');
-    source = format.notSet.includes(s.toLowerCase()) ? '' : s.toLowerCase();
-    medium = format.notSet.includes(m.toLowerCase()) ? '' : m.toLowerCase();
+  if (column.sourceMedium !== undefined && column.source === undefined && column.medium === undefined) {
+    const [s = '', m = ''] = cells[column.sourceMedium]!.split(' / ');
+    source = clean(s);
+    medium = clean(m);
   }
 
   let visits = 1;
-  const visitsCell = cell('visits');
-  if (visitsCell) {
-    if (!WHOLE.test(visitsCell.value)) return numberMessage(name(visitsCell), visitsCell.value, 'a whole number of visits such as 12');
-    visits = Number(visitsCell.value);
+  if (column.visits !== undefined) {
+    const value = cells[column.visits]!;
+    if (!WHOLE.test(value)) return numberMessage(name(column.visits), value, 'a whole number of visits such as 12');
+    visits = Number(value);
   } else if (!format.rowIsOneVisit) {
-    return `has no visits column`;
+    return 'has no visits column';
   }
 
   let conversions: number | null = null;
-  const conversionsCell = cell('conversions');
-  if (conversionsCell) {
+  if (column.conversions !== undefined) {
+    const cell = cells[column.conversions]!;
     // Matomo leaves the cell empty for a visit without a goal.
-    const value = conversionsCell.value === '' && format.tool === 'matomo' ? '0' : conversionsCell.value;
-    if (!DECIMAL.test(value)) return numberMessage(name(conversionsCell), conversionsCell.value, 'a number of conversions such as 3 (or 2.5, when the tool shares one conversion between sources)');
+    const value = cell === '' && format.tool === 'matomo' ? '0' : cell;
+    if (!DECIMAL.test(value)) return numberMessage(name(column.conversions), cell, 'a number of conversions such as 3 (or 2.5, when the tool shares one conversion between sources)');
     conversions = Number(value);
   }
 
