@@ -80,6 +80,11 @@ describe('GA4 exports', () => {
     ]);
   });
 
+  it('reads a campaign called "total" as traffic: only a row without a date is the totals row', () => {
+    const { rows } = parse('Session source,Session medium,Session campaign,Session manual ad content,Date,Sessions\nx,employee-advocacy,total,maya-o,20261102,4\n');
+    expect(rows).toHaveLength(1);
+  });
+
   it('without a key events column, conversions are not measured (null), not zero', () => {
     const { rows } = parse('Session source,Session medium,Session campaign,Session manual ad content,Date,Sessions\nx,employee-advocacy,winter-ready,maya-o,20261102,4\n');
     expect(rows[0]).toMatchObject({ visits: 4, conversions: null });

@@ -167,8 +167,8 @@ function readRow(reader: TableReader, row: CsvRow): RowValues | string | null {
   if (cells.length !== header.cells.length) {
     return `has ${cells.length} cell${cells.length === 1 ? '' : 's'}, but the header on line ${header.line} has ${header.cells.length}; each row needs one cell per column`;
   }
-  // GA4 adds a row of totals; it is not traffic of its own.
-  if (format.tool === 'ga4' && reader.labels.some((i) => TOTAL_LABELS.includes(cells[i]!.toLowerCase()))) return null;
+  // GA4 adds a row of totals, labelled and without a date; it is not traffic of its own.
+  if (format.tool === 'ga4' && cells[column.date!] === '' && reader.labels.some((i) => TOTAL_LABELS.includes(cells[i]!.toLowerCase()))) return null;
 
   const name = (index: number) => `column ${index + 1} ${quote(header.cells[index]!)}`;
   const clean = (value: string) => {
