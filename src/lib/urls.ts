@@ -39,3 +39,8 @@ export function parseRef(ref: string): { collection: CollectionName; id: string 
   const [collection, id] = ref.split('/') as [CollectionName, string];
   return { collection, id };
 }
+
+/** The impact page: visits and conversions from advocacy links. */
+export function impactPath(): string {
+  return path('impact/');
+}

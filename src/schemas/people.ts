@@ -1,6 +1,7 @@
 import { z } from 'astro/zod';
 import { type SchemaContext, tuple } from './context.ts';
-import { dateOrder, expect, httpUrl, list, oneOf, publishingFields, text } from './fields.ts';
+import { normalizeCode } from '../lib/advocate.ts';
+import { dateOrder, expect, found, httpUrl, list, oneOf, publishingFields, text } from './fields.ts';
 
 /** The four advocacy roles. */
 export const ROLES = ['listener', 'curator', 'commenter', 'creator'] as const;
@@ -35,9 +36,28 @@ export function personSchema<Image extends z.ZodType>({ settings, image }: Schem
         .default({}),
       /** Portrait next to the file, e.g. ./ana.jpg. Default: initials. */
       avatar: image().optional(),
+      /**
+       * The advocate code(s) this person shares with (`?ref=` links, sent as utm_content), so the
+       * impact page can count their visits: one code or a list. Never published. Default: none.
+       */
+      code: advocateCodes().optional(),
+      /** Consent to be named, with their numbers, in the impact page's recognition. Default: false. */
+      recognize: z.boolean({ error: expect('true or false') }).default(false),
       ...publishingFields(),
     })
     .superRefine((person, ctx) => {
       dateOrder(ctx, { field: 'expires', date: person.expires }, { field: 'publish', date: person.publish });
     });
+}
+
+const CODE_RULE = '1–40 letters, digits, "-" or "_", starting with a letter or digit, e.g. maya-o';
+
+/** One advocate code or a list of them, each as `normalizeCode` accepts it; always a list after parsing. */
+function advocateCodes() {
+  const code = z.string({ error: expect(`an advocate code: ${CODE_RULE}`) }).superRefine((value, ctx) => {
+    if (normalizeCode(value) !== value.trim()) {
+      ctx.addIssue({ code: 'custom', input: value, message: `${found(value)}, which cannot be an advocate code (it ends up in links); use ${CODE_RULE}` });
+    }
+  }).transform((value) => value.trim());
+  return z.preprocess((value) => (typeof value === 'string' ? [value] : value), list(code, 1));
 }

@@ -37,7 +37,8 @@ function describeSchema(schema: z.ZodType, required = true, meta: Record<string,
     case 'default':
       return describeSchema(def.innerType, false, here);
     case 'pipe':
-      return { kind: def.out._zod.def.type === 'date' ? 'date' : def.out._zod.def.type, required, meta: here };
+      if (def.out._zod.def.type === 'date') return { kind: 'date', required, meta: here };
+      return describeSchema(def.in._zod.def.type === 'transform' ? def.out : def.in, required, here);
     case 'object':
       return { kind: 'object', required, meta: here, shape: Object.fromEntries(Object.entries(def.shape).map(([k, v]) => [k, describeSchema(v as z.ZodType)])) };
     case 'array':

@@ -110,9 +110,16 @@ export function decapField(name: string, schema: AnySchema, context: FieldContex
   if (hint) field.hint = hint;
 
   switch (def.type) {
-    case 'pipe':
-      if (defOf(def.out!).type !== 'date') throw new Error(`No Decap widget for a ${defOf(def.out!).type} pipe at ${path}`);
-      return { ...field, widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true };
+    case 'pipe': {
+      // A preprocess (dates, a code written as one string or a list): the form edits what comes out of it.
+      if (defOf(def.out!).type === 'date') {
+        return { ...field, widget: 'datetime', format: 'YYYY-MM-DD', date_format: 'YYYY-MM-DD', time_format: false, picker_utc: true };
+      }
+      // z.preprocess(fn, schema) edits what comes out; schema.transform(fn) edits what goes in.
+      const edited = defOf(def.in!).type === 'transform' ? def.out! : def.in!;
+      const { name: _, label: __, ...inner } = decapField(name, edited, context, path);
+      return { ...field, ...inner, ...(optional && { required: false }) };
+    }
     case 'boolean':
       return { ...field, widget: 'boolean', default: defaultValue ?? false };
     case 'number': {

@@ -17,6 +17,7 @@ import { lintEntries } from './lint.ts';
 import { locateIn } from './locate.ts';
 import { type Problem, fieldPath } from './problems.ts';
 import { closest, quote } from './words.ts';
+import { checkMetrics } from '../metrics/check.ts';
 
 export interface CheckOptions {
   /** Absolute path of the content root. */
@@ -135,6 +136,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
 
   problems.push(...checkAcrossEntries(entries, options.now));
   problems.push(...lintEntries(entries, options.now));
+  problems.push(...checkMetrics({ root: options.root, show, settings, entries }));
   return { settings, entries, problems };
 }
 
