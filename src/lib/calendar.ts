@@ -111,7 +111,7 @@ export interface IcsOptions {
   /** The event title. */
   summary(item: CalendarItem): string;
   /** The event description. Default: the campaign summary, if any. */
-  description?(item: CalendarItem): string | undefined;
+  eventDescription?(item: CalendarItem): string | undefined;
 }
 
 /**
@@ -129,7 +129,7 @@ export function calendarIcs(items: readonly CalendarItem[], options: IcsOptions)
     ...(options.description ? { description: options.description } : {}),
   });
   for (const item of items) {
-    const description = options.description ? options.description(item) : item.summary;
+    const description = options.eventDescription ? options.eventDescription(item) : item.summary;
     calendar.createEvent({
       id: `${item.uid}@${host}`,
       start: item.first,

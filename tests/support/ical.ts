@@ -2,7 +2,7 @@
 import ical, { type VEvent } from 'node-ical';
 
 export function parseEvents(text: string): VEvent[] {
-  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c.type === 'VEVENT');
+  return Object.values(ical.sync.parseICS(text)).filter((c): c is VEvent => c?.type === 'VEVENT');
 }
 
 /** `YYYY-MM-DD` of a parsed date: node-ical gives all-day dates as local midnight. */

@@ -70,7 +70,7 @@ describe('the iCalendar feed', () => {
     expect(dayOf(winter.start)).toBe('2026-11-02');
     expect(dayOf(winter.end!)).toBe('2026-12-21');
     expect(textOf(winter.description)).toBe('Seven weeks, help; no sales push.');
-    expect(String((winter.url as unknown as { val?: string })?.val ?? winter.url)).toBe('https://voices.example.com/hub/campaigns/winter-ready/');
+    expect(textOf(winter.url)).toBe('https://voices.example.com/hub/campaigns/winter-ready/');
     const oneDay = events.find((e) => e.uid === 'campaign-one-day@voices.example.com')!;
     expect([dayOf(oneDay.start), dayOf(oneDay.end!)]).toEqual(['2027-01-31', '2027-02-01']);
     expect(events.map((e) => e.uid).sort()).toEqual(items.map((i) => `${i.uid}@voices.example.com`).sort());
