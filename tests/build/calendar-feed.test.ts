@@ -30,8 +30,9 @@ describe('/calendar.ics of a build', () => {
   let later: BuildResult;
   let events: VEvent[];
   beforeAll(async () => {
-    [today, later] = await Promise.all([astroBuild({ contentDir: tree.root, now: '2026-11-22' }), astroBuild({ contentDir: tree.root, now: '2026-12-06' })]);
-    events = parseEvents(read(today.outDir, 'calendar.ics'));
+    today = await astroBuild({ contentDir: tree.root, now: '2026-11-22' });
+    later = await astroBuild({ contentDir: tree.root, now: '2026-12-06' });
+    events = today.code === 0 ? parseEvents(read(today.outDir, 'calendar.ics')) : [];
   });
   afterAll(() => tree.cleanup());
 
