@@ -3,7 +3,8 @@
  * where people share until it is given for the current guidelines.
  */
 import { acknowledge, isAcknowledged } from '../lib/guidelines-ack.ts';
-import { formatDay, onProgressChange, readAcknowledgement, stringsOf, writeAcknowledgement } from './progress-store.ts';
+import { onProgressChange, readAcknowledgement, writeAcknowledgement } from './progress-store.ts';
+import { formatDay, stringsOf } from './island-strings.ts';
 
 const reminders = [...document.querySelectorAll<HTMLElement>('[data-guidelines-reminder]')];
 const forms = [...document.querySelectorAll<HTMLElement>('[data-guidelines-ack]')];

@@ -1,7 +1,7 @@
 /** The onboarding link chooser: mentor, team and code update the link as they change; the link copies with one click. */
 import { normalizeCode } from '../lib/advocate.ts';
 import { onboardingLink } from '../lib/onboarding.ts';
-import { stringsOf } from './progress-store.ts';
+import { stringsOf } from './island-strings.ts';
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-invite]')) {
   const s = stringsOf(root);

@@ -4,7 +4,8 @@
  * the browser, so a reload, the training page and the badge all know it.
  */
 import { markDone, passMark, recordAttempt, scoreQuiz } from '../lib/training-progress.ts';
-import { formatDay, onProgressChange, readTraining, stringsOf, writeTraining } from './progress-store.ts';
+import { onProgressChange, readTraining, writeTraining } from './progress-store.ts';
+import { formatDay, stringsOf } from './island-strings.ts';
 
 for (const quiz of document.querySelectorAll<HTMLElement>('[data-quiz]')) enhance(quiz);
 

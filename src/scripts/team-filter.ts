@@ -5,7 +5,7 @@
  */
 import { visibleItems } from '../lib/onboarding.ts';
 import { readPrefs, writePrefs } from './advocate-store.ts';
-import { stringsOf } from './progress-store.ts';
+import { stringsOf } from './island-strings.ts';
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-team-filter]')) {
   const list = document.getElementById(root.dataset.teamFilter!);

@@ -5,7 +5,8 @@
  */
 import { checklistProgress, chosenMentor, setStepDone, withoutPresets } from '../lib/onboarding.ts';
 import { applyUrlPresets, readPrefs } from './advocate-store.ts';
-import { onProgressChange, readChecklist, stringsOf, writeChecklist } from './progress-store.ts';
+import { onProgressChange, readChecklist, writeChecklist } from './progress-store.ts';
+import { stringsOf } from './island-strings.ts';
 
 const root = document.querySelector<HTMLElement>('[data-track]');
 if (root) {

@@ -5,7 +5,8 @@
  */
 import { moduleStatus, roleCompletion, type ModuleInfo } from '../lib/training-progress.ts';
 import { readPrefs, writePrefs } from './advocate-store.ts';
-import { formatDay, onProgressChange, readTraining, stringsOf } from './progress-store.ts';
+import { onProgressChange, readTraining } from './progress-store.ts';
+import { formatDay, stringsOf } from './island-strings.ts';
 
 const root = document.querySelector<HTMLElement>('[data-training-progress]');
 if (root) {
