@@ -14,6 +14,8 @@ export interface AdvocatePrefs {
   mentor?: string;
   /** The advocate's own Mastodon instance host. */
   mastodon?: string;
+  /** The advocacy role the learner trains for (listener, curator, commenter, creator): the completion badge counts its modules. */
+  role?: string;
 }
 
 const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
@@ -67,6 +69,7 @@ export function parseStoredPrefs(raw: string | null): AdvocatePrefs {
     if (code) prefs.code = code;
     if (typeof value.team === 'string' && ID.test(value.team)) prefs.team = value.team;
     if (typeof value.mentor === 'string' && ID.test(value.mentor)) prefs.mentor = value.mentor;
+    if (typeof value.role === 'string' && ID.test(value.role)) prefs.role = value.role;
     const mastodon = normalizeInstance(typeof value.mastodon === 'string' ? value.mastodon : undefined);
     if (mastodon) prefs.mastodon = mastodon;
     return prefs;

@@ -44,3 +44,17 @@ export function parseRef(ref: string): { collection: CollectionName; id: string 
 export function impactPath(): string {
   return path('impact/');
 }
+
+/** The QR code (SVG) of a track's onboarding link. */
+export function trackQrPath(id: string): string {
+  return path(`${ROUTE_OF.tracks}/${id}/qr.svg`);
+}
+
+/** The content calendar page and its iCalendar feed. */
+export function calendarPath(): string {
+  return path('calendar/');
+}
+
+export function calendarFeedPath(): string {
+  return path('calendar.ics');
+}

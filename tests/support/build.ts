@@ -1,11 +1,11 @@
 /** Runs the real `astro build` on a content tree, as `npm run build` would. */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 
 export const PROJECT = path.resolve(import.meta.dirname, '../..');
 const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
+const BUILDS = path.join(PROJECT, '.cache/test-builds');
 
 export interface BuildResult {
   code: number | null;
@@ -14,7 +14,11 @@ export interface BuildResult {
 }
 
 export function astroBuild(options: { contentDir: string; now: string; outDir?: string }): Promise<BuildResult> {
-  const work = mkdtempSync(path.join(tmpdir(), 'hub-build-'));
+  // Inside the project: Astro puts a build's prerender chunks in <outDir>/.prerender only when
+  // outDir is under the working directory, otherwise in the shared ./.astro/, where builds
+  // running side by side (test files run in parallel) delete each other's chunks.
+  mkdirSync(BUILDS, { recursive: true });
+  const work = mkdtempSync(path.join(BUILDS, 'hub-build-'));
   const outDir = options.outDir ?? path.join(work, 'dist');
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], {

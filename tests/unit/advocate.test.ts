@@ -37,6 +37,8 @@ describe('parseStoredPrefs', () => {
   it('keeps valid values and drops anything else', () => {
     expect(parseStoredPrefs('{"code":"x1","team":"sales","mastodon":"Hachyderm.io","extra":1}')).toEqual({ code: 'x1', team: 'sales', mastodon: 'hachyderm.io' });
     expect(parseStoredPrefs('{"code":"bad code","team":"Sales!"}')).toEqual({});
+    expect(parseStoredPrefs('{"role":"curator","mentor":"priya-raman"}')).toEqual({ role: 'curator', mentor: 'priya-raman' });
+    expect(parseStoredPrefs('{"role":"<b>"}')).toEqual({});
     expect(parseStoredPrefs('not json')).toEqual({});
     expect(parseStoredPrefs(null)).toEqual({});
   });

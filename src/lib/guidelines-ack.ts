@@ -1,0 +1,48 @@
+/**
+ * "I have read the guidelines": the acknowledgement an advocate gives once,
+ * kept in the browser. It is given for a version of the guidelines (a hash
+ * of their ids and update dates), so a new or updated guideline asks again.
+ * Pure; src/scripts/guidelines.ts keeps it in localStorage.
+ */
+
+export interface Acknowledgement {
+  /** The guidelines version acknowledged. */
+  version: string;
+  /** When (ISO). */
+  at: string;
+}
+
+/** A short, stable fingerprint of the published guidelines (FNV-1a of `id@updated`, sorted). */
+export function guidelinesVersion(guidelines: readonly { id: string; updated?: Date }[]): string {
+  const text = guidelines
+    .map((g) => `${g.id}@${g.updated ? g.updated.toISOString().slice(0, 10) : ''}`)
+    .sort()
+    .join('\n');
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
+export function parseAcknowledgement(raw: string | null): Acknowledgement | undefined {
+  if (!raw) return undefined;
+  try {
+    const value = JSON.parse(raw) as Record<string, unknown>;
+    if (typeof value?.version !== 'string' || !/^[a-z0-9]{1,16}$/.test(value.version)) return undefined;
+    if (typeof value.at !== 'string' || Number.isNaN(Date.parse(value.at))) return undefined;
+    return { version: value.version, at: value.at };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The reminder shows until the current guidelines are acknowledged. */
+export function isAcknowledged(ack: Acknowledgement | undefined, version: string): boolean {
+  return ack !== undefined && ack.version === version;
+}
+
+export function acknowledge(version: string, at: Date): Acknowledgement {
+  return { version, at: at.toISOString() };
+}
