@@ -39,3 +39,13 @@ export function parseRef(ref: string): { collection: CollectionName; id: string 
   const [collection, id] = ref.split('/') as [CollectionName, string];
   return { collection, id };
 }
+
+/** The share card of an entry: `/og/<collection>/<id>.png` (part of the content model). */
+export function cardPath(collection: CollectionName, id: string): string {
+  return path(`og/${collection}/${id}.png`);
+}
+
+/** The hub's own share card, for the home page, index pages and anything without an entry card. */
+export function hubCardPath(): string {
+  return path('og/hub.png');
+}
