@@ -153,7 +153,8 @@ function buildBatch(): Promise<Map<string, string>> {
 
 /** The PNG of card `id` (`hub` or `<collection>/<id>`). */
 export async function cardPng(id: string): Promise<Uint8Array> {
-  if (import.meta.env.DEV) {
+  // Not import.meta.env.DEV: a build started with NODE_ENV=test (as under Vitest) has DEV set too.
+  if (process.env.HUB_CARD_COMMAND === 'dev') {
     const card = (await cardSpecs()).find((s) => s.id === id);
     if (!card) throw new Error(`no published entry has the share card ${id}`);
     const { renderCard } = await import('../lib/cards/render.ts');

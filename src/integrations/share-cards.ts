@@ -12,7 +12,9 @@ export function shareCards(): AstroIntegration {
   return {
     name: 'hub:cards',
     hooks: {
-      'astro:config:setup': ({ config }) => {
+      'astro:config:setup': ({ config, command }) => {
+        // `astro dev` draws the card it is asked for; a build draws them all in one batch.
+        process.env.HUB_CARD_COMMAND = command;
         process.env.HUB_CARD_RENDERER = fileURLToPath(new URL('../lib/cards/', import.meta.url));
         process.env.HUB_CARD_CACHE ||= fileURLToPath(new URL('.cache/cards/', config.root));
       },
