@@ -152,15 +152,15 @@ function buildBatch(): Promise<Map<string, string>> {
 }
 
 /** The PNG of card `id` (`hub` or `<collection>/<id>`). */
-export async function cardPng(id: string): Promise<Uint8Array> {
+export async function cardPng(id: string): Promise<Uint8Array<ArrayBuffer>> {
   // Not import.meta.env.DEV: a build started with NODE_ENV=test (as under Vitest) has DEV set too.
   if (process.env.HUB_CARD_COMMAND === 'dev') {
     const card = (await cardSpecs()).find((s) => s.id === id);
     if (!card) throw new Error(`no published entry has the share card ${id}`);
     const { renderCard } = await import('../lib/cards/render.ts');
-    return renderCard(card);
+    return new Uint8Array(await renderCard(card));
   }
   const file = (await buildBatch()).get(id);
   if (!file) throw new Error(`no published entry has the share card ${id}`);
-  return readFileSync(file);
+  return new Uint8Array(readFileSync(file));
 }

@@ -15,6 +15,9 @@ import type { CardSpec } from '../../src/lib/cards/spec.ts';
 import { CARD_HEIGHT, CARD_WIDTH, SAFE_MARGIN, STRIPE } from '../../src/lib/cards/template.ts';
 import { direction, drawable } from '../../src/lib/cards/text.ts';
 import { parseHex } from '../../src/lib/color.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
+import { checkContent } from '../../src/lib/content/validate.ts';
+import { treeWith } from '../support/fixtures.ts';
 
 const PRIMARY = '#0b5563';
 const brand: CardSpec['brand'] = { hub: 'Tidewater Voices', primary: PRIMARY, accent: '#f2a541' };
@@ -162,5 +165,24 @@ describe('cache key', () => {
   });
   it('ignores where the card is served and where its images lie', () => {
     expect(cardKey(base, 'f')).toBe(cardKey({ ...base, id: 'snippets/x', brand: { ...base.brand, logo: { file: '/b/logo.svg', sha256: 'aaa' } } }, 'f'));
+  });
+});
+
+describe('the content check', () => {
+  it('warns, with file, line and field, when a published entry has text its card cannot draw', () => {
+    const tree = treeWith({
+      'guidelines/be-kind.md': '---\ntitle: "Be kind 親切に"\nsummary: Кратко и ясно.\norder: 2\ndo: ["Listen"]\ndont: ["Shout"]\n---\n',
+      'guidelines/draft-kind.md': '---\ntitle: "Draft 草稿"\nsummary: Later.\norder: 3\ndo: ["Listen"]\ndont: ["Shout"]\ndraft: true\n---\n',
+    });
+    try {
+      const { problems } = checkContent({ root: tree.root, now: new Date('2026-11-22T00:00:00Z'), cwd: tree.root });
+      const about = problems.filter((p) => p.message.includes('share card')).map(formatProblem);
+      expect(about).toEqual([
+        'guidelines/be-kind.md:2 — field "title" has characters the share card fonts cannot draw (親 切 に); the card leaves them out. The page itself shows them; to draw them on cards too, add a font as docs/share-cards.md explains.',
+      ]);
+      expect(problems.find((p) => p.message.includes('share card'))?.severity).toBe('warning');
+    } finally {
+      tree.cleanup();
+    }
   });
 });

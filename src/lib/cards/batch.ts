@@ -103,8 +103,8 @@ export async function renderCards(specs: readonly CardSpec[], options: BatchOpti
 }
 
 /** Hands the jobs to `threads` workers, each taking the next job when it is done. */
-function runWorkers(jobs: WorkerJob[], workerFile: string, threads: number): Promise<void> {
-  if (jobs.length === 0) return Promise.resolve();
+async function runWorkers(jobs: WorkerJob[], workerFile: string, threads: number): Promise<void> {
+  if (jobs.length === 0) return;
   let next = 0;
   const one = () =>
     new Promise<void>((resolve, reject) => {
@@ -124,7 +124,7 @@ function runWorkers(jobs: WorkerJob[], workerFile: string, threads: number): Pro
       worker.on('error', reject);
       feed();
     });
-  return Promise.all(Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, one)).then(() => undefined);
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, one));
 }
 
 function removeUnused(cacheDir: string, now: Date) {

@@ -89,8 +89,7 @@ export function drawableCodePoints(fonts: readonly SatoriFont[] = loadFonts()): 
   const perWeight = WEIGHTS.map((weight) => {
     const points = new Set<number>();
     for (const font of fonts.filter((f) => f.weight === weight)) {
-      const bytes = font.data.buffer.slice(font.data.byteOffset, font.data.byteOffset + font.data.byteLength);
-      const parsed = opentype.parse(bytes) as unknown as ParsedFont;
+      const parsed = opentype.parse(new Uint8Array(font.data).buffer) as unknown as ParsedFont;
       for (const [codePoint, glyph] of Object.entries(parsed.tables.cmap.glyphIndexMap)) if (glyph > 0) points.add(Number(codePoint));
     }
     return points;

@@ -16,6 +16,7 @@ import { ASSET_EXTENSIONS, ENTRY_EXTENSIONS, FrontmatterError, SETTINGS_FILE, li
 import { locateIn } from './locate.ts';
 import { type Problem, fieldPath } from './problems.ts';
 import { closest, quote } from './words.ts';
+import { checkCardText } from './card-text.ts';
 
 export interface CheckOptions {
   /** Absolute path of the content root. */
@@ -128,6 +129,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   }
 
   problems.push(...checkAcrossEntries(entries, options.now));
+  problems.push(...checkCardText(entries));
   return { settings, entries, problems };
 }
 
