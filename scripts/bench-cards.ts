@@ -1,7 +1,8 @@
 /**
  * Share-card benchmark: `npm run bench:cards [-- <cards>]` (default 60).
  * Renders the same set of cards cold (empty cache) on every core and on one,
- * then again from the cache, and prints cards per second for each.
+ * then again from the cache, and prints cards per second for each, and the
+ * CPU time per card (which a busy machine changes less than the wall clock).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -38,9 +39,12 @@ function specs(): CardSpec[] {
 
 async function timed(label: string, cacheDir: string, threads: number): Promise<void> {
   const start = performance.now();
+  const cpu = process.cpuUsage(); // the whole process, worker threads included
   const result = await renderCards(specs(), { cacheDir, sourceDir, threads });
   const seconds = (performance.now() - start) / 1000;
-  console.log(`${label.padEnd(22)} ${(count / seconds).toFixed(1).padStart(8)} cards/s  (${count} cards in ${seconds.toFixed(2)} s: ${result.rendered} rendered, ${result.cached} cached)`);
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000 / count;
+  console.log(`${label.padEnd(18)} ${(count / seconds).toFixed(1).padStart(8)} cards/s  ${cpuMs.toFixed(1).padStart(6)} ms CPU/card  (${count} cards in ${seconds.toFixed(2)} s: ${result.rendered} rendered, ${result.cached} cached)`);
 }
 
 const cores = availableParallelism();

@@ -1,7 +1,7 @@
 /**
  * Warns when a published entry has text its share card cannot draw: the card
  * fonts (src/lib/cards/fonts.ts) cover Latin, Cyrillic, Greek, Vietnamese,
- * Devanagari, Arabic and Hebrew; other characters (CJK, Thai, emoji, …) are
+ * Devanagari and Hebrew; other characters (Arabic, CJK, Thai, emoji, …) are
  * left out of the card rather than drawn as empty boxes.
  */
 import { drawableCodePoints } from '../cards/fonts.ts';
