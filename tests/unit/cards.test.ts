@@ -3,12 +3,12 @@
  * titles and names stay inside the card (measured on satori's layout and on
  * the PNG's pixels), avatars are drawn, and the cache key follows the content.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { cardKey } from '../../src/lib/cards/batch.ts';
+import { cardKey, renderCards } from '../../src/lib/cards/batch.ts';
 import { drawableCodePoints } from '../../src/lib/cards/fonts.ts';
 import { cardSvg, renderCard } from '../../src/lib/cards/render.ts';
 import type { CardSpec } from '../../src/lib/cards/spec.ts';
@@ -166,6 +166,24 @@ describe('cache key', () => {
   });
   it('ignores where the card is served and where its images lie', () => {
     expect(cardKey(base, 'f')).toBe(cardKey({ ...base, id: 'snippets/x', brand: { ...base.brand, logo: { file: '/b/logo.svg', sha256: 'aaa' } } }, 'f'));
+  });
+});
+
+describe('the card cache', () => {
+  it('deletes its own files unused for 30 days, and nothing else', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'hub-card-cache-'));
+    try {
+      const old = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+      const files = { stale: 'a'.repeat(40) + '.png', fresh: 'b'.repeat(40) + '.png', foreign: 'notes.txt' };
+      for (const name of Object.values(files)) writeFileSync(path.join(cacheDir, name), 'x');
+      for (const name of [files.stale, files.foreign]) utimesSync(path.join(cacheDir, name), old, old);
+      await renderCards([], { cacheDir, sourceDir: path.resolve(import.meta.dirname, '../../src/lib/cards') });
+      expect(existsSync(path.join(cacheDir, files.stale))).toBe(false);
+      expect(existsSync(path.join(cacheDir, files.fresh))).toBe(true);
+      expect(existsSync(path.join(cacheDir, files.foreign))).toBe(true);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });
 

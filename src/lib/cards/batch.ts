@@ -129,7 +129,8 @@ async function runWorkers(jobs: WorkerJob[], workerFile: string, threads: number
 
 function removeUnused(cacheDir: string, now: Date) {
   const limit = now.getTime() - KEEP_DAYS * 24 * 60 * 60 * 1000;
-  for (const name of readdirSync(cacheDir)) {
+  // Only the cache's own files: HUB_CARD_CACHE might point at a folder that holds others.
+  for (const name of readdirSync(cacheDir).filter((n) => /^[0-9a-f]{40}\.png(?:\..+\.tmp)?$/.test(n))) {
     const file = path.join(cacheDir, name);
     if (statSync(file).mtimeMs < limit) rmSync(file, { force: true });
   }
