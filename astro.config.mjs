@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { cms, notCms } from './src/integrations/cms.ts';
+import { shareCards } from './src/integrations/share-cards.ts';
 import { readSiteUrl } from './src/lib/content/settings-file.ts';
 import { siteAndBase } from './src/lib/site.ts';
 
@@ -18,5 +19,5 @@ export default defineConfig({
   // Separate caches let tests build several content trees side by side.
   ...(process.env.HUB_CACHE_DIR ? { cacheDir: process.env.HUB_CACHE_DIR } : {}),
   build: { format: 'directory' },
-  integrations: [contentCheck(), mdx(), sitemap({ filter: notCms(base) }), cms()],
+  integrations: [contentCheck(), mdx(), sitemap({ filter: notCms(base) }), cms(), shareCards()],
 });

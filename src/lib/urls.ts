@@ -58,3 +58,13 @@ export function calendarPath(): string {
 export function calendarFeedPath(): string {
   return path('calendar.ics');
 }
+
+/** The share card of an entry: `/og/<collection>/<id>.png` (part of the content model). */
+export function cardPath(collection: CollectionName, id: string): string {
+  return path(`og/${collection}/${id}.png`);
+}
+
+/** The hub's own share card, for the home page, index pages and anything without an entry card. */
+export function hubCardPath(): string {
+  return path('og/hub.png');
+}

@@ -13,7 +13,11 @@ export interface BuildResult {
   outDir: string;
 }
 
-export function astroBuild(options: { contentDir: string; now: string; outDir?: string }): Promise<BuildResult> {
+/**
+ * `cardCache` is the share-card cache (HUB_CARD_CACHE); by default each build
+ * gets its own empty one, so builds never see each other's cards.
+ */
+export function astroBuild(options: { contentDir: string; now: string; outDir?: string; cardCache?: string }): Promise<BuildResult> {
   // Inside the project: Astro puts a build's prerender chunks in <outDir>/.prerender only when
   // outDir is under the working directory, otherwise in the shared ./.astro/, where builds
   // running side by side (test files run in parallel) delete each other's chunks.
@@ -23,7 +27,7 @@ export function astroBuild(options: { contentDir: string; now: string; outDir?: 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
       cwd: PROJECT,
-      env: { ...process.env, HUB_CONTENT_DIR: options.contentDir, HUB_NOW: options.now, HUB_CACHE_DIR: path.join(work, 'cache'), NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: { ...process.env, HUB_CONTENT_DIR: options.contentDir, HUB_NOW: options.now, HUB_CACHE_DIR: path.join(work, 'cache'), HUB_CARD_CACHE: options.cardCache ?? path.join(work, 'cards'), NO_COLOR: '1', FORCE_COLOR: '0' },
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

@@ -18,6 +18,7 @@ import { locateIn } from './locate.ts';
 import { type Problem, fieldPath } from './problems.ts';
 import { closest, quote } from './words.ts';
 import { checkMetrics } from '../metrics/check.ts';
+import { checkCardText } from './card-text.ts';
 
 export interface CheckOptions {
   /** Absolute path of the content root. */
@@ -137,6 +138,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   problems.push(...checkAcrossEntries(entries, options.now));
   problems.push(...lintEntries(entries, options.now));
   problems.push(...checkMetrics({ root: options.root, show, settings, entries }));
+  problems.push(...checkCardText(entries));
   return { settings, entries, problems };
 }
 

@@ -1,0 +1,59 @@
+/**
+ * Share-card benchmark: `npm run bench:cards [-- <cards>]` (default 60).
+ * Renders the same set of cards cold (empty cache) on every core and on one,
+ * then again from the cache, and prints cards per second for each, and the
+ * CPU time per card (which a busy machine changes less than the wall clock).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { renderCards } from '../src/lib/cards/batch.ts';
+import type { CardSpec } from '../src/lib/cards/spec.ts';
+
+const count = Number(process.argv[2] ?? process.env.CARDS ?? 60);
+const project = fileURLToPath(new URL('..', import.meta.url));
+const sourceDir = path.join(project, 'src/lib/cards');
+
+const TITLES = [
+  'Why field engineers should write in public',
+  'Our winter checklist is out: fifteen minutes, one clogged filter, and a warm house through the first frost',
+  'Как тепловой насос работает в мороз',
+  'Πώς δουλεύει μια αντλία θερμότητας στο κρύο',
+  'Heat pumps in the cold: what the data from 1,200 homes says about defrost cycles, flow temperatures and quiet nights in January',
+];
+const brand: CardSpec['brand'] = {
+  hub: 'Tidewater Voices',
+  primary: '#0b5563',
+  accent: '#f2a541',
+  logo: { file: path.join(project, 'public/brand/logo.svg'), sha256: 'logo' },
+};
+
+function specs(): CardSpec[] {
+  return Array.from({ length: count }, (_, i) => {
+    const title = `${TITLES[i % TITLES.length]} (${i + 1})`;
+    const person = i % 3 === 0 ? { name: 'Елена Петрова', role: 'People Partner' } : undefined;
+    return { id: `bench/${i}`, layout: i % 7 === 6 ? 'person' : 'entry', eyebrow: 'Article · 2 October 2026', title, text: TITLES[(i + 2) % TITLES.length], person, footer: 'Tidewater Voices', brand };
+  });
+}
+
+async function timed(label: string, cacheDir: string, threads: number): Promise<void> {
+  const start = performance.now();
+  const cpu = process.cpuUsage(); // the whole process, worker threads included
+  const result = await renderCards(specs(), { cacheDir, sourceDir, threads });
+  const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000 / count;
+  console.log(`${label.padEnd(18)} ${(count / seconds).toFixed(1).padStart(8)} cards/s  ${cpuMs.toFixed(1).padStart(6)} ms CPU/card  (${count} cards in ${seconds.toFixed(2)} s: ${result.rendered} rendered, ${result.cached} cached)`);
+}
+
+const cores = availableParallelism();
+console.log(`share cards: ${count} cards, ${cores} cores, load average ${loadavg()[0]!.toFixed(2)} before the run`);
+const caches = [mkdtempSync(path.join(tmpdir(), 'hub-bench-cards-')), mkdtempSync(path.join(tmpdir(), 'hub-bench-cards-'))];
+try {
+  await timed(`cold, ${cores} threads`, caches[0]!, cores);
+  await timed('cold, 1 thread', caches[1]!, 1);
+  await timed('cached', caches[0]!, cores);
+} finally {
+  for (const dir of caches) rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,137 @@
+/**
+ * Renders many cards at once: a content-hash cache on disk that survives
+ * between builds, and worker threads (one per core) for the cards it misses.
+ *
+ * The key of a card is the hash of everything that decides its pixels: the
+ * renderer's fingerprint (template and renderer sources, satori/resvg/sharp
+ * versions, font files) and the card's spec (words, colours, image hashes).
+ * An unchanged card is never drawn again; a changed template draws them all.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { fontFiles } from './fonts.ts';
+import type { CardSpec } from './spec.ts';
+
+/** Sources outside src/lib/cards that the template and renderer import. */
+const SHARED_SOURCES = ['../color.ts', '../labels.ts'];
+const PACKAGES = ['satori', '@resvg/resvg-js', 'sharp', 'opentype.js'];
+/** Cache files unused for this long are deleted at the end of a batch. */
+const KEEP_DAYS = 30;
+
+/** Where a build leaves its batch's counts for the hub:cards integration (both run in the build's process). */
+export const CARD_STATS = Symbol.for('hub.share-cards.stats');
+
+export interface BatchOptions {
+  /** Where PNGs are kept between builds. */
+  cacheDir: string;
+  /** The folder holding the renderer's sources (src/lib/cards), unbundled: the workers run from it. */
+  sourceDir: string;
+  /** Worker threads. Default: one per core. */
+  threads?: number;
+}
+
+export interface BatchResult {
+  /** Card id → its PNG in the cache. */
+  files: Map<string, string>;
+  /** Cards drawn by this batch. */
+  rendered: number;
+  /** Cards found in the cache. */
+  cached: number;
+}
+
+export interface WorkerJob {
+  spec: CardSpec;
+  /** Where the worker writes the PNG. */
+  file: string;
+}
+
+export type WorkerReply = { ok: true } | { ok: false; error: string };
+
+/** The hash of the renderer itself: change any of it and every key changes. */
+export function rendererFingerprint(sourceDir: string): string {
+  const hash = createHash('sha256');
+  const sources = readdirSync(sourceDir).filter((name) => name.endsWith('.ts')).sort();
+  for (const name of [...sources, ...SHARED_SOURCES]) hash.update(name).update(readFileSync(path.join(sourceDir, name)));
+  const require = createRequire(path.join(sourceDir, 'index.js'));
+  for (const pkg of PACKAGES) hash.update(`${pkg}@${packageVersion(require.resolve(pkg), pkg)}`);
+  for (const file of fontFiles(path.join(sourceDir, 'index.js'))) hash.update(readFileSync(file));
+  return hash.digest('hex');
+}
+
+/** The version of the package an entry file belongs to (some packages do not export their package.json). */
+function packageVersion(entryFile: string, name: string): string {
+  for (let dir = path.dirname(entryFile); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const json = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+    if (json.name === name) return json.version ?? '';
+  }
+  return '';
+}
+
+/** The cache key of one card: what it shows, not where it is served or where its images lie. */
+export function cardKey(spec: CardSpec, fingerprint: string): string {
+  const { id: _id, ...shown } = spec;
+  const json = JSON.stringify(shown, (key, value) => (key === 'file' ? undefined : value));
+  return createHash('sha256').update(fingerprint).update('\n').update(json).digest('hex').slice(0, 40);
+}
+
+export async function renderCards(specs: readonly CardSpec[], options: BatchOptions): Promise<BatchResult> {
+  mkdirSync(options.cacheDir, { recursive: true });
+  const fingerprint = rendererFingerprint(options.sourceDir);
+  const files = new Map<string, string>();
+  const jobs = new Map<string, WorkerJob>();
+  let cached = 0;
+  const now = new Date();
+  for (const spec of specs) {
+    const file = path.join(options.cacheDir, `${cardKey(spec, fingerprint)}.png`);
+    files.set(spec.id, file);
+    if (existsSync(file)) {
+      cached++;
+      utimesSync(file, now, now); // in use: keep it past the clean-up below
+    } else if (!jobs.has(file)) {
+      jobs.set(file, { spec, file });
+    }
+  }
+  await runWorkers([...jobs.values()], path.join(options.sourceDir, 'worker.ts'), options.threads ?? availableParallelism());
+  removeUnused(options.cacheDir, now);
+  return { files, rendered: specs.length - cached, cached };
+}
+
+/** Hands the jobs to `threads` workers, each taking the next job when it is done. */
+async function runWorkers(jobs: WorkerJob[], workerFile: string, threads: number): Promise<void> {
+  if (jobs.length === 0) return;
+  let next = 0;
+  const one = () =>
+    new Promise<void>((resolve, reject) => {
+      const worker = new Worker(workerFile);
+      let current: WorkerJob | undefined;
+      const feed = () => {
+        current = jobs[next++];
+        if (current) worker.postMessage(current);
+        else void worker.terminate().then(() => resolve());
+      };
+      worker.on('message', (reply: WorkerReply) => {
+        if (reply.ok) return feed();
+        next = jobs.length; // stop the other workers after their current card
+        void worker.terminate();
+        reject(new Error(`share card ${current?.spec.id} could not be drawn: ${reply.error}`));
+      });
+      worker.on('error', reject);
+      feed();
+    });
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(threads, jobs.length)) }, one));
+}
+
+function removeUnused(cacheDir: string, now: Date) {
+  const limit = now.getTime() - KEEP_DAYS * 24 * 60 * 60 * 1000;
+  // Only the cache's own files: HUB_CARD_CACHE might point at a folder that holds others.
+  for (const name of readdirSync(cacheDir).filter((n) => /^[0-9a-f]{40}\.png(?:\..+\.tmp)?$/.test(n))) {
+    const file = path.join(cacheDir, name);
+    if (statSync(file).mtimeMs < limit) rmSync(file, { force: true });
+  }
+}

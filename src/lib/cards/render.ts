@@ -1,0 +1,82 @@
+/**
+ * The renderer: a card spec → PNG, through the template, satori (layout and
+ * text to SVG paths) and resvg (SVG to PNG). It runs in the card workers and
+ * in `astro dev`; fonts are read once per process.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+import sharp from 'sharp';
+import { initials } from '../labels.ts';
+import { type SatoriFont, drawableCodePoints, loadFonts } from './fonts.ts';
+import type { AssetRef, CardSpec } from './spec.ts';
+import { CARD_HEIGHT, CARD_WIDTH, type CardView, cardElement } from './template.ts';
+import { direction, drawable } from './text.ts';
+
+let fonts: SatoriFont[] | undefined;
+let drawableSet: ReadonlySet<number> | undefined;
+
+function loaded(): { fonts: SatoriFont[]; canDraw: (codePoint: number) => boolean } {
+  fonts ??= loadFonts();
+  const set = (drawableSet ??= drawableCodePoints(fonts));
+  return { fonts, canDraw: (codePoint) => set.has(codePoint) };
+}
+
+/** An image file as a data URI satori can draw: SVG as it is, anything else as a PNG of `size` px. */
+async function dataUri(asset: AssetRef, size: number, fit: 'cover' | 'contain'): Promise<string> {
+  if (path.extname(asset.file).toLowerCase() === '.svg') return `data:image/svg+xml;base64,${readFileSync(asset.file).toString('base64')}`;
+  const png = await sharp(asset.file).resize(size, size, { fit, background: { r: 0, g: 0, b: 0, alpha: 0 } }).png().toBuffer();
+  return `data:image/png;base64,${png.toString('base64')}`;
+}
+
+/** What the template draws for a spec: text the fonts can draw, images inlined. */
+export async function cardView(spec: CardSpec): Promise<CardView> {
+  const { canDraw } = loaded();
+  const clean = (value: string | undefined) => (value === undefined ? undefined : drawable(value, canDraw).text || undefined);
+  const title = clean(spec.title) ?? clean(spec.brand.hub) ?? '';
+  const body = clean(spec.text);
+  const person = spec.person && {
+    name: clean(spec.person.name) ?? '',
+    role: clean(spec.person.role),
+    initials: initials(clean(spec.person.name) ?? '') || '·',
+    avatar: spec.person.avatar && (await dataUri(spec.person.avatar, 480, 'cover')),
+  };
+  return {
+    layout: spec.layout,
+    eyebrow: clean(spec.eyebrow) ?? '',
+    title,
+    text: body,
+    person,
+    brand: {
+      name: clean(spec.footer) ?? '',
+      primary: spec.brand.primary,
+      accent: spec.brand.accent,
+      logo: spec.brand.logo && (await dataUri(spec.brand.logo, 112, 'contain')),
+    },
+    dir: direction(`${title} ${body ?? ''}`),
+  };
+}
+
+/**
+ * The card as SVG. With `embedFont: false` text stays `<text x y width height>`,
+ * which is how tests measure where every word was laid out.
+ */
+export async function cardSvg(spec: CardSpec, options: { embedFont?: boolean } = {}): Promise<string> {
+  const { fonts } = loaded();
+  const view = await cardView(spec);
+  return satori(cardElement(view) as unknown as Parameters<typeof satori>[0], {
+    width: CARD_WIDTH,
+    height: CARD_HEIGHT,
+    fonts,
+    embedFont: options.embedFont ?? true,
+    // Text was reduced to what the fonts draw; never look elsewhere for glyphs.
+    loadAdditionalAsset: async () => [],
+  });
+}
+
+/** The card as a 1200×630 PNG. */
+export async function renderCard(spec: CardSpec): Promise<Buffer> {
+  const svg = await cardSvg(spec);
+  return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+}
