@@ -39,3 +39,7 @@ export function parseRef(ref: string): { collection: CollectionName; id: string 
   const [collection, id] = ref.split('/') as [CollectionName, string];
   return { collection, id };
 }
+
+/** The share feed (content model) and the JSON Schema published beside it. */
+export const SHARE_FEED = 'snippets.json';
+export const SHARE_FEED_SCHEMA = 'snippets.schema.json';

@@ -15,6 +15,7 @@ import { isPublished, unpublishedReason } from '../publish.ts';
 import { ASSET_EXTENSIONS, ENTRY_EXTENSIONS, FrontmatterError, SETTINGS_FILE, listFiles, readEntry } from './files.ts';
 import { locateIn } from './locate.ts';
 import { type Problem, fieldPath } from './problems.ts';
+import { checkShareRules } from './share-rules.ts';
 import { closest, quote } from './words.ts';
 
 export interface CheckOptions {
@@ -128,6 +129,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   }
 
   problems.push(...checkAcrossEntries(entries, options.now));
+  problems.push(...checkShareRules(entries, settings, options.now));
   return { settings, entries, problems };
 }
 

@@ -1,0 +1,74 @@
+#!/usr/bin/env node
+/**
+ * Size of the share panel island as browsers get it: every JavaScript file a
+ * snippet page and an article page of dist/ load (module scripts and the
+ * chunks they import, plus inline module scripts), raw and gzipped (level 9).
+ * Prints the figures and exits 1 when a page's JavaScript is over the budget.
+ *
+ *   npm run bench:share-size            (after npm run build or build:test)
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+/** The budget of docs/benchmarks.md: 12 KB (12 × 1024 bytes) of gzipped JavaScript. */
+export const BUDGET_BYTES = 12 * 1024;
+
+/** Every script a page loads: [{ file, raw, gzip }]. */
+export function pageScripts(dist, page) {
+  const html = readFileSync(path.join(dist, page), 'utf8');
+  const seen = new Map();
+  const visit = (file) => {
+    if (seen.has(file)) return;
+    const code = readFileSync(path.join(dist, file), 'utf8');
+    seen.set(file, sizes(code));
+    for (const [, spec] of code.matchAll(/(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["']([^"']+\.js)["']|import\(\s*["']([^"']+\.js)["']\s*\)/g)) {
+      if (spec) visit(path.posix.join(path.posix.dirname(file), spec));
+    }
+  };
+  for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+    if (!/type="module"/.test(attrs)) continue;
+    const src = /src="([^"]+)"/.exec(attrs)?.[1];
+    if (src) visit(src.replace(/^\//, ''));
+    else seen.set(`${page} (inline)`, sizes(body));
+  }
+  return [...seen].map(([file, size]) => ({ file, ...size }));
+}
+
+function sizes(code) {
+  return { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
+}
+
+/** A built snippet page and a built article page. */
+export function samplePages(dist) {
+  const first = (dir) => {
+    const ids = existsSync(path.join(dist, dir)) ? readdirSync(path.join(dist, dir)).filter((id) => existsSync(path.join(dist, dir, id, 'index.html'))) : [];
+    return ids.length ? `${dir}/${ids.sort()[0]}/index.html` : undefined;
+  };
+  return [first('share'), first('articles')].filter(Boolean);
+}
+
+function main() {
+  const dist = path.resolve(process.argv[2] ?? 'dist');
+  const pages = samplePages(dist);
+  if (!pages.length) {
+    console.error(`${dist} has no built snippet or article page: run "npm run build:test" first`);
+    process.exit(1);
+  }
+  let over = false;
+  for (const page of pages) {
+    const scripts = pageScripts(dist, page);
+    const total = scripts.reduce((sum, s) => ({ raw: sum.raw + s.raw, gzip: sum.gzip + s.gzip }), { raw: 0, gzip: 0 });
+    console.log(`${page}`);
+    for (const s of scripts) console.log(`  ${s.file}  ${s.raw} B raw, ${s.gzip} B gzip`);
+    console.log(`  total JavaScript: ${total.raw} B raw, ${total.gzip} B gzip (${(total.gzip / 1024).toFixed(2)} KB; budget ${BUDGET_BYTES / 1024} KB)`);
+    if (total.gzip > BUDGET_BYTES) over = true;
+  }
+  if (over) {
+    console.error('over budget');
+    process.exit(1);
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();
