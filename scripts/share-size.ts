@@ -5,7 +5,7 @@
  * chunks they import, plus inline module scripts), raw and gzipped (level 9).
  * Prints the figures and exits 1 when a page's JavaScript is over the budget.
  *
- *   npm run bench:share-size            (after npm run build or build:test)
+ *   npm run bench:share-size            (after npm run build or build:test; Node 24 runs TypeScript)
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -16,10 +16,10 @@ import { gzipSync } from 'node:zlib';
 export const BUDGET_BYTES = 12 * 1024;
 
 /** Every script a page loads: [{ file, raw, gzip }]. */
-export function pageScripts(dist, page) {
+export function pageScripts(dist: string, page: string): { file: string; raw: number; gzip: number }[] {
   const html = readFileSync(path.join(dist, page), 'utf8');
-  const seen = new Map();
-  const visit = (file) => {
+  const seen = new Map<string, { raw: number; gzip: number }>();
+  const visit = (file: string): void => {
     if (seen.has(file)) return;
     const code = readFileSync(path.join(dist, file), 'utf8');
     seen.set(file, sizes(code));
@@ -36,20 +36,20 @@ export function pageScripts(dist, page) {
   return [...seen].map(([file, size]) => ({ file, ...size }));
 }
 
-function sizes(code) {
+function sizes(code: string): { raw: number; gzip: number } {
   return { raw: Buffer.byteLength(code), gzip: gzipSync(code, { level: 9 }).length };
 }
 
 /** A built snippet page and a built article page. */
-export function samplePages(dist) {
-  const first = (dir) => {
+export function samplePages(dist: string): string[] {
+  const first = (dir: string): string | undefined => {
     const ids = existsSync(path.join(dist, dir)) ? readdirSync(path.join(dist, dir)).filter((id) => existsSync(path.join(dist, dir, id, 'index.html'))) : [];
     return ids.length ? `${dir}/${ids.sort()[0]}/index.html` : undefined;
   };
-  return [first('share'), first('articles')].filter(Boolean);
+  return [first('share'), first('articles')].filter((page): page is string => page !== undefined);
 }
 
-function main() {
+function main(): void {
   const dist = path.resolve(process.argv[2] ?? 'dist');
   const pages = samplePages(dist);
   if (!pages.length) {
