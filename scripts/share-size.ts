@@ -4,6 +4,8 @@
  * snippet page and an article page of dist/ load (module scripts and the
  * chunks they import, plus inline module scripts), raw and gzipped (level 9).
  * Prints the figures and exits 1 when a page's JavaScript is over the budget.
+ * Also times what the panel does on every keystroke: composing, counting and
+ * building the share URL for all ten networks.
  *
  *   npm run bench:share-size            (after npm run build or build:test; Node 24 runs TypeScript)
  */
@@ -11,6 +13,8 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { NETWORK_IDS } from '../src/lib/share/networks.ts';
+import { sharePost } from '../src/lib/share/posts.ts';
 
 /** The budget of docs/benchmarks.md: 12 KB (12 × 1024 bytes) of gzipped JavaScript. */
 export const BUDGET_BYTES = 12 * 1024;
@@ -65,10 +69,34 @@ function main(): void {
     console.log(`  total JavaScript: ${total.raw} B raw, ${total.gzip} B gzip (${(total.gzip / 1024).toFixed(2)} KB; budget ${BUDGET_BYTES / 1024} KB)`);
     if (total.gzip > BUDGET_BYTES) over = true;
   }
+  timeUpdates();
   if (over) {
     console.error('over budget');
     process.exit(1);
   }
+}
+
+/** Milliseconds for one panel update (ten networks), on a 280-character text with CJK, emoji and a link. */
+function timeUpdates(): void {
+  const item = {
+    id: 'winter-checklist',
+    link: 'https://www.example.com/winter-checklist?lang=en#list',
+    campaign: 'winter-ready',
+    hashtags: ['WinterReady', 'HeatPumps'],
+    variants: [{ text: '' }],
+    networks: [...NETWORK_IDS],
+  };
+  const settings = { disclosure: '#AcmeEmployee', medium: 'employee-advocacy', mastodon: 'mastodon.social' };
+  const text = 'I went through our winter checklist at home 🏡 and found a clogged filter. 冬の点検は十五分。 '.repeat(3).slice(0, 280);
+  const update = (n: number) => NETWORK_IDS.forEach((network) => sharePost(network, text + n, item, settings, 'ana-42'));
+  let start = performance.now();
+  update(0);
+  const first = performance.now() - start;
+  const runs = 500;
+  start = performance.now();
+  for (let i = 1; i <= runs; i++) update(i);
+  const each = (performance.now() - start) / runs;
+  console.log(`panel update (compose, count and share URL on ${NETWORK_IDS.length} networks): first ${first.toFixed(1)} ms (compiles the patterns), then ${each.toFixed(2)} ms each (mean of ${runs})`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

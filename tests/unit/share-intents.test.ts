@@ -92,9 +92,9 @@ describe('intentUrl', () => {
     const hashtag = fc.stringMatching(/^[A-Za-z0-9_]{1,12}$/);
     fc.assert(
       fc.property(
-        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 120 }),
-        fc.array(hashtag, { maxLength: 3 }),
-        fc.string({ unit: 'grapheme', maxLength: 20 }),
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 400, size: 'large' }),
+        fc.array(hashtag, { maxLength: 3, size: 'medium' }),
+        fc.string({ unit: 'grapheme', maxLength: 20, size: 'medium' }),
         fc.constantFrom(...NETWORK_IDS),
         fc.webUrl({ withQueryParameters: true, withFragments: true }),
         (text, hashtags, disclosure, network, url) => {

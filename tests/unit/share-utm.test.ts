@@ -36,10 +36,10 @@ describe('tagLink', () => {
   });
 
   const key = fc.stringMatching(/^[a-z][a-z0-9_]{0,8}$/).filter((k) => !k.startsWith('utm_'));
-  const value = fc.string({ unit: 'grapheme', maxLength: 12 });
+  const value = fc.string({ unit: 'grapheme', maxLength: 24, size: 'medium' });
   const links = fc.record({
     path: fc.webPath(),
-    params: fc.array(fc.tuple(key, value), { maxLength: 6 }),
+    params: fc.array(fc.tuple(key, value), { maxLength: 8, size: 'medium' }),
     fragment: fc.option(fc.webFragments(), { nil: undefined }),
   });
 
