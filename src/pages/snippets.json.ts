@@ -2,6 +2,7 @@
 import type { APIRoute } from 'astro';
 import { NOW, published, settings } from '../data/hub.ts';
 import { buildFeed } from '../lib/share/feed.ts';
+import { offeredNetworks } from '../lib/share/posts.ts';
 import { SHARE_FEED_SCHEMA, absolute, entryPath, path } from '../lib/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -23,7 +24,7 @@ export const GET: APIRoute = async ({ site }) => {
       publish: data.publish,
       expires: data.expires,
       variants: data.variants,
-      networks: data.networks ?? settings.networks,
+      networks: offeredNetworks(settings.networks, data.networks),
     })),
   });
   return new Response(JSON.stringify(feed, null, 2), {

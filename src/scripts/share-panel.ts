@@ -62,7 +62,8 @@ function initPanel(root: HTMLElement): void {
   codeInput.value = code ?? '';
   if (mastodonInput) mastodonInput.value = prefs.mastodon ?? '';
 
-  const text = () => withFirstLine(firstLine.value, textarea.value);
+  // A lone surrogate (pasted from a broken source) cannot go into a URL: U+FFFD takes its place.
+  const text = () => withFirstLine(firstLine.value, textarea.value).toWellFormed();
   const post = (network: NetworkId): SharedPost => sharePost(network, text(), item, { ...config.settings, mastodon }, code);
   const composed = (target: ShareTarget) =>
     compose(target, {

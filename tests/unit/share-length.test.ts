@@ -1,9 +1,10 @@
 import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
+import { normalizeCode } from '../../src/lib/advocate.ts';
 import { compose } from '../../src/lib/share/compose.ts';
 import { LIMITS, blueskyLength, graphemes, mastodonLength, measure, threadsLength, toShortUrl } from '../../src/lib/share/length.ts';
 import { NETWORK_IDS } from '../../src/lib/share/networks.ts';
-import { LONGEST_CODE, sharePost } from '../../src/lib/share/posts.ts';
+import { LONGEST_CODE, offeredNetworks, sharePost } from '../../src/lib/share/posts.ts';
 
 const LINK = 'https://www.example.com/winter-checklist?utm_source=bluesky&utm_medium=employee-advocacy&utm_campaign=winter-ready';
 
@@ -13,8 +14,7 @@ describe('limits', () => {
     expect(LIMITS).toMatchObject({ linkedin: 3000, x: 280, bluesky: 300, mastodon: 500, threads: 500, reddit: 300, telegram: 4096, email: 2000 });
   });
 
-  it('the longest advocate code is the longest the hub accepts', async () => {
-    const { normalizeCode } = await import('../../src/lib/advocate.ts');
+  it('the longest advocate code is the longest the hub accepts', () => {
     expect(normalizeCode(LONGEST_CODE)).toBe(LONGEST_CODE);
     expect(normalizeCode(`${LONGEST_CODE}X`)).toBeUndefined();
   });
@@ -111,5 +111,12 @@ describe('sharePost', () => {
     const post = sharePost('x', 'y'.repeat(300), item, settings);
     expect(post.fits).toBe(false);
     expect(post.length).toBeGreaterThan(post.limit);
+  });
+});
+
+describe('offeredNetworks', () => {
+  it('keeps the button order of settings, whatever order the snippet lists them in', () => {
+    expect(offeredNetworks(['linkedin', 'x', 'bluesky', 'email'], ['email', 'linkedin'])).toEqual(['linkedin', 'email']);
+    expect(offeredNetworks(['linkedin', 'x'])).toEqual(['linkedin', 'x']);
   });
 });

@@ -12,7 +12,7 @@
 import type { Settings } from '../../schemas/settings.ts';
 import { unpublishedReason } from '../publish.ts';
 import { NETWORK_LABELS, type NetworkId } from '../share/networks.ts';
-import { LONGEST_CODE, type Shareable, networksOfVariant, sharePost } from '../share/posts.ts';
+import { LONGEST_CODE, type Shareable, networksOfVariant, offeredNetworks, sharePost } from '../share/posts.ts';
 import { fieldPath, type Problem } from './problems.ts';
 import { quote } from './words.ts';
 import type { CheckedEntry } from './validate.ts';
@@ -57,7 +57,7 @@ export function checkShareRules(entries: readonly CheckedEntry[], settings: Sett
       campaign: data.campaign,
       hashtags: data.hashtags,
       variants: data.variants,
-      networks: data.networks ?? settings.networks,
+      networks: offeredNetworks(settings.networks, data.networks),
     };
     data.variants.forEach((variant, index) => {
       for (const network of networksOfVariant(item, index)) {

@@ -63,6 +63,11 @@ export function sharePost(network: NetworkId, text: string, item: Shareable, set
   };
 }
 
+/** The networks a snippet offers, in the button order of settings.networks. */
+export function offeredNetworks(settingsNetworks: readonly NetworkId[], snippetNetworks?: readonly NetworkId[]): NetworkId[] {
+  return settingsNetworks.filter((network) => !snippetNetworks || snippetNetworks.includes(network));
+}
+
 /** The networks variant `index` is offered on, in button order. */
 export function networksOfVariant(item: Shareable, index: number): NetworkId[] {
   const only = item.variants[index]?.networks;
