@@ -193,15 +193,38 @@ describe('the share panel on a snippet page', () => {
     await context.close();
   });
 
-  it('copies the whole post with its link', async () => {
+  it('copies the whole post with its link, and offers Web Share only where the browser has it', async () => {
     const context = await newContext();
     const page = await openPanel(context, '/share/winter-checklist/?v=2');
+    const canShare = await page.evaluate(() => typeof navigator.share === 'function');
+    await expect(page.locator('[data-web-share]').isVisible()).resolves.toBe(canShare);
     await page.click('[data-copy]');
     await page.waitForFunction(() => document.querySelector('[data-status]')!.textContent !== '');
     await expect(page.locator('[data-status]').textContent()).resolves.toBe('Copied your post with its link.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       `${winter.variants[1]!.text}\n\n#WinterReady #HeatPumps #TidewaterEmployee\n\nhttps://www.tidewater.example.com/winter-checklist?utm_source=copy&utm_medium=employee-advocacy&utm_campaign=winter-ready`,
     );
+    await context.close();
+  });
+});
+
+describe('Web Share', () => {
+  it('hands the post to the system share sheet where the browser has one', async () => {
+    const context = await newContext();
+    await context.addInitScript(() => {
+      Object.defineProperty(navigator, 'share', {
+        value: async (data: ShareData) => {
+          (window as unknown as { shared: ShareData }).shared = data;
+        },
+      });
+    });
+    const page = await openPanel(context, '/share/winter-checklist/?v=1&ref=ana-42');
+    await page.click('[data-web-share]');
+    await page.waitForFunction(() => 'shared' in window);
+    const shared = await page.evaluate(() => (window as unknown as { shared: ShareData }).shared);
+    expect(shared).toEqual({
+      text: `${winter.variants[0]!.text}\n\n#WinterReady #HeatPumps #TidewaterEmployee\n\nhttps://www.tidewater.example.com/winter-checklist?utm_source=web-share&utm_medium=employee-advocacy&utm_campaign=winter-ready&utm_content=ana-42`,
+    });
     await context.close();
   });
 });
