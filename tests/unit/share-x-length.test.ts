@@ -33,6 +33,7 @@ const CORPUS = [
   'unicode domains: https://münchen.de/straße, https://例え.テスト/path, xn--bcher-kva.ch',
   'long label: https://' + '日本'.repeat(30) + '.com/x',
   'preceded: -example.com _example.com /example.com @example.com $example.com',
+  'mixed labels: a.de🏽.com/path, 日本.example.com/x, b.io日本.net/y?z=1 and ça.example.com',
   'ports and queries: https://example.com:8080/a?b=c&d=e#f, example.com:443',
   'mail: someone@example.com is not a link',
   '𝐁𝐨𝐥𝐝 𝑖𝑡𝑎𝑙𝑖𝑐 math letters and 𠀀 astral CJK',
@@ -64,16 +65,16 @@ describe('xLength', () => {
 
   it('agrees with parseTweet on generated texts of words, links, CJK and emoji pieces', () => {
     const pieces = [
-      'a', 'Z', ' ', '\n', '.', ',', '-', '/', '(', ')', '#', '@', '?', '=', '&', '1', '0', 'é', 'ß', 'Ж', '日', '語', '한', 'ไ', '—', '…',
-      'https://', 'http://', 'www.', 'example', '.com', '.de', '.co.uk', '.example', '.tld', 't.co/', 'xn--bcher-kva', 'münchen', ':8080', '/path', '?q=1', '#frag',
-      '👍', '🏽', '\u200d', '\uFE0F', '\uFE0E', '\u20E3', '👨', '👩', '👧', '💻', '🏳', '🌈', '🇫', '🇷', '☺', '©', '™', '🫠', '🐦', '🔥', '\u{E0067}', '🏴',
+      'a', 'Z', ' ', '\n', '.', ',', '-', '_', '/', '(', ')', '#', '@', '＠', '$', ':', '?', '=', '&', '1', '0', 'é', 'ß', 'Ж', '日', '語', '한', 'ไ', '—', '…', '\u202A', '\u200E',
+      'https://', 'http://', 'HTTPS://', 'www.', 'example', '.com', '.de', '.co.uk', '.example', '.tld', '.みんな', '.онлайн', 't.co/', 'xn--bcher-kva', 'münchen', ':8080', '/path', '?q=1', '#frag',
+      '👍', '🏽', '\u200d', '\uFE0F', '\uFE0E', '\u20E3', '👨', '👩', '👧', '💻', '🏳', '🌈', '🇫', '🇷', '☺', '©', '™', '🫠', '🐦', '🔥', '\u{E0067}', '🏴', '\uD83D', '\uDC4D',
     ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40, size: 'large' }), (parts) => {
         const text = parts.join('');
         expect(xLength(text)).toBe(library(text));
       }),
-      { numRuns: 600 },
+      { numRuns: 1500 },
     );
   }, 60_000);
 
@@ -82,14 +83,14 @@ describe('xLength', () => {
       fc.property(fc.string({ unit: 'grapheme', maxLength: 300, size: 'large' }), (text) => {
         expect(xLength(text)).toBe(library(text));
       }),
-      { numRuns: 1000 },
+      { numRuns: 500 },
     );
   }, 60_000);
 
   it('finds the links twitter-text finds, at the same places', () => {
     const text = CORPUS.slice(11, 20).join(' ');
     const expected = twitter.extractUrlsWithIndices(text).map(({ indices: [start, end] }) => ({ start, end }));
-    expect(findUrls(text)).toEqual(expected);
+    expect(findUrls(text).map(({ start, end }) => ({ start, end }))).toEqual(expected);
     expect(expected.length).toBeGreaterThan(10);
   });
 });

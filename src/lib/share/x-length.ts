@@ -68,15 +68,24 @@ export interface Span {
   end: number;
 }
 
+export interface UrlSpan extends Span {
+  /**
+   * How many UTF-16 units parseTweet skips for this URL: the length of the URL
+   * it reports, which for a bare domain led by non-ASCII labels
+   * ("a.de🏽.com/path" → "a.de/path") is shorter than the span.
+   */
+  length: number;
+}
+
 /**
  * The URLs twitter-text's `extractUrlsWithIndices` finds (UTF-16 indices),
  * including bare domains with a known top-level domain ("example.com/page").
  * `requireProtocol` keeps only http(s):// URLs, the rule Mastodon counts by.
  */
-export function findUrls(text: string, requireProtocol = false): Span[] {
+export function findUrls(text: string, requireProtocol = false): UrlSpan[] {
   if (!text || !(requireProtocol ? text.includes(':') : text.includes('.'))) return [];
   const { url: pattern, asciiDomain, tco, invalidPreceding } = compiled();
-  const spans: Span[] = [];
+  const spans: UrlSpan[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
     const before = match[2] ?? '';
@@ -90,17 +99,21 @@ export function findUrls(text: string, requireProtocol = false): Span[] {
     if (!protocol) {
       if (requireProtocol || invalidPreceding.test(before)) continue;
       // Only the ASCII part of a bare domain is a link ("café.example.com" → "example.com").
-      let last: Span | undefined;
+      let last: UrlSpan | undefined;
       let searchFrom = 0;
       asciiDomain.lastIndex = 0;
       for (const ascii of domain.match(asciiDomain) ?? []) {
         const at = domain.indexOf(ascii, searchFrom);
         searchFrom = at + ascii.length;
-        last = { start: start + at, end: start + searchFrom };
+        last = { start: start + at, end: start + searchFrom, length: ascii.length };
         spans.push(last);
       }
       if (!last) continue;
-      if (path) last.end = end;
+      if (path) {
+        // twitter-text reports the whole match with the domain replaced by its last ASCII part.
+        last.end = end;
+        last.length = url.length - domain.length + last.length;
+      }
     } else {
       const tcoMatch = tco.exec(url);
       if (tcoMatch) {
@@ -108,7 +121,7 @@ export function findUrls(text: string, requireProtocol = false): Span[] {
         url = tcoMatch[0];
         end = start + url.length;
       }
-      spans.push({ start, end });
+      spans.push({ start, end, length: url.length });
     }
   }
   return spans;
@@ -200,7 +213,7 @@ export function xLength(text: string): number {
     const sequence = url ? undefined : emoji.get(i);
     if (url) {
       weight += URL_WEIGHT * 100;
-      i = url.end - 1;
+      i += url.length - 1;
     } else if (sequence) {
       weight += 200;
       i = sequence.end - 1;
