@@ -43,7 +43,7 @@ for (const count of [1_000, 10_000]) {
 }
 
 console.log('\n## QR codes');
-const links = Array.from({ length: 50 }, (_, i) => `https://voices.tidewater.example/start/track-${i}/?team=engineering`);
+const links = Array.from({ length: 50 }, (_, i) => `https://voices.tidewater.example.com/start/track-${i}/?team=engineering`);
 await qrSvg(links[0]!);
 const qr = await time(async () => Promise.all(links.map((link) => qrSvg(link))));
 console.log(`${links.length} onboarding links: ${(qr.ms / links.length).toFixed(1)} ms each, ${qr.value[0]!.length} bytes of SVG each`);

@@ -68,3 +68,7 @@ export function cardPath(collection: CollectionName, id: string): string {
 export function hubCardPath(): string {
   return path('og/hub.png');
 }
+
+/** The share feed (content model) and the JSON Schema published beside it. */
+export const SHARE_FEED = 'snippets.json';
+export const SHARE_FEED_SCHEMA = 'snippets.schema.json';

@@ -12,11 +12,11 @@ import { checkContent, type CheckedEntry } from '../../src/lib/content/validate.
 import { launchChromium } from '../support/browser.ts';
 import { PROJECT } from '../support/build.ts';
 import { dayOf, parseEvents, textOf } from '../support/ical.ts';
-import { DIST, serveDist } from '../support/site.ts';
+import { DIST, SAMPLE_HOST, SAMPLE_SITE, serveDist } from '../support/site.ts';
 import type { StaticSite } from '../support/server.ts';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
-const SITE = 'https://voices.tidewater.example';
+const SITE = SAMPLE_SITE;
 const content = checkContent({ root: path.join(PROJECT, 'content'), now: NOW, cwd: PROJECT });
 const of = (collection: string) => content.entries.filter((e) => e.collection === collection);
 const day = (value: unknown) => (value as Date).toISOString().slice(0, 10);
@@ -41,7 +41,7 @@ describe('/calendar.ics of the sample hub', () => {
     const campaigns = of('campaigns');
     expect(campaigns.filter((c) => c.published).length).toBeGreaterThanOrEqual(3);
     for (const campaign of campaigns) {
-      const event = byUid.get(`campaign-${campaign.id}@voices.tidewater.example`);
+      const event = byUid.get(`campaign-${campaign.id}@${SAMPLE_HOST}`);
       if (!campaign.published) {
         expect(event, campaign.id).toBeUndefined();
         continue;
@@ -57,8 +57,8 @@ describe('/calendar.ics of the sample hub', () => {
   it('has the days published snippets become available and their last days, and nothing of unpublished ones', () => {
     const snippets = of('snippets');
     const expected = (s: CheckedEntry) => [
-      ...(s.data.publish ? [[`snippet-${s.id}-available@voices.tidewater.example`, day(s.data.publish)]] : []),
-      ...(s.data.expires ? [[`snippet-${s.id}-last-day@voices.tidewater.example`, day(s.data.expires)]] : []),
+      ...(s.data.publish ? [[`snippet-${s.id}-available@${SAMPLE_HOST}`, day(s.data.publish)]] : []),
+      ...(s.data.expires ? [[`snippet-${s.id}-last-day@${SAMPLE_HOST}`, day(s.data.expires)]] : []),
     ];
     const want = snippets.filter((s) => s.published).flatMap(expected);
     expect(want.length).toBeGreaterThan(4);
@@ -103,7 +103,7 @@ describe('/calendar/', () => {
     expect(await january.getByRole('rowheader').allTextContents()).toEqual(['Build the heat transition with us', 'Winter checklist for homeowners']);
     expect(await page.getByRole('heading', { name: /November 2026/ }).textContent()).toContain('this month');
     expect(await page.getByRole('link', { name: 'Download the calendar (.ics)' }).getAttribute('href')).toBe('/calendar.ics');
-    expect(await page.getByRole('link', { name: 'Subscribe in your calendar app' }).getAttribute('href')).toBe('webcal://voices.tidewater.example/calendar.ics');
+    expect(await page.getByRole('link', { name: 'Subscribe in your calendar app' }).getAttribute('href')).toBe(`webcal://${SAMPLE_HOST}/calendar.ics`);
     // Linked from the campaigns page and the footer.
     await page.goto(`${site.url}/campaigns/`);
     expect(await page.locator('main a[href="/calendar/"]').count()).toBe(1);

@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.ts';
-import { serveDist } from '../support/site.ts';
+import { SAMPLE_SITE, serveDist } from '../support/site.ts';
 import type { StaticSite } from '../support/server.ts';
 
 let site: StaticSite;
@@ -107,11 +107,11 @@ describe('an onboarding link', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
     await page.goto(`${site.url}/start/sales-advocates/`);
     const link = page.getByLabel('Onboarding link');
-    await expect(link.inputValue()).resolves.toBe('https://voices.tidewater.example/start/sales-advocates/?team=sales');
+    await expect(link.inputValue()).resolves.toBe(`${SAMPLE_SITE}/start/sales-advocates/?team=sales`);
     await page.getByLabel('Mentor', { exact: true }).selectOption('priya-raman');
     await page.getByLabel('Team', { exact: true }).selectOption('support');
     await page.getByLabel('Their advocate code (optional)').fill('new-hire-12');
-    await expect(link.inputValue()).resolves.toBe('https://voices.tidewater.example/start/sales-advocates/?mentor=priya-raman&team=support&ref=new-hire-12');
+    await expect(link.inputValue()).resolves.toBe(`${SAMPLE_SITE}/start/sales-advocates/?mentor=priya-raman&team=support&ref=new-hire-12`);
     await page.getByRole('button', { name: 'Copy the link' }).click();
     await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(await link.inputValue());
     await expect(page.locator('[data-copy-status]').textContent()).resolves.toBe('Link copied.');
@@ -120,7 +120,7 @@ describe('an onboarding link', () => {
     expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     const href = await page.getByRole('link', { name: 'Download the QR code (SVG)' }).getAttribute('href');
     const svg = await (await fetch(site.url + href)).text();
-    expect(svg).toContain('<title>https://voices.tidewater.example/start/sales-advocates/?team=sales</title>');
+    expect(svg).toContain(`<title>${SAMPLE_SITE}/start/sales-advocates/?team=sales</title>`);
   });
 });
 
@@ -232,7 +232,7 @@ describe('without JavaScript', () => {
     await page.goto(`${site.url}/`);
     expect(await page.locator('#fresh-list > li:visible').count()).toBe(6);
     await page.goto(`${site.url}/start/sales-advocates/`);
-    await expect(page.getByLabel('Onboarding link').inputValue()).resolves.toBe('https://voices.tidewater.example/start/sales-advocates/?team=sales');
+    await expect(page.getByLabel('Onboarding link').inputValue()).resolves.toBe(`${SAMPLE_SITE}/start/sales-advocates/?team=sales`);
     expect(await page.locator('.invite-qr img').isVisible()).toBe(true);
     await expect(visibleMentor()).resolves.toBe('Lucas Brandt');
     await page.goto(`${site.url}/training/advocacy-basics/`);

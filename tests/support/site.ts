@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT } from './build.ts';
 import { serveStatic, type StaticSite } from './server.ts';
+import { readSiteUrl } from '../../src/lib/content/settings-file.ts';
 
 export const DIST = path.join(PROJECT, process.env.HUB_E2E_DIST ?? 'dist');
 
@@ -21,3 +22,7 @@ export function sitemapPaths(): string[] {
     [...readFileSync(path.join(DIST, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname),
   );
 }
+
+/** The sample hub's site URL (settings.site), so tests follow the settings instead of repeating them. */
+export const SAMPLE_SITE = readSiteUrl(path.join(PROJECT, 'content'))!.replace(/\/+$/, '');
+export const SAMPLE_HOST = new URL(SAMPLE_SITE).host;

@@ -16,6 +16,7 @@ import { ASSET_EXTENSIONS, ENTRY_EXTENSIONS, FrontmatterError, SETTINGS_FILE, li
 import { lintEntries } from './lint.ts';
 import { locateIn } from './locate.ts';
 import { type Problem, fieldPath } from './problems.ts';
+import { checkShareRules } from './share-rules.ts';
 import { closest, quote } from './words.ts';
 import { checkMetrics } from '../metrics/check.ts';
 import { checkCardText } from './card-text.ts';
@@ -139,6 +140,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   problems.push(...lintEntries(entries, options.now));
   problems.push(...checkMetrics({ root: options.root, show, settings, entries }));
   problems.push(...checkCardText(entries));
+  problems.push(...checkShareRules(entries, settings, options.now));
   return { settings, entries, problems };
 }
 

@@ -1,0 +1,56 @@
+/**
+ * The text that is shared (content model): the advocate's words (the variant,
+ * or their edit of it, after an optional first line of their own), then the
+ * hashtags, then the disclosure, then the tagged link. Hashtags and
+ * disclosure share one line; blocks are separated by a blank line.
+ */
+import type { NetworkId } from './networks.ts';
+
+export interface ShareParts {
+  /** The variant text, as written or as the advocate edited it. */
+  text: string;
+  /** Without "#". */
+  hashtags: readonly string[];
+  /** settings.disclosure; "" leaves it out. */
+  disclosure: string;
+  /** The tagged link (see utm.ts). */
+  link: string;
+}
+
+export interface Composed {
+  /** What goes into the composer: for most networks the whole post, link included. */
+  text: string;
+  /** The tagged link; inside `text` unless the network takes it as a field of its own. */
+  link: string;
+  /** True when `text` ends with the link. */
+  linkInText: boolean;
+}
+
+/**
+ * Networks whose share URL takes the link as a field of its own: Reddit (a
+ * title and a URL; the title is one line) and Telegram (the link, then the text).
+ */
+export const LINK_AS_FIELD: ReadonlySet<NetworkId> = new Set(['reddit', 'telegram']);
+
+/** The advocate's own first line, then the text. */
+export function withFirstLine(firstLine: string, text: string): string {
+  const line = firstLine.trim();
+  const body = text.trim();
+  return line && body ? `${line}\n\n${body}` : line || body;
+}
+
+/** Hashtags and disclosure: the line that follows the text. */
+export function footer(hashtags: readonly string[], disclosure: string): string {
+  return [...hashtags.map((tag) => `#${tag}`), disclosure.trim()].filter(Boolean).join(' ');
+}
+
+/** Where a post goes: a network, or the panel's copy and Web Share buttons (also their utm_source). */
+export type ShareTarget = NetworkId | 'copy' | 'web-share';
+
+/** The post for one network (or the copy and Web Share buttons). */
+export function compose(network: ShareTarget, parts: ShareParts): Composed {
+  const body = [parts.text.trim(), footer(parts.hashtags, parts.disclosure)].filter(Boolean).join('\n\n');
+  if (network === 'reddit') return { text: body.replace(/\s+/g, ' ').trim(), link: parts.link, linkInText: false };
+  if (LINK_AS_FIELD.has(network as NetworkId)) return { text: body, link: parts.link, linkInText: false };
+  return { text: body ? `${body}\n\n${parts.link}` : parts.link, link: parts.link, linkInText: true };
+}

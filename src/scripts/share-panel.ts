@@ -1,0 +1,185 @@
+/**
+ * The share panel island (markup: src/components/SharePanel.astro). It keeps
+ * every network button's URL in step with the text as the advocate edits it,
+ * counts the post by each network's rules and disables a network where it is
+ * too long. LinkedIn and Facebook take no text: the text is copied first and
+ * a hint says so before their composer opens. All logic lives in src/lib/share.
+ */
+import { normalizeCode, normalizeInstance } from '../lib/advocate.ts';
+import { type ShareTarget, compose, withFirstLine } from '../lib/share/compose.ts';
+import type { NetworkId } from '../lib/share/networks.ts';
+import { type ShareSettings, type Shareable, type SharedPost, networksOfVariant, sharePost } from '../lib/share/posts.ts';
+import { tagLink } from '../lib/share/utm.ts';
+import { defaultVariant, parseDeepLink } from '../lib/share/variant.ts';
+import { readPrefs, writePrefs } from './advocate-store.ts';
+
+interface Config {
+  item: Shareable;
+  settings: ShareSettings;
+  labels: Record<string, string>;
+  strings: Record<'count' | 'tooLong' | 'notForVariant' | 'copied' | 'copyFailed' | 'copiedPlain' | 'copyFailedPlain' | 'codeInvalid' | 'mastodonInvalid', string>;
+}
+
+/** How long the "copied: paste it" hint shows before LinkedIn or Facebook opens. */
+const HINT_DELAY_MS = 700;
+
+const fill = (template: string, vars: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/g, (match, key: string) => (key in vars ? String(vars[key]) : match));
+
+export function initSharePanels(): void {
+  document.querySelectorAll<HTMLElement>('[data-share]').forEach((root) => {
+    if (root.dataset.shareReady) return;
+    root.dataset.shareReady = 'true';
+    initPanel(root);
+  });
+}
+
+function initPanel(root: HTMLElement): void {
+  const config = JSON.parse(root.querySelector('[data-share-config]')!.textContent!) as Config;
+  const { item, strings } = config;
+  const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector);
+  const panel = $<HTMLElement>('[data-share-panel]')!;
+  const textarea = $<HTMLTextAreaElement>('[data-text]')!;
+  const firstLine = $<HTMLInputElement>('[data-first-line]')!;
+  const codeInput = $<HTMLInputElement>('[data-code]')!;
+  const codeHelp = $<HTMLElement>('[data-code-help]')!;
+  const mastodonInput = $<HTMLInputElement>('[data-mastodon]');
+  const mastodonHelp = $<HTMLElement>('[data-mastodon-help]');
+  const status = $<HTMLElement>('[data-status]')!;
+  const radios = [...root.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+  const buttons = new Map(item.networks.map((n) => [n, $<HTMLButtonElement>(`[data-network="${n}"]`)!]));
+  const counts = new Map(item.networks.map((n) => [n, $<HTMLElement>(`[data-count="${n}"]`)!]));
+  const help = { code: codeHelp.textContent ?? '', mastodon: mastodonHelp?.textContent ?? '' };
+
+  // A deep link's ?ref=<code> is remembered, as on every page that takes one.
+  const ref = normalizeCode(new URLSearchParams(location.search).get('ref'));
+  const prefs = ref ? writePrefs({ code: ref }) : readPrefs();
+  const deepLink = parseDeepLink(location.search, item.variants.length, item.networks);
+  let code = prefs.code;
+  let mastodon = prefs.mastodon ?? config.settings.mastodon;
+  let variant = deepLink.variant ?? defaultVariant(item.variants, { id: item.id, code, network: deepLink.network });
+
+  codeInput.value = code ?? '';
+  if (mastodonInput) mastodonInput.value = prefs.mastodon ?? '';
+
+  // A lone surrogate (pasted from a broken source) cannot go into a URL: U+FFFD takes its place.
+  const text = () => withFirstLine(firstLine.value, textarea.value).toWellFormed();
+  const post = (network: NetworkId): SharedPost => sharePost(network, text(), item, { ...config.settings, mastodon }, code);
+  const composed = (target: ShareTarget) =>
+    compose(target, {
+      text: text(),
+      hashtags: item.hashtags,
+      disclosure: config.settings.disclosure,
+      link: tagLink(item.link, { source: target, medium: config.settings.medium, campaign: item.campaign ?? item.id, content: code }),
+    }).text;
+
+  function update(): void {
+    const offered = networksOfVariant(item, variant);
+    for (const network of item.networks) {
+      const button = buttons.get(network)!;
+      const count = counts.get(network)!;
+      const current = post(network);
+      const isOffered = offered.includes(network);
+      button.disabled = !isOffered || !current.fits || !text();
+      button.dataset.url = current.url;
+      count.classList.toggle('over', isOffered && !current.fits);
+      count.textContent = !isOffered
+        ? strings.notForVariant
+        : fill(current.fits ? strings.count : strings.tooLong, { length: current.length, limit: current.limit, over: current.length - current.limit });
+    }
+  }
+
+  function selectVariant(index: number): void {
+    variant = index;
+    radios[index]!.checked = true;
+    textarea.value = item.variants[index]!.text;
+    update();
+  }
+
+  function say(message: string): void {
+    status.textContent = message;
+  }
+
+  async function copy(value: string): Promise<boolean> {
+    try {
+      await navigator.clipboard.writeText(value);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  function open(url: string): void {
+    if (url.startsWith('mailto:')) location.href = url;
+    else window.open(url, '_blank', 'noopener,noreferrer');
+  }
+
+  radios.forEach((radio, index) => radio.addEventListener('change', () => radio.checked && selectVariant(index)));
+  textarea.addEventListener('input', update);
+  firstLine.addEventListener('input', update);
+
+  codeInput.addEventListener('input', () => {
+    const typed = codeInput.value.trim();
+    const valid = normalizeCode(typed);
+    const invalid = typed !== '' && !valid;
+    code = valid;
+    codeInput.setAttribute('aria-invalid', String(invalid));
+    codeHelp.textContent = invalid ? strings.codeInvalid : help.code;
+    update();
+  });
+  codeInput.addEventListener('change', () => {
+    if (codeInput.value.trim() === '' || code) writePrefs({ code });
+  });
+
+  mastodonInput?.addEventListener('input', () => {
+    const typed = mastodonInput.value.trim();
+    const host = normalizeInstance(typed);
+    const invalid = typed !== '' && !host;
+    mastodon = host ?? config.settings.mastodon;
+    mastodonInput.setAttribute('aria-invalid', String(invalid));
+    mastodonHelp!.textContent = invalid ? fill(strings.mastodonInvalid, { instance: mastodon }) : help.mastodon;
+    update();
+  });
+  mastodonInput?.addEventListener('change', () => {
+    const host = normalizeInstance(mastodonInput.value);
+    if (mastodonInput.value.trim() === '' || host) writePrefs({ mastodon: host });
+  });
+
+  for (const [network, button] of buttons) {
+    button.addEventListener('click', async () => {
+      const current = post(network);
+      if (!current.fits) return;
+      if (current.clipboard) {
+        const label = config.labels[network] ?? network;
+        say(fill((await copy(current.text)) ? strings.copied : strings.copyFailed, { network: label }));
+        setTimeout(() => open(current.url), HINT_DELAY_MS);
+      } else {
+        say('');
+        open(current.url);
+      }
+    });
+  }
+
+  $<HTMLButtonElement>('[data-copy]')!.addEventListener('click', async () => {
+    say((await copy(composed('copy'))) ? strings.copiedPlain : strings.copyFailedPlain);
+  });
+  const webShare = $<HTMLButtonElement>('[data-web-share]')!;
+  if (typeof navigator.share === 'function') {
+    webShare.hidden = false;
+    webShare.addEventListener('click', () => {
+      navigator.share({ text: composed('web-share') }).catch(() => {
+        /* dismissed by the advocate */
+      });
+    });
+  }
+
+  if (deepLink.network) {
+    const preferred = $<HTMLElement>(`[data-network-item="${deepLink.network}"]`)!;
+    preferred.parentElement!.prepend(preferred);
+    preferred.querySelector<HTMLElement>('[data-suggested]')!.hidden = false;
+  }
+
+  selectVariant(variant);
+  panel.hidden = false;
+  $<HTMLElement>('[data-share-fallback]')!.hidden = true;
+}

@@ -1,0 +1,55 @@
+/** The built share feed and its JSON Schema, and the size of the share panel's JavaScript, in dist/. */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DIST, SAMPLE_SITE } from '../support/site.ts';
+import { validator } from '../support/json-schema.ts';
+import { BUDGET_BYTES, pageScripts, samplePages } from '../../scripts/share-size.ts';
+
+const read = (file: string) => JSON.parse(readFileSync(path.join(DIST, file), 'utf8'));
+
+describe('/snippets.json', () => {
+  const feed = read('snippets.json');
+  const schema = read('snippets.schema.json');
+
+  it('is valid against /snippets.schema.json, which it names', () => {
+    const validate = validator(schema);
+    expect(validate(feed), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
+    expect(feed.$schema).toBe(schema.$id);
+    expect(schema.$id).toBe(`${SAMPLE_SITE}/snippets.schema.json`);
+  });
+
+  it('holds every published snippet, and only those', () => {
+    const pages = readdirSync(path.join(DIST, 'share')).filter((id) => existsSync(path.join(DIST, 'share', id, 'index.html')));
+    expect(feed.snippets.map((s: { id: string }) => s.id).sort()).toEqual(pages.sort());
+    expect(pages.length).toBeGreaterThan(20);
+  });
+
+  it('has every post within its limit, with share URLs and no advocate code', () => {
+    for (const snippet of feed.snippets) {
+      for (const variant of snippet.variants) {
+        expect(variant.networks.length).toBeGreaterThan(0);
+        for (const post of variant.networks) {
+          expect(post.fits, `${snippet.id} variant ${variant.number} on ${post.network}`).toBe(true);
+          expect(post.length).toBeLessThanOrEqual(post.limit);
+          expect(post.url).toMatch(/^(https:\/\/|mailto:)/);
+          expect(post.link).toContain(`utm_source=${post.network}&utm_medium=employee-advocacy&utm_campaign=${snippet.campaign ?? snippet.id}`);
+          expect(post.link).not.toContain('utm_content');
+        }
+      }
+    }
+  });
+});
+
+describe('the share panel island', () => {
+  it(`loads at most ${BUDGET_BYTES / 1024} KB of gzipped JavaScript on snippet and article pages`, () => {
+    const pages = samplePages(DIST);
+    expect(pages).toHaveLength(2);
+    for (const page of pages) {
+      const scripts = pageScripts(DIST, page);
+      expect(scripts.length).toBeGreaterThan(0);
+      const total = scripts.reduce((sum, s) => sum + s.gzip, 0);
+      expect(total, page).toBeLessThanOrEqual(BUDGET_BYTES);
+    }
+  });
+});

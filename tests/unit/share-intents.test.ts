@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { LINK_AS_FIELD, compose, footer, withFirstLine } from '../../src/lib/share/compose.ts';
+import { CLIPBOARD_NETWORKS, crlf, emailSubject, intentUrl } from '../../src/lib/share/intents.ts';
+import { NETWORK_IDS, type NetworkId } from '../../src/lib/share/networks.ts';
+
+const link = 'https://www.example.com/report?lang=en&utm_source=x&utm_medium=employee-advocacy&utm_campaign=earth-week#numbers';
+const parts = { text: 'Proud of what our plant teams did this year.', hashtags: ['Sustainability', 'ClimateAction'], disclosure: '#AcmeEmployee', link };
+const options = { mastodon: 'hachyderm.io' };
+
+describe('compose', () => {
+  it('puts the text, then hashtags and disclosure, then the tagged link, in that order', () => {
+    expect(compose('x', parts)).toEqual({
+      text: `Proud of what our plant teams did this year.\n\n#Sustainability #ClimateAction #AcmeEmployee\n\n${link}`,
+      link,
+      linkInText: true,
+    });
+  });
+
+  it('leaves out what is empty: no hashtags, disclosure "" (disabled)', () => {
+    expect(compose('bluesky', { ...parts, hashtags: [], disclosure: '' }).text).toBe(`Proud of what our plant teams did this year.\n\n${link}`);
+    expect(compose('bluesky', { ...parts, hashtags: [] }).text).toBe(`Proud of what our plant teams did this year.\n\n#AcmeEmployee\n\n${link}`);
+    expect(footer(['A'], '  ')).toBe('#A');
+  });
+
+  it('gives Reddit a one-line title and Telegram the text, both without the link, which they take apart', () => {
+    expect(compose('reddit', { ...parts, text: 'Line one\nline two' })).toEqual({
+      text: 'Line one line two #Sustainability #ClimateAction #AcmeEmployee',
+      link,
+      linkInText: false,
+    });
+    expect(compose('telegram', parts).text).toBe('Proud of what our plant teams did this year.\n\n#Sustainability #ClimateAction #AcmeEmployee');
+    expect([...LINK_AS_FIELD].sort()).toEqual(['reddit', 'telegram']);
+  });
+
+  it("puts the advocate's own first line before the text", () => {
+    expect(withFirstLine('  I was there. ', 'The text.')).toBe('I was there.\n\nThe text.');
+    expect(withFirstLine('', ' The text. ')).toBe('The text.');
+    expect(withFirstLine('Only mine', '')).toBe('Only mine');
+  });
+});
+
+describe('intentUrl', () => {
+  const post = (network: NetworkId) => compose(network, parts);
+  const q = encodeURIComponent;
+
+  it('builds each network’s documented share URL', () => {
+    const text = post('x').text;
+    expect(intentUrl('linkedin', post('linkedin'), options)).toBe(`https://www.linkedin.com/sharing/share-offsite/?url=${q(link)}`);
+    expect(intentUrl('x', post('x'), options)).toBe(`https://x.com/intent/post?text=${q(text)}`);
+    expect(intentUrl('bluesky', post('bluesky'), options)).toBe(`https://bsky.app/intent/compose?text=${q(text)}`);
+    expect(intentUrl('mastodon', post('mastodon'), options)).toBe(`https://hachyderm.io/share?text=${q(text)}`);
+    expect(intentUrl('threads', post('threads'), options)).toBe(`https://www.threads.com/intent/post?text=${q(text)}`);
+    expect(intentUrl('facebook', post('facebook'), options)).toBe(`https://www.facebook.com/sharer/sharer.php?u=${q(link)}`);
+    expect(intentUrl('reddit', post('reddit'), options)).toBe(`https://www.reddit.com/submit?url=${q(link)}&title=${q(post('reddit').text)}`);
+    expect(intentUrl('whatsapp', post('whatsapp'), options)).toBe(`https://wa.me/?text=${q(text)}`);
+    expect(intentUrl('telegram', post('telegram'), options)).toBe(`https://t.me/share/url?url=${q(link)}&text=${q(post('telegram').text)}`);
+    expect(intentUrl('email', post('email'), options)).toBe(
+      `mailto:?subject=${q('Proud of what our plant teams did this year.')}&body=${q(text.replace(/\n/g, '\r\n'))}`,
+    );
+    expect([...CLIPBOARD_NETWORKS].sort()).toEqual(['facebook', 'linkedin']);
+  });
+
+  it('cuts a long e-mail subject at 78 characters', () => {
+    expect(emailSubject(`${'word '.repeat(30)}\nsecond line`)).toHaveLength(78);
+    expect(emailSubject('Short first line\nmore')).toBe('Short first line');
+    expect(crlf('a\nb\r\nc\rd')).toBe('a\r\nb\r\nc\r\nd');
+  });
+
+  /** What the composer of each network receives from its share URL, decoded. */
+  function carried(network: NetworkId, url: string): { text?: string; link?: string } {
+    if (network === 'email') {
+      const params = new URLSearchParams(url.slice('mailto:?'.length).replace(/\+/g, '%2B'));
+      return { text: params.get('body')! };
+    }
+    const params = new URL(url).searchParams;
+    switch (network) {
+      case 'linkedin':
+        return { link: params.get('url')! };
+      case 'facebook':
+        return { link: params.get('u')! };
+      case 'reddit':
+        return { text: params.get('title')!, link: params.get('url')! };
+      case 'telegram':
+        return { text: params.get('text')!, link: params.get('url')! };
+      default:
+        return { text: params.get('text')! };
+    }
+  }
+
+  it('carries the exact composed text (and link) for arbitrary Unicode, on every network', () => {
+    const hashtag = fc.stringMatching(/^[A-Za-z0-9_]{1,12}$/);
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme', minLength: 1, maxLength: 400, size: 'large' }),
+        fc.array(hashtag, { maxLength: 3, size: 'medium' }),
+        fc.string({ unit: 'grapheme', maxLength: 20, size: 'medium' }),
+        fc.constantFrom(...NETWORK_IDS),
+        fc.webUrl({ withQueryParameters: true, withFragments: true }),
+        (text, hashtags, disclosure, network, url) => {
+          const composed = compose(network, { text, hashtags, disclosure, link: url });
+          const got = carried(network, intentUrl(network, composed, options));
+          if (CLIPBOARD_NETWORKS.has(network)) {
+            // The text goes to the clipboard; the share URL carries the link.
+            expect(got.link).toBe(composed.link);
+            expect(composed.text.endsWith(url)).toBe(true);
+          } else if (network === 'email') {
+            expect(got.text).toBe(crlf(composed.text));
+          } else {
+            expect(got.text).toBe(composed.text);
+            if (LINK_AS_FIELD.has(network)) expect(got.link).toBe(url);
+            else expect(got.text!.endsWith(url)).toBe(true);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
+});
