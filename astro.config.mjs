@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { searchIndex } from './src/integrations/search.ts';
 import { readSiteUrl } from './src/lib/content/settings-file.ts';
 import { siteAndBase } from './src/lib/site.ts';
 
@@ -17,5 +18,5 @@ export default defineConfig({
   // Separate caches let tests build several content trees side by side.
   ...(process.env.HUB_CACHE_DIR ? { cacheDir: process.env.HUB_CACHE_DIR } : {}),
   build: { format: 'directory' },
-  integrations: [contentCheck(), mdx(), sitemap()],
+  integrations: [contentCheck(), mdx(), sitemap(), searchIndex()],
 });

@@ -39,3 +39,21 @@ export function parseRef(ref: string): { collection: CollectionName; id: string 
   const [collection, id] = ref.split('/') as [CollectionName, string];
   return { collection, id };
 }
+
+/** The share card of an entry (1200×630 PNG), as the content model promises: `/og/<collection>/<id>.png`. */
+export function cardPath(collection: CollectionName, id: string): string {
+  return path(`og/${collection}/${id}.png`);
+}
+
+/** The search page, optionally with a query: `searchPath('heat pump')` → `/search/?q=heat+pump`. */
+export function searchPath(query?: string): string {
+  return query ? `${path('search/')}?${new URLSearchParams({ q: query })}` : path('search/');
+}
+
+/** The folder of dist/ the search index and Pagefind's UI are written to. */
+export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+/** A file of the search bundle (the index, Pagefind's Component UI): `searchBundlePath('pagefind-component-ui.js')`. */
+export function searchBundlePath(file = ''): string {
+  return path(`${SEARCH_BUNDLE_DIR}/${file}`);
+}
