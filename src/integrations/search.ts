@@ -81,10 +81,20 @@ function sizeOf(dir: string): { files: number; bytes: number } {
   return { files: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
 }
 
+/**
+ * `import.meta.env.HUB_SEARCH_INDEX` tells pages whether this run writes an
+ * index: true in `astro build`, false in `astro dev`. (Vite's DEV flag follows
+ * NODE_ENV, which test runners set, so it cannot tell.)
+ */
+export const SEARCH_INDEX_FLAG = 'import.meta.env.HUB_SEARCH_INDEX';
+
 export function searchIndex(options: { api?: PagefindApi } = {}): AstroIntegration {
   return {
     name: 'hub:search',
     hooks: {
+      'astro:config:setup': ({ command, updateConfig }) => {
+        updateConfig({ vite: { define: { [SEARCH_INDEX_FLAG]: JSON.stringify(command === 'build') } } });
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const started = performance.now();
         try {

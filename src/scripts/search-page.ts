@@ -1,7 +1,8 @@
 /**
  * The search page. Pagefind's Component UI searches and renders; this island
  * keeps the search in the URL (?q=, filters, sort) so it can be linked,
- * offers "newest first", and drops share-card thumbnails that fail to load.
+ * offers "newest first", mends the filter dropdowns' accessible names, and
+ * drops share-card thumbnails that fail to load.
  */
 import { type SearchSort, cleanFilters, pagefindSort, readSearchState, writeSearchState } from '../lib/search/state.ts';
 
@@ -24,8 +25,33 @@ declare global {
   }
 }
 
+/**
+ * Two accessibility gaps of Pagefind 1.5's filter dropdowns, mended on every
+ * re-render: its <button role="combobox"> is named only by its content, which
+ * a combobox does not take its name from (axe: button-name), so it gets its
+ * visible label; and the label and count of an option (and of the button)
+ * touch without a space, so "Article4" did not match the accessible name
+ * "Article, 4 results" (axe: label-content-name-mismatch).
+ */
+function mendFilterDropdowns(tools: Element): void {
+  const mend = () => {
+    for (const dropdown of tools.querySelectorAll('pagefind-filter-dropdown')) {
+      const trigger = dropdown.querySelector('button[role="combobox"]');
+      const label = dropdown.getAttribute('label');
+      if (trigger && label && !trigger.hasAttribute('aria-label')) trigger.setAttribute('aria-label', label);
+      for (const count of dropdown.querySelectorAll('.pf-dropdown-option-count, .pf-dropdown-selected-badge')) {
+        if (count.previousSibling?.nodeType !== Node.TEXT_NODE) count.before(' ');
+      }
+    }
+  };
+  mend();
+  new MutationObserver(mend).observe(tools, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'] });
+}
+
 async function start(): Promise<void> {
   await customElements.whenDefined('pagefind-results');
+  const tools = document.querySelector('.search-tools');
+  if (tools) mendFilterDropdowns(tools);
   const instance = window.PagefindComponents?.getInstanceManager().getInstance('default');
   if (!instance) return;
   let state = readSearchState(location.search);

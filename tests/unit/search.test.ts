@@ -156,7 +156,7 @@ describe('result templates', () => {
   it('offers the Share action where a result has a share page, with an escaped label', () => {
     const template = resultTemplate({ share: 'Teilen & <los>' });
     expect(template).toContain('{{#if meta.share}}');
-    expect(template).toContain('href="{{ meta.share | safeUrl }}">Teilen &amp; &lt;los&gt;<span class="visually-hidden">: {{ meta.title }}</span>');
+    expect(template).toContain('href="{{ meta.share | safeUrl }}">Teilen &amp; &lt;los&gt;<span class="visually-hidden"> {{ meta.title }}</span>');
     expect(template).toContain('{{+ excerpt +}}');
     expect(resultTemplate({ share: '{{ meta.title }}' })).not.toContain('>{{ meta.title }}<span');
     expect(placeholderTemplate()).toContain('aria-hidden="true"');

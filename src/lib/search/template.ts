@@ -16,7 +16,7 @@ export function resultTemplate(labels: ResultLabels): string {
     <p class="hub-result-type">{{ meta.type }}{{#if meta.date_label}} · <time datetime="{{ meta.date }}">{{ meta.date_label }}</time>{{/if}}</p>
     <h2 class="hub-result-title"><a class="hub-result-link" href="{{ meta.url | default(url) | safeUrl }}">{{ meta.title }}</a></h2>
     {{#if excerpt}}<p class="hub-result-excerpt">{{+ excerpt +}}</p>{{/if}}
-    {{#if meta.share}}<p class="hub-result-actions"><a class="hub-result-share" href="{{ meta.share | safeUrl }}">${text(labels.share)}<span class="visually-hidden">: {{ meta.title }}</span></a></p>{{/if}}
+    {{#if meta.share}}<p class="hub-result-actions"><a class="hub-result-share" href="{{ meta.share | safeUrl }}">${text(labels.share)}<span class="visually-hidden"> {{ meta.title }}</span></a></p>{{/if}}
   </div>
 </li>`;
 }
