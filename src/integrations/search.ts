@@ -21,10 +21,11 @@ export const ENTRY_PAGES_GLOB = `{${[...new Set(Object.values(ROUTE_OF))].join('
 
 /**
  * Parts of an entry page that are not its text: cards of related entries,
- * the pager, and labels such as "Campaign" or "Running now" that would
- * otherwise open every excerpt.
+ * the pager, labels such as "Campaign", "Running now" or "Wording 2", topic
+ * chips (they are filters) and the <h1>: the title is searched (and ranked
+ * highest) as metadata, and would otherwise open every excerpt.
  */
-export const EXCLUDED_SELECTORS = ['.card', '.pager', '.eyebrow', '.badge', '[data-search-ignore]'];
+export const EXCLUDED_SELECTORS = ['h1', '.card', '.pager', '.eyebrow', '.badge', '.tags', '.variant figcaption', '[data-search-ignore]'];
 
 export interface SearchIndexReport {
   /** Pages in the index. */

@@ -97,8 +97,11 @@ describe('the search index of a build on 2026-11-22', () => {
       const pagefind = await import(new URL('/pagefind/pagefind.js', location.href).href);
       const found = await pagefind.search('Live snippet');
       return found.results[0].data();
-    })()`)) as { url: string; meta: Record<string, string>; filters: Record<string, string[]> };
+    })()`)) as { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> };
     expect(data.url).toBe('/share/live/');
+    // The entry's own words, without the page's labels (eyebrow, "Wording 1", topic chips) or its title again.
+    expect(data.content).toContain('We launched something I worked on for a year.');
+    expect(data.content).not.toMatch(/Live snippet|Ready to share|Wording \d/);
     expect(data.meta).toMatchObject({ title: 'Live snippet', type: 'Snippet', image: '/og/snippets/live.png', share: '/share/live/' });
     expect(data.filters).toEqual({
       type: ['Snippet'],

@@ -107,7 +107,8 @@ describe('the search page', () => {
     const types = await page.locator('.hub-result:not(.hub-result-placeholder) .hub-result-type').allInnerTexts();
     expect(types.length).toBeGreaterThan(0);
     for (const type of types) expect(type).toMatch(/^Article · /);
-    expect(await resultLinks(page)).toEqual(articles.slice(0, (await resultLinks(page)).length));
+    const shown = await resultLinks(page);
+    expect(shown).toEqual(articles.slice(0, shown.length));
 
     // The filtered search is a link too.
     const linked = await open('/search/?q=heat&type=Article');
