@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { cms, notCms } from './src/integrations/cms.ts';
 import { shareCards } from './src/integrations/share-cards.ts';
+import { searchIndex } from './src/integrations/search.ts';
 import { readSiteUrl } from './src/lib/content/settings-file.ts';
 import { siteAndBase } from './src/lib/site.ts';
 
@@ -19,5 +20,5 @@ export default defineConfig({
   // Separate caches let tests build several content trees side by side.
   ...(process.env.HUB_CACHE_DIR ? { cacheDir: process.env.HUB_CACHE_DIR } : {}),
   build: { format: 'directory' },
-  integrations: [contentCheck(), mdx(), sitemap({ filter: notCms(base) }), cms(), shareCards()],
+  integrations: [contentCheck(), mdx(), sitemap({ filter: notCms(base) }), cms(), shareCards(), searchIndex()],
 });

@@ -72,3 +72,16 @@ export function hubCardPath(): string {
 /** The share feed (content model) and the JSON Schema published beside it. */
 export const SHARE_FEED = 'snippets.json';
 export const SHARE_FEED_SCHEMA = 'snippets.schema.json';
+
+/** The search page, optionally with a query: `searchPath('heat pump')` → `/search/?q=heat+pump`. */
+export function searchPath(query?: string): string {
+  return query ? `${path('search/')}?${new URLSearchParams({ q: query })}` : path('search/');
+}
+
+/** The folder of dist/ the search index and Pagefind's UI are written to. */
+export const SEARCH_BUNDLE_DIR = 'pagefind';
+
+/** A file of the search bundle (the index, Pagefind's Component UI): `searchBundlePath('pagefind-component-ui.js')`. */
+export function searchBundlePath(file = ''): string {
+  return path(`${SEARCH_BUNDLE_DIR}/${file}`);
+}

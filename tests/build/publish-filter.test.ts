@@ -44,10 +44,15 @@ describe('a build on 2026-11-22', () => {
     expect(rss).toContain('/articles/hello/');
   });
 
-  it('gives every page a language, a title, a meta description and an absolute canonical URL, and no script unless it has an island', () => {
+  it('gives every page a language, a title, a meta description and an absolute canonical URL, and no script but the search shortcut and its islands', () => {
     const pages = files.filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(15);
-    // Only the pages with a share panel (a snippet, an article) need JavaScript: the panel's island and its data.
+    const scriptsOf = (html: string) => [...html.matchAll(/<script\b[^>]*>[\s\S]*?<\/script>/g)].map((m) => m[0]);
+    // The header's "/" shortcut (components/SiteSearch.astro): one small inline module, the same on every page.
+    const [shortcut, ...others] = scriptsOf(read(build.outDir, 'index.html')).filter((s) => s.startsWith('<script type="module">'));
+    expect(others).toEqual([]);
+    expect(shortcut!.length).toBeLessThan(1500);
+    // Only the pages with a share panel (a snippet, an article) need the panel's island and its data.
     const sharePage = /^(share|articles)\/[^/]+\/index\.html$/;
     for (const page of pages) {
       const html = read(build.outDir, page);
@@ -56,13 +61,16 @@ describe('a build on 2026-11-22', () => {
       expect(html, page).toMatch(/<meta name="description" content="[^"]+"/);
       expect(html, page).toMatch(/<link rel="canonical" href="https:\/\/hub\.fixture\.example\/[^"]*"/);
       if (page.startsWith('admin/')) continue; // the CMS is an application
-      const scripts = html.match(/<script[^>]*>/g) ?? [];
+      const scripts = scriptsOf(html);
+      expect(scripts, page).toContain(shortcut);
+      const tags = scripts.filter((s) => s !== shortcut).map((s) => s.match(/^<script[^>]*>/)![0]);
       if (sharePage.test(page)) {
         // The share panel's configuration and its island, whatever other islands the page has.
-        expect(scripts, page).toContain('<script type="application/json" data-share-config>');
-        expect(scripts.some((s) => /^<script type="module" src="\/_astro\/[^"]+\.js">$/.test(s)), page).toBe(true);
-      } else if (!PAGES_WITH_ISLANDS.some((pattern) => pattern.test(page))) {
-        expect(scripts, page).toEqual([]);
+        expect(tags, page).toContain('<script type="application/json" data-share-config>');
+        expect(tags.some((s) => /^<script type="module" src="\/_astro\/[^"]+\.js">$/.test(s)), page).toBe(true);
+      } else if (page !== 'search/index.html' && !PAGES_WITH_ISLANDS.some((pattern) => pattern.test(page))) {
+        // Pagefind's UI, its templates and the page's island are only on /search/.
+        expect(tags, page).toEqual([]);
       }
     }
   });

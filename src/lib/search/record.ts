@@ -1,0 +1,108 @@
+/**
+ * What the search index knows about one entry besides its text: the filters
+ * readers narrow by, the metadata a result shows, and the date it sorts by.
+ * `components/SearchEntry.astro` renders it as <data> elements inside the
+ * entry's page; Pagefind reads them when the build indexes dist/.
+ */
+import type { CollectionName } from '../../schemas/context.ts';
+import { formatDate, isoDay } from '../dates.ts';
+import { humanize } from '../labels.ts';
+import { type Publishable, unpublishedReason } from '../publish.ts';
+import { NETWORK_LABELS, type NetworkId } from '../share/networks.ts';
+import { ROUTE_OF, cardPath, entryPath } from '../urls.ts';
+
+/** The filters of the index, in the order the search page offers them. */
+export const SEARCH_FILTERS = ['type', 'topic', 'team', 'network'] as const;
+export type SearchFilter = (typeof SEARCH_FILTERS)[number];
+export type SearchFilters = Partial<Record<SearchFilter, string[]>>;
+
+/** The sort key of every indexed page (ISO day). */
+export const SORT_KEY = 'date';
+/**
+ * The sort value of entries without a date (training, people, tracks …).
+ * Pagefind drops pages without the sort key from a sorted search, so undated
+ * entries get this value instead and come last under "newest first".
+ */
+export const UNDATED = '0000-00-00';
+
+export interface SearchRecord {
+  filters: SearchFilters;
+  /** title, type, image (the share card), date + date_label when dated, share (snippets: where to share it). */
+  meta: Record<string, string>;
+  sort: Record<typeof SORT_KEY, string>;
+}
+
+export interface SearchEntryInput {
+  collection: CollectionName;
+  id: string;
+  /** The entry's validated front matter. */
+  data: Publishable & Record<string, unknown>;
+  /** The title (a person's name). */
+  title: string;
+  /** The entry type in the hub's language: "Snippet", "Article" … */
+  typeLabel: string;
+  /** The hub's language, for the date shown in results. */
+  lang: string;
+  /** `settings.networks`: what a snippet without its own `networks` is offered on. */
+  defaultNetworks: readonly NetworkId[];
+  /** The instant the build publishes for. */
+  now: Date;
+}
+
+/** A route tried to put an unpublished entry into the index: a code defect, never a content problem. */
+export class UnpublishedEntryError extends Error {
+  override name = 'UnpublishedEntryError';
+}
+
+export function searchRecord(input: SearchEntryInput): SearchRecord {
+  const { collection, id, data } = input;
+  const reason = unpublishedReason(data, input.now);
+  if (reason) {
+    throw new UnpublishedEntryError(
+      `/${ROUTE_OF[collection]}/${id}/ is ${reason} but was about to be added to the search index; ` +
+        'its route must list entries through published() from src/data/hub.ts',
+    );
+  }
+
+  const filters: SearchFilters = { type: [input.typeLabel] };
+  const topics = strings(data.topics);
+  if (topics.length) filters.topic = topics.map(humanize);
+  const teams = teamsOf(collection, data);
+  if (teams.length) filters.team = teams.map(humanize);
+  if (collection === 'snippets') {
+    const networks = (strings(data.networks) as NetworkId[]).length ? (strings(data.networks) as NetworkId[]) : input.defaultNetworks;
+    filters.network = networks.map((network) => NETWORK_LABELS[network] ?? network);
+  }
+
+  const meta: Record<string, string> = { title: input.title, type: input.typeLabel, image: cardPath(collection, id) };
+  const date = entryDate(collection, data);
+  if (date) {
+    meta.date = isoDay(date);
+    meta.date_label = formatDate(date, input.lang);
+  }
+  if (collection === 'snippets') meta.share = entryPath('snippets', id);
+
+  return { filters, meta, sort: { [SORT_KEY]: date ? isoDay(date) : UNDATED } };
+}
+
+/**
+ * The date an entry is known by, if it has one: an article's publication,
+ * a snippet's publish date, a campaign's start, a guideline's last update.
+ */
+export function entryDate(collection: CollectionName, data: Record<string, unknown>): Date | undefined {
+  const field = { articles: 'published', snippets: 'publish', campaigns: 'starts', guidelines: 'updated' }[collection as string];
+  const value = field ? data[field] : undefined;
+  return value instanceof Date ? value : undefined;
+}
+
+/** Who an entry is for (snippets, campaigns, tracks) or belongs to (people). */
+function teamsOf(collection: CollectionName, data: Record<string, unknown>): string[] {
+  if (collection === 'snippets' || collection === 'campaigns') return strings(data.teams);
+  if (collection === 'people' || collection === 'tracks') return strings(data.team);
+  return [];
+}
+
+function strings(value: unknown): string[] {
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}

@@ -1,0 +1,68 @@
+/** `astro dev` has no search index: the search page says so instead of loading a UI that would fail. */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROJECT } from '../support/build.ts';
+import { VALID_TREE } from '../support/fixtures.ts';
+
+let server: ChildProcess;
+let url: string;
+let output = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The environment of a developer's shell: without the test runner's NODE_ENV and VITEST* (astro dev then answers 404). */
+function shellEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')));
+}
+
+beforeAll(async () => {
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  server = spawn(process.execPath, [path.join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    cwd: PROJECT,
+    detached: true,
+    env: { ...shellEnv(), HUB_CONTENT_DIR: VALID_TREE, HUB_NOW: '2026-11-22', HUB_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'hub-dev-')), NO_COLOR: '1' },
+  });
+  server.stdout!.on('data', (chunk) => (output += chunk));
+  server.stderr!.on('data', (chunk) => (output += chunk));
+  for (let tries = 0; tries < 120; tries++) {
+    const ok = await fetch(`${url}/`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`astro dev did not start:\n${output}`);
+});
+
+afterAll(async () => {
+  if (server?.pid && server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once('exit', resolve));
+    process.kill(-server.pid, 'SIGTERM');
+    await exited;
+  }
+});
+
+describe('the search page in astro dev', () => {
+  it('says that search needs a build, and loads no search UI', async () => {
+    const html = await (await fetch(`${url}/search/`)).text();
+    expect(html).toContain('Search works on a built hub only');
+    expect(html).toContain('npm run build');
+    expect(html).not.toContain('pagefind-component-ui.js');
+    expect(html).not.toContain('<pagefind-input');
+  });
+
+  it('still has the header search box', async () => {
+    const html = await (await fetch(`${url}/guidelines/`)).text();
+    expect(html).toMatch(/<form class="site-search"[^>]* action="\/search\/" method="get"/);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The search index of a real build of the fixture tree, searched in Chromium:
+ * it holds exactly the published entry pages, and a draft, an expired and a
+ * scheduled snippet (and a scheduled article) are never found until their day.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { astroBuild, filesIn, read, type BuildResult } from '../support/build.ts';
+import { VALID_TREE } from '../support/fixtures.ts';
+import { indexedUrls, resultLinks, waitForResults } from '../support/search.ts';
+import { serveStatic, type StaticSite } from '../support/server.ts';
+
+const PUBLISHED_ON_22_NOV = [
+  '/articles/hello/',
+  '/campaigns/launch/',
+  '/guidelines/be-honest/',
+  '/people/ana/',
+  '/people/bo/',
+  '/share/live/',
+  '/start/welcome/',
+  '/training/basics/',
+  '/training/listening/',
+];
+/** Words only an unpublished entry has, and the page it would have. */
+const UNPUBLISHED_WORDS = [
+  ['Draft snippet', '/share/draft/'],
+  ['approved', '/share/draft/'],
+  ['Expired snippet', '/share/expired/'],
+  ['livestream', '/share/expired/'],
+  ['Scheduled snippet', '/share/scheduled/'],
+  ['December', '/share/scheduled/'],
+  ['future', '/articles/future-article/'],
+] as const;
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function searchPage(site: StaticSite): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${site.url}/search/`);
+  return page;
+}
+
+describe('the search index of a build on 2026-11-22', () => {
+  let build: BuildResult;
+  let site: StaticSite;
+  beforeAll(async () => {
+    build = await astroBuild({ contentDir: VALID_TREE, now: '2026-11-22' });
+    site = await serveStatic(build.outDir);
+  });
+  afterAll(async () => {
+    await site?.close();
+  });
+
+  it('is written by the build, with Pagefind’s Component UI, and the build says so', () => {
+    expect(build.code, build.output).toBe(0);
+    expect(build.output).toMatch(/\[hub:search\] indexed 9 pages into pagefind\/ \(\d+ files, \d+ KiB\)/);
+    expect(existsSync(path.join(build.outDir, 'pagefind/pagefind-component-ui.js'))).toBe(true);
+    expect(existsSync(path.join(build.outDir, 'pagefind/pagefind-entry.json'))).toBe(true);
+  });
+
+  it('marks entry pages, and only them, as searchable', () => {
+    const pages = filesIn(build.outDir).filter((f) => f.endsWith('index.html') || f === '404.html');
+    const searchable = pages.filter((f) => /<main[^>]* data-pagefind-body/.test(read(build.outDir, f)));
+    expect(searchable.map((f) => `/${f.replace(/index\.html$/, '')}`).sort()).toEqual(PUBLISHED_ON_22_NOV);
+  });
+
+  it('holds exactly the published entry pages', async () => {
+    const page = await searchPage(site);
+    expect((await indexedUrls(page, { term: null })).sort()).toEqual(PUBLISHED_ON_22_NOV);
+    await page.close();
+  });
+
+  it('never finds a draft, expired or scheduled entry, by API or on the search page', async () => {
+    const page = await searchPage(site);
+    expect((await indexedUrls(page, { term: 'Live snippet' }))[0]).toBe('/share/live/');
+    for (const [words, url] of UNPUBLISHED_WORDS) {
+      expect(await indexedUrls(page, { term: words }), words).not.toContain(url);
+      await page.goto(`${site.url}/search/?q=${encodeURIComponent(words)}`);
+      await waitForResults(page);
+      expect(await resultLinks(page), words).not.toContain(url);
+    }
+    await page.close();
+  });
+
+  it('gives results their filters, metadata and date', async () => {
+    const page = await searchPage(site);
+    const data = (await page.evaluate(`(async () => {
+      const pagefind = await import(new URL('/pagefind/pagefind.js', location.href).href);
+      const found = await pagefind.search('Live snippet');
+      return found.results[0].data();
+    })()`)) as { url: string; content: string; meta: Record<string, string>; filters: Record<string, string[]> };
+    expect(data.url).toBe('/share/live/');
+    // The entry's own words, without the page's labels (eyebrow, "Wording 1", topic chips) or its title again.
+    expect(data.content).toContain('We launched something I worked on for a year.');
+    expect(data.content).not.toMatch(/Live snippet|Ready to share|Wording \d/);
+    expect(data.meta).toMatchObject({ title: 'Live snippet', type: 'Snippet', image: '/og/snippets/live.png', share: '/share/live/' });
+    expect(data.filters).toEqual({
+      type: ['Snippet'],
+      topic: ['Product'],
+      team: ['All'],
+      network: ['LinkedIn', 'X', 'Bluesky', 'Mastodon', 'E-mail'],
+    });
+    await page.close();
+  });
+});
+
+describe('the search index of a build previewing 2026-12-06', () => {
+  it('finds what was scheduled, and still never the draft or the expired entry', async () => {
+    const build = await astroBuild({ contentDir: VALID_TREE, now: '2026-12-06' });
+    expect(build.code, build.output).toBe(0);
+    const site = await serveStatic(build.outDir);
+    const page = await searchPage(site);
+    expect(await indexedUrls(page, { term: 'December' })).toContain('/share/scheduled/');
+    expect(await indexedUrls(page, { term: 'future' })).toContain('/articles/future-article/');
+    const all = await indexedUrls(page, { term: null });
+    expect(all).not.toContain('/share/draft/');
+    expect(all).not.toContain('/share/expired/');
+    await page.close();
+    await site.close();
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * Search on the built sample hub (dist/, HUB_NOW=2026-11-22) in Chromium:
+ * what readers find, how filters, sorting, deep links and the header box
+ * behave, that unpublished content is never found, and axe on the page.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/browser.ts';
+import { indexedUrls, resultCount, resultLinks, waitForResults } from '../support/search.ts';
+import { DIST, serveDist, sitemapPaths } from '../support/site.ts';
+import type { StaticSite } from '../support/server.ts';
+
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+/** Sample entries that are not published on 2026-11-22. */
+const UNPUBLISHED = {
+  '/share/summit-livestream/': 'keynote streams live', // expired 2026-10-16
+  '/share/careers-open-day/': 'careers open day', // draft
+  '/share/hiring-season-opens/': 'hiring season', // publish 2026-12-01
+};
+/** Share cards come from another part of the build; until it exists their thumbnails may 404 (and are dropped). */
+const CARDS_BUILT = existsSync(path.join(DIST, 'og'));
+
+let site: StaticSite;
+let browser: Browser;
+let context: BrowserContext;
+const problems: string[] = [];
+
+/** A browser context whose requests may not leave the site. */
+async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
+  const created = await browser.newContext(options);
+  await created.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === site.url) return route.continue();
+    problems.push(`request left the site: ${url.href}`);
+    return route.abort();
+  });
+  return created;
+}
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+  context = await newContext();
+});
+
+afterAll(async () => {
+  await context?.close();
+  await browser?.close();
+  await site?.close();
+});
+
+/** A page that records console errors and failed requests into `problems`. */
+async function open(pathAndQuery: string, into: BrowserContext = context): Promise<Page> {
+  const page = await into.newPage();
+  const tolerated = (url: string) => !CARDS_BUILT && new URL(url).pathname.startsWith('/og/');
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !tolerated(message.location().url || site.url)) problems.push(`${pathAndQuery}: console error: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`${pathAndQuery}: page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400 && !tolerated(response.url())) problems.push(`${pathAndQuery}: ${response.status()} for ${response.url()}`);
+  });
+  await page.goto(site.url + pathAndQuery);
+  return page;
+}
+
+const searchInput = (page: Page) => page.locator('pagefind-input input');
+
+describe('the search page', () => {
+  it('finds the page a reader half remembers first, from the first letters, and puts the query in the URL', async () => {
+    const page = await open('/search/');
+    await searchInput(page).pressSequentially('myt');
+    // Results for "m" or "my" may show first while typing; wait for the answer to "myt".
+    await page.locator('pagefind-summary').filter({ hasText: /results? for myt$/ }).waitFor();
+    await expect.poll(async () => (await resultLinks(page))[0]).toBe('/share/heat-pump-myths/');
+
+    await searchInput(page).fill('');
+    await searchInput(page).pressSequentially('checklist');
+    await expect.poll(async () => (await resultLinks(page))[0]).toBe('/share/winter-checklist/');
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=checklist');
+    await page.close();
+  });
+
+  it('opens a linked search (?q=) with its words in the box and its results', async () => {
+    const page = await open('/search/?q=copyright');
+    await waitForResults(page);
+    await expect.poll(() => searchInput(page).inputValue()).toBe('copyright');
+    expect(await resultLinks(page)).toEqual(['/guidelines/respect-copyright/']);
+    expect(await resultCount(page)).toBe(1);
+    await page.close();
+  });
+
+  it('narrows the results with a filter, and keeps the filter in the URL', async () => {
+    const page = await open('/search/?q=heat');
+    await waitForResults(page);
+    const all = await resultCount(page);
+    const articles = await indexedUrls(page, { term: 'heat', filters: { type: ['Article'] } });
+    expect(articles.length).toBeGreaterThan(1);
+    expect(articles.length).toBeLessThan(all);
+
+    await page.locator('pagefind-filter-dropdown[filter="type"] button[role="combobox"]').click();
+    await page.getByRole('option', { name: /^Article, \d+ results?$/ }).click();
+    await expect.poll(() => resultCount(page)).toBe(articles.length);
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=heat&type=Article');
+    const shown = await resultLinks(page);
+    expect(shown).toEqual(articles.slice(0, shown.length));
+    const types = await page.locator('.hub-result:not(.hub-result-placeholder) .hub-result-type').allInnerTexts();
+    expect(types.length).toBeGreaterThan(0);
+    for (const type of types) expect(type).toMatch(/^Article · /);
+
+    // The filtered search is a link too.
+    const linked = await open('/search/?q=heat&type=Article');
+    await waitForResults(linked);
+    await expect.poll(() => resultCount(linked)).toBe(articles.length);
+    await expect(linked.locator('pagefind-filter-dropdown[filter="type"] [role="option"][aria-selected="true"]').innerText()).resolves.toMatch(/^Article/);
+    await linked.close();
+    await page.close();
+  });
+
+  it('orders by date, newest first, when asked, and back by best match', async () => {
+    const page = await open('/search/?q=summit&sort=date');
+    await waitForResults(page);
+    const newest = await indexedUrls(page, { term: 'summit', sort: { date: 'desc' } });
+    const best = await indexedUrls(page, { term: 'summit' });
+    expect(newest[0]).not.toBe(best[0]);
+    await expect(page.locator('[data-search-sort] select').inputValue()).resolves.toBe('date');
+    await expect.poll(async () => (await resultLinks(page))[0]).toBe(newest[0]);
+
+    await page.locator('[data-search-sort] select').selectOption('relevance');
+    await expect.poll(async () => (await resultLinks(page))[0]).toBe(best[0]);
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=summit');
+    await page.close();
+  });
+
+  it('offers Share on snippet results, leading to the snippet, and not on other results', async () => {
+    const page = await open('/search/?q=checklist');
+    await waitForResults(page);
+    const first = page.locator('.pf-results > li').first();
+    const share = first.getByRole('link', { name: 'Share Winter checklist for homeowners', exact: true });
+    await expect(share.getAttribute('href')).resolves.toBe('/share/winter-checklist/');
+    await Promise.all([page.waitForURL(`${site.url}/share/winter-checklist/`), share.click()]);
+    await page.goto(`${site.url}/search/?q=copyright`);
+    await waitForResults(page);
+    await page.locator('.hub-result-link').first().waitFor();
+    expect(await page.locator('.hub-result-share').count()).toBe(0);
+    await page.close();
+  });
+
+  it('indexes every published entry page and nothing else: no list, home or 404, no expired, draft or scheduled entry', async () => {
+    const page = await open('/search/');
+    const indexed = await indexedUrls(page, { term: null });
+    const entryPages = sitemapPaths().filter((p) => /^\/(share|articles|guidelines|training|campaigns|people|start)\/[^/]+\/$/.test(p));
+    expect(entryPages.length).toBeGreaterThan(40);
+    expect([...indexed].sort()).toEqual([...entryPages].sort());
+    for (const [url, words] of Object.entries(UNPUBLISHED)) {
+      expect(indexed).not.toContain(url);
+      expect(await indexedUrls(page, { term: words }), words).not.toContain(url);
+    }
+    await page.close();
+  });
+
+  it('shows nothing of an expired or draft entry on the page either', async () => {
+    const page = await open('/search/?q=keynote');
+    await waitForResults(page);
+    expect(await resultLinks(page)).not.toContain('/share/summit-livestream/');
+    await page.goto(`${site.url}/search/?q=open+day`);
+    await waitForResults(page);
+    expect(await resultLinks(page)).not.toContain('/share/careers-open-day/');
+    await page.close();
+  });
+
+  it('has no axe violation (WCAG 2.2 AA) with results and an open filter, in light and dark mode', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      const scheme = await newContext({ colorScheme });
+      const page = await open('/search/?q=heat', scheme);
+      await waitForResults(page);
+      await page.locator('.hub-result-link').first().waitFor();
+      const withResults = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+      expect(withResults.violations.map((v) => `${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+      await page.locator('pagefind-filter-dropdown[filter="topic"] button[role="combobox"]').click();
+      await page.getByRole('option', { name: /^Product, \d+ results?$/ }).click();
+      await expect.poll(() => new URL(page.url()).search).toBe('?q=heat&topic=Product');
+      const withFilterOpen = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+      expect(withFilterOpen.violations.map((v) => `${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
+      await scheme.close();
+    }
+  });
+
+  it('fits a phone screen', async () => {
+    const phone = await newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await open('/search/?q=heat', phone);
+    await waitForResults(page);
+    await page.locator('.hub-result-link').first().waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const input = await searchInput(page).boundingBox();
+    expect(input!.width).toBeGreaterThan(280);
+    await phone.close();
+  });
+});
+
+describe('the header search box', () => {
+  it('is on every page, as a plain form to /search/', async () => {
+    const page = await open('/');
+    for (const p of sitemapPaths()) {
+      const response = await page.request.get(site.url + p);
+      expect(await response.text(), p).toMatch(/<form class="site-search"[^>]* role="search" action="\/search\/" method="get"/);
+    }
+    await page.close();
+  });
+
+  it('works without JavaScript', async () => {
+    const noScript = await newContext({ javaScriptEnabled: false });
+    const page = await noScript.newPage();
+    await page.goto(`${site.url}/guidelines/`);
+    await page.getByRole('searchbox', { name: 'Search the hub' }).fill('frost');
+    await Promise.all([page.waitForURL(`${site.url}/search/?q=frost`), page.getByRole('searchbox', { name: 'Search the hub' }).press('Enter')]);
+    // Chromium's no-script emulation still parses <noscript> as text, so read it as such.
+    await expect(page.locator('main noscript').textContent()).resolves.toMatch(/Search needs JavaScript/);
+    await noScript.close();
+  });
+
+  it('leads to the results with JavaScript', async () => {
+    const page = await open('/articles/');
+    await page.getByRole('searchbox', { name: 'Search the hub' }).fill('copyright');
+    await Promise.all([page.waitForURL(`${site.url}/search/?q=copyright`), page.getByRole('button', { name: 'Search', exact: true }).click()]);
+    await waitForResults(page);
+    expect(await resultLinks(page)).toEqual(['/guidelines/respect-copyright/']);
+    await page.close();
+  });
+
+  it('is focused by "/", which never interrupts typing', async () => {
+    const page = await open('/articles/');
+    await page.keyboard.press('/');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('site-search-q');
+    await page.keyboard.type('a/b');
+    await expect(page.locator('#site-search-q').inputValue()).resolves.toBe('a/b');
+
+    const search = await open('/search/');
+    await search.locator('h1').click();
+    await search.keyboard.press('/');
+    await expect(search.evaluate(() => document.activeElement?.closest('pagefind-input') !== null)).resolves.toBe(true);
+    await search.close();
+    await page.close();
+  });
+});
+
+describe('all of the above', () => {
+  it('made no request outside the site, failed no request and logged no error', () => {
+    expect(problems).toEqual([]);
+  });
+});

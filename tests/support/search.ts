@@ -1,0 +1,39 @@
+/** Searching a built hub in Chromium: through Pagefind's own API (every result) or the search page (what readers see). */
+import type { Page } from 'playwright-core';
+
+export interface IndexQuery {
+  /** Words to search for; null lists every indexed page (a filter-only search). */
+  term: string | null;
+  filters?: Record<string, string[]>;
+  sort?: Record<string, 'asc' | 'desc'>;
+}
+
+/** The URL of every result, best first, from the index the page's site serves at /pagefind/. */
+export async function indexedUrls(page: Page, query: IndexQuery): Promise<string[]> {
+  // A string, so the test runner does not rewrite the browser's import().
+  const options = JSON.stringify({ filters: query.filters ?? {}, sort: query.sort ?? {} });
+  return page.evaluate(`(async () => {
+    const pagefind = await import(new URL('/pagefind/pagefind.js', location.href).href);
+    const found = await pagefind.search(${JSON.stringify(query.term)}, ${options});
+    const data = await Promise.all(found.results.map((result) => result.data()));
+    return data.map((d) => d.url);
+  })()`);
+}
+
+/** The results list of the search page, once Pagefind has answered (the summary names the count). */
+export async function waitForResults(page: Page): Promise<void> {
+  await page.locator('pagefind-summary').filter({ hasText: /\d+ results?|No results/ }).waitFor();
+  await page.locator('.pf-results[aria-busy="false"]').waitFor({ state: 'attached' });
+}
+
+/** How many results the search page lists (each has an item, loaded or not yet). */
+export function resultCount(page: Page): Promise<number> {
+  return page.locator('.pf-results > li').count();
+}
+
+/** The links of the results loaded so far, in order (after `waitForResults`). */
+export async function resultLinks(page: Page): Promise<string[]> {
+  if ((await resultCount(page)) === 0) return [];
+  await page.locator('.hub-result-link').first().waitFor();
+  return page.locator('.hub-result-link').evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}

@@ -1,0 +1,102 @@
+/** The integration that builds the index, against a fake Pagefind: every failure stops the build with one readable line. */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ENTRY_PAGES_GLOB, EXCLUDED_SELECTORS, type PagefindApi, SearchIndexError, buildSearchIndex, searchIndex } from '../../src/integrations/search.ts';
+
+interface Fake {
+  api: PagefindApi;
+  calls: { create: unknown[]; add: unknown[]; write: unknown[]; closed: number };
+}
+
+function fakePagefind(behaviour: { createThrows?: string; createErrors?: string[]; addErrors?: string[]; writeErrors?: string[] } = {}): Fake {
+  const calls = { create: [] as unknown[], add: [] as unknown[], write: [] as unknown[], closed: 0 };
+  const index = {
+    addDirectory: async (options: unknown) => {
+      calls.add.push(options);
+      return { errors: behaviour.addErrors ?? [], page_count: 3 };
+    },
+    writeFiles: async (options: { outputPath: string }) => {
+      calls.write.push(options);
+      if (!behaviour.writeErrors) {
+        mkdirSync(path.join(options.outputPath, 'fragment'), { recursive: true });
+        writeFileSync(path.join(options.outputPath, 'pagefind.js'), 'x'.repeat(100));
+        writeFileSync(path.join(options.outputPath, 'fragment', 'a.pf_fragment'), 'y'.repeat(20));
+      }
+      return { errors: behaviour.writeErrors ?? [], outputPath: options.outputPath };
+    },
+  };
+  const api = {
+    createIndex: async (config: unknown) => {
+      calls.create.push(config);
+      if (behaviour.createThrows) throw new Error(behaviour.createThrows);
+      return behaviour.createErrors ? { errors: behaviour.createErrors } : { errors: [], index };
+    },
+    close: async () => {
+      calls.closed++;
+      return null;
+    },
+  } as unknown as PagefindApi;
+  return { api, calls };
+}
+
+const dist = () => mkdtempSync(path.join(tmpdir(), 'hub-search-'));
+
+describe('buildSearchIndex', () => {
+  it('indexes only entry pages, leaves related cards and labels out, writes dist/pagefind and reports its size', async () => {
+    const fake = fakePagefind();
+    const dir = dist();
+    const report = await buildSearchIndex({ dir, api: fake.api });
+    expect(fake.calls.create).toEqual([{ excludeSelectors: EXCLUDED_SELECTORS }]);
+    expect(fake.calls.add).toEqual([{ path: dir, glob: '{share,articles,guidelines,training,campaigns,people,start}/*/index.html' }]);
+    expect(ENTRY_PAGES_GLOB).toBe('{share,articles,guidelines,training,campaigns,people,start}/*/index.html');
+    expect(fake.calls.write).toEqual([{ outputPath: path.join(dir, 'pagefind') }]);
+    expect(report).toEqual({ pages: 3, files: 2, bytes: 120 });
+    expect(fake.calls.closed).toBe(1);
+  });
+
+  it.each([
+    [{ createThrows: 'spawn pagefind ENOENT\n    at stack line' }, /^Pagefind could not start: spawn pagefind ENOENT \(run "npm ci" again; Pagefind needs the @pagefind\/\* package of this platform\)$/],
+    [{ createErrors: ['bad config'] }, /^Pagefind could not create an index: bad config$/],
+    [{ addErrors: ['share/x/index.html: unreadable', 'share/y/index.html: unreadable'] }, /^Pagefind could not index .+: share\/x\/index\.html: unreadable; share\/y\/index\.html: unreadable$/],
+    [{ writeErrors: ['disk full'] }, /^Pagefind could not write .+pagefind: disk full$/],
+  ])('fails with a readable message and stops Pagefind when %o', async (behaviour, message) => {
+    const fake = fakePagefind(behaviour);
+    const failure = buildSearchIndex({ dir: dist(), api: fake.api });
+    await expect(failure).rejects.toThrow(SearchIndexError);
+    await expect(failure).rejects.toThrow(message);
+    expect(fake.calls.closed).toBe(1);
+  });
+});
+
+describe('the hub:search integration', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('tells pages whether this run writes an index: astro build yes, astro dev no', () => {
+    const setup = searchIndex().hooks['astro:config:setup']!;
+    for (const [command, value] of [['build', 'true'], ['dev', 'false'], ['preview', 'false']] as const) {
+      const updateConfig = vi.fn();
+      setup({ command, updateConfig } as never);
+      expect(updateConfig).toHaveBeenCalledWith({ vite: { define: { 'import.meta.env.HUB_SEARCH_INDEX': value } } });
+    }
+  });
+
+  it('logs the failure as one line and exits with code 1 (no stack trace)', async () => {
+    const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
+    const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    const hook = searchIndex({ api: fakePagefind({ writeErrors: ['disk full'] }).api }).hooks['astro:build:done']!;
+    await hook({ dir: pathToFileURL(`${dist()}/`), pages: [], assets: new Map(), logger } as never);
+    expect(logger.error).toHaveBeenCalledTimes(1);
+    expect(logger.error.mock.calls[0]![0]).toMatch(/^search index: Pagefind could not write .+: disk full$/);
+    expect(exit).toHaveBeenCalledWith(1);
+  });
+
+  it('logs what it indexed', async () => {
+    const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    const hook = searchIndex({ api: fakePagefind().api }).hooks['astro:build:done']!;
+    await hook({ dir: pathToFileURL(`${dist()}/`), pages: [], assets: new Map(), logger } as never);
+    expect(logger.info.mock.calls[0]![0]).toMatch(/^indexed 3 pages into pagefind\/ \(2 files, 0 KiB\) in \d+ ms$/);
+  });
+});
