@@ -8,7 +8,10 @@ import fc from 'fast-check';
 import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
 import { X_LIMIT, findUrls, frontDecode, xLength } from '../../src/lib/share/x-length.ts';
-import * as data from '../../src/lib/share/x-text-data.ts';
+import * as emojiData from '../../src/lib/share/x-emoji-data.ts';
+import * as urlData from '../../src/lib/share/x-url-data.ts';
+
+const data = { ...urlData, ...emojiData };
 
 const require = createRequire(import.meta.url);
 const library = (text: string) => twitter.parseTweet(text).weightedLength;
@@ -95,7 +98,7 @@ describe('xLength', () => {
   });
 });
 
-describe('the copied patterns (src/lib/share/x-text-data.ts)', () => {
+describe('the copied patterns (src/lib/share/x-url-data.ts, x-emoji-data.ts)', () => {
   const regexp = (name: string) => {
     const mod = require(`twitter-text/dist/regexp/${name}.js`);
     return (mod.default ?? mod) as RegExp;
