@@ -8,7 +8,7 @@
 import { compose } from './compose.ts';
 import { type DraftPost, LONGEST_CODE, type Shareable, type ShareSettings, draftPost } from './draft.ts';
 import { mastodonLength, measure } from './length.ts';
-import { type Precounted, TAIL_NETWORKS, type Tail } from './live-length.ts';
+import { type BlockWeight, type Precounted, TAIL_NETWORKS } from './live-length.ts';
 import type { NetworkId } from './networks.ts';
 import { xLength } from './x-length.ts';
 
@@ -41,17 +41,17 @@ export function precount(item: Shareable, settings: ShareSettings): Precounted {
   const counted: Precounted = { tails: {}, wordings: {} };
   for (const network of TAIL_NETWORKS) {
     if (!item.networks.includes(network)) continue;
-    const tail = (code?: string): Tail => {
+    const length = network === 'x' ? xLength : mastodonLength;
+    const tail = (code?: string): BlockWeight => {
       const rest = draftPost(network, '', item, settings, code);
       const parts = { text: 'T', hashtags: item.hashtags, disclosure: settings.disclosure, link: rest.link };
       if (compose(network, parts).text !== `T\n\n${rest.text}`) throw new Error(`precount: a ${network} post no longer ends with a blank line and the rest`);
-      return { alone: measure(network, rest), after: measure(network, { ...rest, text: `\n\n${rest.text}` }) };
+      return { first: length(rest.text), after: length(`\n\n${rest.text}`) };
     };
     const [coded, ...others] = SAMPLE_CODES.map(tail);
-    const sameForEveryCode = others.every((other) => other.alone === coded!.alone && other.after === coded!.after);
+    const sameForEveryCode = others.every((other) => other.first === coded!.first && other.after === coded!.after);
     counted.tails[network] = sameForEveryCode ? { plain: tail(), coded } : { plain: tail() };
-    const length = network === 'x' ? xLength : mastodonLength;
-    counted.wordings[network] = item.variants.map((variant) => length(variant.text.trim()));
+    counted.wordings[network] = item.variants.map(({ text }) => ({ first: length(text.trim()), after: length(`\n\n${text.trim()}`) }));
   }
   return counted;
 }
