@@ -16,8 +16,11 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { draftPost } from '../src/lib/share/draft.ts';
+import { liveLength } from '../src/lib/share/live-length.ts';
 import { NETWORK_IDS } from '../src/lib/share/networks.ts';
-import { sharePost } from '../src/lib/share/posts.ts';
+import { precount, sharePost } from '../src/lib/share/posts.ts';
+import { LOADED_PATTERNS } from '../src/lib/share/x-length.ts';
 
 /** The budget of docs/benchmarks.md: 12 KB (12 × 1024 bytes) of gzipped JavaScript. */
 export const BUDGET_BYTES = 12 * 1024;
@@ -126,7 +129,11 @@ function main(): void {
   }
 }
 
-/** Milliseconds for one panel update (ten networks), on a 280-character text with CJK, emoji and a link. */
+/**
+ * Milliseconds for one update of ten networks, on a 280-character text with
+ * CJK and an emoji: the whole post counted with every pattern (build, feed),
+ * and the panel's count (only the advocate's text, the rest precounted).
+ */
 function timeUpdates(): void {
   const item = {
     id: 'winter-checklist',
@@ -138,7 +145,17 @@ function timeUpdates(): void {
   };
   const settings = { disclosure: '#AcmeEmployee', medium: 'employee-advocacy', mastodon: 'mastodon.social' };
   const text = 'I went through our winter checklist at home 🏡 and found a clogged filter. 冬の点検は十五分。 '.repeat(3).slice(0, 280);
-  const update = (n: number) => NETWORK_IDS.forEach((network) => sharePost(network, text + n, item, settings, 'ana-42'));
+  time('whole post, every pattern (build and feed)', (n) => NETWORK_IDS.forEach((network) => sharePost(network, text + n, item, settings, 'ana-42')));
+  const counted = precount(item, settings); // at build time
+  time("panel (the advocate's text only, patterns loaded)", (n) =>
+    NETWORK_IDS.forEach((network) => {
+      const blocks = [text + n];
+      liveLength(draftPost(network, blocks[0]!, item, settings, 'ana-42'), blocks, 'ana-42', item, counted, LOADED_PATTERNS);
+    }),
+  );
+}
+
+function time(label: string, update: (n: number) => void): void {
   let start = performance.now();
   update(0);
   const first = performance.now() - start;
@@ -149,7 +166,7 @@ function timeUpdates(): void {
     return (performance.now() - start) / 100;
   }).sort((a, b) => a - b);
   console.log(
-    `panel update (compose, count and share URL on ${NETWORK_IDS.length} networks): first ${first.toFixed(1)} ms (compiles the patterns), ` +
+    `update of ${NETWORK_IDS.length} networks, ${label}: first ${first.toFixed(1)} ms (compiles what it uses), ` +
       `then ${rounds[0]!.toFixed(2)} ms each (fastest of 5 rounds of 100; median round ${rounds[2]!.toFixed(2)} ms)`,
   );
 }
