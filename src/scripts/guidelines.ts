@@ -1,12 +1,12 @@
 /**
- * The guidelines acknowledgement (on /guidelines/) and the reminder shown
- * where people share until it is given for the current guidelines.
+ * The guidelines acknowledgement on /guidelines/ (GuidelinesAck.astro). The
+ * reminder where people share is guidelines-reminder.ts.
  */
 import { acknowledge, isAcknowledged } from '../lib/guidelines-ack.ts';
-import { onProgressChange, readAcknowledgement, writeAcknowledgement } from './progress-store.ts';
+import { readAcknowledgement, writeAcknowledgement } from './guidelines-store.ts';
+import { onProgressChange } from './hub-storage.ts';
 import { formatDay, stringsOf } from './island-strings.ts';
 
-const reminders = [...document.querySelectorAll<HTMLElement>('[data-guidelines-reminder]')];
 const forms = [...document.querySelectorAll<HTMLElement>('[data-guidelines-ack]')];
 
 for (const form of forms) {
@@ -23,7 +23,6 @@ for (const form of forms) {
 
 onProgressChange(() => {
   const ack = readAcknowledgement();
-  for (const reminder of reminders) reminder.hidden = isAcknowledged(ack, reminder.dataset.version!);
   for (const form of forms) {
     const done = isAcknowledged(ack, form.dataset.version!);
     const s = stringsOf(form);

@@ -4,20 +4,38 @@
  * counts the post by each network's rules and disables a network where it is
  * too long. LinkedIn and Facebook take no text: the text is copied first and
  * a hint says so before their composer opens. All logic lives in src/lib/share.
+ * X and Mastodon are counted from the advocate's text plus what the build
+ * counted for the rest (live-length.ts); twitter-text's patterns are fetched
+ * only when the text may hold a URL or an emoji, and until they arrive the
+ * count says so and its button stays disabled.
  */
 import { normalizeCode, normalizeInstance } from '../lib/advocate.ts';
-import { type ShareTarget, compose, withFirstLine } from '../lib/share/compose.ts';
+import { type ShareTarget, compose } from '../lib/share/compose.ts';
+import { type DraftPost, type ShareSettings, type Shareable, draftPost, networksOfVariant } from '../lib/share/draft.ts';
+import { type Precounted, liveLength, ownBlocks } from '../lib/share/live-length.ts';
 import type { NetworkId } from '../lib/share/networks.ts';
-import { type ShareSettings, type Shareable, type SharedPost, networksOfVariant, sharePost } from '../lib/share/posts.ts';
 import { tagLink } from '../lib/share/utm.ts';
 import { defaultVariant, parseDeepLink } from '../lib/share/variant.ts';
 import { readPrefs, writePrefs } from './advocate-store.ts';
+import { lazyPatterns } from './x-patterns.ts';
 
 interface Config {
   item: Shareable;
   settings: ShareSettings;
+  /** What the build counted for X and Mastodon: the rest of the post, and each wording. */
+  counted: Precounted;
   labels: Record<string, string>;
-  strings: Record<'count' | 'tooLong' | 'notForVariant' | 'copied' | 'copyFailed' | 'copiedPlain' | 'copyFailedPlain' | 'codeInvalid' | 'mastodonInvalid', string>;
+  strings: Record<
+    'count' | 'tooLong' | 'counting' | 'countFailed' | 'notForVariant' | 'copied' | 'copyFailed' | 'copiedPlain' | 'copyFailedPlain' | 'codeInvalid' | 'mastodonInvalid',
+    string
+  >;
+}
+
+interface PanelPost extends DraftPost {
+  /** Undefined while the patterns the count needs are loading. */
+  length: number | undefined;
+  /** Only true on an exact count within the limit. */
+  fits: boolean;
 }
 
 /** How long the "copied: paste it" hint shows before LinkedIn or Facebook opens. */
@@ -62,9 +80,16 @@ function initPanel(root: HTMLElement): void {
   codeInput.value = code ?? '';
   if (mastodonInput) mastodonInput.value = prefs.mastodon ?? '';
 
-  // A lone surrogate (pasted from a broken source) cannot go into a URL: U+FFFD takes its place.
-  const text = () => withFirstLine(firstLine.value, textarea.value).toWellFormed();
-  const post = (network: NetworkId): SharedPost => sharePost(network, text(), item, { ...config.settings, mastodon }, code);
+  // The first line and the text, trimmed; a lone surrogate (pasted from a broken source) becomes U+FFFD.
+  const blocks = () => ownBlocks(firstLine.value, textarea.value);
+  const text = () => blocks().join('\n\n');
+  const patterns = lazyPatterns(() => update());
+  const draft = (network: NetworkId): DraftPost => draftPost(network, text(), item, { ...config.settings, mastodon }, code);
+  const post = (network: NetworkId): PanelPost => {
+    const current = draft(network);
+    const length = liveLength(current, blocks(), code, item, config.counted, patterns);
+    return { ...current, length, fits: length !== undefined && length <= current.limit };
+  };
   const composed = (target: ShareTarget) =>
     compose(target, {
       text: text(),
@@ -78,14 +103,20 @@ function initPanel(root: HTMLElement): void {
     for (const network of item.networks) {
       const button = buttons.get(network)!;
       const count = counts.get(network)!;
-      const current = post(network);
       const isOffered = offered.includes(network);
-      button.disabled = !isOffered || !current.fits || !text();
+      // A network the wording is not for is not counted, so it never fetches patterns.
+      const current = isOffered ? post(network) : { ...draft(network), length: undefined, fits: false };
+      const { length, limit } = current;
+      const pending = isOffered && length === undefined;
+      button.disabled = !current.fits || !text();
       button.dataset.url = current.url;
-      count.classList.toggle('over', isOffered && !current.fits);
+      count.toggleAttribute('data-pending', pending);
+      count.classList.toggle('over', length !== undefined && !current.fits);
       count.textContent = !isOffered
         ? strings.notForVariant
-        : fill(current.fits ? strings.count : strings.tooLong, { length: current.length, limit: current.limit, over: current.length - current.limit });
+        : length === undefined
+          ? patterns.failed() ? strings.countFailed : strings.counting
+          : fill(current.fits ? strings.count : strings.tooLong, { length, limit, over: length - limit });
     }
   }
 

@@ -10,7 +10,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { DIST, SAMPLE_HOST, SAMPLE_SITE, serveDist } from '../support/site.ts';
 import type { StaticSite } from '../support/server.ts';
+import twitter from 'twitter-text';
 import { defaultVariant } from '../../src/lib/share/variant.ts';
+import { pageScripts } from '../../scripts/share-size.ts';
 
 let site: StaticSite;
 let browser: Browser;
@@ -204,6 +206,104 @@ describe('the share panel on a snippet page', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       `${winter.variants[1]!.text}\n\n#WinterReady #HeatPumps #TidewaterEmployee\n\nhttps://www.tidewater.example.com/winter-checklist?utm_source=copy&utm_medium=employee-advocacy&utm_campaign=winter-ready`,
     );
+    await context.close();
+  });
+});
+
+describe("twitter-text's patterns, loaded on demand", () => {
+  // The chunks the snippet page may import() later, as the size benchmark finds them in dist/.
+  const lazy = pageScripts(DIST, 'share/winter-checklist/index.html').filter((s) => s.lazyFrom).map((s) => `/${s.file}`);
+  const chunk = (name: string) => lazy.find((file) => path.posix.basename(file).startsWith(`${name}.`))!;
+  const xText = async (page: Page) => param((await page.locator('[data-network="x"]').getAttribute('data-url'))!, 'text')!;
+  const xCount = (page: Page) => page.locator('[data-count="x"]');
+  const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('[data-count][data-pending]'));
+
+  async function watch(context: BrowserContext) {
+    const requested: string[] = [];
+    const page = await openPanel(context, '/share/winter-checklist/?v=1');
+    page.on('request', (request) => requested.push(new URL(request.url()).pathname));
+    return { page, requested };
+  }
+
+  it('are not fetched for a plain text; a link or an emoji fetches them, and X counts as twitter-text does', async () => {
+    expect(lazy).toHaveLength(2);
+    const context = await newContext();
+    const { page, requested } = await watch(context);
+    const initial = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+    expect(initial.some((file) => file.startsWith('/_astro/SharePanel'))).toBe(true);
+    expect(initial.filter((file) => lazy.includes(file))).toEqual([]);
+
+    // A first line of the advocate's own, with "e.g." and "3.5", still needs no pattern.
+    await page.fill('[data-first-line]', 'Did mine on Sunday, e.g. the filter: 3.5 kW.');
+    await page.fill('[data-text]', 'Fifteen minutes, one clogged filter, a warmer house.');
+    await expect(xCount(page).textContent()).resolves.toBe(`${twitter.parseTweet(await xText(page)).weightedLength} of 280`);
+    await expect(page.locator('[data-network="x"]').isEnabled()).resolves.toBe(true);
+
+    // A link fetches the URL patterns, and only them.
+    await page.fill('[data-text]', 'Fifteen minutes: tidewater.example.com/winter-checklist has the list.');
+    await page.waitForResponse((response) => new URL(response.url()).pathname === chunk('x-urls'));
+    await settled(page);
+    const withLink = twitter.parseTweet(await xText(page)).weightedLength;
+    await expect(xCount(page).textContent()).resolves.toBe(`${withLink} of 280`);
+    // The link in the text counts 23, not its 44 characters.
+    expect(withLink).toBeLessThan((await xText(page)).length - 40);
+
+    // An emoji fetches the emoji pattern.
+    await page.fill('[data-first-line]', 'Our family 👨‍👩‍👧‍👦 is warmer 🏡');
+    await page.waitForResponse((response) => new URL(response.url()).pathname === chunk('x-emoji'));
+    await settled(page);
+    await expect(xCount(page).textContent()).resolves.toBe(`${twitter.parseTweet(await xText(page)).weightedLength} of 280`);
+
+    await page.click('[data-network="x"]');
+    expect(param((await opened(page))[0]!, 'text')).toBe(await xText(page));
+    expect(requested.filter((file) => lazy.includes(file)).sort()).toEqual([chunk('x-emoji'), chunk('x-urls')].sort());
+    await context.close();
+  });
+
+  it('show the count as pending, with the button disabled, until the patterns arrive', async () => {
+    const context = await newContext();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await context.route(`**${chunk('x-urls')}`, async (route) => {
+      await held;
+      await route.continue();
+    });
+    const { page } = await watch(context);
+    const x = page.locator('[data-network="x"]');
+    // Over X's limit: while the count is unknown nothing may be shared, and after, neither.
+    await page.fill('[data-text]', `${'A sentence that keeps going. '.repeat(7)}See tidewater.example.com`);
+    await expect(xCount(page).textContent()).resolves.toBe('counting…');
+    await expect(xCount(page).getAttribute('data-pending')).resolves.toBe('');
+    await expect(x.isDisabled()).resolves.toBe(true);
+    await page.click('[data-network="x"]', { force: true });
+    expect(await opened(page)).toEqual([]);
+    // Networks that need no pattern keep counting.
+    await expect(page.locator('[data-count="linkedin"]').textContent()).resolves.toMatch(/^\d+ of 3000$/);
+
+    release();
+    await settled(page);
+    const exact = twitter.parseTweet(await xText(page)).weightedLength;
+    expect(exact).toBeGreaterThan(280);
+    await expect(xCount(page).textContent()).resolves.toBe(`${exact} of 280: too long, shorten by ${exact - 280}`);
+    await expect(x.isDisabled()).resolves.toBe(true);
+
+    await page.fill('[data-text]', 'Short, and see tidewater.example.com');
+    await expect(xCount(page).textContent()).resolves.toBe(`${twitter.parseTweet(await xText(page)).weightedLength} of 280`);
+    await expect(x.isEnabled()).resolves.toBe(true);
+    await context.close();
+  });
+
+  it('say so when they cannot be loaded, and keep the button disabled', async () => {
+    const context = await newContext();
+    await context.route(`**${chunk('x-emoji')}`, (route) => route.abort());
+    const { page } = await watch(context);
+    await page.fill('[data-text]', 'Warmer 🏡');
+    await page.waitForFunction(() => document.querySelector('[data-count="x"]')!.textContent !== 'counting…');
+    await expect(xCount(page).getAttribute('data-pending')).resolves.toBe('');
+    await expect(xCount(page).textContent()).resolves.toBe('could not count: reload the page');
+    await expect(page.locator('[data-network="x"]').isDisabled()).resolves.toBe(true);
+    // Mastodon counts graphemes and needs no emoji pattern.
+    await expect(page.locator('[data-network="mastodon"]').isEnabled()).resolves.toBe(true);
     await context.close();
   });
 });

@@ -1,14 +1,19 @@
 /**
  * The browser's X counter against twitter-text's parseTweet, the library X's
  * own clients use: a corpus of hard cases, generated texts, and the copied
- * patterns against the installed packages.
+ * patterns against the installed packages; and the proof that a text for
+ * which mayHoldUrl or mayHoldEmoji is false needs no pattern.
  */
 import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
-import { X_LIMIT, findUrls, frontDecode, xLength } from '../../src/lib/share/x-length.ts';
-import * as data from '../../src/lib/share/x-text-data.ts';
+import { X_LIMIT, findEmoji, findUrls, frontDecode, xLength } from '../../src/lib/share/x-length.ts';
+import { type XPatterns, mayHoldEmoji, mayHoldUrl, xLengthWith } from '../../src/lib/share/x-weight.ts';
+import * as emojiData from '../../src/lib/share/x-emoji-data.ts';
+import * as urlData from '../../src/lib/share/x-url-data.ts';
+
+const data = { ...urlData, ...emojiData };
 
 const require = createRequire(import.meta.url);
 const library = (text: string) => twitter.parseTweet(text).weightedLength;
@@ -40,6 +45,13 @@ const CORPUS = [
   'I went through our winter checklist at home.\n\n#WinterReady #HeatPumps #TidewaterEmployee\n\nhttps://www.tidewater.example.com/winter-checklist?utm_source=x&utm_medium=employee-advocacy&utm_campaign=winter-ready&utm_content=ana-42',
 ];
 
+/** Pieces generated texts are made of: words, URL parts, CJK, emoji parts, lone surrogates. */
+const PIECES = [
+    'a', 'Z', ' ', '\n', '.', ',', '-', '_', '/', '(', ')', '#', '@', '＠', '$', ':', '?', '=', '&', '1', '0', 'é', 'ß', 'Ж', '日', '語', '한', 'ไ', '—', '…', '\u202A', '\u200E',
+    'https://', 'http://', 'HTTPS://', 'www.', 'example', '.com', '.de', '.co.uk', '.example', '.tld', '.みんな', '.онлайн', 't.co/', 'xn--bcher-kva', 'münchen', ':8080', '/path', '?q=1', '#frag',
+    '👍', '🏽', '\u200d', '\uFE0F', '\uFE0E', '\u20E3', '👨', '👩', '👧', '💻', '🏳', '🌈', '🇫', '🇷', '☺', '©', '™', '🫠', '🐦', '🔥', '\u{E0067}', '🏴', '\uD83D', '\uDC4D',
+];
+
 describe('xLength', () => {
   it.each(CORPUS.map((text) => [text.slice(0, 48), text]))('agrees with parseTweet: %s', (_label, text) => {
     expect(xLength(text)).toBe(library(text));
@@ -64,13 +76,8 @@ describe('xLength', () => {
   });
 
   it('agrees with parseTweet on generated texts of words, links, CJK and emoji pieces', () => {
-    const pieces = [
-      'a', 'Z', ' ', '\n', '.', ',', '-', '_', '/', '(', ')', '#', '@', '＠', '$', ':', '?', '=', '&', '1', '0', 'é', 'ß', 'Ж', '日', '語', '한', 'ไ', '—', '…', '\u202A', '\u200E',
-      'https://', 'http://', 'HTTPS://', 'www.', 'example', '.com', '.de', '.co.uk', '.example', '.tld', '.みんな', '.онлайн', 't.co/', 'xn--bcher-kva', 'münchen', ':8080', '/path', '?q=1', '#frag',
-      '👍', '🏽', '\u200d', '\uFE0F', '\uFE0E', '\u20E3', '👨', '👩', '👧', '💻', '🏳', '🌈', '🇫', '🇷', '☺', '©', '™', '🫠', '🐦', '🔥', '\u{E0067}', '🏴', '\uD83D', '\uDC4D',
-    ];
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40, size: 'large' }), (parts) => {
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 40, size: 'large' }), (parts) => {
         const text = parts.join('');
         expect(xLength(text)).toBe(library(text));
       }),
@@ -95,7 +102,7 @@ describe('xLength', () => {
   });
 });
 
-describe('the copied patterns (src/lib/share/x-text-data.ts)', () => {
+describe('the copied patterns (src/lib/share/x-url-data.ts, x-emoji-data.ts)', () => {
   const regexp = (name: string) => {
     const mod = require(`twitter-text/dist/regexp/${name}.js`);
     return (mod.default ?? mod) as RegExp;
@@ -126,5 +133,190 @@ describe('the copied patterns (src/lib/share/x-text-data.ts)', () => {
     const kept = data.EMOJI.slice(0, -1); // without the closing parenthesis of the last group
     expect(original.startsWith(kept)).toBe(true);
     expect(data.EMOJI.length).toBeGreaterThan(original.length * 0.8);
+  });
+});
+
+/** Patterns that record what a count asked for; `loaded` says which it gets. */
+function recording(loaded: { urls: boolean; emoji: boolean }) {
+  const asked = new Set<'urls' | 'emoji'>();
+  const patterns: XPatterns = {
+    urls: () => (asked.add('urls'), loaded.urls ? findUrls : undefined),
+    emoji: () => (asked.add('emoji'), loaded.emoji ? findEmoji : undefined),
+  };
+  return { asked, patterns };
+}
+
+/** A tiny reader of the regular expressions twemoji-parser writes: alternation, groups, classes, \uXXXX, ? * +. */
+type Node =
+  | { kind: 'alt'; options: Node[] }
+  | { kind: 'seq'; items: Node[] }
+  | { kind: 'units'; ranges: [number, number][]; negated: boolean }
+  | { kind: 'repeat'; node: Node; min: number }
+  | { kind: 'look' };
+
+function parseRegExp(source: string): Node {
+  let i = 0;
+  const unit = (): number => {
+    if (source[i] !== '\\') return source.charCodeAt(i++);
+    const escaped = source[i + 1]!;
+    if (escaped === 'u') {
+      const code = parseInt(source.slice(i + 2, i + 6), 16);
+      i += 6;
+      return code;
+    }
+    if (/[dDwWsSbBx0-9]/.test(escaped)) throw new Error(`unsupported escape \\${escaped} at ${i}`);
+    i += 2;
+    return escaped.charCodeAt(0);
+  };
+  const alternation = (): Node => {
+    const options = [sequence()];
+    while (source[i] === '|') {
+      i++;
+      options.push(sequence());
+    }
+    return { kind: 'alt', options };
+  };
+  const sequence = (): Node => {
+    const items: Node[] = [];
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      let atom: Node;
+      if (source.startsWith('(?=', i) || source.startsWith('(?!', i)) {
+        // A look-ahead only narrows what matches: reading it as always true can only find more.
+        i += 3;
+        alternation();
+        if (source[i++] !== ')') throw new Error(`unclosed look-ahead at ${i}`);
+        atom = { kind: 'look' };
+      } else if (source[i] === '(') {
+        i += source.startsWith('(?:', i) ? 3 : 1;
+        if (source[i] === '?') throw new Error(`unsupported group at ${i}`);
+        atom = alternation();
+        if (source[i++] !== ')') throw new Error(`unclosed group at ${i}`);
+      } else if (source[i] === '[') {
+        i++;
+        const negated = source[i] === '^';
+        if (negated) i++;
+        const ranges: [number, number][] = [];
+        while (source[i] !== ']') {
+          const from = unit();
+          if (source[i] === '-' && source[i + 1] !== ']') {
+            i++;
+            ranges.push([from, unit()]);
+          } else ranges.push([from, from]);
+        }
+        i++;
+        atom = { kind: 'units', ranges, negated };
+      } else if (source[i] === '.' || source[i] === '^' || source[i] === '$') {
+        throw new Error(`unsupported ${source[i]} at ${i}`);
+      } else {
+        const code = unit();
+        atom = { kind: 'units', ranges: [[code, code]], negated: false };
+      }
+      const quantifier = source[i];
+      if (quantifier === '?' || quantifier === '*') atom = { kind: 'repeat', node: atom, min: 0 };
+      else if (quantifier === '+') atom = { kind: 'repeat', node: atom, min: 1 };
+      else if (quantifier === '{') throw new Error(`unsupported {} at ${i}`);
+      if (quantifier === '?' || quantifier === '*' || quantifier === '+') i++;
+      items.push(atom);
+    }
+    return { kind: 'seq', items };
+  };
+  const root = alternation();
+  if (i !== source.length) throw new Error(`stopped at ${i} of ${source.length}`);
+  return root;
+}
+
+/** Whether `node` can match some string (the empty string included) made only of UTF-16 units `allowed` accepts. */
+function matchesOnly(node: Node, allowed: (unit: number) => boolean): boolean {
+  const inRanges = (ranges: [number, number][], unit: number) => ranges.some(([from, to]) => unit >= from && unit <= to);
+  switch (node.kind) {
+    case 'alt':
+      return node.options.some((option) => matchesOnly(option, allowed));
+    case 'seq':
+      return node.items.every((item) => matchesOnly(item, allowed));
+    case 'repeat':
+      return node.min === 0 || matchesOnly(node.node, allowed);
+    case 'look':
+      return true;
+    case 'units':
+      for (let unit = 0; unit <= 0xffff; unit++) if (inRanges(node.ranges, unit) !== node.negated && allowed(unit)) return true;
+      return false;
+  }
+}
+
+describe('when a text needs no pattern (x-weight.ts)', () => {
+  const tlds = [...frontDecode(data.GTLD_WORDS), ...frontDecode(data.CCTLD_WORDS), 'xn--p1ai'];
+
+  it('every top-level domain twitter-text knows, in any case, after a "." makes mayHoldUrl true', () => {
+    expect(tlds.length).toBeGreaterThan(1500);
+    for (const tld of tlds) {
+      for (const spelled of [tld, tld.toUpperCase(), tld[0]!.toUpperCase() + tld.slice(1)]) expect(mayHoldUrl(`.${spelled}`), spelled).toBe(true);
+    }
+    // A URL's domain ends with a "." and then one of those lists or punycode ("xn--"), once in the expression.
+    // (ASCII_DOMAIN only looks inside a domain extractUrl already found.)
+    expect(data.EXTRACT_URL.split('\\.)(?:\u0000G|\u0000C|(?:xn--[\\-0-9a-z]+))')).toHaveLength(2);
+    expect(data.EXTRACT_URL.split('\u0000G')).toHaveLength(2);
+  });
+
+  it("every emoji sequence twemoji-parser's expression matches holds a UTF-16 unit that makes mayHoldEmoji true", () => {
+    const emoji = parseRegExp(data.EMOJI);
+    const quiet = (unit: number) => !mayHoldEmoji(String.fromCharCode(unit));
+    expect(matchesOnly(emoji, quiet)).toBe(false);
+    // The reader understood the expression, and can fail: with every unit allowed it matches,
+    // and "©\uFE0F?" matches with units below U+203C.
+    expect(matchesOnly(emoji, () => true)).toBe(true);
+    expect(matchesOnly(parseRegExp('\\u00a9\\ufe0f?'), quiet)).toBe(true);
+    expect(mayHoldEmoji('\u203b © ® # * 1 — … “”')).toBe(false);
+  });
+
+  it('a text without the hints holds no URL or emoji twitter-text finds, and is counted without patterns', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES, 'e.g. ', 'i.e.', '3.5', '.5', '. ', 'a.b', 'www', 'com', '..'), { maxLength: 40, size: 'large' }), (parts) => {
+        const text = parts.join('');
+        const normalized = text.normalize();
+        const { asked, patterns } = recording({ urls: false, emoji: false });
+        const length = xLengthWith(text, patterns);
+        if (!mayHoldUrl(normalized)) {
+          expect(twitter.extractUrlsWithIndices(normalized)).toEqual([]);
+          expect(findUrls(normalized)).toEqual([]);
+          expect(asked.has('urls')).toBe(false);
+        }
+        if (!mayHoldEmoji(normalized)) {
+          expect(findEmoji(normalized)).toEqual([]);
+          expect(asked.has('emoji')).toBe(false);
+        }
+        // Without patterns a count is exact or unknown, never a guess.
+        if (length !== undefined) expect(length).toBe(library(text));
+        else expect(asked.size).toBeGreaterThan(0);
+      }),
+      { numRuns: 2000 },
+    );
+  }, 60_000);
+
+  it('text below U+203C is counted without the emoji pattern, exactly', () => {
+    const below = fc.string({ unit: fc.integer({ min: 0, max: 0x203b }).map((code) => String.fromCharCode(code)), maxLength: 200 });
+    const pieces = fc.constantFrom('#\u20e3', '1', '*', '©', '®', '\u200d', ' ', '.com', 'https://x.com/a');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(below, pieces), { maxLength: 10 }), (parts) => {
+        const text = parts.join('');
+        const { asked, patterns } = recording({ urls: true, emoji: false });
+        if (mayHoldEmoji(text.normalize())) return; // composed Hangul, or U+20E3 pieces
+        expect(xLengthWith(text, patterns)).toBe(library(text));
+        expect(asked.has('emoji')).toBe(false);
+      }),
+      { numRuns: 1000 },
+    );
+  }, 60_000);
+
+  it('asks only for what a text may need', () => {
+    const ask = (text: string) => {
+      const { asked, patterns } = recording({ urls: true, emoji: true });
+      expect(xLengthWith(text, patterns)).toBe(library(text));
+      return [...asked].sort();
+    };
+    expect(ask('Did mine on Sunday, e.g. the filter: 3.5 kW.')).toEqual([]);
+    expect(ask('Über 日本')).toEqual(['emoji']); // CJK is above U+203C: asks, finds none
+    expect(ask('warmer 🏡')).toEqual(['emoji']);
+    expect(ask('see example.com')).toEqual(['urls']);
+    expect(ask('see https://example.com 👍')).toEqual(['emoji', 'urls']);
   });
 });

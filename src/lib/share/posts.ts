@@ -1,75 +1,57 @@
 /**
  * One shareable thing (a snippet, or an article) turned into a post per
  * network: tagged link, composed text, counted length, limit and share URL.
- * The feed, the build check, the no-JavaScript links and the share panel all
- * go through `sharePost`, so they cannot disagree.
+ * The feed, the build check and the no-JavaScript links go through
+ * `sharePost`, and the share panel through the same draft.ts and
+ * length-rules.ts, so they cannot disagree.
  */
-import { type Composed, compose } from './compose.ts';
-import { CLIPBOARD_NETWORKS, intentUrl } from './intents.ts';
-import { LIMITS, measure } from './length.ts';
+import { compose } from './compose.ts';
+import { type DraftPost, LONGEST_CODE, type Shareable, type ShareSettings, draftPost } from './draft.ts';
+import { mastodonLength, measure } from './length.ts';
+import { type BlockWeight, type Precounted, TAIL_NETWORKS } from './live-length.ts';
 import type { NetworkId } from './networks.ts';
-import { tagLink } from './utm.ts';
+import { xLength } from './x-length.ts';
 
-export interface Shareable {
-  /** Snippet or article id: utm_campaign when there is no campaign. */
-  id: string;
-  /** The absolute URL being shared, untagged. */
-  link: string;
-  campaign?: string;
-  hashtags: readonly string[];
-  variants: readonly { text: string; networks?: readonly NetworkId[] }[];
-  /** Networks offered for this item, in button order. */
-  networks: readonly NetworkId[];
-}
+export { LONGEST_CODE, networksOfVariant, offeredNetworks, type ShareSettings, type Shareable } from './draft.ts';
 
-export interface ShareSettings {
-  disclosure: string;
-  /** settings.utm.medium */
-  medium: string;
-  /** Mastodon instance host for the share URL. */
-  mastodon: string;
-}
-
-export interface SharedPost extends Composed {
-  network: NetworkId;
+export interface SharedPost extends DraftPost {
   length: number;
-  limit: number;
   fits: boolean;
-  /** The share URL; for CLIPBOARD_NETWORKS the text must be copied first. */
-  url: string;
-  clipboard: boolean;
 }
-
-/** The longest advocate code the hub accepts (src/lib/advocate.ts): build checks assume it. */
-export const LONGEST_CODE = 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX';
 
 /**
  * The post of `text` (a variant as written or edited) on `network`. `code` is
  * the advocate's code, sent as utm_content; without it the link has no utm_content.
  */
 export function sharePost(network: NetworkId, text: string, item: Shareable, settings: ShareSettings, code?: string): SharedPost {
-  const link = tagLink(item.link, { source: network, medium: settings.medium, campaign: item.campaign ?? item.id, content: code });
-  const post = compose(network, { text, hashtags: item.hashtags, disclosure: settings.disclosure, link });
+  const post = draftPost(network, text, item, settings, code);
   const length = measure(network, post);
-  const limit = LIMITS[network];
-  return {
-    ...post,
-    network,
-    length,
-    limit,
-    fits: length <= limit,
-    url: intentUrl(network, post, { mastodon: settings.mastodon }),
-    clipboard: CLIPBOARD_NETWORKS.has(network),
-  };
+  return { ...post, length, fits: length <= post.limit };
 }
 
-/** The networks a snippet offers, in the button order of settings.networks. */
-export function offeredNetworks(settingsNetworks: readonly NetworkId[], snippetNetworks?: readonly NetworkId[]): NetworkId[] {
-  return settingsNetworks.filter((network) => !snippetNetworks || snippetNetworks.includes(network));
-}
+/**
+ * Codes of both extreme lengths and every kind of character a code may hold
+ * (letters, digits, "-" and "_"): if the tail weighs the same with each, no
+ * code changes it.
+ */
+const SAMPLE_CODES = ['a', '9', LONGEST_CODE, 'a-_Z9'.repeat(8)];
 
-/** The networks variant `index` is offered on, in button order. */
-export function networksOfVariant(item: Shareable, index: number): NetworkId[] {
-  const only = item.variants[index]?.networks;
-  return item.networks.filter((network) => !only || only.includes(network));
+/** What the share panel's count takes from the build, for `item` (live-length.ts). */
+export function precount(item: Shareable, settings: ShareSettings): Precounted {
+  const counted: Precounted = { tails: {}, wordings: {} };
+  for (const network of TAIL_NETWORKS) {
+    if (!item.networks.includes(network)) continue;
+    const length = network === 'x' ? xLength : mastodonLength;
+    const tail = (code?: string): BlockWeight => {
+      const rest = draftPost(network, '', item, settings, code);
+      const parts = { text: 'T', hashtags: item.hashtags, disclosure: settings.disclosure, link: rest.link };
+      if (compose(network, parts).text !== `T\n\n${rest.text}`) throw new Error(`precount: a ${network} post no longer ends with a blank line and the rest`);
+      return { first: length(rest.text), after: length(`\n\n${rest.text}`) };
+    };
+    const [coded, ...others] = SAMPLE_CODES.map(tail);
+    const sameForEveryCode = others.every((other) => other.first === coded!.first && other.after === coded!.after);
+    counted.tails[network] = sameForEveryCode ? { plain: tail(), coded } : { plain: tail() };
+    counted.wordings[network] = item.variants.map(({ text }) => ({ first: length(text.trim()), after: length(`\n\n${text.trim()}`) }));
+  }
+  return counted;
 }
