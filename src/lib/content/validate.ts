@@ -20,6 +20,7 @@ import { checkShareRules } from './share-rules.ts';
 import { closest, quote } from './words.ts';
 import { checkMetrics } from '../metrics/check.ts';
 import { checkCardText } from './card-text.ts';
+import { checkSettingsBrand } from './brand-contrast.ts';
 
 export interface CheckOptions {
   /** Absolute path of the content root. */
@@ -73,6 +74,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   const settings = checkSettings(path.join(options.root, SETTINGS_FILE), show, options.publicDir ?? path.join(cwd, 'public'), problems);
   problems.push(...checkRootFolder(options.root, show));
   if (!settings) return { entries, problems };
+  problems.push(...checkSettingsBrand(path.join(options.root, SETTINGS_FILE), show(path.join(options.root, SETTINGS_FILE)), settings.brand));
 
   // Ids come from file names, before any parsing, so references can be checked in the same pass.
   const candidates = COLLECTIONS.map((collection) => ({ collection, files: entryFiles(options.root, collection, show, problems) }));
