@@ -40,7 +40,7 @@ async function keyboardContext(): Promise<{ context: BrowserContext; opened: str
 /** What has focus: tag, type, accessible-ish name. */
 const focused = (page: Page) =>
   page.evaluate(() => {
-    const e = document.activeElement as HTMLElement | null;
+    const e = document.activeElement as HTMLInputElement | null;
     if (!e || e === document.body) return '';
     return `${e.tagName.toLowerCase()}${e.getAttribute('type') ? `[${e.getAttribute('type')}]` : ''} ${e.getAttribute('aria-label') ?? e.labels?.[0]?.textContent?.trim() ?? e.textContent?.trim().slice(0, 40) ?? ''}`.trim();
   });

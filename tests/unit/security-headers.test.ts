@@ -22,6 +22,11 @@ describe('inline code of a built page', () => {
       <script type="text/pagefind-template"><li></li></script><!-- <script>old()</script> --><style>p{}</style><script>b()</script>`;
     expect(inlineCode(html)).toEqual({ scripts: ['a()', 'b()'], styles: ['p{}'] });
   });
+
+  it('reads script text raw, and markup inside attribute values as text (hostile content puts it there)', () => {
+    const html = `<meta name="description" content="<script>window.x=1</script>"><title>&lt;style&gt;</title><script>a &amp;&amp; b</script><style>q::before{content:"&lt;"}</style>`;
+    expect(inlineCode(html)).toEqual({ scripts: ['a &amp;&amp; b'], styles: ['q::before{content:"&lt;"}'] });
+  });
 });
 
 describe('the header policy of a page', () => {

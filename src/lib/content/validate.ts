@@ -21,6 +21,8 @@ import { closest, quote } from './words.ts';
 import { checkMetrics } from '../metrics/check.ts';
 import { checkCardText } from './card-text.ts';
 import { checkSettingsBrand } from './brand-contrast.ts';
+import { anchorMessage, firstAnchor } from './yaml-safety.ts';
+import { checkBodySafety } from './body-safety.ts';
 
 export interface CheckOptions {
   /** Absolute path of the content root. */
@@ -105,6 +107,12 @@ export function checkContent(options: CheckOptions): ContentCheck {
         problems.push({ severity: 'error', file, line, message: `has front matter that is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
         continue;
       }
+      const anchor = firstAnchor(entry.yaml);
+      if (anchor) {
+        // Before any schema walks the data: an alias bomb is cheap to parse and exponential to walk.
+        problems.push({ severity: 'error', file, line: entry.lineOffset + anchor.line, message: anchorMessage(anchor) });
+        continue;
+      }
       if (!entry.hasFrontmatter) {
         problems.push({ severity: 'error', file, line: 1, message: 'has no front matter; start the file with a line "---", then its fields, then another "---"' });
         continue;
@@ -143,6 +151,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   problems.push(...checkMetrics({ root: options.root, show, settings, entries }));
   problems.push(...checkCardText(entries));
   problems.push(...checkShareRules(entries, settings, options.now));
+  problems.push(...checkBodySafety(entries, settings));
   return { settings, entries, problems };
 }
 
@@ -169,6 +178,11 @@ function checkSettings(file: string, show: (p: string) => string, publicDir: str
     return undefined;
   }
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const anchor = firstAnchor(text);
+  if (anchor) {
+    problems.push({ severity: 'error', file: shown, line: anchor.line, message: anchorMessage(anchor) });
+    return undefined;
+  }
   let raw: unknown;
   try {
     raw = loadYaml(text);

@@ -14,6 +14,7 @@
  * win instead gets the same result.
  */
 import { createHash } from 'node:crypto';
+import { Parser } from 'htmlparser2';
 import { HEADER_ONLY_DIRECTIVES, type Policy, allow, parsePolicy, serializePolicy, unionOf } from './policy.ts';
 
 /** Headers of every response. */
@@ -57,31 +58,42 @@ const EXECUTABLE_TYPES = new Set(['', 'module', 'text/javascript', 'application/
 export interface InlineCode {
   scripts: string[];
   styles: string[];
+  /** The content of <meta http-equiv="content-security-policy">, if any. */
+  meta?: string;
 }
 
 /**
- * The inline scripts and styles of a built page. Astro writes well-formed
- * HTML; <script> and <style> are raw-text elements, so their content ends at
- * the first closing tag, exactly as browsers read them.
+ * The inline scripts and styles of a built page, and its CSP <meta>, read
+ * with an HTML parser: content can put "<script>" into an attribute value
+ * (escaped only for quotes), where it is text, not an element.
  */
 export function inlineCode(html: string): InlineCode {
-  const withoutComments = html.replace(/<!--[\s\S]*?-->/g, '');
-  const scripts: string[] = [];
-  for (const [, attributes = '', content = ''] of withoutComments.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi)) {
-    if (/\ssrc\s*=/i.test(attributes)) continue;
-    const type = /\stype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attributes);
-    if (!EXECUTABLE_TYPES.has((type?.[1] ?? type?.[2] ?? type?.[3] ?? '').trim().toLowerCase())) continue;
-    scripts.push(content);
-  }
-  const styles = [...withoutComments.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style\s*>/gi)].map((m) => m[1] ?? '');
-  return { scripts, styles };
+  const found: InlineCode = { scripts: [], styles: [] };
+  let open: { kind: 'script' | 'style'; text: string } | undefined;
+  const parser = new Parser(
+    {
+      onopentag(name, attributes) {
+        if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'content-security-policy') found.meta ??= attributes.content ?? '';
+        if (name === 'script' && attributes.src === undefined && EXECUTABLE_TYPES.has((attributes.type ?? '').trim().toLowerCase())) open = { kind: 'script', text: '' };
+        if (name === 'style') open = { kind: 'style', text: '' };
+      },
+      ontext(text) {
+        if (open) open.text += text;
+      },
+      onclosetag(name) {
+        if (open && name === open.kind) (open.kind === 'script' ? found.scripts : found.styles).push(open.text);
+        if (name === 'script' || name === 'style') open = undefined;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  parser.end(html);
+  return found;
 }
 
 /** The policy of a page's <meta http-equiv="content-security-policy">, if it has one. */
 export function metaPolicy(html: string): string | undefined {
-  const meta = /<meta\s[^>]*http-equiv\s*=\s*["']content-security-policy["'][^>]*>/i.exec(html)?.[0];
-  const content = meta && /\scontent\s*=\s*(?:"([^"]*)"|'([^']*)')/i.exec(meta);
-  return content ? (content[1] ?? content[2])!.replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&') : undefined;
+  return inlineCode(html).meta;
 }
 
 /** Does `sources` (a script-src or style-src list) let this inline code run? */
@@ -106,10 +118,9 @@ export interface PagePolicy {
  * stays short enough for a header line.
  */
 export function pagePolicy(html: string): PagePolicy | undefined {
-  const meta = metaPolicy(html);
-  if (meta === undefined) return undefined;
-  const parsed = parsePolicy(meta);
   const code = inlineCode(html);
+  if (code.meta === undefined) return undefined;
+  const parsed = parsePolicy(code.meta);
   const blocked: string[] = [];
   const policy: Policy = new Map();
   for (const [name, sources] of parsed) {
