@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exceptionsFileSchema, judge, readAuditOutput, type AuditException } from '../../src/lib/security/audit.ts';
+import { exceptionsFileSchema, judge, readAuditOutput, type AuditException, type Finding } from '../../src/lib/security/audit.ts';
 import { PROJECT } from '../support/build.ts';
 
 /** The shape npm 7 and later print for `npm audit --json` (auditReportVersion 2). */
@@ -67,7 +67,8 @@ describe('reading npm audit', () => {
 });
 
 describe('judging findings against the exception list', () => {
-  const findings = (readAuditOutput(JSON.stringify(report)) as { findings: never[] }).findings;
+  const outcome = readAuditOutput(JSON.stringify(report));
+  const findings: Finding[] = outcome.kind === 'audited' ? outcome.findings : [];
 
   it('fails on every high or critical advisory without an exception; moderate ones do not block', () => {
     expect(judge(findings, [], '2026-11-22').blocking.map((f) => f.advisory)).toEqual(['GHSA-aaaa-bbbb-cccc', 'GHSA-gggg-hhhh-iiii']);
