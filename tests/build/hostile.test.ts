@@ -54,6 +54,12 @@ describe('a hub of hostile content', () => {
     const config = page('share/launch/index.html').find((e) => e.tag === 'script' && 'data-share-config' in e.attrs)!;
     expect(config.text).not.toMatch(/<\/script/i);
     expect(JSON.stringify(JSON.parse(config.text))).toContain('</script><script>window.__pwned=7</script> A year of work.');
+    // The cover's text alternative, and analytics rows whose utm values are markup (anyone can write them into a link).
+    const cover = page('articles/launch/index.html').find((e) => e.tag === 'img' && e.attrs.alt?.includes('__pwned=29'));
+    expect(cover?.attrs.alt).toBe('" onerror="window.__pwned=29" <script>window.__pwned=29</script>');
+    const impact = readText(build.outDir, 'impact/index.html');
+    expect(impact).toContain('<h1');
+    for (const payload of ['__pwned=91', '__pwned=92', '__pwned=93']) expect(impact).not.toContain(payload);
     // An MDX expression prints its string as text.
     expect(readText(build.outDir, 'articles/expression/index.html')).toContain('&lt;b&gt;not bold&lt;/b&gt;');
   });

@@ -61,10 +61,11 @@ describe('hostile content that must be rejected', () => {
 });
 
 describe('hostile content that must be shown as text', () => {
-  it('passes the content check (warnings only: the share cards cannot draw Arabic and CJK)', () => {
+  it('passes the content check (warnings only: cards cannot draw Arabic and CJK, analytics rows from elsewhere)', () => {
     const { problems, entries } = checkContent({ root: ESCAPED, now: NOW, cwd: ESCAPED });
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
-    expect(problems.every((p) => /share card fonts cannot draw/.test(p.message))).toBe(true);
+    const unexpected = problems.filter((p) => !/share card fonts cannot draw|count under "other (sources|campaigns)"/.test(p.message));
+    expect(unexpected).toEqual([]);
     // The byte-order mark and the CRLF file read like any other.
     const bom = entries.find((e) => e.file === 'snippets/bom.md')!;
     expect(bom.data.title).toBe('A file that starts with a byte-order mark');
