@@ -18,7 +18,6 @@
  */
 import { defineHastPlugin, defineMdastPlugin, markdownToHtml, type HastNode } from 'satteri';
 import { isLocalSource, judgeElement, schemeOf } from '../markdown/safe-html.ts';
-import type { Settings } from '../../schemas/settings.ts';
 import type { Problem } from './problems.ts';
 import { quote } from './words.ts';
 import type { CheckedEntry } from './validate.ts';
@@ -107,7 +106,7 @@ export function mdxBodyProblems(body: string): Found[] {
   return found.sort((a, b) => a.line - b.line);
 }
 
-export function checkBodySafety(entries: readonly CheckedEntry[], _settings?: Settings): Problem[] {
+export function checkBodySafety(entries: readonly CheckedEntry[]): Problem[] {
   const problems: Problem[] = [];
   for (const entry of entries) {
     if (!entry.body.trim()) continue;

@@ -151,7 +151,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   problems.push(...checkMetrics({ root: options.root, show, settings, entries }));
   problems.push(...checkCardText(entries));
   problems.push(...checkShareRules(entries, settings, options.now));
-  problems.push(...checkBodySafety(entries, settings));
+  problems.push(...checkBodySafety(entries));
   return { settings, entries, problems };
 }
 

@@ -13,9 +13,10 @@
  * which also repeats the `/*` directives, so a host that lets the later rule
  * win instead gets the same result.
  */
-import { createHash } from 'node:crypto';
 import { Parser } from 'htmlparser2';
-import { HEADER_ONLY_DIRECTIVES, type Policy, allow, parsePolicy, serializePolicy, unionOf } from './policy.ts';
+import { HEADER_ONLY_DIRECTIVES, type Policy, allow, hashOf, parsePolicy, serializePolicy, unionOf } from './policy.ts';
+
+export { hashOf };
 
 /** Headers of every response. */
 export const COMMON_HEADERS: Readonly<Record<string, string>> = {
@@ -45,11 +46,6 @@ export interface HeaderRule {
   /** A path pattern: `/`, `/404.html`, `/share/*`. */
   path: string;
   headers: Record<string, string>;
-}
-
-/** `sha256-…` of an inline script or style, as CSP writes it (without quotes). */
-export function hashOf(content: string): string {
-  return `sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}`;
 }
 
 /** Script types a browser runs; data blocks (application/json, text/pagefind-template) are not subject to script-src. */

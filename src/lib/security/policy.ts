@@ -8,6 +8,12 @@
  * scripts and styles Astro renders inline are allowed by their hashes, never
  * by `'unsafe-inline'`. Decap CMS at /admin/ gets its own, wider policy.
  */
+import { createHash } from 'node:crypto';
+
+/** `sha256-…` of an inline script or style, as CSP writes it (without quotes). */
+export function hashOf(content: string): `sha256-${string}` {
+  return `sha256-${createHash('sha256').update(content, 'utf8').digest('base64')}`;
+}
 
 /** Directives of every hub page besides script-src and style-src (which Astro writes with its hashes). */
 export const SITE_DIRECTIVES = [
