@@ -8,6 +8,10 @@ import { shareCards } from './src/integrations/share-cards.ts';
 import { searchIndex } from './src/integrations/search.ts';
 import { readSiteUrl } from './src/lib/content/settings-file.ts';
 import { siteAndBase } from './src/lib/site.ts';
+import { SITE_DIRECTIVES } from './src/lib/security/policy.ts';
+import { securityHeaders } from './src/integrations/security-headers.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { sanitizeMarkdown } from './src/lib/markdown/sanitize.ts';
 
 // settings.site decides canonical URLs and the base path. When settings.yaml
 // is broken, the content check reports why and stops the build.
@@ -20,5 +24,14 @@ export default defineConfig({
   // Separate caches let tests build several content trees side by side.
   ...(process.env.HUB_CACHE_DIR ? { cacheDir: process.env.HUB_CACHE_DIR } : {}),
   build: { format: 'directory' },
-  integrations: [contentCheck(), mdx(), sitemap({ filter: notCms(base) }), cms(), shareCards(), searchIndex()],
+  // A Content Security Policy in every page (Astro hashes the scripts and styles it renders);
+  // src/integrations/security-headers.ts repeats it as HTTP headers in dist/_headers.
+  security: { csp: { directives: [...SITE_DIRECTIVES] } },
+  markdown: {
+    // Raw HTML in Markdown bodies is parsed, then cut down to safe formatting (src/lib/markdown/safe-html.ts).
+    processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeMarkdown({ siteHost: new URL(site).host })] }),
+    // Prism marks code with classes; Shiki's inline style attributes would need 'unsafe-inline' styles.
+    syntaxHighlight: 'prism',
+  },
+  integrations: [contentCheck(), mdx(), sitemap({ filter: notCms(base) }), cms(), shareCards(), searchIndex(), securityHeaders()],
 });

@@ -11,7 +11,8 @@ import { settingsSchema } from './schemas/settings.ts';
 import { snippetSchema } from './schemas/snippets.ts';
 import { trackSchema } from './schemas/tracks.ts';
 import { trainingSchema } from './schemas/training.ts';
-import { SETTINGS_FILE, contentRoot, entryPattern } from './lib/content/files.ts';
+import { SETTINGS_FILE, contentRoot, entryPattern, listFiles } from './lib/content/files.ts';
+import { filesWithAnchors } from './lib/content/yaml-safety.ts';
 import { schemaInputs } from './lib/content/validate.ts';
 
 // The hub's content check (src/integrations/content-check.ts) has already
@@ -21,9 +22,12 @@ const { settings, ids } = schemaInputs(root);
 
 /** Entries are the files of content/<collection>/; the id is the file name, never slugified. */
 function files(collection: CollectionName) {
+  const base = path.join(root, collection);
+  // The content check refused files with YAML anchors; `astro dev` goes on after errors and must not walk them.
+  const refused = filesWithAnchors(base, listFiles(base)).map((file) => `!${file}`);
   return glob({
-    pattern: entryPattern(collection),
-    base: path.join(root, collection),
+    pattern: refused.length ? [entryPattern(collection), ...refused] : entryPattern(collection),
+    base,
     generateId: ({ entry }) => path.basename(entry, path.extname(entry)),
   });
 }

@@ -14,12 +14,12 @@ export async function serveDist(): Promise<StaticSite> {
   return serveStatic(DIST);
 }
 
-/** Paths (with base) of every page in the sitemap. */
-export function sitemapPaths(): string[] {
-  const index = readFileSync(path.join(DIST, 'sitemap-index.xml'), 'utf8');
+/** Paths (with base) of every page in the sitemap (of the sample hub, or of the built site in `dir`). */
+export function sitemapPaths(dir = DIST): string[] {
+  const index = readFileSync(path.join(dir, 'sitemap-index.xml'), 'utf8');
   const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname.split('/').pop()!);
   return sitemaps.flatMap((file) =>
-    [...readFileSync(path.join(DIST, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname),
+    [...readFileSync(path.join(dir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname),
   );
 }
 

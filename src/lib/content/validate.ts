@@ -20,6 +20,9 @@ import { checkShareRules } from './share-rules.ts';
 import { closest, quote } from './words.ts';
 import { checkMetrics } from '../metrics/check.ts';
 import { checkCardText } from './card-text.ts';
+import { checkSettingsBrand } from './brand-contrast.ts';
+import { anchorMessage, firstAnchor } from './yaml-safety.ts';
+import { checkBodySafety } from './body-safety.ts';
 
 export interface CheckOptions {
   /** Absolute path of the content root. */
@@ -73,6 +76,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   const settings = checkSettings(path.join(options.root, SETTINGS_FILE), show, options.publicDir ?? path.join(cwd, 'public'), problems);
   problems.push(...checkRootFolder(options.root, show));
   if (!settings) return { entries, problems };
+  problems.push(...checkSettingsBrand(path.join(options.root, SETTINGS_FILE), show(path.join(options.root, SETTINGS_FILE)), settings.brand));
 
   // Ids come from file names, before any parsing, so references can be checked in the same pass.
   const candidates = COLLECTIONS.map((collection) => ({ collection, files: entryFiles(options.root, collection, show, problems) }));
@@ -101,6 +105,12 @@ export function checkContent(options: CheckOptions): ContentCheck {
       } catch (error) {
         const line = error instanceof FrontmatterError ? error.line : undefined;
         problems.push({ severity: 'error', file, line, message: `has front matter that is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+        continue;
+      }
+      const anchor = firstAnchor(entry.yaml);
+      if (anchor) {
+        // Before any schema walks the data: an alias bomb is cheap to parse and exponential to walk.
+        problems.push({ severity: 'error', file, line: entry.lineOffset + anchor.line, message: anchorMessage(anchor) });
         continue;
       }
       if (!entry.hasFrontmatter) {
@@ -141,6 +151,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   problems.push(...checkMetrics({ root: options.root, show, settings, entries }));
   problems.push(...checkCardText(entries));
   problems.push(...checkShareRules(entries, settings, options.now));
+  problems.push(...checkBodySafety(entries));
   return { settings, entries, problems };
 }
 
@@ -167,6 +178,11 @@ function checkSettings(file: string, show: (p: string) => string, publicDir: str
     return undefined;
   }
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  const anchor = firstAnchor(text);
+  if (anchor) {
+    problems.push({ severity: 'error', file: shown, line: anchor.line, message: anchorMessage(anchor) });
+    return undefined;
+  }
   let raw: unknown;
   try {
     raw = loadYaml(text);

@@ -1,0 +1,203 @@
+/**
+ * The hostile-content corpus, built for real: tests/fixtures/hostile/escaped
+ * puts markup, script, script addresses, template syntax, RTL and CJK text,
+ * emoji sequences, very long words, a byte-order mark, CRLF line ends and one
+ * id in every collection into every text field. The build must accept it and
+ * show all of it as text: no element, attribute or address of it may reach a
+ * page, and in Chromium no script of it may run, with or without the CSP.
+ */
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOTH_SCHEMES, auditPages } from '../support/axe.ts';
+import { launchChromium } from '../support/browser.ts';
+import { astroBuild, type BuildResult } from '../support/build.ts';
+import { recordViolations } from '../support/csp.ts';
+import { FIXTURES, treeWith } from '../support/fixtures.ts';
+import { readFileSync } from 'node:fs';
+import { elementsOf, filesWith, readText, scriptUrlsIn } from '../support/html.ts';
+import { serveStatic, type StaticSite } from '../support/server.ts';
+import { sitemapPaths } from '../support/site.ts';
+
+const TREE = path.join(FIXTURES, 'hostile', 'escaped');
+const HOST = 'hub.hostile.example';
+
+let build: BuildResult;
+let browser: Browser;
+
+beforeAll(async () => {
+  build = await astroBuild({ contentDir: TREE, now: '2026-11-22' });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+const pagesOf = () => filesWith(build.outDir, ['.html']);
+
+describe('a hub of hostile content', () => {
+  it('builds, and every page of every collection is there, including the same id in all seven', () => {
+    expect(build.code, build.output).toBe(0);
+    const paths = sitemapPaths(build.outDir);
+    for (const route of ['share', 'articles', 'campaigns', 'guidelines', 'training', 'people', 'start']) expect(paths).toContain(`/${route}/launch/`);
+    for (const page of ['/share/bom/', '/share/world/', '/share/long-words/', '/articles/crlf/', '/articles/expression/', '/people/rtl/']) expect(paths).toContain(page);
+  });
+
+  it('shows the markup of titles, names and texts as text, in pages, titles and meta tags', () => {
+    const page = (file: string) => elementsOf(readText(build.outDir, file));
+    const text = (file: string, tag: string) => page(file).filter((e) => e.tag === tag).map((e) => e.text);
+    expect(text('share/launch/index.html', 'title')[0]).toBe('Launch <script>window.__pwned=5</script> · Hostile <script>window.__pwned=1</script>');
+    const description = page('articles/launch/index.html').find((e) => e.tag === 'meta' && e.attrs.name === 'description');
+    expect(description?.attrs.content).toBe('</title></head><script>window.__pwned=22</script>');
+    // The share panel's data: the wording with its closing </script> intact, as JSON that cannot end its element.
+    const config = page('share/launch/index.html').find((e) => e.tag === 'script' && 'data-share-config' in e.attrs)!;
+    expect(config.text).not.toMatch(/<\/script/i);
+    expect(JSON.stringify(JSON.parse(config.text))).toContain('</script><script>window.__pwned=7</script> A year of work.');
+    // The cover's text alternative, and analytics rows whose utm values are markup (anyone can write them into a link).
+    const cover = page('articles/launch/index.html').find((e) => e.tag === 'img' && e.attrs.alt?.includes('__pwned=29'));
+    expect(cover?.attrs.alt).toBe('" onerror="window.__pwned=29" <script>window.__pwned=29</script>');
+    const impact = readText(build.outDir, 'impact/index.html');
+    expect(impact).toContain('<h1');
+    for (const payload of ['__pwned=91', '__pwned=92', '__pwned=93']) expect(impact).not.toContain(payload);
+    // An MDX expression prints its string as text.
+    expect(readText(build.outDir, 'articles/expression/index.html')).toContain('&lt;b&gt;not bold&lt;/b&gt;');
+  });
+
+  it('puts no element, handler or address from content into any page', () => {
+    const problems: string[] = [];
+    for (const file of pagesOf()) {
+      for (const e of elementsOf(readText(build.outDir, file))) {
+        const where = `${file}: <${e.tag}>`;
+        for (const name of Object.keys(e.attrs)) if (/^on/i.test(name)) problems.push(`${where} ${name}=`);
+        if (['iframe', 'object', 'embed', 'base', 'frame'].includes(e.tag)) problems.push(where);
+        if (e.tag === 'script' && (e.text.includes('__pwned') && !('data-share-config' in e.attrs) || /pwned/.test(e.attrs.src ?? ''))) problems.push(`${where} ${e.text.slice(0, 60)}`);
+        if (e.tag === 'style' && e.text.includes('body{display:none}')) problems.push(`${where} ${e.text.slice(0, 60)}`);
+        if (e.tag === 'meta' && e.attrs['http-equiv']?.toLowerCase() === 'refresh') problems.push(where);
+      }
+    }
+    expect(pagesOf().length).toBeGreaterThan(20);
+    expect(problems).toEqual([]);
+    expect(scriptUrlsIn(build.outDir)).toEqual([]);
+  });
+
+  it('opens links of bodies to other sites without opener and referrer', () => {
+    const links = elementsOf(readText(build.outDir, 'articles/launch/index.html')).filter((e) => e.tag === 'a' && /^https?:/.test(e.attrs.href ?? '') && new URL(e.attrs.href!).host !== HOST);
+    expect(links.length).toBeGreaterThan(2);
+    for (const link of links) expect(link.attrs.rel?.split(' '), link.attrs.href).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
+  });
+});
+
+describe('a build with an alias bomb', () => {
+  it('stops at once, naming the file and line, with no stack trace and nothing walked', async () => {
+    const bomb = readFileSync(path.join(FIXTURES, 'hostile', 'rejected', 'snippets', 'billion-laughs.md'), 'utf8');
+    const tree = treeWith({ 'snippets/billion-laughs.md': bomb });
+    try {
+      const started = Date.now();
+      const result = await astroBuild({ contentDir: tree.root, now: '2026-11-22' });
+      expect(result.code).not.toBe(0);
+      expect(Date.now() - started).toBeLessThan(60_000);
+      expect(result.output).toMatch(/snippets\/billion-laughs\.md:4 — uses the YAML anchor &a; anchors \(&name\) and aliases \(\*name\) are not accepted/);
+      expect(result.output).toMatch(/1 content error: fix it and build again\./);
+      expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+    } finally {
+      tree.cleanup();
+    }
+  });
+});
+
+describe('the hostile hub in Chromium', () => {
+  let site: StaticSite;
+  beforeAll(async () => {
+    site = await serveStatic(build.outDir);
+  });
+  afterAll(async () => site?.close());
+
+  /** Opens every page (and a search and a share) in `context`; what content managed to run or to trigger. */
+  async function visitAll(context: BrowserContext, baseUrl: string): Promise<string[]> {
+    const ran: string[] = [];
+    const watch = (page: Page) => {
+      page.on('dialog', (dialog) => {
+        ran.push(`${page.url()}: dialog ${dialog.message()}`);
+        void dialog.dismiss();
+      });
+      page.on('pageerror', (error) => ran.push(`${page.url()}: page error ${error.message}`));
+    };
+    context.on('page', watch);
+    const outside: string[] = [];
+    await context.route('**/*', (route) => {
+      if (route.request().url().startsWith(baseUrl)) return route.continue();
+      outside.push(route.request().url());
+      return route.abort();
+    });
+    const pwned = async (page: Page) => {
+      const value = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
+      if (value !== undefined) ran.push(`${page.url()}: window.__pwned = ${String(value)}`);
+    };
+    const queue = [...sitemapPaths(build.outDir), '/search/?q=launch'];
+    const worker = async () => {
+      const page = await context.newPage();
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        await page.goto(baseUrl + next, { waitUntil: 'load' });
+        if (next.startsWith('/search/?')) await page.locator('.hub-result-link').first().waitFor();
+        // Hover and focus everything, for handlers that wait for a pointer.
+        await page.evaluate(() => {
+          for (const e of document.querySelectorAll('body *')) {
+            for (const type of ['mouseover', 'mouseenter', 'focus', 'click']) if (type !== 'click' || !e.closest('a[href], button, form')) e.dispatchEvent(new Event(type));
+          }
+        });
+        await page.waitForTimeout(50);
+        await pwned(page);
+      }
+      await page.close();
+    };
+    await Promise.all([worker(), worker()]);
+    // The share panel builds links from the hostile wording; they open with it as text.
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/share/launch/?v=1`);
+    await page.locator('[data-share-panel]').waitFor({ state: 'visible' });
+    await page.click('[data-network="mastodon"]');
+    await expect.poll(() => outside.length).toBe(1);
+    await pwned(page);
+    expect(new URL(outside[0]!).searchParams.get('text') ?? '').toContain('</script><script>window.__pwned=7</script>');
+    await page.close();
+    return ran;
+  }
+
+  it('runs no script from content, and violates no part of the Content Security Policy', async () => {
+    const context = await browser.newContext();
+    const violations = await recordViolations(context);
+    const ran = await visitAll(context, site.url);
+    await context.close();
+    expect(ran).toEqual([]);
+    expect(violations.list).toEqual([]);
+  });
+
+  it('runs none without the CSP either: escaping alone keeps content inert', async () => {
+    const bare = await serveStatic(build.outDir, 0, { headers: false });
+    // bypassCSP also ignores the policy <meta> of every page.
+    const context = await browser.newContext({ bypassCSP: true });
+    const ran = await visitAll(context, bare.url);
+    await context.close();
+    await bare.close();
+    expect(ran).toEqual([]);
+  });
+
+  it('fits a phone screen on every page, and the pages with RTL, CJK and very long words pass axe', async () => {
+    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const wide: string[] = [];
+    const page = await phone.newPage();
+    for (const pathname of sitemapPaths(build.outDir)) {
+      await page.goto(site.url + pathname);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 360) wide.push(`${pathname} is ${width} px wide`);
+    }
+    await phone.close();
+    expect(wide).toEqual([]);
+
+    const context = await browser.newContext();
+    const findings = await auditPages(context, site.url, ['/', '/share/world/', '/share/long-words/', '/people/rtl/', '/articles/launch/', '/share/launch/', '/training/launch/'], { label: 'hostile', passes: BOTH_SCHEMES });
+    await context.close();
+    expect(findings).toEqual([]);
+  });
+});

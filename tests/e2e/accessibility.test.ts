@@ -1,0 +1,73 @@
+/**
+ * WCAG 2.2 AA with axe-core on every page of the sitemap, in the light and
+ * the dark colour scheme, plus the pages people reach outside the sitemap
+ * (the 404, a search with results), and a sample of pages on a phone screen,
+ * where nothing may need sideways scrolling (reflow, WCAG 1.4.10). Each page
+ * is loaded once: every rule in the light scheme, then the colour rules again
+ * after switching to the dark scheme (tests/support/axe.ts says why that is all).
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BOTH_SCHEMES, auditPages } from '../support/axe.ts';
+import { launchChromium } from '../support/browser.ts';
+import { waitForResults } from '../support/search.ts';
+import { serveDist, sitemapPaths } from '../support/site.ts';
+import type { StaticSite } from '../support/server.ts';
+
+let site: StaticSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  site = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+/** Pages outside the sitemap that readers see. */
+const NOT_IN_SITEMAP = ['/no-such-page/', '/search/?q=heat'];
+
+/** Every page waits for its islands; the search page for its results. */
+async function ready(page: Page, path: string): Promise<void> {
+  if (path.startsWith('/search/?')) {
+    await waitForResults(page);
+    await page.locator('.hub-result-link').first().waitFor();
+  }
+}
+
+describe('every page, in both colour schemes', () => {
+  it('has no WCAG 2.2 AA violation, light or dark', async () => {
+    const paths = [...sitemapPaths(), ...NOT_IN_SITEMAP];
+    expect(paths.length).toBeGreaterThan(60);
+    const context = await browser.newContext();
+    const findings = await auditPages(context, site.url, paths, { passes: BOTH_SCHEMES, ready, concurrency: 3 });
+    await context.close();
+    expect(findings).toEqual([]);
+  });
+});
+
+describe('on a phone', () => {
+  const sample = () => {
+    const all = sitemapPaths();
+    const first = (prefix: string) => all.find((p) => p.startsWith(prefix) && p !== prefix)!;
+    return ['/', '/share/', first('/share/'), first('/articles/'), first('/training/'), first('/start/'), first('/people/'), first('/campaigns/'), '/impact/', '/calendar/', '/search/?q=heat', '/no-such-page/'];
+  };
+
+  it('fits the screen without sideways scrolling and has no violation, light or dark', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const findings = await auditPages(context, site.url, sample(), {
+      label: 'phone',
+      passes: BOTH_SCHEMES,
+      ready,
+      check: async (page) => {
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        return width > 360 ? [`is ${width} px wide on a 360 px screen`] : [];
+      },
+    });
+    await context.close();
+    expect(findings).toEqual([]);
+  });
+});
