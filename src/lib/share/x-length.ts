@@ -51,10 +51,11 @@ export function tldPattern(coded: string): string {
 
 /** Built on first use: the TLD lists are long. */
 function compiled() {
+  if (patterns) return patterns;
   const gtld = tldPattern(GTLD_WORDS);
   const cctld = tldPattern(CCTLD_WORDS);
   const withTlds = (source: string) => source.replaceAll('\u0000G', gtld).replaceAll('\u0000C', cctld);
-  return (patterns ??= {
+  return (patterns = {
     url: new RegExp(withTlds(EXTRACT_URL), 'gi'),
     asciiDomain: new RegExp(withTlds(ASCII_DOMAIN), 'gi'),
     tco: new RegExp(TCO_URL, 'i'),
