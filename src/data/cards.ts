@@ -143,9 +143,10 @@ function buildBatch(): Promise<Map<string, string>> {
     const cacheDir = process.env.HUB_CARD_CACHE;
     if (!sourceDir || !cacheDir) throw new Error('share cards need the hub:cards integration (src/integrations/share-cards.ts) in astro.config.mjs');
     const threads = Number(process.env.HUB_CARD_THREADS) || undefined;
+    const started = performance.now();
     const result = await renderCards(await cardSpecs(), { cacheDir, sourceDir, threads });
     // The hub:cards integration prints the one summary line when the build is done.
-    (globalThis as Record<symbol, unknown>)[CARD_STATS] = { rendered: result.rendered, cached: result.cached };
+    (globalThis as Record<symbol, unknown>)[CARD_STATS] = { rendered: result.rendered, cached: result.cached, ms: performance.now() - started };
     return result.files;
   })();
   return batch;

@@ -19,8 +19,10 @@ export function shareCards(): AstroIntegration {
         process.env.HUB_CARD_CACHE ||= fileURLToPath(new URL('.cache/cards/', config.root));
       },
       'astro:build:done': ({ logger }) => {
-        const stats = (globalThis as Record<symbol, { rendered: number; cached: number } | undefined>)[CARD_STATS];
-        logger.info(`share cards: ${stats?.rendered ?? 0} rendered, ${stats?.cached ?? 0} cached`);
+        const stats = (globalThis as Record<symbol, { rendered: number; cached: number; ms: number } | undefined>)[CARD_STATS];
+        // The time and rate are read by the benchmark (scripts/bench/).
+        const time = stats ? ` in ${(stats.ms / 1000).toFixed(2)} s${stats.rendered ? ` (${(stats.rendered / (stats.ms / 1000)).toFixed(1)} cards/s)` : ''}` : '';
+        logger.info(`share cards: ${stats?.rendered ?? 0} rendered, ${stats?.cached ?? 0} cached${time}`);
       },
     },
   };
