@@ -83,6 +83,8 @@ interface Build {
   msPerPage: number;
   peakRss?: number;
   mainHwm?: number;
+  /** CPU time of the build's process tree (user + system). */
+  cpuMs?: number;
   loadBefore: number[];
   cards?: { rendered: number; cached: number; seconds: number; perSecond?: number };
   search?: { pages: number; ms: number };
@@ -107,6 +109,8 @@ async function build(project: 'hub' | 'control', mode: 'cold' | 'warm', contentD
   }
   mkdirSync(work, { recursive: true });
   const outDir = path.join(work, 'dist');
+  // Caches stay, the output goes, as in a CI run: Astro would otherwise spend the first seconds deleting the last dist/.
+  rmSync(outDir, { recursive: true, force: true });
   const env = {
     ...process.env,
     HUB_CONTENT_DIR: contentDir,
@@ -134,6 +138,7 @@ async function build(project: 'hub' | 'control', mode: 'cold' | 'warm', contentD
     msPerPage: run.wallMs / pages,
     peakRss: run.peakRss,
     mainHwm: run.mainHwm,
+    cpuMs: run.cpuMs,
     loadBefore,
   };
   const cards = /share cards: (\d+) rendered, (\d+) cached(?: in ([\d.]+) s)?/.exec(run.output);
@@ -143,7 +148,7 @@ async function build(project: 'hub' | 'control', mode: 'cold' | 'warm', contentD
   }
   const search = /indexed (\d+) pages into .* in (\d+) ms/.exec(run.output);
   if (search) result.search = { pages: Number(search[1]), ms: Number(search[2]) };
-  console.log(`${s(run.wallMs)}, ${pages} pages, peak ${mb(run.peakRss)}`);
+  console.log(`${s(run.wallMs)} (CPU ${run.cpuMs === undefined ? 'n/a' : s(run.cpuMs)}), ${pages} pages, peak ${mb(run.peakRss)}`);
   return result;
 }
 
@@ -153,9 +158,10 @@ interface SizeResult {
   published: Record<string, number>;
   contentBytes: number;
   builds: Build[];
-  ratios: { warm: number; cold: number };
+  /** Hub/control, by wall time and by CPU time. */
+  ratios: { warm: number; cold: number; cpuWarm?: number; cpuCold?: number };
   pagefind: { files: number; bytes: number; indexMs?: number; pages?: number };
-  firstSearch: SearchVisit & { query: string; total: number };
+  firstSearch: SearchVisit & { text: string; total: number };
   pages: (PageWeight & { url: string; firstVisit: Visit; jsGzip9: number })[];
 }
 
@@ -181,7 +187,16 @@ async function measureSize(entries: number): Promise<SizeResult> {
     await build('control', 'warm', contentDir, controlWork),
   ];
   const find = (project: Build['project'], mode: Build['mode']) => builds.find((b) => b.project === project && b.mode === mode)!;
-  const ratios = { warm: find('hub', 'warm').wallMs / find('control', 'warm').wallMs, cold: find('hub', 'cold').wallMs / find('control', 'cold').wallMs };
+  const cpuRatio = (mode: Build['mode']) => {
+    const [hub, control] = [find('hub', mode).cpuMs, find('control', mode).cpuMs];
+    return hub && control ? hub / control : undefined;
+  };
+  const ratios = {
+    warm: find('hub', 'warm').wallMs / find('control', 'warm').wallMs,
+    cold: find('hub', 'cold').wallMs / find('control', 'cold').wallMs,
+    cpuWarm: cpuRatio('warm'),
+    cpuCold: cpuRatio('cold'),
+  };
 
   const dist = path.join(hubWork, 'dist');
   const pagefind = { ...sizeOf(path.join(dist, 'pagefind')), indexMs: find('hub', 'warm').search?.ms, pages: find('hub', 'warm').search?.pages };
@@ -196,7 +211,7 @@ async function measureSize(entries: number): Promise<SizeResult> {
       const jsGzip9 = pageScripts(dist, file).filter((p) => !p.file.endsWith(' (inline)')).reduce((sum, p) => sum + p.gzip, 0);
       pages.push({ ...pageWeight(dist, file), url, firstVisit: await firstVisit(browser, site, url), jsGzip9 });
     }
-    return { entries, counts: corpus.counts, published: corpus.published, contentBytes, builds, ratios, pagefind, firstSearch: { ...search, query: values.query!, total: search.open.bytes + search.query.bytes }, pages };
+    return { entries, counts: corpus.counts, published: corpus.published, contentBytes, builds, ratios, pagefind, firstSearch: { ...search, text: values.query!, total: search.open.bytes + search.query.bytes }, pages };
   } finally {
     await browser.close();
     await site.close();
@@ -206,12 +221,27 @@ async function measureSize(entries: number): Promise<SizeResult> {
 function report(results: SizeResult[]) {
   log('\n# Results');
   log('\n## Full build, hub and control\n');
-  log(row(['entries', 'build', 'wall', 'pages', 'pages/s', 'ms/page', 'peak RSS (tree)', 'hub/control', 'load before']));
-  log(row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---']));
+  log(row(['entries', 'build', 'wall', 'CPU', 'pages', 'pages/s', 'ms/page', 'peak RSS (tree)', 'hub/control wall', 'hub/control CPU', 'load before']));
+  log(row(['---:', '---', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---:', '---']));
   for (const r of results) {
     for (const b of r.builds) {
-      const ratio = b.project === 'hub' ? `${r.ratios[b.mode].toFixed(2)}×` : '';
-      log(row([r.entries.toLocaleString('en'), `${b.project} ${b.mode}`, s(b.wallMs), b.pages, b.pagesPerSecond.toFixed(0), b.msPerPage.toFixed(2), mb(b.peakRss), ratio, b.loadBefore.map((l) => l.toFixed(1)).join(' ')]));
+      const hub = b.project === 'hub';
+      const cpuRatio = b.mode === 'warm' ? r.ratios.cpuWarm : r.ratios.cpuCold;
+      log(
+        row([
+          r.entries.toLocaleString('en'),
+          `${b.project} ${b.mode}`,
+          s(b.wallMs),
+          b.cpuMs === undefined ? 'n/a' : s(b.cpuMs),
+          b.pages,
+          b.pagesPerSecond.toFixed(0),
+          b.msPerPage.toFixed(2),
+          mb(b.peakRss),
+          hub ? `${r.ratios[b.mode].toFixed(2)}×` : '',
+          hub && cpuRatio ? `${cpuRatio.toFixed(2)}×` : '',
+          b.loadBefore.map((l) => l.toFixed(1)).join(' '),
+        ]),
+      );
     }
   }
   log('\n## Share cards and search index\n');

@@ -5,7 +5,7 @@
  * `/usr/bin/time -v` is not on every machine. Linux only; elsewhere the
  * memory figures are left out.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 
 /** Resident set and its high-water mark, in bytes, from the text of /proc/<pid>/status. */
@@ -18,6 +18,24 @@ export function parseStatus(text: string): { rss: number; hwm: number } {
 export function parsePpid(text: string): number {
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
   return Number(fields[1]);
+}
+
+/** CPU time (user + system, in clock ticks) a process has used itself, from the text of /proc/<pid>/stat. */
+export function parseCpuTicks(text: string): number {
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+let ticksPerSecond: number | undefined;
+function clockTicks(): number {
+  if (ticksPerSecond === undefined) {
+    try {
+      ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+    } catch {
+      ticksPerSecond = 100;
+    }
+  }
+  return ticksPerSecond;
 }
 
 /** `root` and every process below it, given each process's parent. */
@@ -42,24 +60,29 @@ function read(file: string): string | undefined {
   }
 }
 
-/** Resident bytes of the tree under `root` now, and the high-water mark of each of its processes. */
-export function treeMemory(root: number): { rss: number; hwm: Map<number, number> } {
+/** The tree under `root` now: resident bytes in all, and each process's high-water mark and CPU ticks. */
+export function treeMemory(root: number): { rss: number; hwm: Map<number, number>; cpu: Map<number, number> } {
   const parents = new Map<number, number>();
+  const stats = new Map<number, string>();
   for (const name of readdirSync('/proc')) {
     if (!/^\d+$/.test(name)) continue;
     const stat = read(`/proc/${name}/stat`);
-    if (stat) parents.set(Number(name), parsePpid(stat));
+    if (!stat) continue;
+    parents.set(Number(name), parsePpid(stat));
+    stats.set(Number(name), stat);
   }
   let rss = 0;
   const hwm = new Map<number, number>();
+  const cpu = new Map<number, number>();
   for (const pid of descendants(root, parents)) {
     const status = read(`/proc/${pid}/status`);
     if (!status) continue;
     const memory = parseStatus(status);
     rss += memory.rss;
     hwm.set(pid, memory.hwm);
+    cpu.set(pid, parseCpuTicks(stats.get(pid)!));
   }
-  return { rss, hwm };
+  return { rss, hwm, cpu };
 }
 
 export interface Measured {
@@ -71,6 +94,11 @@ export interface Measured {
   peakRss?: number;
   /** High-water mark of the command's own process, as the kernel counts it (bytes). */
   mainHwm?: number;
+  /**
+   * CPU time (user + system) of the whole tree in ms, as last polled for each
+   * process: less sensitive than the wall time to what else the machine runs.
+   */
+  cpuMs?: number;
 }
 
 export interface RunOptions {
@@ -91,11 +119,13 @@ export function runMeasured(command: string, args: readonly string[], options: R
     let output = '';
     let peakRss = 0;
     let mainHwm = 0;
+    const ticks = new Map<number, number>();
     const poll = () => {
       if (!canPoll || child.pid === undefined) return;
-      const { rss, hwm } = treeMemory(child.pid);
+      const { rss, hwm, cpu } = treeMemory(child.pid);
       peakRss = Math.max(peakRss, rss);
       mainHwm = Math.max(mainHwm, hwm.get(child.pid) ?? 0);
+      for (const [pid, used] of cpu) ticks.set(pid, used);
     };
     const timer = setInterval(poll, options.pollMs ?? 100);
     const collect = (chunk: Buffer) => {
@@ -111,7 +141,8 @@ export function runMeasured(command: string, args: readonly string[], options: R
     });
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ code, output, wallMs: performance.now() - started, peakRss: canPoll ? peakRss : undefined, mainHwm: canPoll ? mainHwm : undefined });
+      const cpuMs = (([...ticks.values()].reduce((sum, t) => sum + t, 0)) / clockTicks()) * 1000;
+      resolve({ code, output, wallMs: performance.now() - started, ...(canPoll ? { peakRss, mainHwm, cpuMs } : {}) });
     });
   });
 }

@@ -7,7 +7,17 @@ export const DARK_BG = '#0e1417';
 const LIGHT_SURFACE = '#f4f6f7';
 const DARK_SURFACE = '#162025';
 
+// Every page's <head> carries these properties; the colour search behind them runs once per pair of colours.
+const cssOf = new Map<string, string>();
+
 export function brandCss(brand: { primary: string; accent: string }): string {
+  const key = `${brand.primary} ${brand.accent}`;
+  let css = cssOf.get(key);
+  if (css === undefined) cssOf.set(key, (css = schemes(brand)));
+  return css;
+}
+
+function schemes(brand: { primary: string; accent: string }): string {
   const scheme = (bg: string, surface: string) => {
     // A link colour readable on both the page and a card.
     const link = readableOn(readableOn(brand.primary, bg), surface);

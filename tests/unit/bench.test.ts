@@ -12,7 +12,7 @@ import { checkContent } from '../../src/lib/content/validate.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { unpublishedReason } from '../../src/lib/publish.ts';
 import { DEFAULT_NOW, PROPORTIONS, countsFor, generateCorpus, writeCorpus } from '../../scripts/bench/corpus.ts';
-import { descendants, parsePpid, parseStatus, runMeasured } from '../../scripts/bench/measure.ts';
+import { descendants, parseCpuTicks, parsePpid, parseStatus, runMeasured } from '../../scripts/bench/measure.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hub-bench-corpus-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -76,8 +76,10 @@ describe('memory poller', () => {
     expect(parseStatus(status)).toEqual({ rss: 256 * 1024 * 1024, hwm: 512 * 1024 * 1024 });
   });
 
-  it('finds the parent pid even when the command name holds spaces and parentheses', () => {
-    expect(parsePpid('4242 (node (worker) x) S 4100 4242 4100 0 -1')).toBe(4100);
+  it('finds the parent pid and CPU ticks even when the command name holds spaces and parentheses', () => {
+    const stat = '4242 (node (worker) x) S 4100 4242 4100 0 -1 4194560 1000 0 0 0 730 95 12 3 20 0 11 0 5000 1 2';
+    expect(parsePpid(stat)).toBe(4100);
+    expect(parseCpuTicks(stat)).toBe(730 + 95);
   });
 
   it('collects a whole process tree', () => {
@@ -95,5 +97,7 @@ describe('memory poller', () => {
     expect(run.wallMs).toBeGreaterThanOrEqual(500);
     expect(run.peakRss!).toBeGreaterThan(120 * 1024 * 1024);
     expect(run.mainHwm!).toBeLessThan(120 * 1024 * 1024);
+    expect(run.cpuMs!).toBeGreaterThan(0);
+    expect(run.cpuMs!).toBeLessThan(run.wallMs * 4);
   });
 });

@@ -75,8 +75,17 @@ export async function cardSvg(spec: CardSpec, options: { embedFont?: boolean } =
   });
 }
 
-/** The card as a 1200×630 PNG. */
+/**
+ * The card as a 1200×630 PNG. resvg paints it; libvips (sharp) encodes it:
+ * as opaque RGB at zlib level 4 the PNG is about a fifth smaller than resvg's
+ * own RGBA encoding and takes about 5 ms less of the ~45 ms a card costs
+ * (npm run bench:cards; docs/benchmarks.md).
+ */
 export async function renderCard(spec: CardSpec): Promise<Buffer> {
   const svg = await cardSvg(spec);
-  return new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render().asPng();
+  const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
+  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+    .removeAlpha()
+    .png({ compressionLevel: 4 })
+    .toBuffer();
 }
