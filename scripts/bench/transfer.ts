@@ -139,6 +139,7 @@ export function kindOf(pathname: string): string {
   if (ext === '.js' || ext === '.mjs') return 'js';
   if (ext === '.wasm') return 'wasm';
   if (/\.pf_\w+$/.test(pathname) || pathname.endsWith('pagefind-entry.json')) return 'search index';
+  if (ext === '.pagefind') return 'wasm';
   if (['.png', '.jpg', '.jpeg', '.webp', '.svg', '.avif', '.gif'].includes(ext)) return 'image';
   return 'other';
 }
