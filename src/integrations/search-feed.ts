@@ -10,6 +10,10 @@
 export const SEARCH_FEED = Symbol.for('hub.search.feed');
 
 export interface SearchFeed {
-  /** Hands a rendered page to the index, which keeps entry pages (`pathname` with the base path). */
-  add(pathname: string, html: string): void;
+  /**
+   * Hands a rendered page to the index, which keeps entry pages (`pathname`
+   * with the base path). Resolves at once, unless Pagefind is that many pages
+   * behind (see MAX_PAGES_IN_FLIGHT in search.ts): then when it has caught up.
+   */
+  add(pathname: string, html: string): Promise<void>;
 }

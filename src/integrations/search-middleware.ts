@@ -12,6 +12,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   const feed = (globalThis as Record<symbol, SearchFeed | undefined>)[SEARCH_FEED];
   if (!feed || response.status !== 200 || !response.headers.get('content-type')?.startsWith('text/html')) return response;
   const html = await response.text();
-  feed.add(context.url.pathname, html);
+  await feed.add(context.url.pathname, html);
   return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
 });

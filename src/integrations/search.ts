@@ -92,6 +92,13 @@ export function entryPageFile(pathname: string, base: string): string | undefine
 }
 const ENTRY_ROUTES = new Set(Object.values(ROUTE_OF));
 
+/**
+ * Pages handed to Pagefind and not yet indexed, at most. Pagefind reads its
+ * messages one at a time; without a bound, pages rendered faster than it
+ * indexes would queue in memory (hundreds of MB at 10,000 entries).
+ */
+export const MAX_PAGES_IN_FLIGHT = 16;
+
 /** An index that takes pages while the build renders them, and writes itself when the build is done. */
 export async function startSearchIndex({ api = pagefind, base }: { api?: PagefindApi; base: string }) {
   const fail = (what: string, errors: readonly string[]) => new SearchIndexError(`${what}: ${errors.join('; ')}`);
@@ -108,11 +115,19 @@ export async function startSearchIndex({ api = pagefind, base }: { api?: Pagefin
     throw fail('Pagefind could not create an index', errors.length ? errors : ['no index returned']);
   }
   const added: Promise<string[]>[] = [];
+  const inFlight = new Set<Promise<unknown>>();
   const feed: SearchFeed = {
-    add(pathname, html) {
+    async add(pathname, html) {
       const sourcePath = entryPageFile(pathname, base);
       if (!sourcePath) return;
-      added.push(index.addHTMLFile({ sourcePath, content: html }).then((r) => r.errors.map((e) => `${sourcePath}: ${e}`), (e: Error) => [`${sourcePath}: ${e.message}`]));
+      const page = index.addHTMLFile({ sourcePath, content: html }).then(
+        (r) => r.errors.map((e) => `${sourcePath}: ${e}`),
+        (e: Error) => [`${sourcePath}: ${e.message}`],
+      );
+      added.push(page);
+      const done = page.then(() => inFlight.delete(done));
+      inFlight.add(done);
+      while (inFlight.size >= MAX_PAGES_IN_FLIGHT) await Promise.race(inFlight);
     },
   };
   return {

@@ -57,6 +57,13 @@ describe('synthetic corpus', () => {
     expect(corpus.files.some((f) => /\]\(\/(share|articles|guidelines)\/[a-z0-9-]+\/\)/.test(f.text))).toBe(true);
   });
 
+  it('uses its commonest phrase about as often as the sample hub does (0.5% of words)', () => {
+    const text = corpus.files.map((f) => f.text).join('\n');
+    const share = (text.match(/heat pump/gi) ?? []).length / text.split(/\s+/).length;
+    expect(share).toBeGreaterThan(0.003);
+    expect(share).toBeLessThan(0.008);
+  });
+
   it('writes articles far longer than snippets', () => {
     const words = (collection: string) => of(collection).reduce((sum, f) => sum + f.text.split('---\n')[2]!.split(/\s+/).length, 0) / of(collection).length;
     expect(words('articles')).toBeGreaterThan(500);
