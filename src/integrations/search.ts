@@ -125,7 +125,7 @@ export async function startSearchIndex({ api = pagefind, base }: { api?: Pagefin
         (e: Error) => [`${sourcePath}: ${e.message}`],
       );
       added.push(page);
-      const done = page.then(() => inFlight.delete(done));
+      const done: Promise<unknown> = page.then(() => inFlight.delete(done));
       inFlight.add(done);
       while (inFlight.size >= MAX_PAGES_IN_FLIGHT) await Promise.race(inFlight);
     },
