@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGES_IN_FLIGHT, type PagefindApi, SearchIndexError, entryPageFile, startSearchIndex } from '../../src/integrations/search.ts';
+import { MAX_PAGES_IN_FLIGHT, type PagefindApi, SearchIndexError, entryPageFile, searchableHtml, startSearchIndex } from '../../src/integrations/search.ts';
 
 /** A Pagefind whose addHTMLFile answers only when the test says so. */
 function slowPagefind(options: { errorFor?: string } = {}) {
@@ -44,6 +44,24 @@ describe('entryPageFile', () => {
   });
 });
 
+describe('searchableHtml', () => {
+  const page =
+    '<!doctype html><html lang="de-CH"><head><title>T</title><script type="module" src="/x.js"></script></head><body><header><a href="/">Hub</a></header>' +
+    '<main id="main" data-pagefind-body><h1>Wärmepumpe</h1><p>Text <a href="https://example.com/?a=1&amp;b=2" rel="noopener">link</a></p>' +
+    '<script type="application/json" data-share-config>{"a":1}</script><data data-pagefind-meta="title[value]" value="Wärmepumpe"></data></main><footer>f</footer></body></html>';
+
+  it('keeps the language and <main> with its text and Pagefind attributes, without scripts and link targets', () => {
+    expect(searchableHtml(page)).toBe(
+      '<!doctype html><html lang="de-CH"><head></head><body><main id="main" data-pagefind-body><h1>Wärmepumpe</h1><p>Text <a rel="noopener">link</a></p>' +
+        '<data data-pagefind-meta="title[value]" value="Wärmepumpe"></data></main></body></html>',
+    );
+  });
+
+  it('passes a page without <main> whole', () => {
+    expect(searchableHtml('<html lang="en"><body><p>x</p></body></html>')).toBe('<html lang="en"><body><p>x</p></body></html>');
+  });
+});
+
 describe('startSearchIndex', () => {
   it('indexes the entry pages handed over and writes the index at the end', async () => {
     const pagefind = slowPagefind();
@@ -52,6 +70,7 @@ describe('startSearchIndex', () => {
     await search.feed.add('/share/', '<html lang="en">list</html>');
     await search.feed.add('/articles/b/', '<html lang="en">b</html>');
     expect(pagefind.added.map((f) => f.sourcePath)).toEqual(['share/a/index.html', 'articles/b/index.html']);
+    expect(pagefind.added[0]!.content).toBe('<html lang="en">a</html>');
     expect(search.pages).toBe(2);
     pagefind.answer();
     const dir = mkdtempSync(path.join(tmpdir(), 'hub-stream-'));

@@ -8,7 +8,7 @@
  * An unchanged card is never drawn again; a changed template draws them all.
  */
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -145,10 +145,12 @@ function removeUnused(cacheDir: string, now: Date) {
 
 /**
  * Puts the cards of a build into the built site: `<outDir>/og/<id>.png` and
- * its `.thumb.png` for every card but the hub's (its route writes the card). A build copies them from
- * the cache (a clone where the file system can) instead of sending 10,000
- * PNGs through Astro's endpoint pipeline, which cost more than drawing
- * nothing. Returns how many files were written.
+ * its `.thumb.png` for every card but the hub's (its route writes the card),
+ * instead of sending 10,000 PNGs through Astro's endpoint pipeline. They are
+ * hard links to the cache files where the file system allows (copying 500 MB
+ * of cards took 6 s at 10,000 entries); the cache never changes a file in
+ * place (it writes a new one and renames it), so the site's files cannot
+ * change under it. Returns how many cards were written.
  */
 export function copyCards(files: ReadonlyMap<string, string>, outDir: string): number {
   const made = new Set<string>();
@@ -159,9 +161,19 @@ export function copyCards(files: ReadonlyMap<string, string>, outDir: string): n
     const folder = path.dirname(target);
     if (!made.has(folder)) mkdirSync(folder, { recursive: true });
     made.add(folder);
-    copyFileSync(file, target, constants.COPYFILE_FICLONE);
-    copyFileSync(thumbFile(file), thumbFile(target), constants.COPYFILE_FICLONE);
+    place(file, target);
+    place(thumbFile(file), thumbFile(target));
     copied++;
   }
   return copied;
+}
+
+/** A hard link at `target` to `file`, or a copy across file systems or where links are not allowed. */
+function place(file: string, target: string): void {
+  rmSync(target, { force: true });
+  try {
+    linkSync(file, target);
+  } catch {
+    copyFileSync(file, target, constants.COPYFILE_FICLONE);
+  }
 }
