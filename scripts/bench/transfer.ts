@@ -201,10 +201,12 @@ export function pageWeight(dist: string, htmlFile: string): PageWeight {
   for (const [, href] of html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*href="([^"]+)"|<link\b[^>]*href="([^"]+\.css)"[^>]*rel="stylesheet"/g)) {
     if (href && !/^https?:/.test(href)) css += gzipBytes(readFileSync(path.join(dist, href.replace(/^\//, ''))));
   }
-  // Inline scripts travel in the HTML and are counted there.
-  const js = pageScripts(dist, htmlFile)
-    .filter((script) => !script.file.endsWith(' (inline)'))
-    .reduce((sum, script) => sum + gzipBytes(readFileSync(path.join(dist, script.file))), 0);
+  // Inline scripts travel in the HTML and are counted there; classic scripts (Pagefind's UI on /search/) count too.
+  const modules = pageScripts(dist, htmlFile).filter((script) => !script.file.endsWith(' (inline)')).map((script) => script.file);
+  const classic = [...html.matchAll(/<script\b([^>]*)>/g)]
+    .filter(([, attrs]) => !/type="/.test(attrs!) && /\bsrc="\/[^"]+"/.test(attrs!))
+    .map(([, attrs]) => /\bsrc="\/([^"]+)"/.exec(attrs!)![1]!);
+  const js = [...new Set([...modules, ...classic])].reduce((sum, file) => sum + gzipBytes(readFileSync(path.join(dist, file))), 0);
   const htmlBytes = gzipBytes(html);
   return { page: htmlFile, html: htmlBytes, css, js, total: htmlBytes + css + js };
 }

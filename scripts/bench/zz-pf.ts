@@ -1,0 +1,11 @@
+import * as pagefind from 'pagefind';
+import { ENTRY_PAGES_GLOB, EXCLUDED_SELECTORS } from '../../src/integrations/search.ts';
+const dist = process.argv[2]!;
+let t = performance.now();
+const { index } = await pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS });
+console.log('create', (performance.now() - t).toFixed(0)); t = performance.now();
+const added = await index!.addDirectory({ path: dist, glob: ENTRY_PAGES_GLOB });
+console.log('add', added.page_count, (performance.now() - t).toFixed(0)); t = performance.now();
+const files = await index!.getFiles();
+console.log('getFiles', files.files.length, (performance.now() - t).toFixed(0)); t = performance.now();
+await pagefind.close();
