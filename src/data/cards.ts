@@ -143,13 +143,18 @@ function buildBatch(): Promise<Map<string, string>> {
     const cacheDir = process.env.HUB_CARD_CACHE;
     if (!sourceDir || !cacheDir) throw new Error('share cards need the hub:cards integration (src/integrations/share-cards.ts) in astro.config.mjs');
     const threads = Number(process.env.HUB_CARD_THREADS) || undefined;
+    const started = performance.now();
     const result = await renderCards(await cardSpecs(), { cacheDir, sourceDir, threads });
     // The hub:cards integration prints the one summary line when the build is done.
-    (globalThis as Record<symbol, unknown>)[CARD_STATS] = { rendered: result.rendered, cached: result.cached };
+    // It also copies the entries' cards into dist/og/ (see the /og/ routes).
+    (globalThis as Record<symbol, unknown>)[CARD_STATS] = { rendered: result.rendered, cached: result.cached, ms: performance.now() - started, files: result.files };
     return result.files;
   })();
   return batch;
 }
+
+/** `astro build` runs the card batch and puts the entries' cards into dist/og/ itself (src/integrations/share-cards.ts). */
+export const CARDS_COPIED_BY_BUILD = process.env.HUB_CARD_COMMAND === 'build';
 
 /** The PNG of card `id` (`hub` or `<collection>/<id>`). */
 export async function cardPng(id: string): Promise<Uint8Array<ArrayBuffer>> {

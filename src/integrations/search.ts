@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { ROUTE_OF, SEARCH_BUNDLE_DIR } from '../lib/urls.ts';
+import { SEARCH_FEED, type SearchFeed } from './search-feed.ts';
 
 /** The HTML files that may be indexed: one page per entry, `share/<id>/index.html` and so on. */
 export const ENTRY_PAGES_GLOB = `{${[...new Set(Object.values(ROUTE_OF))].join(',')}}/*/index.html`;
@@ -82,6 +83,96 @@ function sizeOf(dir: string): { files: number; bytes: number } {
   return { files: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
 }
 
+/** `share/<id>/index.html` for an entry page's path (`/base/share/<id>/`), or undefined for any other page. */
+export function entryPageFile(pathname: string, base: string): string | undefined {
+  const prefix = base.replace(/\/?$/, '/');
+  if (!pathname.startsWith(prefix)) return undefined;
+  const match = /^([^/]+)\/([^/]+)\/$/.exec(pathname.slice(prefix.length));
+  return match && ENTRY_ROUTES.has(match[1]!) ? `${match[1]}/${decodeURIComponent(match[2]!)}/index.html` : undefined;
+}
+const ENTRY_ROUTES = new Set(Object.values(ROUTE_OF));
+
+/**
+ * What Pagefind needs of a page: its `<html lang>` and its `<main>` (where
+ * data-pagefind-body, the filters, metadata and sort are), without scripts
+ * and link targets, which it does not index. Half the bytes of an entry page:
+ * each page crosses to Pagefind's process as base64 JSON on the build's main
+ * thread. A page without `<main>` is passed whole.
+ */
+export function searchableHtml(html: string): string {
+  const start = html.search(/<main\b/i);
+  const end = html.lastIndexOf('</main>');
+  if (start < 0 || end < start) return html;
+  const root = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
+  const main = html
+    .slice(start, end + '</main>'.length)
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(/\shref="[^"]*"/gi, '');
+  return `<!doctype html>${root}<head></head><body>${main}</body></html>`;
+}
+
+/**
+ * Pages handed to Pagefind and not yet indexed, at most. Pagefind reads its
+ * messages one at a time; without a bound, pages rendered faster than it
+ * indexes would queue in memory (hundreds of MB at 10,000 entries).
+ */
+export const MAX_PAGES_IN_FLIGHT = 128;
+
+/** An index that takes pages while the build renders them, and writes itself when the build is done. */
+export async function startSearchIndex({ api = pagefind, base }: { api?: PagefindApi; base: string }) {
+  const fail = (what: string, errors: readonly string[]) => new SearchIndexError(`${what}: ${errors.join('; ')}`);
+  let created;
+  try {
+    created = await api.createIndex({ excludeSelectors: EXCLUDED_SELECTORS });
+  } catch (error) {
+    await api.close().catch(() => undefined);
+    throw fail('Pagefind could not start', [`${(error as Error).message.split('\n')[0]} (run "npm ci" again; Pagefind needs the @pagefind/* package of this platform)`]);
+  }
+  const { index, errors } = created;
+  if (!index || errors.length) {
+    await api.close().catch(() => undefined);
+    throw fail('Pagefind could not create an index', errors.length ? errors : ['no index returned']);
+  }
+  const added: Promise<string[]>[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+  const feed: SearchFeed = {
+    async add(pathname, html) {
+      const sourcePath = entryPageFile(pathname, base);
+      if (!sourcePath) return;
+      const page = index.addHTMLFile({ sourcePath, content: searchableHtml(html) }).then(
+        (r) => r.errors.map((e) => `${sourcePath}: ${e}`),
+        (e: Error) => [`${sourcePath}: ${e.message}`],
+      );
+      added.push(page);
+      const done: Promise<unknown> = page.then(() => inFlight.delete(done));
+      inFlight.add(done);
+      while (inFlight.size >= MAX_PAGES_IN_FLIGHT) await Promise.race(inFlight);
+    },
+  };
+  return {
+    feed,
+    /** Pages handed over so far. */
+    get pages() {
+      return added.length;
+    },
+    /** Stops Pagefind without writing anything. */
+    abandon: () => api.close().catch(() => undefined),
+    /** Waits for every page, writes the index into `dir`/pagefind and stops Pagefind. */
+    async finish(dir: string): Promise<SearchIndexReport> {
+      try {
+        const problems = (await Promise.all(added)).flat();
+        if (problems.length) throw fail(`Pagefind could not index ${dir}`, problems);
+        const outputPath = path.join(dir, SEARCH_BUNDLE_DIR);
+        const written = await index.writeFiles({ outputPath });
+        if (written.errors.length) throw fail(`Pagefind could not write ${outputPath}`, written.errors);
+        return { pages: added.length, ...sizeOf(outputPath) };
+      } finally {
+        await api.close().catch(() => undefined);
+      }
+    },
+  };
+}
+
 /**
  * `import.meta.env.HUB_SEARCH_INDEX` tells pages whether this run writes an
  * index: true in `astro build`, false in `astro dev`. (Vite's DEV flag follows
@@ -90,18 +181,40 @@ function sizeOf(dir: string): { files: number; bytes: number } {
 export const SEARCH_INDEX_FLAG = 'import.meta.env.HUB_SEARCH_INDEX';
 
 export function searchIndex(options: { api?: PagefindApi } = {}): AstroIntegration {
+  let base = '/';
+  let streaming: Awaited<ReturnType<typeof startSearchIndex>> | undefined;
+  let started = 0;
   return {
     name: 'hub:search',
     hooks: {
-      'astro:config:setup': ({ command, updateConfig }) => {
+      'astro:config:setup': ({ command, config, updateConfig, addMiddleware }) => {
         updateConfig({ vite: { define: { [SEARCH_INDEX_FLAG]: JSON.stringify(command === 'build') } } });
+        base = config?.base ?? '/';
+        if (command === 'build') addMiddleware?.({ entrypoint: new URL('./search-middleware.ts', import.meta.url), order: 'post' });
+      },
+      'astro:build:start': async ({ logger }) => {
+        started = performance.now();
+        try {
+          streaming = await startSearchIndex({ api: options.api, base });
+          (globalThis as Record<symbol, unknown>)[SEARCH_FEED] = streaming.feed;
+        } catch (error) {
+          if (!(error instanceof SearchIndexError)) throw error;
+          logger.error(`search index: ${error.message}`);
+          process.exit(1);
+        }
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const started = performance.now();
+        delete (globalThis as Record<symbol, unknown>)[SEARCH_FEED];
+        // Indexing ran alongside rendering when pages were handed over; otherwise index dist/ now.
+        const fed = streaming && streaming.pages > 0 ? streaming : undefined;
+        if (!fed) await streaming?.abandon();
+        const finishing = performance.now();
+        if (!fed) started = finishing;
         try {
-          const report = await buildSearchIndex({ dir: fileURLToPath(dir), api: options.api });
-          const ms = Math.round(performance.now() - started);
-          logger.info(`indexed ${report.pages} pages into ${SEARCH_BUNDLE_DIR}/ (${report.files} files, ${(report.bytes / 1024).toFixed(0)} KiB) in ${ms} ms`);
+          const report = fed ? await fed.finish(fileURLToPath(dir)) : await buildSearchIndex({ dir: fileURLToPath(dir), api: options.api });
+          const ms = Math.round(performance.now() - finishing);
+          const during = fed ? `, while pages rendered: ${((finishing - started) / 1000).toFixed(1)} s` : '';
+          logger.info(`indexed ${report.pages} pages into ${SEARCH_BUNDLE_DIR}/ (${report.files} files, ${(report.bytes / 1024).toFixed(0)} KiB) in ${ms} ms${during}`);
         } catch (error) {
           if (!(error instanceof SearchIndexError)) throw error;
           logger.error(`search index: ${error.message}`);

@@ -1,7 +1,16 @@
 /** Dates as readers see them. Content dates are UTC days, so formatting is in UTC too. */
 
+// A formatter costs far more to create than to use, and every page shows dates: one per language and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(lang: string, style: 'long' | 'medium' | 'short'): Intl.DateTimeFormat {
+  const key = `${lang}\u0000${style}`;
+  let format = formatters.get(key);
+  if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' })));
+  return format;
+}
+
 export function formatDate(date: Date, lang: string, style: 'long' | 'medium' | 'short' = 'medium'): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: style, timeZone: 'UTC' }).format(date);
+  return formatter(lang, style).format(date);
 }
 
 /** `2026-11-01`, for `<time datetime>`. */
@@ -10,5 +19,5 @@ export function isoDay(date: Date): string {
 }
 
 export function formatRange(start: Date, end: Date, lang: string): string {
-  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' }).formatRange(start, end);
+  return formatter(lang, 'medium').formatRange(start, end);
 }

@@ -26,6 +26,19 @@ export function guidelinesVersion(guidelines: readonly { id: string; updated?: D
   return hash.toString(36);
 }
 
+const versions = new WeakMap<object, string>();
+
+/**
+ * `guidelinesVersion` of the published guidelines, computed once per list:
+ * every snippet and article page shows the reminder, and all of them pass
+ * the same list.
+ */
+export function publishedGuidelinesVersion(guidelines: readonly { id: string; data: { updated?: Date } }[]): string {
+  let version = versions.get(guidelines);
+  if (version === undefined) versions.set(guidelines, (version = guidelinesVersion(guidelines.map((g) => ({ id: g.id, updated: g.data.updated })))));
+  return version;
+}
+
 export function parseAcknowledgement(raw: string | null): Acknowledgement | undefined {
   if (!raw) return undefined;
   try {

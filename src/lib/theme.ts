@@ -29,7 +29,17 @@ export function schemeColours(brand: { primary: string; accent: string }, scheme
   return { background: bg, brand: brandFill, brandContrast: textOn(brandFill), accent: brand.accent, accentContrast: textOn(brand.accent), link };
 }
 
+// Every page's <head> carries these properties; the colour search behind them runs once per pair of colours.
+const cssOf = new Map<string, string>();
+
 export function brandCss(brand: { primary: string; accent: string }): string {
+  const key = `${brand.primary} ${brand.accent}`;
+  let css = cssOf.get(key);
+  if (css === undefined) cssOf.set(key, (css = schemesCss(brand)));
+  return css;
+}
+
+function schemesCss(brand: { primary: string; accent: string }): string {
   const scheme = (name: 'light' | 'dark') => {
     const c = schemeColours(brand, name);
     return [

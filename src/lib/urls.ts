@@ -64,6 +64,14 @@ export function cardPath(collection: CollectionName, id: string): string {
   return path(`og/${collection}/${id}.png`);
 }
 
+/**
+ * A small picture of an entry's card (288 px wide, the size search results show it at
+ * on high-density screens): `/og/<collection>/<id>.thumb.png`, written by `astro build`.
+ */
+export function cardThumbPath(collection: CollectionName, id: string): string {
+  return path(`og/${collection}/${id}.thumb.png`);
+}
+
 /** The hub's own share card, for the home page, index pages and anything without an entry card. */
 export function hubCardPath(): string {
   return path('og/hub.png');

@@ -102,7 +102,7 @@ describe('the search index of a build on 2026-11-22', () => {
     // The entry's own words, without the page's labels (eyebrow, "Wording 1", topic chips) or its title again.
     expect(data.content).toContain('We launched something I worked on for a year.');
     expect(data.content).not.toMatch(/Live snippet|Ready to share|Wording \d/);
-    expect(data.meta).toMatchObject({ title: 'Live snippet', type: 'Snippet', image: '/og/snippets/live.png', share: '/share/live/' });
+    expect(data.meta).toMatchObject({ title: 'Live snippet', type: 'Snippet', image: '/og/snippets/live.thumb.png', share: '/share/live/' });
     expect(data.filters).toEqual({
       type: ['Snippet'],
       topic: ['Product'],

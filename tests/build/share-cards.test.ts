@@ -64,8 +64,11 @@ describe('share cards across three builds with one cache', () => {
 
   it('renders a card for the hub and for every published entry, and none for drafts, scheduled or expired entries', () => {
     const files = filesIn(builds[0]!.outDir);
-    const cards = files.filter((f) => f.startsWith('og/') && f.endsWith('.png')).sort();
+    const cards = files.filter((f) => f.startsWith('og/') && f.endsWith('.png') && !f.endsWith('.thumb.png')).sort();
     expect(cards).toEqual(expectedCards(files));
+    // Each entry card has its thumbnail (search results show it).
+    const thumbs = files.filter((f) => f.endsWith('.thumb.png')).sort();
+    expect(thumbs).toEqual(cards.filter((f) => f !== 'og/hub.png').map((f) => f.replace(/\.png$/, '.thumb.png')));
     expect(cards).toContain('og/snippets/live.png');
     expect(cards).toContain('og/people/ana.png');
     for (const unpublished of ['og/snippets/draft.png', 'og/snippets/scheduled.png', 'og/snippets/expired.png', 'og/articles/future-article.png']) {

@@ -62,8 +62,11 @@ describe('link previews of the built hub', () => {
       const expected = collection ? `og/${collection}/${entry![2]}.png` : 'og/hub.png';
       expect(image.url, page).toBe(`${site}${base}${expected}`);
     }
-    // dist/og holds exactly the cards pages use: no card of an unpublished entry.
-    const cards = files(path.join(DIST, 'og')).filter((f) => f.endsWith('.png')).map((f) => path.join(DIST, 'og', f));
+    // dist/og holds exactly the cards pages use (and each entry card's thumbnail for search): no card of an unpublished entry.
+    const all = files(path.join(DIST, 'og')).filter((f) => f.endsWith('.png'));
+    const cards = all.filter((f) => !f.endsWith('.thumb.png')).map((f) => path.join(DIST, 'og', f));
     expect(cards.sort()).toEqual([...images].sort());
+    const thumbs = all.filter((f) => f.endsWith('.thumb.png')).map((f) => path.join(DIST, 'og', f));
+    expect(thumbs.sort()).toEqual(cards.filter((f) => !f.endsWith('/hub.png')).map((f) => f.replace(/\.png$/, '.thumb.png')).sort());
   });
 });

@@ -43,7 +43,7 @@ describe('searchRecord', () => {
     expect(record.meta).toEqual({
       title: 'Winter checklist',
       type: 'Snippet',
-      image: '/og/snippets/winter-checklist.png',
+      image: '/og/snippets/winter-checklist.thumb.png',
       date: '2026-11-02',
       date_label: 'Nov 2, 2026',
       share: '/share/winter-checklist/',
@@ -56,7 +56,7 @@ describe('searchRecord', () => {
       input({ collection: 'articles', id: 'why-write', typeLabel: 'Article', data: { published: day('2026-10-02'), topics: ['industry'] } }),
     );
     expect(article.meta.share).toBeUndefined();
-    expect(article.meta.image).toBe('/og/articles/why-write.png');
+    expect(article.meta.image).toBe('/og/articles/why-write.thumb.png');
     expect(article.filters).toEqual({ type: ['Article'], topic: ['Industry'] });
     expect(article.sort.date).toBe('2026-10-02');
   });

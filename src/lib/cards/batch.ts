@@ -8,7 +8,7 @@
  * An unchanged card is never drawn again; a changed template draws them all.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -73,6 +73,11 @@ function packageVersion(entryFile: string, name: string): string {
   return '';
 }
 
+/** The thumbnail kept next to a card in the cache (and in dist/og/): `<key>.thumb.png`. */
+export function thumbFile(cardFile: string): string {
+  return cardFile.replace(/\.png$/, '.thumb.png');
+}
+
 /** The cache key of one card: what it shows, not where it is served or where its images lie. */
 export function cardKey(spec: CardSpec, fingerprint: string): string {
   const { id: _id, ...shown } = spec;
@@ -90,9 +95,11 @@ export async function renderCards(specs: readonly CardSpec[], options: BatchOpti
   for (const spec of specs) {
     const file = path.join(options.cacheDir, `${cardKey(spec, fingerprint)}.png`);
     files.set(spec.id, file);
-    if (existsSync(file)) {
+    if (existsSync(file) && existsSync(thumbFile(file))) {
       cached++;
-      utimesSync(file, now, now); // in use: keep it past the clean-up below
+      // In use: keep them past the clean-up below.
+      utimesSync(file, now, now);
+      utimesSync(thumbFile(file), now, now);
     } else if (!jobs.has(file)) {
       jobs.set(file, { spec, file });
     }
@@ -130,8 +137,43 @@ async function runWorkers(jobs: WorkerJob[], workerFile: string, threads: number
 function removeUnused(cacheDir: string, now: Date) {
   const limit = now.getTime() - KEEP_DAYS * 24 * 60 * 60 * 1000;
   // Only the cache's own files: HUB_CARD_CACHE might point at a folder that holds others.
-  for (const name of readdirSync(cacheDir).filter((n) => /^[0-9a-f]{40}\.png(?:\..+\.tmp)?$/.test(n))) {
+  for (const name of readdirSync(cacheDir).filter((n) => /^[0-9a-f]{40}(?:\.thumb)?\.png(?:\..+\.tmp)?$/.test(n))) {
     const file = path.join(cacheDir, name);
     if (statSync(file).mtimeMs < limit) rmSync(file, { force: true });
+  }
+}
+
+/**
+ * Puts the cards of a build into the built site: `<outDir>/og/<id>.png` and
+ * its `.thumb.png` for every card but the hub's (its route writes the card),
+ * instead of sending 10,000 PNGs through Astro's endpoint pipeline. They are
+ * hard links to the cache files where the file system allows (copying 500 MB
+ * of cards took 6 s at 10,000 entries); the cache never changes a file in
+ * place (it writes a new one and renames it), so the site's files cannot
+ * change under it. Returns how many cards were written.
+ */
+export function copyCards(files: ReadonlyMap<string, string>, outDir: string): number {
+  const made = new Set<string>();
+  let copied = 0;
+  for (const [id, file] of files) {
+    if (id === 'hub') continue;
+    const target = path.join(outDir, 'og', `${id}.png`);
+    const folder = path.dirname(target);
+    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+    made.add(folder);
+    place(file, target);
+    place(thumbFile(file), thumbFile(target));
+    copied++;
+  }
+  return copied;
+}
+
+/** A hard link at `target` to `file`, or a copy across file systems or where links are not allowed. */
+function place(file: string, target: string): void {
+  rmSync(target, { force: true });
+  try {
+    linkSync(file, target);
+  } catch {
+    copyFileSync(file, target, constants.COPYFILE_FICLONE);
   }
 }

@@ -9,7 +9,7 @@ import { formatDate, isoDay } from '../dates.ts';
 import { humanize } from '../labels.ts';
 import { type Publishable, unpublishedReason } from '../publish.ts';
 import { NETWORK_LABELS, type NetworkId } from '../share/networks.ts';
-import { ROUTE_OF, cardPath, entryPath } from '../urls.ts';
+import { ROUTE_OF, cardThumbPath, entryPath } from '../urls.ts';
 
 /** The filters of the index, in the order the search page offers them. */
 export const SEARCH_FILTERS = ['type', 'topic', 'team', 'network'] as const;
@@ -27,7 +27,7 @@ export const UNDATED = '0000-00-00';
 
 export interface SearchRecord {
   filters: SearchFilters;
-  /** title, type, image (the share card), date + date_label when dated, share (snippets: where to share it). */
+  /** title, type, image (a thumbnail of the share card), date + date_label when dated, share (snippets: where to share it). */
   meta: Record<string, string>;
   sort: Record<typeof SORT_KEY, string>;
 }
@@ -74,7 +74,7 @@ export function searchRecord(input: SearchEntryInput): SearchRecord {
     filters.network = networks.map((network) => NETWORK_LABELS[network] ?? network);
   }
 
-  const meta: Record<string, string> = { title: input.title, type: input.typeLabel, image: cardPath(collection, id) };
+  const meta: Record<string, string> = { title: input.title, type: input.typeLabel, image: cardThumbPath(collection, id) };
   const date = entryDate(collection, data);
   if (date) {
     meta.date = isoDay(date);

@@ -41,6 +41,17 @@ export function graphemes(text: string): string[] {
   return Array.from(segmenter.segment(text), (s) => s.segment);
 }
 
+const ASCII = /^[\x00-\x7f]*$/;
+
+/**
+ * How many grapheme clusters `text` has. ASCII text, most posts, is counted
+ * without segmenting: each character is a cluster, except that CR LF is one.
+ */
+export function graphemeCount(text: string): number {
+  if (ASCII.test(text)) return text.length - (text.includes('\r\n') ? text.split('\r\n').length - 1 : 0);
+  return graphemes(text).length;
+}
+
 /**
  * Mastodon: grapheme clusters, each http(s) URL counting 23 (its server's
  * StatusLengthValidator). Undefined while the URL patterns a text needs are
@@ -52,10 +63,10 @@ export function mastodonLengthWith(text: string, patterns: XPatterns): number | 
   let length = 0;
   let from = 0;
   for (const { start, end } of findUrls(text, true)) {
-    length += graphemes(text.slice(from, start)).length + MASTODON_URL_LENGTH;
+    length += graphemeCount(text.slice(from, start)) + MASTODON_URL_LENGTH;
     from = end;
   }
-  return length + graphemes(text.slice(from)).length;
+  return length + graphemeCount(text.slice(from));
 }
 
 /**
@@ -71,7 +82,7 @@ export function blueskyLength(text: string): number {
     if (url.endsWith(')') && !url.includes('(')) url = url.slice(0, -1);
     return before + toShortUrl(url) + raw.slice(url.length);
   });
-  return graphemes(short).length;
+  return graphemeCount(short);
 }
 
 /** How Bluesky displays a link: host, then at most 15 characters of path, query and fragment. */
@@ -91,6 +102,8 @@ const encoder = new TextEncoder();
 
 /** Threads: characters (code points), except that an emoji counts as many as its UTF-8 bytes. */
 export function threadsLength(text: string): number {
+  // ASCII has no emoji: one per code point.
+  if (ASCII.test(text)) return text.length;
   return graphemes(text).reduce(
     (sum, cluster) => sum + (EMOJI.test(cluster) ? encoder.encode(cluster).length : [...cluster].length),
     0,

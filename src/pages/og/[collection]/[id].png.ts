@@ -1,9 +1,14 @@
-/** `/og/<collection>/<id>.png`: the share card of every published entry (see src/data/cards.ts). */
+/**
+ * `/og/<collection>/<id>.png`: the share card of every published entry (see
+ * src/data/cards.ts). `astro dev` serves them from here; `astro build` copies
+ * them from the card cache into dist/og/ once the batch has drawn them
+ * (triggered by /og/hub.png), which is far faster than one endpoint per card.
+ */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { cardPng, cardSpecs } from '../../../data/cards.ts';
+import { CARDS_COPIED_BY_BUILD, cardPng, cardSpecs } from '../../../data/cards.ts';
 
 export const getStaticPaths = (async () =>
-  (await cardSpecs())
+  (CARDS_COPIED_BY_BUILD ? [] : await cardSpecs())
     .filter((card) => card.id !== 'hub')
     .map((card) => {
       const [collection, id] = card.id.split('/') as [string, string];

@@ -1,0 +1,107 @@
+/**
+ * The search index built while the pages render (src/integrations/search.ts,
+ * search-middleware.ts): only entry pages reach Pagefind, under the base path
+ * too; rendering waits when Pagefind falls MAX_PAGES_IN_FLIGHT pages behind;
+ * the index is written at the end and failures read as one line.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_PAGES_IN_FLIGHT, type PagefindApi, SearchIndexError, entryPageFile, searchableHtml, startSearchIndex } from '../../src/integrations/search.ts';
+
+/** A Pagefind whose addHTMLFile answers only when the test says so. */
+function slowPagefind(options: { errorFor?: string } = {}) {
+  const added: { sourcePath: string; content: string }[] = [];
+  const pending: (() => void)[] = [];
+  const written: string[] = [];
+  let closed = 0;
+  const index = {
+    addHTMLFile: (file: { sourcePath: string; content: string }) =>
+      new Promise((resolve) => {
+        added.push(file);
+        pending.push(() => resolve({ errors: file.sourcePath === options.errorFor ? ['no <html lang>'] : [], file: {} }));
+      }),
+    writeFiles: async ({ outputPath }: { outputPath: string }) => {
+      written.push(outputPath);
+      mkdirSync(outputPath, { recursive: true });
+      writeFileSync(path.join(outputPath, 'pagefind.js'), 'x');
+      return { errors: [], outputPath };
+    },
+  };
+  const api = { createIndex: async () => ({ errors: [], index }), close: async () => void closed++ } as unknown as PagefindApi;
+  return { api, added, written, answer: (n = Infinity) => pending.splice(0, n).forEach((go) => go()), closed: () => closed };
+}
+
+describe('entryPageFile', () => {
+  it('names the file of an entry page and nothing else', () => {
+    expect(entryPageFile('/share/winter-checklist/', '/')).toBe('share/winter-checklist/index.html');
+    expect(entryPageFile('/hub/start/engineers/', '/hub')).toBe('start/engineers/index.html');
+    expect(entryPageFile('/hub/start/engineers/', '/hub/')).toBe('start/engineers/index.html');
+    for (const other of ['/', '/share/', '/search/', '/share/a/b/', '/calendar/x/', '/404.html', '/start/engineers/', '/hub/og/snippets/a.png']) {
+      expect(entryPageFile(other, other.startsWith('/start/') ? '/hub/' : '/')).toBeUndefined();
+    }
+  });
+});
+
+describe('searchableHtml', () => {
+  const page =
+    '<!doctype html><html lang="de-CH"><head><title>T</title><script type="module" src="/x.js"></script></head><body><header><a href="/">Hub</a></header>' +
+    '<main id="main" data-pagefind-body><h1>Wärmepumpe</h1><p>Text <a href="https://example.com/?a=1&amp;b=2" rel="noopener">link</a></p>' +
+    '<script type="application/json" data-share-config>{"a":1}</script><data data-pagefind-meta="title[value]" value="Wärmepumpe"></data></main><footer>f</footer></body></html>';
+
+  it('keeps the language and <main> with its text and Pagefind attributes, without scripts and link targets', () => {
+    expect(searchableHtml(page)).toBe(
+      '<!doctype html><html lang="de-CH"><head></head><body><main id="main" data-pagefind-body><h1>Wärmepumpe</h1><p>Text <a rel="noopener">link</a></p>' +
+        '<data data-pagefind-meta="title[value]" value="Wärmepumpe"></data></main></body></html>',
+    );
+  });
+
+  it('passes a page without <main> whole', () => {
+    expect(searchableHtml('<html lang="en"><body><p>x</p></body></html>')).toBe('<html lang="en"><body><p>x</p></body></html>');
+  });
+});
+
+describe('startSearchIndex', () => {
+  it('indexes the entry pages handed over and writes the index at the end', async () => {
+    const pagefind = slowPagefind();
+    const search = await startSearchIndex({ api: pagefind.api, base: '/' });
+    await search.feed.add('/share/a/', '<html lang="en">a</html>');
+    await search.feed.add('/share/', '<html lang="en">list</html>');
+    await search.feed.add('/articles/b/', '<html lang="en">b</html>');
+    expect(pagefind.added.map((f) => f.sourcePath)).toEqual(['share/a/index.html', 'articles/b/index.html']);
+    expect(pagefind.added[0]!.content).toBe('<html lang="en">a</html>');
+    expect(search.pages).toBe(2);
+    pagefind.answer();
+    const dir = mkdtempSync(path.join(tmpdir(), 'hub-stream-'));
+    const report = await search.finish(dir);
+    expect(report.pages).toBe(2);
+    expect(pagefind.written).toEqual([path.join(dir, 'pagefind')]);
+    expect(pagefind.closed()).toBe(1);
+  });
+
+  it(`holds rendering back while ${MAX_PAGES_IN_FLIGHT} pages wait for Pagefind`, async () => {
+    const pagefind = slowPagefind();
+    const search = await startSearchIndex({ api: pagefind.api, base: '/' });
+    for (let i = 1; i < MAX_PAGES_IN_FLIGHT; i++) await search.feed.add(`/share/p${i}/`, 'x');
+    let released = false;
+    const last = search.feed.add('/share/last/', 'x').then(() => (released = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(released).toBe(false);
+    pagefind.answer(1);
+    await last;
+    expect(released).toBe(true);
+    pagefind.answer();
+  });
+
+  it('fails with one readable line when a page cannot be indexed', async () => {
+    const pagefind = slowPagefind({ errorFor: 'share/bad/index.html' });
+    const search = await startSearchIndex({ api: pagefind.api, base: '/' });
+    await search.feed.add('/share/bad/', 'x');
+    pagefind.answer();
+    const failure = search.finish(mkdtempSync(path.join(tmpdir(), 'hub-stream-')));
+    await expect(failure).rejects.toThrow(SearchIndexError);
+    await expect(failure).rejects.toThrow(/^Pagefind could not index .+: share\/bad\/index\.html: no <html lang>$/);
+    expect(pagefind.closed()).toBe(1);
+  });
+});
