@@ -10,6 +10,7 @@ import { readSiteUrl } from './src/lib/content/settings-file.ts';
 import { siteAndBase } from './src/lib/site.ts';
 import { SITE_DIRECTIVES } from './src/lib/security/policy.ts';
 import { securityHeaders } from './src/integrations/security-headers.ts';
+import { renderedPages } from './src/integrations/rendered-pages.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { sanitizeMarkdown } from './src/lib/markdown/sanitize.ts';
 
@@ -33,5 +34,5 @@ export default defineConfig({
     // Prism marks code with classes; Shiki's inline style attributes would need 'unsafe-inline' styles.
     syntaxHighlight: 'prism',
   },
-  integrations: [contentCheck(), mdx(), sitemap({ filter: notCms(base) }), cms(), shareCards(), searchIndex(), securityHeaders()],
+  integrations: [contentCheck(), mdx(), sitemap({ filter: notCms(base) }), cms(), shareCards(), renderedPages(), searchIndex(), securityHeaders()],
 });

@@ -38,6 +38,11 @@ function clockTicks(): number {
   return ticksPerSecond;
 }
 
+/** The command name from the text of /proc/<pid>/stat ("node", "pagefind_extend"). */
+export function parseComm(text: string): string {
+  return text.slice(text.indexOf('(') + 1, text.lastIndexOf(')'));
+}
+
 /** `root` and every process below it, given each process's parent. */
 export function descendants(root: number, parents: ReadonlyMap<number, number>): number[] {
   const children = new Map<number, number[]>();
@@ -61,7 +66,7 @@ function read(file: string): string | undefined {
 }
 
 /** The tree under `root` now: resident bytes in all, and each process's high-water mark and CPU ticks. */
-export function treeMemory(root: number): { rss: number; hwm: Map<number, number>; cpu: Map<number, number> } {
+export function treeMemory(root: number): { rss: number; hwm: Map<number, number>; cpu: Map<number, number>; comm: Map<number, string> } {
   const parents = new Map<number, number>();
   const stats = new Map<number, string>();
   for (const name of readdirSync('/proc')) {
@@ -74,6 +79,7 @@ export function treeMemory(root: number): { rss: number; hwm: Map<number, number
   let rss = 0;
   const hwm = new Map<number, number>();
   const cpu = new Map<number, number>();
+  const comm = new Map<number, string>();
   for (const pid of descendants(root, parents)) {
     const status = read(`/proc/${pid}/status`);
     if (!status) continue;
@@ -81,8 +87,9 @@ export function treeMemory(root: number): { rss: number; hwm: Map<number, number
     rss += memory.rss;
     hwm.set(pid, memory.hwm);
     cpu.set(pid, parseCpuTicks(stats.get(pid)!));
+    comm.set(pid, pid === root ? 'build' : parseComm(stats.get(pid)!));
   }
-  return { rss, hwm, cpu };
+  return { rss, hwm, cpu, comm };
 }
 
 export interface Measured {
@@ -99,6 +106,12 @@ export interface Measured {
    * process: less sensitive than the wall time to what else the machine runs.
    */
   cpuMs?: number;
+  /**
+   * Each program of the tree ("build" for the command itself, "pagefind_extend"
+   * for Pagefind's indexer): the highest high-water mark of its processes and
+   * their CPU time, to tell where memory and time go.
+   */
+  byProgram?: Record<string, { hwm: number; cpuMs: number }>;
 }
 
 export interface RunOptions {
@@ -120,12 +133,16 @@ export function runMeasured(command: string, args: readonly string[], options: R
     let peakRss = 0;
     let mainHwm = 0;
     const ticks = new Map<number, number>();
+    const hwms = new Map<number, number>();
+    const programs = new Map<number, string>();
     const poll = () => {
       if (!canPoll || child.pid === undefined) return;
-      const { rss, hwm, cpu } = treeMemory(child.pid);
+      const { rss, hwm, cpu, comm } = treeMemory(child.pid);
       peakRss = Math.max(peakRss, rss);
       mainHwm = Math.max(mainHwm, hwm.get(child.pid) ?? 0);
       for (const [pid, used] of cpu) ticks.set(pid, used);
+      for (const [pid, bytes] of hwm) hwms.set(pid, Math.max(hwms.get(pid) ?? 0, bytes));
+      for (const [pid, name] of comm) programs.set(pid, name);
     };
     const timer = setInterval(poll, options.pollMs ?? 100);
     const collect = (chunk: Buffer) => {
@@ -141,8 +158,15 @@ export function runMeasured(command: string, args: readonly string[], options: R
     });
     child.on('close', (code) => {
       clearInterval(timer);
-      const cpuMs = (([...ticks.values()].reduce((sum, t) => sum + t, 0)) / clockTicks()) * 1000;
-      resolve({ code, output, wallMs: performance.now() - started, ...(canPoll ? { peakRss, mainHwm, cpuMs } : {}) });
+      const toMs = (t: number) => (t / clockTicks()) * 1000;
+      const cpuMs = toMs([...ticks.values()].reduce((sum, t) => sum + t, 0));
+      const byProgram: Record<string, { hwm: number; cpuMs: number }> = {};
+      for (const [pid, name] of programs) {
+        const program = (byProgram[name] ??= { hwm: 0, cpuMs: 0 });
+        program.hwm = Math.max(program.hwm, hwms.get(pid) ?? 0);
+        program.cpuMs += toMs(ticks.get(pid) ?? 0);
+      }
+      resolve({ code, output, wallMs: performance.now() - started, ...(canPoll ? { peakRss, mainHwm, cpuMs, byProgram } : {}) });
     });
   });
 }

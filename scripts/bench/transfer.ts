@@ -202,7 +202,8 @@ export function pageWeight(dist: string, htmlFile: string): PageWeight {
     if (href && !/^https?:/.test(href)) css += gzipBytes(readFileSync(path.join(dist, href.replace(/^\//, ''))));
   }
   // Inline scripts travel in the HTML and are counted there; classic scripts (Pagefind's UI on /search/) count too.
-  const modules = pageScripts(dist, htmlFile).filter((script) => !script.file.endsWith(' (inline)')).map((script) => script.file);
+  // Chunks imported on demand (X's URL patterns) are not part of a visit unless a text needs them.
+  const modules = pageScripts(dist, htmlFile).filter((script) => !script.file.endsWith(' (inline)') && !script.lazyFrom).map((script) => script.file);
   const classic = [...html.matchAll(/<script\b([^>]*)>/g)]
     .filter(([, attrs]) => !/type="/.test(attrs!) && /\bsrc="\/[^"]+"/.test(attrs!))
     .map(([, attrs]) => /\bsrc="\/([^"]+)"/.exec(attrs!)![1]!);

@@ -15,7 +15,16 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { ROUTE_OF, SEARCH_BUNDLE_DIR } from '../lib/urls.ts';
-import { SEARCH_FEED, type SearchFeed } from './search-feed.ts';
+import { onRenderedPage } from './rendered-pages.ts';
+
+export interface SearchFeed {
+  /**
+   * Hands a rendered page to the index, which keeps entry pages (`pathname`
+   * with the base path). Resolves at once, unless Pagefind is
+   * MAX_PAGES_IN_FLIGHT pages behind: then when it has caught up.
+   */
+  add(pathname: string, html: string): Promise<void>;
+}
 
 /** The HTML files that may be indexed: one page per entry, `share/<id>/index.html` and so on. */
 export const ENTRY_PAGES_GLOB = `{${[...new Set(Object.values(ROUTE_OF))].join(',')}}/*/index.html`;
@@ -184,19 +193,20 @@ export function searchIndex(options: { api?: PagefindApi } = {}): AstroIntegrati
   let base = '/';
   let streaming: Awaited<ReturnType<typeof startSearchIndex>> | undefined;
   let started = 0;
+  let stopListening: (() => void) | undefined;
   return {
     name: 'hub:search',
     hooks: {
-      'astro:config:setup': ({ command, config, updateConfig, addMiddleware }) => {
+      'astro:config:setup': ({ command, config, updateConfig }) => {
         updateConfig({ vite: { define: { [SEARCH_INDEX_FLAG]: JSON.stringify(command === 'build') } } });
         base = config?.base ?? '/';
-        if (command === 'build') addMiddleware?.({ entrypoint: new URL('./search-middleware.ts', import.meta.url), order: 'post' });
       },
       'astro:build:start': async ({ logger }) => {
         started = performance.now();
         try {
           streaming = await startSearchIndex({ api: options.api, base });
-          (globalThis as Record<symbol, unknown>)[SEARCH_FEED] = streaming.feed;
+          const feed = streaming.feed;
+          stopListening = onRenderedPage(({ pathname, html, status }) => (status === 200 ? feed.add(pathname, html) : undefined));
         } catch (error) {
           if (!(error instanceof SearchIndexError)) throw error;
           logger.error(`search index: ${error.message}`);
@@ -204,7 +214,7 @@ export function searchIndex(options: { api?: PagefindApi } = {}): AstroIntegrati
         }
       },
       'astro:build:done': async ({ dir, logger }) => {
-        delete (globalThis as Record<symbol, unknown>)[SEARCH_FEED];
+        stopListening?.();
         // Indexing ran alongside rendering when pages were handed over; otherwise index dist/ now.
         const fed = streaming && streaming.pages > 0 ? streaming : undefined;
         if (!fed) await streaming?.abandon();

@@ -12,7 +12,7 @@ import { checkContent } from '../../src/lib/content/validate.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { unpublishedReason } from '../../src/lib/publish.ts';
 import { DEFAULT_NOW, PROPORTIONS, countsFor, generateCorpus, writeCorpus } from '../../scripts/bench/corpus.ts';
-import { descendants, parseCpuTicks, parsePpid, parseStatus, runMeasured } from '../../scripts/bench/measure.ts';
+import { descendants, parseComm, parseCpuTicks, parsePpid, parseStatus, runMeasured } from '../../scripts/bench/measure.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hub-bench-corpus-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,6 +87,7 @@ describe('memory poller', () => {
     const stat = '4242 (node (worker) x) S 4100 4242 4100 0 -1 4194560 1000 0 0 0 730 95 12 3 20 0 11 0 5000 1 2';
     expect(parsePpid(stat)).toBe(4100);
     expect(parseCpuTicks(stat)).toBe(730 + 95);
+    expect(parseComm(stat)).toBe('node (worker) x');
   });
 
   it('collects a whole process tree', () => {
@@ -104,6 +105,10 @@ describe('memory poller', () => {
     expect(run.wallMs).toBeGreaterThanOrEqual(500);
     expect(run.peakRss!).toBeGreaterThan(120 * 1024 * 1024);
     expect(run.mainHwm!).toBeLessThan(120 * 1024 * 1024);
+    // The command itself is "build"; the grandchild is listed under its own program name (Node calls its thread MainThread).
+    const { build, ...others } = run.byProgram!;
+    expect(build!.hwm).toBe(run.mainHwm);
+    expect(Math.max(...Object.values(others).map((p) => p.hwm))).toBeGreaterThan(120 * 1024 * 1024);
     expect(run.cpuMs!).toBeGreaterThan(0);
     expect(run.cpuMs!).toBeLessThan(run.wallMs * 4);
   });

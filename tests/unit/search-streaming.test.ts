@@ -1,6 +1,6 @@
 /**
  * The search index built while the pages render (src/integrations/search.ts,
- * search-middleware.ts): only entry pages reach Pagefind, under the base path
+ * rendered-pages.ts): only entry pages reach Pagefind, under the base path
  * too; rendering waits when Pagefind falls MAX_PAGES_IN_FLIGHT pages behind;
  * the index is written at the end and failures read as one line.
  */

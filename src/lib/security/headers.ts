@@ -158,21 +158,37 @@ export interface HeadersFile {
   problems: string[];
 }
 
+/** A built page's URL path and its policy (`pagePolicy` of its HTML). */
+export interface PolicedPage {
+  path: string;
+  policy: PagePolicy | undefined;
+}
+
 /** The rules of `_headers` for a built site: `/*` for everything, then one rule per section of pages. */
 export function headerRules(pages: readonly BuiltPage[], options: { base?: string; admin?: string } = {}): HeadersFile {
+  return headerRulesOf(
+    pages.map((page) => ({ path: page.path, policy: pagePolicy(page.html) })),
+    options,
+  );
+}
+
+/** `headerRules` from each page's policy, worked out while the page was rendered or read back from disk. */
+export function headerRulesOf(pages: readonly PolicedPage[], options: { base?: string; admin?: string } = {}): HeadersFile {
   const base = options.base ?? '/';
   const admin = options.admin ?? `${base}admin/*`;
   const problems: string[] = [];
   const sections = new Map<string, Policy[]>();
-  for (const page of pages) {
-    const result = pagePolicy(page.html);
+  for (const page of [...pages].sort((a, b) => a.path.localeCompare(b.path))) {
+    const result = page.policy;
     if (!result) {
       problems.push(`${page.path} has no Content-Security-Policy <meta>; is security.csp set in astro.config.mjs?`);
       continue;
     }
     for (const code of result.blocked) problems.push(`${page.path} has inline code its own policy blocks: ${code}`);
     const section = sectionOf(page.path, base);
-    sections.set(section, [...(sections.get(section) ?? []), result.policy]);
+    const policies = sections.get(section);
+    if (policies) policies.push(result.policy);
+    else sections.set(section, [result.policy]);
   }
   const rules: HeaderRule[] = [{ path: `${base}*`, headers: { ...COMMON_HEADERS } }];
   const ordered = [...sections.keys()].sort((a, b) => (a === admin ? 1 : b === admin ? -1 : a.localeCompare(b)));
