@@ -6,26 +6,14 @@
  * is loaded once: every rule in the light scheme, then the colour rules again
  * after switching to the dark scheme (tests/support/axe.ts says why that is all).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { BOTH_SCHEMES, auditPages } from '../support/axe.ts';
-import { launchChromium } from '../support/browser.ts';
 import { waitForResults } from '../support/search.ts';
-import { serveDist, sitemapPaths } from '../support/site.ts';
-import type { StaticSite } from '../support/server.ts';
+import { sitemapPaths, useBuiltHub } from '../support/site.ts';
 
-let site: StaticSite;
-let browser: Browser;
+const hub = useBuiltHub();
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 /** Pages outside the sitemap that readers see. */
 const NOT_IN_SITEMAP = ['/no-such-page/', '/search/?q=heat'];
@@ -42,8 +30,8 @@ describe('every page, in both colour schemes', () => {
   it('has no WCAG 2.2 AA violation, light or dark', async () => {
     const paths = [...sitemapPaths(), ...NOT_IN_SITEMAP];
     expect(paths.length).toBeGreaterThan(60);
-    const context = await browser.newContext();
-    const findings = await auditPages(context, site.url, paths, { passes: BOTH_SCHEMES, ready, concurrency: 3 });
+    const context = await hub.browser.newContext();
+    const findings = await auditPages(context, hub.site.url, paths, { passes: BOTH_SCHEMES, ready, concurrency: 3 });
     await context.close();
     expect(findings).toEqual([]);
   });
@@ -57,8 +45,8 @@ describe('on a phone', () => {
   };
 
   it('fits the screen without sideways scrolling and has no violation, light or dark', async () => {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    const findings = await auditPages(context, site.url, sample(), {
+    const context = await hub.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const findings = await auditPages(context, hub.site.url, sample(), {
       label: 'phone',
       passes: BOTH_SCHEMES,
       ready,

@@ -6,14 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { checkContent, type CheckedEntry } from '../../src/lib/content/validate.ts';
-import { launchChromium } from '../support/browser.ts';
 import { PROJECT } from '../support/build.ts';
 import { dayOf, parseEvents, textOf } from '../support/ical.ts';
-import { DIST, SAMPLE_HOST, SAMPLE_SITE, serveDist } from '../support/site.ts';
-import type { StaticSite } from '../support/server.ts';
+import { DIST, SAMPLE_HOST, SAMPLE_SITE, serveDist, useBuiltHub } from '../support/site.ts';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 const SITE = SAMPLE_SITE;
@@ -76,20 +73,11 @@ describe('/calendar.ics of the sample hub', () => {
 });
 
 describe('/calendar/', () => {
-  let site: StaticSite;
-  let browser: Browser;
-  beforeAll(async () => {
-    site = await serveDist();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-  });
+  const hub = useBuiltHub();
 
   it('lists each month in a captioned table, a campaign in every month it runs, and links the feed', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/calendar/`);
+    const page = await hub.browser.newPage();
+    await page.goto(`${hub.site.url}/calendar/`);
     const tables = page.getByRole('table');
     const captions = await tables.evaluateAll((all) => all.map((t) => (t as HTMLTableElement).caption?.textContent));
     expect(captions).toEqual([
@@ -105,7 +93,7 @@ describe('/calendar/', () => {
     expect(await page.getByRole('link', { name: 'Download the calendar (.ics)' }).getAttribute('href')).toBe('/calendar.ics');
     expect(await page.getByRole('link', { name: 'Subscribe in your calendar app' }).getAttribute('href')).toBe(`webcal://${SAMPLE_HOST}/calendar.ics`);
     // Linked from the campaigns page and the footer.
-    await page.goto(`${site.url}/campaigns/`);
+    await page.goto(`${hub.site.url}/campaigns/`);
     expect(await page.locator('main a[href="/calendar/"]').count()).toBe(1);
     expect(await page.locator('footer a[href="/calendar/"]').count()).toBe(1);
     await page.close();

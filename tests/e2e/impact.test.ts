@@ -5,27 +5,15 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { contrast, toHex } from '../../src/lib/color.ts';
 import { readExports } from '../../src/lib/metrics/load.ts';
-import { launchChromium } from '../support/browser.ts';
 import { PROJECT } from '../support/build.ts';
-import { DIST, serveDist } from '../support/site.ts';
-import type { StaticSite } from '../support/server.ts';
+import { DIST, useBuiltHub } from '../support/site.ts';
 
-let site: StaticSite;
-let browser: Browser;
+const hub = useBuiltHub();
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 const CONTENT = path.join(PROJECT, 'content');
 // Advocacy traffic of the sample exports, read with the (unit-tested) parser.
@@ -36,8 +24,8 @@ const totalVisits = advocacy.reduce((sum, r) => sum + r.visits, 0);
 const number = (text: string) => Number(text.replace(/[^\d.]/g, ''));
 
 async function open(colorScheme: 'light' | 'dark' = 'light'): Promise<Page> {
-  const page = await browser.newPage({ colorScheme });
-  const response = await page.goto(`${site.url}/impact/`);
+  const page = await hub.browser.newPage({ colorScheme });
+  const response = await page.goto(`${hub.site.url}/impact/`);
   expect(response?.status()).toBe(200);
   return page;
 }
@@ -90,9 +78,9 @@ describe('/impact/ of the sample hub', () => {
   });
 
   it('shows a table on demand and hides it again, without JavaScript', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await hub.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}/impact/`);
+    await page.goto(`${hub.site.url}/impact/`);
     const table = page.locator('#networks-table');
     const width = async () => (await table.boundingBox())?.width ?? 0;
     expect(await width()).toBeLessThanOrEqual(1);

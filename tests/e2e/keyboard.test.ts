@@ -5,32 +5,20 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, JSHandle, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
-import { DIST, serveDist, sitemapPaths } from '../support/site.ts';
-import type { StaticSite } from '../support/server.ts';
+import type { BrowserContext, JSHandle, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { DIST, sitemapPaths, useBuiltHub } from '../support/site.ts';
 
-let site: StaticSite;
-let browser: Browser;
+const hub = useBuiltHub();
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 /** A context whose requests to other sites are recorded and stopped: what a share button would open. */
 async function keyboardContext(): Promise<{ context: BrowserContext; opened: string[] }> {
-  const context = await browser.newContext();
+  const context = await hub.browser.newContext();
   const opened: string[] = [];
   await context.route('**/*', (route) => {
     const url = route.request().url();
-    if (url.startsWith(site.url)) return route.continue();
+    if (url.startsWith(hub.site.url)) return route.continue();
     opened.push(url);
     return route.abort();
   });
@@ -65,7 +53,7 @@ describe('sharing with the keyboard only', () => {
   it('Tab to a wording, pick another with the arrows, edit the text, Tab to X, Enter: X opens with that text', async () => {
     const { context, opened } = await keyboardContext();
     const page = await context.newPage();
-    await page.goto(`${site.url}/share/winter-checklist/`);
+    await page.goto(`${hub.site.url}/share/winter-checklist/`);
     await page.locator('[data-share-panel]').waitFor({ state: 'visible' });
 
     // The first Tab reaches the skip link; the wordings are a radio group.
@@ -151,7 +139,7 @@ describe('visible focus', () => {
     const page = await context.newPage();
     const problems: string[] = [];
     for (const pathname of pages()) {
-      await page.goto(site.url + pathname);
+      await page.goto(hub.site.url + pathname);
       if (pathname.startsWith('/search/')) await page.locator('.hub-result-link').first().waitFor();
       const { stops, missing } = await focusStopsWithoutIndicator(page);
       if (stops < 5) problems.push(`${pathname}: only ${stops} focus stops`);

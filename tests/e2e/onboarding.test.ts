@@ -3,31 +3,19 @@
  * hub: what a link presets persists on the next pages, a passed quiz survives
  * a reload, the acknowledgement removes the reminder.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
-import { SAMPLE_SITE, serveDist } from '../support/site.ts';
-import type { StaticSite } from '../support/server.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { SAMPLE_SITE, useBuiltHub } from '../support/site.ts';
 
-let site: StaticSite;
-let browser: Browser;
+const hub = useBuiltHub();
 let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 beforeEach(async () => {
   await context?.close();
-  context = await browser.newContext();
+  context = await hub.browser.newContext();
   page = await context.newPage();
   errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
@@ -44,7 +32,7 @@ const shownTeams = (list: string) =>
 
 describe('an onboarding link', () => {
   it('presets mentor, team and code, and they persist on the next pages', async () => {
-    await page.goto(`${site.url}/start/sales-advocates/?mentor=priya-raman&team=engineering&ref=ana-7`);
+    await page.goto(`${hub.site.url}/start/sales-advocates/?mentor=priya-raman&team=engineering&ref=ana-7`);
     await expect(visibleMentor()).resolves.toBe('Priya Raman');
     expect(await page.locator('[data-mentor-chosen]').isVisible()).toBe(true);
     expect(await storage('hub:advocate')).toEqual({ code: 'ana-7', team: 'engineering', mentor: 'priya-raman' });
@@ -52,7 +40,7 @@ describe('an onboarding link', () => {
     expect(new URL(page.url()).search).toBe('');
 
     // Next page: the snippet list defaults to the team, with a visible control and "show all".
-    await page.goto(`${site.url}/share/`);
+    await page.goto(`${hub.site.url}/share/`);
     await expect(page.locator('[data-team-select]').inputValue()).resolves.toBe('engineering');
     const total = await page.locator('#share-list > li').count();
     let teams = await shownTeams('share-list');
@@ -66,30 +54,30 @@ describe('an onboarding link', () => {
     expect(await shownTeams('share-list')).toHaveLength(teams.length);
 
     // The home page's "fresh to share" picks six for the team.
-    await page.goto(`${site.url}/`);
+    await page.goto(`${hub.site.url}/`);
     teams = await shownTeams('fresh-list');
     expect(teams).toHaveLength(6);
     for (const t of teams) expect(t.includes('engineering') || t.includes('all'), t.join()).toBe(true);
 
     // Back on the track without parameters, the mentor chosen by the link stays.
-    await page.goto(`${site.url}/start/sales-advocates/`);
+    await page.goto(`${hub.site.url}/start/sales-advocates/`);
     await expect(visibleMentor()).resolves.toBe('Priya Raman');
-    await page.goto(`${site.url}/start/engineers-who-write/`);
+    await page.goto(`${hub.site.url}/start/engineers-who-write/`);
     await expect(visibleMentor()).resolves.toBe('Priya Raman');
     expect(await storage('hub:advocate')).toEqual({ code: 'ana-7', team: 'engineering', mentor: 'priya-raman' });
   });
 
   it('ignores a mentor who is not one, a team that does not exist and a code that cannot be one', async () => {
-    await page.goto(`${site.url}/start/sales-advocates/?mentor=samuel-adeyemi&team=finance&ref=a%20b`);
+    await page.goto(`${hub.site.url}/start/sales-advocates/?mentor=samuel-adeyemi&team=finance&ref=a%20b`);
     await expect(visibleMentor()).resolves.toBe('Lucas Brandt');
     expect(await page.locator('[data-mentor-chosen]').isVisible()).toBe(false);
     expect(await storage('hub:advocate')).toBeNull();
-    await page.goto(`${site.url}/share/`);
+    await page.goto(`${hub.site.url}/share/`);
     expect(await shownTeams('share-list')).toHaveLength(await page.locator('#share-list > li').count());
   });
 
   it('keeps the checklist of the track across reloads', async () => {
-    await page.goto(`${site.url}/start/everyone-starts-here/`);
+    await page.goto(`${hub.site.url}/start/everyone-starts-here/`);
     const status = page.locator('[data-checklist-status]');
     await expect(status.textContent()).resolves.toBe('0 of 8 steps done.');
     await page.getByRole('checkbox', { name: 'Done: Advocacy basics' }).check();
@@ -99,13 +87,13 @@ describe('an onboarding link', () => {
     await expect(status.textContent()).resolves.toBe('2 of 8 steps done.');
     expect(await page.getByRole('checkbox', { name: 'Done: Advocacy basics' }).isChecked()).toBe(true);
     // Another track has its own checklist.
-    await page.goto(`${site.url}/start/sales-advocates/`);
+    await page.goto(`${hub.site.url}/start/sales-advocates/`);
     await expect(page.locator('[data-checklist-status]').textContent()).resolves.toBe('0 of 8 steps done.');
   });
 
   it('is offered to copy, following the chooser, with a QR code of the default link', async () => {
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.url });
-    await page.goto(`${site.url}/start/sales-advocates/`);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hub.site.url });
+    await page.goto(`${hub.site.url}/start/sales-advocates/`);
     const link = page.getByLabel('Onboarding link');
     await expect(link.inputValue()).resolves.toBe(`${SAMPLE_SITE}/start/sales-advocates/?team=sales`);
     await page.getByLabel('Mentor', { exact: true }).selectOption('priya-raman');
@@ -119,7 +107,7 @@ describe('an onboarding link', () => {
     const qr = page.locator('.invite-qr img');
     expect(await qr.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
     const href = await page.getByRole('link', { name: 'Download the QR code (SVG)' }).getAttribute('href');
-    const svg = await (await fetch(site.url + href)).text();
+    const svg = await (await fetch(hub.site.url + href)).text();
     expect(svg).toContain(`<title>${SAMPLE_SITE}/start/sales-advocates/?team=sales</title>`);
   });
 });
@@ -138,7 +126,7 @@ async function answerQuiz(wrong: number[] = []) {
 
 describe('a training quiz', () => {
   it('asks for every answer, explains, scores, and keeps a pass across a reload', async () => {
-    await page.goto(`${site.url}/training/advocacy-basics/`);
+    await page.goto(`${hub.site.url}/training/advocacy-basics/`);
     const result = page.locator('[data-result]');
     expect(await result.getAttribute('role')).toBe('status');
     await page.getByRole('button', { name: 'Check my answers' }).click();
@@ -160,13 +148,13 @@ describe('a training quiz', () => {
     // The radios form one group per question, named by its legend.
     expect(await page.getByRole('group', { name: /^1\. / }).getByRole('radio').count()).toBeGreaterThan(1);
 
-    await page.goto(`${site.url}/training/`);
+    await page.goto(`${hub.site.url}/training/`);
     await expect(page.locator('[data-module-progress="advocacy-basics"] [data-status]').textContent()).resolves.toBe('Passed');
     await expect(page.locator('[data-module-progress="listening-first"] [data-status]').textContent()).resolves.toBe('Not started');
   });
 
   it('gives the completion badge once every module of the learner’s role is passed', async () => {
-    await page.goto(`${site.url}/training/`);
+    await page.goto(`${hub.site.url}/training/`);
     const summary = page.locator('[data-summary]');
     const badge = page.locator('[data-badge]');
     await expect(summary.textContent()).resolves.toBe('Choose your role to see your path.');
@@ -176,9 +164,9 @@ describe('a training quiz', () => {
 
     for (const module of ['advocacy-basics', 'listening-first']) {
       expect(await badge.isVisible()).toBe(false);
-      await page.goto(`${site.url}/training/${module}/`);
+      await page.goto(`${hub.site.url}/training/${module}/`);
       await answerQuiz();
-      await page.goto(`${site.url}/training/`);
+      await page.goto(`${hub.site.url}/training/`);
     }
     await expect(summary.textContent()).resolves.toBe('2 of 2 modules of your path passed.');
     expect(await badge.isVisible()).toBe(true);
@@ -192,7 +180,7 @@ describe('a training quiz', () => {
 
 describe('the guidelines acknowledgement', () => {
   it('removes the reminder from the snippet pages, until taken back', async () => {
-    const snippet = `${site.url}/share/winter-checklist/`;
+    const snippet = `${hub.site.url}/share/winter-checklist/`;
     await page.goto(snippet);
     const reminder = page.locator('[data-guidelines-reminder]');
     expect(await reminder.isVisible()).toBe(true);
@@ -203,19 +191,19 @@ describe('the guidelines acknowledgement', () => {
     await expect(page.locator('[data-ack-status]').textContent()).resolves.toMatch(/^You confirmed that you read the guidelines on .+\. Thank you\.$/);
     await page.goto(snippet);
     expect(await reminder.isVisible()).toBe(false);
-    await page.goto(`${site.url}/share/heat-pump-myths/`);
+    await page.goto(`${hub.site.url}/share/heat-pump-myths/`);
     expect(await reminder.isVisible()).toBe(false);
 
-    await page.goto(`${site.url}/guidelines/`);
+    await page.goto(`${hub.site.url}/guidelines/`);
     await page.getByRole('button', { name: 'Take my confirmation back' }).click();
     await page.goto(snippet);
     expect(await reminder.isVisible()).toBe(true);
   });
 
   it('asks again when the guidelines changed since', async () => {
-    await page.goto(`${site.url}/guidelines/`);
+    await page.goto(`${hub.site.url}/guidelines/`);
     await page.evaluate(() => localStorage.setItem('hub:guidelines', JSON.stringify({ version: 'older', at: '2026-01-01T00:00:00Z' })));
-    await page.goto(`${site.url}/share/winter-checklist/`);
+    await page.goto(`${hub.site.url}/share/winter-checklist/`);
     expect(await page.locator('[data-guidelines-reminder]').isVisible()).toBe(true);
   });
 });
@@ -223,19 +211,19 @@ describe('the guidelines acknowledgement', () => {
 describe('without JavaScript', () => {
   it('shows every snippet, the plain onboarding link and QR code, and the quiz answers', async () => {
     await context.close();
-    context = await browser.newContext({ javaScriptEnabled: false });
+    context = await hub.browser.newContext({ javaScriptEnabled: false });
     page = await context.newPage();
-    await page.goto(`${site.url}/share/`);
+    await page.goto(`${hub.site.url}/share/`);
     const total = await page.locator('#share-list > li').count();
     expect(await page.locator('#share-list > li:visible').count()).toBe(total);
     expect(await page.locator('[data-team-filter]').isVisible()).toBe(false);
-    await page.goto(`${site.url}/`);
+    await page.goto(`${hub.site.url}/`);
     expect(await page.locator('#fresh-list > li:visible').count()).toBe(6);
-    await page.goto(`${site.url}/start/sales-advocates/`);
+    await page.goto(`${hub.site.url}/start/sales-advocates/`);
     await expect(page.getByLabel('Onboarding link').inputValue()).resolves.toBe(`${SAMPLE_SITE}/start/sales-advocates/?team=sales`);
     expect(await page.locator('.invite-qr img').isVisible()).toBe(true);
     await expect(visibleMentor()).resolves.toBe('Lucas Brandt');
-    await page.goto(`${site.url}/training/advocacy-basics/`);
+    await page.goto(`${hub.site.url}/training/advocacy-basics/`);
     expect(await page.locator('details.quiz-answer').count()).toBe(4);
     expect(await page.getByRole('button', { name: 'Check my answers' }).isVisible()).toBe(false);
   });

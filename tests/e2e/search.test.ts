@@ -8,10 +8,8 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
 import { indexedUrls, resultCount, resultLinks, waitForResults } from '../support/search.ts';
-import { DIST, serveDist, sitemapPaths } from '../support/site.ts';
-import type { StaticSite } from '../support/server.ts';
+import { DIST, sitemapPaths, useBuiltHub } from '../support/site.ts';
 
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Sample entries that are not published on 2026-11-22. */
@@ -23,17 +21,16 @@ const UNPUBLISHED = {
 /** Share cards come from another part of the build; until it exists their thumbnails may 404 (and are dropped). */
 const CARDS_BUILT = existsSync(path.join(DIST, 'og'));
 
-let site: StaticSite;
-let browser: Browser;
+const hub = useBuiltHub();
 let context: BrowserContext;
 const problems: string[] = [];
 
 /** A browser context whose requests may not leave the site. */
 async function newContext(options: Parameters<Browser['newContext']>[0] = {}): Promise<BrowserContext> {
-  const created = await browser.newContext(options);
+  const created = await hub.browser.newContext(options);
   await created.route('**/*', (route) => {
     const url = new URL(route.request().url());
-    if (url.origin === site.url) return route.continue();
+    if (url.origin === hub.site.url) return route.continue();
     problems.push(`request left the site: ${url.href}`);
     return route.abort();
   });
@@ -41,15 +38,11 @@ async function newContext(options: Parameters<Browser['newContext']>[0] = {}): P
 }
 
 beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
   context = await newContext();
 });
 
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await site?.close();
 });
 
 /** A page that records console errors and failed requests into `problems`. */
@@ -57,13 +50,13 @@ async function open(pathAndQuery: string, into: BrowserContext = context): Promi
   const page = await into.newPage();
   const tolerated = (url: string) => !CARDS_BUILT && new URL(url).pathname.startsWith('/og/');
   page.on('console', (message) => {
-    if (message.type() === 'error' && !tolerated(message.location().url || site.url)) problems.push(`${pathAndQuery}: console error: ${message.text()}`);
+    if (message.type() === 'error' && !tolerated(message.location().url || hub.site.url)) problems.push(`${pathAndQuery}: console error: ${message.text()}`);
   });
   page.on('pageerror', (error) => problems.push(`${pathAndQuery}: page error: ${error.message}`));
   page.on('response', (response) => {
     if (response.status() >= 400 && !tolerated(response.url())) problems.push(`${pathAndQuery}: ${response.status()} for ${response.url()}`);
   });
-  await page.goto(site.url + pathAndQuery);
+  await page.goto(hub.site.url + pathAndQuery);
   return page;
 }
 
@@ -141,8 +134,8 @@ describe('the search page', () => {
     const first = page.locator('.pf-results > li').first();
     const share = first.getByRole('link', { name: 'Share Winter checklist for homeowners', exact: true });
     await expect(share.getAttribute('href')).resolves.toBe('/share/winter-checklist/');
-    await Promise.all([page.waitForURL(`${site.url}/share/winter-checklist/`), share.click()]);
-    await page.goto(`${site.url}/search/?q=copyright`);
+    await Promise.all([page.waitForURL(`${hub.site.url}/share/winter-checklist/`), share.click()]);
+    await page.goto(`${hub.site.url}/search/?q=copyright`);
     await waitForResults(page);
     await page.locator('.hub-result-link').first().waitFor();
     expect(await page.locator('.hub-result-share').count()).toBe(0);
@@ -166,7 +159,7 @@ describe('the search page', () => {
     const page = await open('/search/?q=keynote');
     await waitForResults(page);
     expect(await resultLinks(page)).not.toContain('/share/summit-livestream/');
-    await page.goto(`${site.url}/search/?q=open+day`);
+    await page.goto(`${hub.site.url}/search/?q=open+day`);
     await waitForResults(page);
     expect(await resultLinks(page)).not.toContain('/share/careers-open-day/');
     await page.close();
@@ -205,7 +198,7 @@ describe('the header search box', () => {
   it('is on every page, as a plain form to /search/', async () => {
     const page = await open('/');
     for (const p of sitemapPaths()) {
-      const response = await page.request.get(site.url + p);
+      const response = await page.request.get(hub.site.url + p);
       expect(await response.text(), p).toMatch(/<form class="site-search"[^>]* role="search" action="\/search\/" method="get"/);
     }
     await page.close();
@@ -214,9 +207,9 @@ describe('the header search box', () => {
   it('works without JavaScript', async () => {
     const noScript = await newContext({ javaScriptEnabled: false });
     const page = await noScript.newPage();
-    await page.goto(`${site.url}/guidelines/`);
+    await page.goto(`${hub.site.url}/guidelines/`);
     await page.getByRole('searchbox', { name: 'Search the hub' }).fill('frost');
-    await Promise.all([page.waitForURL(`${site.url}/search/?q=frost`), page.getByRole('searchbox', { name: 'Search the hub' }).press('Enter')]);
+    await Promise.all([page.waitForURL(`${hub.site.url}/search/?q=frost`), page.getByRole('searchbox', { name: 'Search the hub' }).press('Enter')]);
     // Chromium's no-script emulation still parses <noscript> as text, so read it as such.
     await expect(page.locator('main noscript').textContent()).resolves.toMatch(/Search needs JavaScript/);
     await noScript.close();
@@ -225,7 +218,7 @@ describe('the header search box', () => {
   it('leads to the results with JavaScript', async () => {
     const page = await open('/articles/');
     await page.getByRole('searchbox', { name: 'Search the hub' }).fill('copyright');
-    await Promise.all([page.waitForURL(`${site.url}/search/?q=copyright`), page.getByRole('button', { name: 'Search', exact: true }).click()]);
+    await Promise.all([page.waitForURL(`${hub.site.url}/search/?q=copyright`), page.getByRole('button', { name: 'Search', exact: true }).click()]);
     await waitForResults(page);
     expect(await resultLinks(page)).toEqual(['/guidelines/respect-copyright/']);
     await page.close();

@@ -8,32 +8,19 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
 import { recordViolations } from '../support/csp.ts';
 import { elementsOf, filesWith, readText, scriptUrlsIn } from '../support/html.ts';
 import { waitForResults } from '../support/search.ts';
-import { DIST, SAMPLE_HOST, serveDist, sitemapPaths } from '../support/site.ts';
-import type { StaticSite } from '../support/server.ts';
+import { DIST, SAMPLE_HOST, sitemapPaths, useBuiltHub } from '../support/site.ts';
 import { parseHeadersFile } from '../../src/lib/security/headers.ts';
 import { parsePolicy } from '../../src/lib/security/policy.ts';
 
-let site: StaticSite;
-let browser: Browser;
+const hub = useBuiltHub();
 
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
 
 const cspOf = async (pathname: string) => {
-  const response = await fetch(site.url + pathname);
+  const response = await fetch(hub.site.url + pathname);
   return { response, policies: (response.headers.get('content-security-policy') ?? '').split(',').map((p) => parsePolicy(p)) };
 };
 
@@ -79,38 +66,38 @@ describe('dist/_headers', () => {
       expect(response.headers.get('x-content-type-options'), pathname).toBe('nosniff');
       expect(policies[0]!.get('frame-ancestors'), pathname).toEqual(["'none'"]);
     }
-    expect((await fetch(`${site.url}/_headers`)).status).toBe(404);
+    expect((await fetch(`${hub.site.url}/_headers`)).status).toBe(404);
   });
 });
 
 describe('the Content Security Policy in Chromium', () => {
   it('is never violated: every page of the sitemap, a search with results, the 404, sharing, and /admin/ with Decap running', async () => {
-    const context = await browser.newContext();
+    const context = await hub.browser.newContext();
     const violations = await recordViolations(context);
     // Share links open other sites: those requests stop here, the test only needs the click to work.
-    await context.route('**/*', (route) => (route.request().url().startsWith(site.url) ? route.continue() : route.abort()));
+    await context.route('**/*', (route) => (route.request().url().startsWith(hub.site.url) ? route.continue() : route.abort()));
 
     const queue = [...sitemapPaths(), '/no-such-page/'];
     const worker = async () => {
       const page = await context.newPage();
-      for (let next = queue.shift(); next; next = queue.shift()) await page.goto(site.url + next, { waitUntil: 'load' });
+      for (let next = queue.shift(); next; next = queue.shift()) await page.goto(hub.site.url + next, { waitUntil: 'load' });
       await page.close();
     };
     await Promise.all([worker(), worker(), worker()]);
 
     const page = await context.newPage();
-    await page.goto(`${site.url}/search/?q=heat`);
+    await page.goto(`${hub.site.url}/search/?q=heat`);
     await waitForResults(page);
     await page.locator('.hub-result-link').first().waitFor();
     await page.locator('pagefind-filter-dropdown[filter="topic"] button[role="combobox"]').click();
 
-    await page.goto(`${site.url}/share/winter-checklist/?v=1`);
+    await page.goto(`${hub.site.url}/share/winter-checklist/?v=1`);
     await page.locator('[data-share-panel]').waitFor({ state: 'visible' });
     const [popup] = await Promise.all([context.waitForEvent('page'), page.click('[data-network="mastodon"]')]);
     await popup.close();
 
     // The editor of a new entry, with its live preview pane.
-    await page.goto(`${site.url}/admin/#/collections/snippets/new`);
+    await page.goto(`${hub.site.url}/admin/#/collections/snippets/new`);
     await page.getByRole('button', { name: /login/i }).click({ timeout: 60_000 });
     await page.getByLabel('Title', { exact: true }).fill('Checked under the policy');
     await page.locator('iframe').first().waitFor();
@@ -120,10 +107,10 @@ describe('the Content Security Policy in Chromium', () => {
   });
 
   it('is enforced: script injected into a page does not run, and is reported', async () => {
-    const context = await browser.newContext();
+    const context = await hub.browser.newContext();
     const violations = await recordViolations(context);
     const page = await context.newPage();
-    await page.goto(`${site.url}/share/winter-checklist/`);
+    await page.goto(`${hub.site.url}/share/winter-checklist/`);
     const ran = await page.evaluate(async () => {
       const script = document.createElement('script');
       script.textContent = 'window.__injected = true';

@@ -2,24 +2,10 @@
  * Opens every page of the sitemap in Chromium: no console error, no failed or
  * outside request, and every internal link (and #fragment) leads somewhere.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium } from '../support/browser.ts';
-import { serveDist, sitemapPaths } from '../support/site.ts';
-import type { StaticSite } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { sitemapPaths, useBuiltHub } from '../support/site.ts';
 
-let site: StaticSite;
-let browser: Browser;
-
-beforeAll(async () => {
-  site = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const hub = useBuiltHub();
 
 describe('every page of the sitemap', () => {
   it('loads without console errors, failed requests or requests leaving the site, and links only to pages that exist', async () => {
@@ -29,10 +15,10 @@ describe('every page of the sitemap', () => {
     const links = new Map<string, string>(); // link → first page it was seen on
     const ids = new Map<string, Set<string>>(); // page path → element ids
 
-    const context = await browser.newContext();
+    const context = await hub.browser.newContext();
     await context.route('**/*', (route) => {
       const url = new URL(route.request().url());
-      if (url.origin === site.url) return route.continue();
+      if (url.origin === hub.site.url) return route.continue();
       problems.push(`request left the site: ${url.href}`);
       return route.abort();
     });
@@ -50,14 +36,14 @@ describe('every page of the sitemap', () => {
       });
       for (let path = queue.shift(); path; path = queue.shift()) {
         current = path;
-        const response = await page.goto(site.url + path);
+        const response = await page.goto(hub.site.url + path);
         if (response?.status() !== 200) problems.push(`${path}: status ${response?.status()}`);
         const found = await page.evaluate(() => ({
           hrefs: [...document.querySelectorAll<HTMLAnchorElement | HTMLLinkElement>('a[href], link[href]')].map((a) => a.href),
           ids: [...document.querySelectorAll('[id]')].map((e) => e.id),
         }));
         ids.set(path, new Set(found.ids));
-        for (const href of found.hrefs) if (href.startsWith(site.url) && !links.has(href)) links.set(href, path);
+        for (const href of found.hrefs) if (href.startsWith(hub.site.url) && !links.has(href)) links.set(href, path);
       }
       await page.close();
     };
@@ -79,8 +65,8 @@ describe('every page of the sitemap', () => {
 
 describe('an unknown URL', () => {
   it('answers 404 with the hub’s own page, linking home', async () => {
-    const page = await browser.newPage();
-    const response = await page.goto(`${site.url}/share/no-such-snippet/`);
+    const page = await hub.browser.newPage();
+    const response = await page.goto(`${hub.site.url}/share/no-such-snippet/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1').textContent()).resolves.toBe('Page not found');
     expect(await page.locator('main a[href="/"]').count()).toBe(1);

@@ -1,6 +1,9 @@
 /** The built sample hub (dist/), served locally, and the URLs its sitemap lists. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { launchChromium } from './browser.ts';
 import { PROJECT } from './build.ts';
 import { serveStatic, type StaticSite } from './server.ts';
 import { readSiteUrl } from '../../src/lib/content/settings-file.ts';
@@ -12,6 +15,24 @@ export async function serveDist(): Promise<StaticSite> {
     throw new Error(`${DIST} has no built hub: run "npm run build:test" (or npm test) first`);
   }
   return serveStatic(DIST);
+}
+
+/**
+ * The built sample hub served locally and a Chromium, for the tests of one
+ * file (or of the describe block it is called in): started before them,
+ * closed after them. Read `hub.site` and `hub.browser` inside tests.
+ */
+export function useBuiltHub(): { readonly site: StaticSite; readonly browser: Browser } {
+  const hub = {} as { site: StaticSite; browser: Browser };
+  beforeAll(async () => {
+    hub.site = await serveDist();
+    hub.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await hub.browser?.close();
+    await hub.site?.close();
+  });
+  return hub;
 }
 
 /** Paths (with base) of every page in the sitemap (of the sample hub, or of the built site in `dir`). */
