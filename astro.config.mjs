@@ -24,7 +24,10 @@ export default defineConfig({
   trailingSlash: 'always',
   // Separate caches let tests build several content trees side by side.
   ...(process.env.HUB_CACHE_DIR ? { cacheDir: process.env.HUB_CACHE_DIR } : {}),
-  build: { format: 'directory' },
+  // Four pages in flight: with one, the build's thread waits for each page's file to be written
+  // (a third of a 10,000-entry build idle); four cut rendering by a fifth, eight is slower again
+  // (docs/benchmarks.md, "At scale").
+  build: { format: 'directory', concurrency: 4 },
   // A Content Security Policy in every page (Astro hashes the scripts and styles it renders);
   // src/integrations/security-headers.ts repeats it as HTTP headers in dist/_headers.
   security: { csp: { directives: [...SITE_DIRECTIVES] } },
