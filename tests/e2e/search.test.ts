@@ -8,6 +8,8 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/lib/content/validate.ts';
+import { PROJECT } from '../support/build.ts';
 import { indexedUrls, resultCount, resultLinks, waitForResults } from '../support/search.ts';
 import { DIST, sitemapPaths, useBuiltHub } from '../support/site.ts';
 
@@ -20,6 +22,9 @@ const UNPUBLISHED = {
 };
 /** Share cards come from another part of the build; until it exists their thumbnails may 404 (and are dropped). */
 const CARDS_BUILT = existsSync(path.join(DIST, 'og'));
+
+/** The sample content as the build saw it. */
+const sample = checkContent({ root: path.join(PROJECT, 'content'), now: new Date('2026-11-22T00:00:00Z'), cwd: PROJECT });
 
 const hub = useBuiltHub();
 let context: BrowserContext;
@@ -110,6 +115,26 @@ describe('the search page', () => {
     await expect.poll(() => resultCount(linked)).toBe(articles.length);
     await expect(linked.locator('pagefind-filter-dropdown[filter="type"] [role="option"][aria-selected="true"]').innerText()).resolves.toMatch(/^Article/);
     await linked.close();
+    await page.close();
+  });
+
+  it('finds what is for everyone under each team: narrowing to a team keeps the posts for all', async () => {
+    const page = await open('/search/');
+    const snippetsFor = (team: string) => indexedUrls(page, { term: null, filters: { type: ['Snippet'], team: [team] } });
+    const expected = (team: string) =>
+      sample.entries
+        .filter((e) => e.collection === 'snippets' && e.published)
+        .filter((e) => (e.data.teams as string[]).some((t) => t === team || t === 'all'))
+        .map((e) => `/share/${e.id}/`)
+        .sort();
+    const forAll = sample.entries.filter((e) => e.collection === 'snippets' && e.published && (e.data.teams as string[]).includes('all'));
+    const forSomeTeams = sample.entries.filter((e) => e.collection === 'snippets' && e.published && !(e.data.teams as string[]).includes('all'));
+    expect(forAll.length).toBeGreaterThan(0);
+    expect(forSomeTeams.length).toBeGreaterThan(0);
+    for (const team of ['sales', 'engineering']) {
+      const found = (await snippetsFor(team[0]!.toUpperCase() + team.slice(1))).sort();
+      expect(found, team).toEqual(expected(team));
+    }
     await page.close();
   });
 

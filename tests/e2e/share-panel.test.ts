@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DIST, SAMPLE_HOST, SAMPLE_SITE, useBuiltHub } from '../support/site.ts';
+import { DIST, SAMPLE_SITE, useBuiltHub } from '../support/site.ts';
 import twitter from 'twitter-text';
 import { defaultVariant } from '../../src/lib/share/variant.ts';
 import { pageScripts } from '../../scripts/share-size.ts';

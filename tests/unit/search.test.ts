@@ -17,6 +17,7 @@ function input(overrides: Partial<SearchEntryInput>): SearchEntryInput {
     typeLabel: 'Snippet',
     lang: 'en',
     defaultNetworks: ['linkedin', 'x', 'email'],
+    teams: ['all', 'sales', 'engineering', 'people'],
     now: NOW,
     ...overrides,
   };
@@ -28,9 +29,21 @@ describe('searchRecord', () => {
     expect(record.filters).toEqual({
       type: ['Snippet'],
       topic: ['Product', 'Customer care'],
-      team: ['All', 'Sales'],
+      team: ['All', 'Sales', 'Engineering', 'People'],
       network: ['LinkedIn', 'X', 'E-mail'],
     });
+  });
+
+  it('files what is for all under every team, and what is for some teams under those only', () => {
+    const team = (collection: SearchEntryInput['collection'], data: Record<string, unknown>) =>
+      searchRecord(input({ collection, id: 'x', typeLabel: 'T', data })).filters.team;
+    expect(team('snippets', { teams: ['all'] })).toEqual(['All', 'Sales', 'Engineering', 'People']);
+    expect(team('snippets', { teams: ['sales', 'people'] })).toEqual(['Sales', 'People']);
+    expect(team('campaigns', { teams: ['all'] })).toEqual(['All', 'Sales', 'Engineering', 'People']);
+    expect(team('tracks', { team: 'all' })).toEqual(['All', 'Sales', 'Engineering', 'People']);
+    expect(team('tracks', { team: 'engineering' })).toEqual(['Engineering']);
+    // A person belongs to their own team, even one called "all".
+    expect(team('people', { team: 'all' })).toEqual(['All']);
   });
 
   it('uses the snippet’s own networks when it names them', () => {

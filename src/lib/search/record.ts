@@ -45,6 +45,8 @@ export interface SearchEntryInput {
   lang: string;
   /** `settings.networks`: what a snippet without its own `networks` is offered on. */
   defaultNetworks: readonly NetworkId[];
+  /** `settings.teams`: an entry for "all" is found under each of them too. */
+  teams: readonly string[];
   /** The instant the build publishes for. */
   now: Date;
 }
@@ -67,7 +69,7 @@ export function searchRecord(input: SearchEntryInput): SearchRecord {
   const filters: SearchFilters = { type: [input.typeLabel] };
   const topics = strings(data.topics);
   if (topics.length) filters.topic = topics.map(humanize);
-  const teams = teamsOf(collection, data);
+  const teams = teamsOf(collection, data, input.teams);
   if (teams.length) filters.team = teams.map(humanize);
   if (collection === 'snippets') {
     const networks = (strings(data.networks) as NetworkId[]).length ? (strings(data.networks) as NetworkId[]) : input.defaultNetworks;
@@ -95,12 +97,21 @@ export function entryDate(collection: CollectionName, data: Record<string, unkno
   return value instanceof Date ? value : undefined;
 }
 
-/** Who an entry is for (snippets, campaigns, tracks) or belongs to (people). */
-function teamsOf(collection: CollectionName, data: Record<string, unknown>): string[] {
-  if (collection === 'snippets' || collection === 'campaigns') return strings(data.teams);
-  if (collection === 'people' || collection === 'tracks') return strings(data.team);
-  return [];
+/**
+ * The teams an entry is filed under: who it is for (snippets, campaigns,
+ * tracks) or belongs to (people). What is for "all" is for every team, so a
+ * reader who narrows to their team finds it too (as the snippet lists'
+ * team filter shows it: matchesTeam in src/lib/onboarding.ts).
+ */
+function teamsOf(collection: CollectionName, data: Record<string, unknown>, hubTeams: readonly string[]): string[] {
+  if (collection === 'people') return strings(data.team);
+  const audience = collection === 'tracks' ? strings(data.team) : collection === 'snippets' || collection === 'campaigns' ? strings(data.teams) : [];
+  if (!audience.includes(ALL_TEAMS)) return audience;
+  return [...new Set([ALL_TEAMS, ...audience, ...hubTeams])];
 }
+
+/** The team value that means everyone (settings.teams lists it first). */
+const ALL_TEAMS = 'all';
 
 function strings(value: unknown): string[] {
   if (typeof value === 'string') return [value];
