@@ -102,11 +102,15 @@ describe('the search index of a build on 2026-11-22', () => {
     // The entry's own words, without the page's labels (eyebrow, "Wording 1", topic chips) or its title again.
     expect(data.content).toContain('We launched something I worked on for a year.');
     expect(data.content).not.toMatch(/Live snippet|Ready to share|Wording \d/);
+    // Each wording once (from the list without JavaScript), and none of the share panel's own words.
+    expect(data.content.split('We launched something I worked on for a year.')).toHaveLength(2);
+    expect(data.content).not.toMatch(/Make it yours|Your first line|Start from a wording|Share it in your words|Share on|Mastodon/);
     expect(data.meta).toMatchObject({ title: 'Live snippet', type: 'Snippet', image: '/og/snippets/live.thumb.png', share: '/share/live/' });
     expect(data.filters).toEqual({
       type: ['Snippet'],
       topic: ['Product'],
-      team: ['All'],
+      // For all teams: found under each team of settings too.
+      team: ['All', 'Sales', 'Engineering'],
       network: ['LinkedIn', 'X', 'Bluesky', 'Mastodon', 'E-mail'],
     });
     await page.close();
