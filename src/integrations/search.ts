@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { ROUTE_OF, SEARCH_BUNDLE_DIR } from '../lib/urls.ts';
-import { onRenderedPage } from './rendered-pages.ts';
+import { onRenderedPage, outputFileOf } from './rendered-pages.ts';
 
 export interface SearchFeed {
   /**
@@ -59,27 +59,42 @@ export interface SearchIndexOptions {
   api?: PagefindApi;
 }
 
-export async function buildSearchIndex({ dir, api = pagefind }: SearchIndexOptions): Promise<SearchIndexReport> {
-  const fail = (what: string, errors: readonly string[]) => new SearchIndexError(`${what}: ${errors.join('; ')}`);
-  try {
-    let created;
-    try {
-      created = await api.createIndex({ excludeSelectors: EXCLUDED_SELECTORS });
-    } catch (error) {
-      throw fail('Pagefind could not start', [
-        `${(error as Error).message.split('\n')[0]} (run "npm ci" again; Pagefind needs the @pagefind/* package of this platform)`,
-      ]);
-    }
-    const { index, errors } = created;
-    if (!index || errors.length) throw fail('Pagefind could not create an index', errors.length ? errors : ['no index returned']);
+const fail = (what: string, errors: readonly string[]) => new SearchIndexError(`${what}: ${errors.join('; ')}`);
 
+type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindApi['createIndex']>>['index']>;
+
+/** Starts Pagefind with the hub's options; on failure stops it and throws one readable line. */
+async function openIndex(api: PagefindApi): Promise<PagefindIndex> {
+  let created;
+  try {
+    created = await api.createIndex({ excludeSelectors: EXCLUDED_SELECTORS });
+  } catch (error) {
+    await api.close().catch(() => undefined);
+    throw fail('Pagefind could not start', [`${(error as Error).message.split('\n')[0]} (run "npm ci" again; Pagefind needs the @pagefind/* package of this platform)`]);
+  }
+  const { index, errors } = created;
+  if (!index || errors.length) {
+    await api.close().catch(() => undefined);
+    throw fail('Pagefind could not create an index', errors.length ? errors : ['no index returned']);
+  }
+  return index;
+}
+
+/** Writes the index and Pagefind's UI into `dir`/pagefind/. */
+async function writeIndex(index: PagefindIndex, dir: string, pages: number): Promise<SearchIndexReport> {
+  const outputPath = path.join(dir, SEARCH_BUNDLE_DIR);
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw fail(`Pagefind could not write ${outputPath}`, written.errors);
+  return { pages, ...sizeOf(outputPath) };
+}
+
+/** Indexes the entry pages of a built site (dist/) at once. */
+export async function buildSearchIndex({ dir, api = pagefind }: SearchIndexOptions): Promise<SearchIndexReport> {
+  const index = await openIndex(api);
+  try {
     const added = await index.addDirectory({ path: dir, glob: ENTRY_PAGES_GLOB });
     if (added.errors.length) throw fail(`Pagefind could not index ${dir}`, added.errors);
-
-    const outputPath = path.join(dir, SEARCH_BUNDLE_DIR);
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length) throw fail(`Pagefind could not write ${outputPath}`, written.errors);
-    return { pages: added.page_count, ...sizeOf(outputPath) };
+    return await writeIndex(index, dir, added.page_count);
   } finally {
     await api.close().catch(() => undefined);
   }
@@ -94,10 +109,9 @@ function sizeOf(dir: string): { files: number; bytes: number } {
 
 /** `share/<id>/index.html` for an entry page's path (`/base/share/<id>/`), or undefined for any other page. */
 export function entryPageFile(pathname: string, base: string): string | undefined {
-  const prefix = base.replace(/\/?$/, '/');
-  if (!pathname.startsWith(prefix)) return undefined;
-  const match = /^([^/]+)\/([^/]+)\/$/.exec(pathname.slice(prefix.length));
-  return match && ENTRY_ROUTES.has(match[1]!) ? `${match[1]}/${decodeURIComponent(match[2]!)}/index.html` : undefined;
+  const file = outputFileOf(pathname, base);
+  const route = file && /^([^/]+)\/[^/]+\/index\.html$/.exec(file)?.[1];
+  return route && ENTRY_ROUTES.has(route) ? file : undefined;
 }
 const ENTRY_ROUTES = new Set(Object.values(ROUTE_OF));
 
@@ -132,19 +146,7 @@ export const MAX_PAGES_IN_FLIGHT = 128;
 
 /** An index that takes pages while the build renders them, and writes itself when the build is done. */
 export async function startSearchIndex({ api = pagefind, base }: { api?: PagefindApi; base: string }) {
-  const fail = (what: string, errors: readonly string[]) => new SearchIndexError(`${what}: ${errors.join('; ')}`);
-  let created;
-  try {
-    created = await api.createIndex({ excludeSelectors: EXCLUDED_SELECTORS });
-  } catch (error) {
-    await api.close().catch(() => undefined);
-    throw fail('Pagefind could not start', [`${(error as Error).message.split('\n')[0]} (run "npm ci" again; Pagefind needs the @pagefind/* package of this platform)`]);
-  }
-  const { index, errors } = created;
-  if (!index || errors.length) {
-    await api.close().catch(() => undefined);
-    throw fail('Pagefind could not create an index', errors.length ? errors : ['no index returned']);
-  }
+  const index = await openIndex(api);
   const added: Promise<string[]>[] = [];
   const inFlight = new Set<Promise<unknown>>();
   const feed: SearchFeed = {
@@ -174,10 +176,7 @@ export async function startSearchIndex({ api = pagefind, base }: { api?: Pagefin
       try {
         const problems = (await Promise.all(added)).flat();
         if (problems.length) throw fail(`Pagefind could not index ${dir}`, problems);
-        const outputPath = path.join(dir, SEARCH_BUNDLE_DIR);
-        const written = await index.writeFiles({ outputPath });
-        if (written.errors.length) throw fail(`Pagefind could not write ${outputPath}`, written.errors);
-        return { pages: added.length, ...sizeOf(outputPath) };
+        return await writeIndex(index, dir, added.length);
       } finally {
         await api.close().catch(() => undefined);
       }

@@ -4,6 +4,7 @@
  * of their ids and update dates), so a new or updated guideline asks again.
  * Pure; src/scripts/guidelines.ts keeps it in localStorage.
  */
+import { fnv1a } from './share/variant.ts';
 
 export interface Acknowledgement {
   /** The guidelines version acknowledged. */
@@ -18,12 +19,7 @@ export function guidelinesVersion(guidelines: readonly { id: string; updated?: D
     .map((g) => `${g.id}@${g.updated ? g.updated.toISOString().slice(0, 10) : ''}`)
     .sort()
     .join('\n');
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36);
+  return fnv1a(text).toString(36);
 }
 
 const versions = new WeakMap<object, string>();

@@ -5,6 +5,7 @@
  */
 import { visibleItems } from '../lib/onboarding.ts';
 import { readPrefs, writePrefs } from './advocate-store.ts';
+import { onProgressChange } from './hub-storage.ts';
 import { stringsOf } from './island-strings.ts';
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-team-filter]')) {
@@ -52,7 +53,5 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-team-filter]'))
     showAll = !showAll;
     render();
   });
-  document.addEventListener('hub:prefs', render);
-  window.addEventListener('storage', (event) => event.key?.startsWith('hub:') && render());
-  render();
+  onProgressChange(render);
 }

@@ -47,7 +47,10 @@ describe('searchRecord', () => {
   });
 
   it('uses the snippet’s own networks when it names them', () => {
-    const record = searchRecord(input({ data: { topics: ['product'], teams: ['all'], networks: ['bluesky', 'mastodon'] } }));
+    // Settings offer them (the content check makes sure a snippet only names networks settings offer).
+    const record = searchRecord(
+      input({ defaultNetworks: ['linkedin', 'bluesky', 'mastodon', 'email'], data: { topics: ['product'], teams: ['all'], networks: ['bluesky', 'mastodon'] } }),
+    );
     expect(record.filters.network).toEqual(['Bluesky', 'Mastodon']);
   });
 

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   COMMON_HEADERS,
   formatHeadersFile,
-  hashOf,
   headerRules,
   headersFor,
   inlineCode,
@@ -11,7 +10,7 @@ import {
   parseHeadersFile,
   sectionOf,
 } from '../../src/lib/security/headers.ts';
-import { adminPolicy, parsePolicy, serializePolicy, unionOf } from '../../src/lib/security/policy.ts';
+import { adminPolicy, hashOf, parsePolicy, serializePolicy, unionOf } from '../../src/lib/security/policy.ts';
 
 const page = (policy: string, body = '') =>
   `<!doctype html><html><head><meta http-equiv="content-security-policy" content="${policy.replace(/'/g, '&#39;')}"></head><body>${body}</body></html>`;

@@ -18,6 +18,7 @@
  */
 import { defineHastPlugin, defineMdastPlugin, markdownToHtml, type HastNode } from 'satteri';
 import { isLocalSource, judgeElement, schemeOf } from '../markdown/safe-html.ts';
+import { maskCode } from './lint.ts';
 import type { Problem } from './problems.ts';
 import { quote } from './words.ts';
 import type { CheckedEntry } from './validate.ts';
@@ -96,7 +97,7 @@ const MDX_RULES: { pattern: RegExp; message: (match: RegExpMatchArray) => string
 
 /** Problems of an MDX body: script, handlers, raw HTML injection and script addresses. */
 export function mdxBodyProblems(body: string): Found[] {
-  const code = body.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, (m) => m.replace(/[^\n]/g, ' ')).replace(/`[^`\n]+`/g, (m) => ' '.repeat(m.length));
+  const code = maskCode(body);
   const found: Found[] = [];
   for (const rule of MDX_RULES) {
     for (const match of code.matchAll(rule.pattern)) {

@@ -85,7 +85,7 @@ export function lintEntries(entries: CheckedEntry[], now: Date): Problem[] {
 }
 
 /** The text with code spans and fenced blocks blanked (same length), so examples in code are not linted. */
-function maskCode(markdown: string): string {
+export function maskCode(markdown: string): string {
   const blank = (m: string) => m.replace(/[^\n]/g, ' ');
   return markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, blank).replace(/`[^`\n]+`/g, blank);
 }

@@ -7,6 +7,7 @@
 import type { CollectionName } from '../../schemas/context.ts';
 import { formatDate, isoDay } from '../dates.ts';
 import { humanize } from '../labels.ts';
+import { offeredNetworks } from '../share/draft.ts';
 import { type Publishable, unpublishedReason } from '../publish.ts';
 import { NETWORK_LABELS, type NetworkId } from '../share/networks.ts';
 import { ROUTE_OF, cardThumbPath, entryPath } from '../urls.ts';
@@ -72,8 +73,8 @@ export function searchRecord(input: SearchEntryInput): SearchRecord {
   const teams = teamsOf(collection, data, input.teams);
   if (teams.length) filters.team = teams.map(humanize);
   if (collection === 'snippets') {
-    const networks = (strings(data.networks) as NetworkId[]).length ? (strings(data.networks) as NetworkId[]) : input.defaultNetworks;
-    filters.network = networks.map((network) => NETWORK_LABELS[network] ?? network);
+    const own = strings(data.networks) as NetworkId[];
+    filters.network = offeredNetworks(input.defaultNetworks, own.length ? own : undefined).map((network) => NETWORK_LABELS[network]);
   }
 
   const meta: Record<string, string> = { title: input.title, type: input.typeLabel, image: cardThumbPath(collection, id) };

@@ -16,7 +16,6 @@
 import { Parser } from 'htmlparser2';
 import { HEADER_ONLY_DIRECTIVES, type Policy, allow, hashOf, parsePolicy, serializePolicy, unionOf } from './policy.ts';
 
-export { hashOf };
 
 /** Headers of every response. */
 export const COMMON_HEADERS: Readonly<Record<string, string>> = {
@@ -85,11 +84,6 @@ export function inlineCode(html: string): InlineCode {
   );
   parser.end(html);
   return found;
-}
-
-/** The policy of a page's <meta http-equiv="content-security-policy">, if it has one. */
-export function metaPolicy(html: string): string | undefined {
-  return inlineCode(html).meta;
 }
 
 /** Does `sources` (a script-src or style-src list) let this inline code run? */
