@@ -1,25 +1,16 @@
 /** `astro dev` has no search index: the search page says so instead of loading a UI that would fail. */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT } from '../support/build.ts';
 import { VALID_TREE } from '../support/fixtures.ts';
+import { freePort, waitFor } from '../support/ports.ts';
 
 let server: ChildProcess;
 let url: string;
 let output = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 /** The environment of a developer's shell: without the test runner's NODE_ENV and VITEST* (astro dev then answers 404). */
 function shellEnv(): NodeJS.ProcessEnv {
@@ -36,12 +27,9 @@ beforeAll(async () => {
   });
   server.stdout!.on('data', (chunk) => (output += chunk));
   server.stderr!.on('data', (chunk) => (output += chunk));
-  for (let tries = 0; tries < 120; tries++) {
-    const ok = await fetch(`${url}/`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error(`astro dev did not start:\n${output}`);
+  await waitFor(`${url}/`, 60_000).catch((error: Error) => {
+    throw new Error(`astro dev did not start (${error.message}):\n${output}`);
+  });
 });
 
 afterAll(async () => {

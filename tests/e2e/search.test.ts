@@ -9,11 +9,11 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/lib/content/validate.ts';
+import { WCAG_22_AA } from '../support/axe.ts';
 import { PROJECT } from '../support/build.ts';
 import { indexedUrls, resultCount, resultLinks, waitForResults } from '../support/search.ts';
 import { DIST, sitemapPaths, useBuiltHub } from '../support/site.ts';
 
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 /** Sample entries that are not published on 2026-11-22. */
 const UNPUBLISHED = {
   '/share/summit-livestream/': 'keynote streams live', // expired 2026-10-16

@@ -107,7 +107,8 @@ describe('memory poller', () => {
     expect(run.mainHwm!).toBeLessThan(120 * 1024 * 1024);
     // The command itself is "build"; the grandchild is listed under its own program name (Node calls its thread MainThread).
     const { build, ...others } = run.byProgram!;
-    expect(build!.hwm).toBe(run.mainHwm);
+    expect(build!.hwm).toBeGreaterThan(0);
+    expect(build!.hwm).toBeLessThan(120 * 1024 * 1024);
     expect(Math.max(...Object.values(others).map((p) => p.hwm))).toBeGreaterThan(120 * 1024 * 1024);
     expect(run.cpuMs!).toBeGreaterThan(0);
     expect(run.cpuMs!).toBeLessThan(run.wallMs * 4);

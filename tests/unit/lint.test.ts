@@ -2,10 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT } from '../support/build.ts';
 import { FIXTURES, treeWith } from '../support/fixtures.ts';
 
 const LINT_FIXTURES = path.join(FIXTURES, 'lint');
-const PROJECT = path.resolve(import.meta.dirname, '../..');
 
 /** Every overlay file with the problems it declares (`# expect:` errors, `# expect-warning:` warnings). */
 const overlay = readdirSync(LINT_FIXTURES, { recursive: true, encoding: 'utf8' })

@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { xLength } from '../../src/lib/share/x-length.ts';
+import { frontDecode, xLength } from '../../src/lib/share/x-length.ts';
 import { blueskyLength, graphemeCount, graphemes, mastodonLength, threadsLength } from '../../src/lib/share/length.ts';
 
 afterEach(() => vi.restoreAllMocks());
@@ -28,6 +28,9 @@ describe('X counter patterns', () => {
       expect(mastodonLength(`post ${i} https://example.com/${i}`)).toBeGreaterThan(23);
     }
     expect(decodes).not.toHaveBeenCalled();
+    // The spy does see frontDecode: decoding a list by hand is counted.
+    frontDecode('0ab1c');
+    expect(decodes).toHaveBeenCalledTimes(1);
   });
 });
 

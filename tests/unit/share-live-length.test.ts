@@ -14,18 +14,9 @@ import { mastodonLength, measure } from '../../src/lib/share/length.ts';
 import { TAIL_NETWORKS, liveLength, ownBlocks } from '../../src/lib/share/live-length.ts';
 import { NETWORK_IDS, type NetworkId } from '../../src/lib/share/networks.ts';
 import { LONGEST_CODE, precount } from '../../src/lib/share/posts.ts';
-import { LOADED_PATTERNS, findEmoji, findUrls, xLength } from '../../src/lib/share/x-length.ts';
-import type { XPatterns } from '../../src/lib/share/x-weight.ts';
+import { LOADED_PATTERNS, xLength } from '../../src/lib/share/x-length.ts';
+import { recording } from '../support/x-patterns.ts';
 
-/** Patterns that record what a count asked for; `loaded` says which it gets. */
-function recording(loaded: { urls: boolean; emoji: boolean }) {
-  const asked = new Set<'urls' | 'emoji'>();
-  const patterns: XPatterns = {
-    urls: () => (asked.add('urls'), loaded.urls ? findUrls : undefined),
-    emoji: () => (asked.add('emoji'), loaded.emoji ? findEmoji : undefined),
-  };
-  return { asked, patterns };
-}
 
 const PIECES = [
   'a', 'Z', ' ', '  ', '\n', '\n\n', '\r', '\r\n', '\t', '.', ',', '-', '/', '(', ')', '#', '@', ':', '?', '=', '&', '1', 'é', 'e\u0301', '\u0301', 'ß', '日', '한', '\u1100\u1161', 'ไ', '—', '…', '\u200E',

@@ -9,9 +9,10 @@ import fc from 'fast-check';
 import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
 import { X_LIMIT, findEmoji, findUrls, frontDecode, xLength } from '../../src/lib/share/x-length.ts';
-import { type XPatterns, mayHoldEmoji, mayHoldUrl, xLengthWith } from '../../src/lib/share/x-weight.ts';
+import { mayHoldEmoji, mayHoldUrl, xLengthWith } from '../../src/lib/share/x-weight.ts';
 import * as emojiData from '../../src/lib/share/x-emoji-data.ts';
 import * as urlData from '../../src/lib/share/x-url-data.ts';
+import { recording } from '../support/x-patterns.ts';
 
 const data = { ...urlData, ...emojiData };
 
@@ -136,15 +137,6 @@ describe('the copied patterns (src/lib/share/x-url-data.ts, x-emoji-data.ts)', (
   });
 });
 
-/** Patterns that record what a count asked for; `loaded` says which it gets. */
-function recording(loaded: { urls: boolean; emoji: boolean }) {
-  const asked = new Set<'urls' | 'emoji'>();
-  const patterns: XPatterns = {
-    urls: () => (asked.add('urls'), loaded.urls ? findUrls : undefined),
-    emoji: () => (asked.add('emoji'), loaded.emoji ? findEmoji : undefined),
-  };
-  return { asked, patterns };
-}
 
 /** A tiny reader of the regular expressions twemoji-parser writes: alternation, groups, classes, \uXXXX, ? * +. */
 type Node =
