@@ -84,10 +84,11 @@ function initPanel(root: HTMLElement): void {
   const blocks = () => ownBlocks(firstLine.value, textarea.value);
   const text = () => blocks().join('\n\n');
   const patterns = lazyPatterns(() => update());
-  const draft = (network: NetworkId): DraftPost => draftPost(network, text(), item, { ...config.settings, mastodon }, code);
-  const post = (network: NetworkId): PanelPost => {
-    const current = draft(network);
-    const length = liveLength(current, blocks(), code, item, config.counted, patterns);
+  // `own` (the trimmed blocks) is taken once per update and shared by every network's post.
+  const draft = (network: NetworkId, own = blocks()): DraftPost => draftPost(network, own.join('\n\n'), item, { ...config.settings, mastodon }, code);
+  const post = (network: NetworkId, own = blocks()): PanelPost => {
+    const current = draft(network, own);
+    const length = liveLength(current, own, code, item, config.counted, patterns);
     return { ...current, length, fits: length !== undefined && length <= current.limit };
   };
   const composed = (target: ShareTarget) =>
@@ -100,15 +101,16 @@ function initPanel(root: HTMLElement): void {
 
   function update(): void {
     const offered = networksOfVariant(item, variant);
+    const own = blocks();
     for (const network of item.networks) {
       const button = buttons.get(network)!;
       const count = counts.get(network)!;
       const isOffered = offered.includes(network);
       // A network the wording is not for is not counted, so it never fetches patterns.
-      const current = isOffered ? post(network) : { ...draft(network), length: undefined, fits: false };
+      const current = isOffered ? post(network, own) : { ...draft(network, own), length: undefined, fits: false };
       const { length, limit } = current;
       const pending = isOffered && length === undefined;
-      button.disabled = !current.fits || !text();
+      button.disabled = !current.fits || own.length === 0;
       button.dataset.url = current.url;
       count.toggleAttribute('data-pending', pending);
       count.classList.toggle('over', length !== undefined && !current.fits);

@@ -7,9 +7,8 @@
 import type { CollectionName } from '../../schemas/context.ts';
 import { formatDate, isoDay } from '../dates.ts';
 import { humanize } from '../labels.ts';
-import { offeredNetworks } from '../share/draft.ts';
 import { type Publishable, unpublishedReason } from '../publish.ts';
-import { NETWORK_LABELS, type NetworkId } from '../share/networks.ts';
+import { NETWORK_LABELS, type NetworkId, offeredNetworks } from '../share/networks.ts';
 import { ROUTE_OF, cardThumbPath, entryPath } from '../urls.ts';
 
 /** The filters of the index, in the order the search page offers them. */

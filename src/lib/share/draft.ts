@@ -57,10 +57,6 @@ export function draftPost(network: NetworkId, text: string, item: Shareable, set
   };
 }
 
-/** The networks a snippet offers, in the button order of settings.networks. */
-export function offeredNetworks(settingsNetworks: readonly NetworkId[], snippetNetworks?: readonly NetworkId[]): NetworkId[] {
-  return settingsNetworks.filter((network) => !snippetNetworks || snippetNetworks.includes(network));
-}
 
 /** The networks variant `index` is offered on, in button order. */
 export function networksOfVariant(item: Shareable, index: number): NetworkId[] {

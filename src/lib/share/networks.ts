@@ -29,3 +29,8 @@ export const NETWORK_LABELS: Record<NetworkId, string> = {
   telegram: 'Telegram',
   email: 'E-mail',
 };
+
+/** The networks a snippet offers, in the button order of settings.networks. */
+export function offeredNetworks(settingsNetworks: readonly NetworkId[], snippetNetworks?: readonly NetworkId[]): NetworkId[] {
+  return settingsNetworks.filter((network) => !snippetNetworks || snippetNetworks.includes(network));
+}

@@ -12,7 +12,8 @@ import { type BlockWeight, type Precounted, TAIL_NETWORKS } from './live-length.
 import type { NetworkId } from './networks.ts';
 import { xLength } from './x-length.ts';
 
-export { LONGEST_CODE, networksOfVariant, offeredNetworks, type ShareSettings, type Shareable } from './draft.ts';
+export { LONGEST_CODE, networksOfVariant, type ShareSettings, type Shareable } from './draft.ts';
+export { offeredNetworks } from './networks.ts';
 
 export interface SharedPost extends DraftPost {
   length: number;
