@@ -72,9 +72,8 @@ export function securityHeaders(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const pages = policedPages(outDir, base, rendered);
         const readBack = pages.length - rendered.size;
-        const { rules, problems } = headerRulesOf(pages, { base });
+        const { rules, problems, blocking } = headerRulesOf(pages, { base });
         rendered.clear();
-        const blocking = problems.filter((p) => p.includes('blocks'));
         for (const problem of problems) (blocking.includes(problem) ? logger.error : logger.warn).call(logger, problem);
         if (blocking.length) throw new Error(`${blocking.length} page(s) would block their own inline code; see above`);
         writeFileSync(

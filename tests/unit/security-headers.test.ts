@@ -97,11 +97,15 @@ describe('the rules of _headers', () => {
     const result = headerRules([
       { path: '/a/', html: page("script-src 'self'; style-src 'self'", '<style>x{}</style>') },
       { path: '/b/', html: '<html><body></body></html>' },
+      { path: '/roadblocks/', html: '<html><body></body></html>' },
     ]);
     expect(result.problems).toEqual([
       '/a/ has inline code its own policy blocks: <style> x{}…',
       '/b/ has no Content-Security-Policy <meta>; is security.csp set in astro.config.mjs?',
+      '/roadblocks/ has no Content-Security-Policy <meta>; is security.csp set in astro.config.mjs?',
     ]);
+    // Only blocked inline code stops the build, whatever words a page's path holds.
+    expect(result.blocking).toEqual(['/a/ has inline code its own policy blocks: <style> x{}…']);
   });
 });
 

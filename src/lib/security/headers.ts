@@ -150,6 +150,8 @@ export interface HeadersFile {
   rules: HeaderRule[];
   /** Problems the build reports: pages that block their own inline code, rules a host would not read. */
   problems: string[];
+  /** Those of `problems` that must fail the build: inline code a page's own policy blocks. */
+  blocking: string[];
 }
 
 /** A built page's URL path and its policy (`pagePolicy` of its HTML). */
@@ -171,6 +173,7 @@ export function headerRulesOf(pages: readonly PolicedPage[], options: { base?: s
   const base = options.base ?? '/';
   const admin = options.admin ?? `${base}admin/*`;
   const problems: string[] = [];
+  const blocking: string[] = [];
   const sections = new Map<string, Policy[]>();
   for (const page of [...pages].sort((a, b) => a.path.localeCompare(b.path))) {
     const result = page.policy;
@@ -178,7 +181,11 @@ export function headerRulesOf(pages: readonly PolicedPage[], options: { base?: s
       problems.push(`${page.path} has no Content-Security-Policy <meta>; is security.csp set in astro.config.mjs?`);
       continue;
     }
-    for (const code of result.blocked) problems.push(`${page.path} has inline code its own policy blocks: ${code}`);
+    for (const code of result.blocked) {
+      const problem = `${page.path} has inline code its own policy blocks: ${code}`;
+      problems.push(problem);
+      blocking.push(problem);
+    }
     const section = sectionOf(page.path, base);
     const policies = sections.get(section);
     if (policies) policies.push(result.policy);
@@ -204,7 +211,7 @@ export function headerRulesOf(pages: readonly PolicedPage[], options: { base?: s
       if (length > MAX_LINE) problems.push(`_headers: ${name} of ${rule.path} is ${length} characters; Cloudflare Pages reads lines of at most ${MAX_LINE}`);
     }
   }
-  return { rules, problems };
+  return { rules, problems, blocking };
 }
 
 export function formatHeadersFile(rules: readonly HeaderRule[], comment: string): string {
