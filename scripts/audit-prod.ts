@@ -16,7 +16,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { exceptionsFileSchema, judge, readAuditOutput, type AuditException } from '../src/lib/security/audit.ts';
+import { exceptionsFileSchema, judge, readAuditOutput, type AuditException } from './lib/audit.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const EXCEPTIONS = path.join(ROOT, 'audit-exceptions.json');

@@ -8,6 +8,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { ASTRO_BIN, astroEnv } from './lib/astro.ts';
 
 const require = createRequire(import.meta.url);
 const repoRoot = path.resolve(process.env.HUB_CMS_ROOT ?? process.cwd());
@@ -17,7 +18,7 @@ const host = '127.0.0.1';
 
 const children: ChildProcess[] = [];
 const start = (script: string, args: string[], env: Record<string, string>) => {
-  const child = spawn(process.execPath, [script, ...args], { env: { ...process.env, ...env }, stdio: 'inherit' });
+  const child = spawn(process.execPath, [script, ...args], { env: astroEnv(env), stdio: 'inherit' });
   child.on('exit', (code) => {
     if (!stopping) {
       console.error(`${path.basename(script)} stopped (exit ${code}); stopping the content manager.`);
@@ -37,10 +38,9 @@ process.on('SIGINT', () => stop());
 process.on('SIGTERM', () => stop());
 
 const decapServer = require.resolve('decap-server/dist/index.js');
-const astro = path.join(path.dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
 
 start(decapServer, [], { PORT: proxyPort, BIND_HOST: host, MODE: 'fs', GIT_REPO_DIRECTORY: repoRoot, LOG_LEVEL: 'warn' });
-start(astro, ['dev', '--port', devPort, '--host', host], {
+start(ASTRO_BIN, ['dev', '--port', devPort, '--host', host], {
   HUB_CMS_PROXY_URL: `http://${host}:${proxyPort}/api/v1`,
   HUB_CMS_ROOT: repoRoot,
 });

@@ -7,14 +7,14 @@
  *   npm run lint:content -- path/to/tree  # another tree
  *   HUB_NOW=2027-01-15 npm run lint:content
  */
-import { contentRoot } from '../src/lib/content/files.ts';
-import { formatLintReport } from '../src/lib/content/report.ts';
-import { checkContent } from '../src/lib/content/validate.ts';
+import { contentRoot } from '../src/content/files.ts';
+import { formatLintReport } from '../src/content/report.ts';
+import { checkContent } from '../src/content/check.ts';
 import { InvalidNowError, resolveNow } from '../src/lib/publish.ts';
 
 try {
   const root = contentRoot(process.argv[2] ?? process.env.HUB_CONTENT_DIR);
-  const { problems } = checkContent({ root, now: resolveNow() });
+  const { problems } = checkContent({ root, now: resolveNow(process.env.HUB_NOW) });
   console.log(formatLintReport(problems, { color: process.stdout.isTTY && !process.env.NO_COLOR }));
   process.exitCode = problems.some((p) => p.severity === 'error') ? 1 : 0;
 } catch (error) {

@@ -2,8 +2,9 @@
  * What the browser remembers about an advocate, and how links preset it:
  * `?ref=<code>` (attribution, sent as utm_content), `?team=<team>` (default
  * snippet filter) and `?mentor=<person>` (onboarding). Pure, so it is tested
- * without a browser; src/scripts/advocate-store.ts keeps it in localStorage.
+ * without a browser; src/client/advocate-store.ts keeps it in localStorage.
  */
+import { isId, normalizeCode, normalizeHost } from '../model/ids.ts';
 
 export interface AdvocatePrefs {
   /** Attribution code, sent as utm_content. */
@@ -18,31 +19,6 @@ export interface AdvocatePrefs {
   role?: string;
 }
 
-const CODE = /^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$/;
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const HOST = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
-
-/** An advocate code as typed or linked, or undefined when it cannot be one (it ends up in URLs). */
-export function normalizeCode(value: string | null | undefined): string | undefined {
-  const code = value?.trim();
-  return code && CODE.test(code) ? code : undefined;
-}
-
-/** A Mastodon host from what an advocate types: "mastodon.social", "@me@hachyderm.io" or a URL. */
-export function normalizeInstance(value: string | null | undefined): string | undefined {
-  let text = value?.trim().toLowerCase() ?? '';
-  if (!text) return undefined;
-  if (/^https?:\/\//.test(text)) {
-    try {
-      text = new URL(text).hostname;
-    } catch {
-      return undefined;
-    }
-  }
-  text = text.replace(/^@?[^@]*@/, '').replace(/\/.*$/, '');
-  return HOST.test(text) ? text : undefined;
-}
-
 /**
  * The presets an incoming link carries, checked against what exists
  * (`teams`, `mentors`); unknown values are ignored rather than stored.
@@ -53,9 +29,9 @@ export function presetsFromUrl(search: string, known: { teams?: readonly string[
   const code = normalizeCode(params.get('ref'));
   if (code) prefs.code = code;
   const team = params.get('team')?.trim();
-  if (team && ID.test(team) && (!known.teams || known.teams.includes(team))) prefs.team = team;
+  if (team && isId(team) && (!known.teams || known.teams.includes(team))) prefs.team = team;
   const mentor = params.get('mentor')?.trim();
-  if (mentor && ID.test(mentor) && (!known.mentors || known.mentors.includes(mentor))) prefs.mentor = mentor;
+  if (mentor && isId(mentor) && (!known.mentors || known.mentors.includes(mentor))) prefs.mentor = mentor;
   return prefs;
 }
 
@@ -67,10 +43,10 @@ export function parseStoredPrefs(raw: string | null): AdvocatePrefs {
     const prefs: AdvocatePrefs = {};
     const code = normalizeCode(typeof value.code === 'string' ? value.code : undefined);
     if (code) prefs.code = code;
-    if (typeof value.team === 'string' && ID.test(value.team)) prefs.team = value.team;
-    if (typeof value.mentor === 'string' && ID.test(value.mentor)) prefs.mentor = value.mentor;
-    if (typeof value.role === 'string' && ID.test(value.role)) prefs.role = value.role;
-    const mastodon = normalizeInstance(typeof value.mastodon === 'string' ? value.mastodon : undefined);
+    if (typeof value.team === 'string' && isId(value.team)) prefs.team = value.team;
+    if (typeof value.mentor === 'string' && isId(value.mentor)) prefs.mentor = value.mentor;
+    if (typeof value.role === 'string' && isId(value.role)) prefs.role = value.role;
+    const mastodon = normalizeHost(typeof value.mastodon === 'string' ? value.mastodon : undefined);
     if (mastodon) prefs.mastodon = mastodon;
     return prefs;
   } catch {

@@ -3,7 +3,7 @@
  * the checklist of a track kept in the browser, and the team filter of
  * snippet lists. Pure, so it is tested without a browser.
  */
-import { normalizeCode } from './advocate.ts';
+import { isId, normalizeCode } from '../model/ids.ts';
 
 export interface OnboardingChoice {
   mentor?: string;
@@ -71,7 +71,6 @@ export function stepKeys(steps: readonly StepLike[]): string[] {
 /** Track id → keys of the steps ticked off. */
 export type ChecklistState = Record<string, string[]>;
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 export function parseChecklist(raw: string | null): ChecklistState {
   if (!raw) return {};
@@ -80,7 +79,7 @@ export function parseChecklist(raw: string | null): ChecklistState {
     if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
     const state: ChecklistState = {};
     for (const [track, keys] of Object.entries(value as Record<string, unknown>)) {
-      if (!ID.test(track) || !Array.isArray(keys)) continue;
+      if (!isId(track) || !Array.isArray(keys)) continue;
       state[track] = [...new Set(keys.filter((k): k is string => typeof k === 'string' && k.length > 0 && k.length <= 200))];
     }
     return state;

@@ -40,7 +40,7 @@ export class InvalidNowError extends Error {}
  * The instant the build publishes for: now, or `HUB_NOW` (YYYY-MM-DD, or an
  * ISO datetime) to preview a future day or to pin tests to a date.
  */
-export function resolveNow(hubNow: string | undefined = process.env.HUB_NOW, clock: () => Date = () => new Date()): Date {
+export function resolveNow(hubNow: string | undefined, clock: () => Date = () => new Date()): Date {
   if (hubNow === undefined || hubNow.trim() === '') return clock();
   const text = hubNow.trim();
   const date = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : new Date(text);

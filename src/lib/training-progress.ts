@@ -1,9 +1,10 @@
 /**
  * A learner's training progress: quiz scores, the passed state of each module
  * and whether every module of their role is passed (the completion badge).
- * Pure, so it is tested without a browser; src/scripts/progress-store.ts
+ * Pure, so it is tested without a browser; src/client/progress-store.ts
  * keeps it in localStorage.
  */
+import { isId } from '../model/ids.ts';
 
 /** Share of right answers a quiz needs: 3 of 4, 4 of 5. */
 export const PASS_RATIO = 0.75;
@@ -46,7 +47,6 @@ export interface ModuleProgress {
 /** Module id → progress. */
 export type TrainingProgress = Record<string, ModuleProgress>;
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const count = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined);
 const isoInstant = (value: unknown) => (typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? value : undefined);
 
@@ -62,7 +62,7 @@ export function parseTrainingProgress(raw: string | null): TrainingProgress {
   if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
   const progress: TrainingProgress = {};
   for (const [id, entry] of Object.entries(value as Record<string, unknown>)) {
-    if (!ID.test(id) || !entry || typeof entry !== 'object') continue;
+    if (!isId(id) || !entry || typeof entry !== 'object') continue;
     const e = entry as Record<string, unknown>;
     const best = count(e.best);
     const total = count(e.total);

@@ -1,16 +1,5 @@
 /** Every URL the hub links to is built here, so routes and links cannot drift apart. */
-import type { CollectionName } from '../schemas/context.ts';
-
-/** The first path segment of each collection's pages; `/share/<id>/` and `/start/<id>/` are part of the content model. */
-export const ROUTE_OF: Record<CollectionName, string> = {
-  snippets: 'share',
-  articles: 'articles',
-  guidelines: 'guidelines',
-  training: 'training',
-  campaigns: 'campaigns',
-  people: 'people',
-  tracks: 'start',
-};
+import { ROUTE_OF, type CollectionName } from '../model/collections.ts';
 
 const BASE = (import.meta.env?.BASE_URL ?? '/').replace(/\/?$/, '/');
 

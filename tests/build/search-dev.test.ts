@@ -1,4 +1,5 @@
 /** `astro dev` has no search index: the search page says so instead of loading a UI that would fail. */
+import { ASTRO_BIN, astroEnv } from '../../scripts/lib/astro.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,13 +15,13 @@ let output = '';
 
 /** The environment of a developer's shell: without the test runner's NODE_ENV and VITEST* (astro dev then answers 404). */
 function shellEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')));
+  return Object.fromEntries(Object.entries(astroEnv()).filter(([name]) => name !== 'NODE_ENV' && !name.startsWith('VITEST')));
 }
 
 beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
-  server = spawn(process.execPath, [path.join(PROJECT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+  server = spawn(process.execPath, [ASTRO_BIN, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: PROJECT,
     detached: true,
     env: { ...shellEnv(), HUB_CONTENT_DIR: VALID_TREE, HUB_NOW: '2026-11-22', HUB_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'hub-dev-')), NO_COLOR: '1' },

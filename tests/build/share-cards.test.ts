@@ -10,8 +10,8 @@ import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { astroBuild, filesIn, read, type BuildResult } from '../support/build.ts';
 import { treeWith } from '../support/fixtures.ts';
-import { ROUTE_OF } from '../../src/lib/urls.ts';
-import type { CollectionName } from '../../src/schemas/context.ts';
+import { ROUTE_OF } from '../../src/model/collections.ts';
+import type { CollectionName } from '../../src/model/collections.ts';
 
 const AVATAR_RGB = [0xcc, 0x33, 0x66];
 const summaries = (output: string) => [...output.matchAll(/share cards: (\d+) rendered, (\d+) cached/g)].map((m) => ({ rendered: Number(m[1]), cached: Number(m[2]) }));

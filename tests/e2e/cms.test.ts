@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { checkContent } from '../../src/lib/content/validate.ts';
+import { checkContent } from '../../src/content/check.ts';
 import { launchChromium } from '../support/browser.ts';
 import { PROJECT, astroBuild, read } from '../support/build.ts';
 import { VALID_TREE } from '../support/fixtures.ts';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DIST, SAMPLE_SITE } from '../support/site.ts';
 import { validator } from '../support/json-schema.ts';
-import { BUDGET_BYTES, initialGzip, pageScripts, samplePages } from '../../scripts/share-size.ts';
+import { BUDGET_BYTES, initialGzip, pageScripts, samplePages } from '../../bench/share-size.ts';
 
 const read = (file: string) => JSON.parse(readFileSync(path.join(DIST, file), 'utf8'));
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DIST, SAMPLE_SITE, useBuiltHub } from '../support/site.ts';
 import twitter from 'twitter-text';
 import { defaultVariant } from '../../src/lib/share/variant.ts';
-import { pageScripts } from '../../scripts/share-size.ts';
+import { pageScripts } from '../../bench/share-size.ts';
 
 const hub = useBuiltHub();
 const outside: string[] = [];

@@ -1,6 +1,6 @@
-/** Launches the system Chromium through playwright-core (no browser download). */
-import { existsSync } from 'node:fs';
+/** Launches the Chrome or Chromium that scripts/ensure-chromium.ts chose, through playwright-core (no browser download). */
 import { chromium, type Browser } from 'playwright-core';
+import { discoverChromium, readChosenPath, realMachine } from '../../scripts/ensure-chromium.ts';
 
 export const CHROMIUM_FLAGS = [
   '--headless',
@@ -13,11 +13,22 @@ export const CHROMIUM_FLAGS = [
   '--no-first-run',
 ];
 
+let resolved: string | undefined;
+
+/**
+ * CHROMIUM_PATH, else the browser `node scripts/ensure-chromium.ts` (run first by
+ * `npm test`) recorded in .cache/chromium-path, else the same search that script does.
+ */
 export function chromiumPath(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
-  const found = candidates.find((candidate) => existsSync(candidate));
-  if (!found) throw new Error('Chromium not found: install it (apt-get install -y chromium) or set CHROMIUM_PATH');
-  return found;
+  if (resolved) return resolved;
+  const chosen = process.env.CHROMIUM_PATH ? undefined : readChosenPath();
+  if (chosen) return (resolved = chosen);
+  const discovery = discoverChromium(realMachine());
+  if (discovery.error) throw new Error(discovery.error);
+  if (!discovery.found) {
+    throw new Error('No Chrome or Chromium found for the browser tests. Run `node scripts/ensure-chromium.ts` (npm test runs it first): it finds one or installs one, or says how.');
+  }
+  return (resolved = discovery.found.path);
 }
 
 export function launchChromium(): Promise<Browser> {

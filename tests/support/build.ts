@@ -2,9 +2,9 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
+import { ASTRO_BIN, astroEnv } from '../../scripts/lib/astro.ts';
 
 export const PROJECT = path.resolve(import.meta.dirname, '../..');
-const ASTRO = path.join(PROJECT, 'node_modules/astro/bin/astro.mjs');
 const BUILDS = path.join(PROJECT, '.cache/test-builds');
 
 export interface BuildResult {
@@ -25,9 +25,9 @@ export function astroBuild(options: { contentDir: string; now: string; outDir?: 
   const work = mkdtempSync(path.join(BUILDS, 'hub-build-'));
   const outDir = options.outDir ?? path.join(work, 'dist');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO, 'build', '--outDir', outDir], {
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', outDir], {
       cwd: PROJECT,
-      env: { ...process.env, HUB_CONTENT_DIR: options.contentDir, HUB_NOW: options.now, HUB_CACHE_DIR: path.join(work, 'cache'), HUB_CARD_CACHE: options.cardCache ?? path.join(work, 'cards'), NO_COLOR: '1', FORCE_COLOR: '0' },
+      env: astroEnv({ HUB_CONTENT_DIR: options.contentDir, HUB_NOW: options.now, HUB_CACHE_DIR: path.join(work, 'cache'), HUB_CARD_CACHE: options.cardCache ?? path.join(work, 'cards'), NO_COLOR: '1', FORCE_COLOR: '0' }),
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

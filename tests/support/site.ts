@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { PROJECT } from './build.ts';
 import { serveStatic, type StaticSite } from './server.ts';
-import { readSiteUrl } from '../../src/lib/content/settings-file.ts';
+import { readSiteUrl } from '../../src/content/settings.ts';
 
 export const DIST = path.join(PROJECT, process.env.HUB_E2E_DIST ?? 'dist');
 

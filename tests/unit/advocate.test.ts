@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeCode, normalizeInstance, parseStoredPrefs, presetsFromUrl } from '../../src/lib/advocate.ts';
+import { parseStoredPrefs, presetsFromUrl } from '../../src/lib/advocate.ts';
+import { normalizeCode, normalizeHost } from '../../src/model/ids.ts';
 
 describe('advocate codes', () => {
   it('accepts short codes of letters, digits, - and _, and nothing that could break a URL', () => {
@@ -13,11 +14,11 @@ describe('advocate codes', () => {
 
 describe('Mastodon instances', () => {
   it('reads a host from a host, a handle or a URL', () => {
-    expect(normalizeInstance('Hachyderm.io')).toBe('hachyderm.io');
-    expect(normalizeInstance('@ana@fosstodon.org')).toBe('fosstodon.org');
-    expect(normalizeInstance('https://mastodon.social/@ana')).toBe('mastodon.social');
-    expect(normalizeInstance('javascript:alert(1)')).toBeUndefined();
-    expect(normalizeInstance('not a host')).toBeUndefined();
+    expect(normalizeHost('Hachyderm.io')).toBe('hachyderm.io');
+    expect(normalizeHost('@ana@fosstodon.org')).toBe('fosstodon.org');
+    expect(normalizeHost('https://mastodon.social/@ana')).toBe('mastodon.social');
+    expect(normalizeHost('javascript:alert(1)')).toBeUndefined();
+    expect(normalizeHost('not a host')).toBeUndefined();
   });
 });
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { exceptionsFileSchema, judge, readAuditOutput, type AuditException, type Finding } from '../../src/lib/security/audit.ts';
+import { exceptionsFileSchema, judge, readAuditOutput, type AuditException, type Finding } from '../../scripts/lib/audit.ts';
 import { PROJECT } from '../support/build.ts';
 
 /** The shape npm 7 and later print for `npm audit --json` (auditReportVersion 2). */

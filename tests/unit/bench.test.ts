@@ -7,12 +7,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { load } from 'js-yaml';
-import { COLLECTIONS } from '../../src/schemas/context.ts';
-import { checkContent } from '../../src/lib/content/validate.ts';
-import { formatProblem } from '../../src/lib/content/problems.ts';
+import { COLLECTIONS } from '../../src/model/collections.ts';
+import { checkContent } from '../../src/content/check.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
 import { unpublishedReason } from '../../src/lib/publish.ts';
-import { DEFAULT_NOW, PROPORTIONS, countsFor, generateCorpus, writeCorpus } from '../../scripts/bench/corpus.ts';
-import { descendants, parseComm, parseCpuTicks, parsePpid, parseStatus, runMeasured } from '../../scripts/bench/measure.ts';
+import { DEFAULT_NOW, PROPORTIONS, countsFor, generateCorpus, writeCorpus } from '../../bench/scale/corpus.ts';
+import { descendants, parseComm, parseCpuTicks, parsePpid, parseStatus, runMeasured } from '../../bench/scale/measure.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hub-bench-corpus-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

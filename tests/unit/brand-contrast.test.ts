@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { contrast } from '../../src/lib/color.ts';
-import { checkBrandContrast, ratio } from '../../src/lib/content/brand-contrast.ts';
-import { formatProblem } from '../../src/lib/content/problems.ts';
-import { checkContent } from '../../src/lib/content/validate.ts';
+import { checkBrandContrast, ratio } from '../../src/content/checks/brand-contrast.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { checkContent } from '../../src/content/check.ts';
 import { PROJECT } from '../support/build.ts';
 import { VALID_TREE, treeWith } from '../support/fixtures.ts';
 

@@ -15,8 +15,8 @@ import type { CardSpec } from '../../src/lib/cards/spec.ts';
 import { CARD_HEIGHT, CARD_WIDTH, SAFE_MARGIN, STRIPE } from '../../src/lib/cards/template.ts';
 import { direction, drawable } from '../../src/lib/cards/text.ts';
 import { parseHex } from '../../src/lib/color.ts';
-import { formatProblem } from '../../src/lib/content/problems.ts';
-import { checkContent } from '../../src/lib/content/validate.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { checkContent } from '../../src/content/check.ts';
 import { treeWith } from '../support/fixtures.ts';
 
 const PRIMARY = '#0b5563';

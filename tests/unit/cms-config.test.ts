@@ -8,10 +8,11 @@ import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { decapConfig } from '../../src/lib/cms/config.ts';
 import type { DecapField } from '../../src/lib/cms/fields.ts';
-import { schemaInputs } from '../../src/lib/content/validate.ts';
-import { collectionSchemas } from '../../src/schemas/index.ts';
-import { COLLECTIONS, type SchemaContext } from '../../src/schemas/context.ts';
-import { settingsSchema } from '../../src/schemas/settings.ts';
+import { schemaInputs } from '../../src/content/check.ts';
+import { collectionSchemas } from '../../src/model/schemas/index.ts';
+import { COLLECTIONS } from '../../src/model/collections.ts';
+import type { SchemaContext } from '../../src/model/schemas/context.ts';
+import { settingsSchema } from '../../src/model/schemas/settings.ts';
 import { VALID_TREE } from '../support/fixtures.ts';
 
 const { settings, ids } = schemaInputs(VALID_TREE);

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/lib/content/validate.ts';
-import { formatProblem } from '../../src/lib/content/problems.ts';
-import { COLLECTIONS } from '../../src/schemas/context.ts';
+import { checkContent } from '../../src/content/check.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { COLLECTIONS } from '../../src/model/collections.ts';
 import { FIXTURES, VALID_TREE, expectationsOf, treeWith } from '../support/fixtures.ts';
 
 const NOW = new Date('2026-11-22T00:00:00Z');

@@ -8,9 +8,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/content/problems.ts';
-import { checkContent } from '../../src/lib/content/validate.ts';
-import { firstAnchor } from '../../src/lib/content/yaml-safety.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { checkContent } from '../../src/content/check.ts';
+import { firstAnchor } from '../../src/content/yaml-safety.ts';
 import { FIXTURES, treeWith } from '../support/fixtures.ts';
 
 const NOW = new Date('2026-11-22T00:00:00Z');

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/content/problems.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
 import { decodeExport } from '../../src/lib/metrics/csv.ts';
 import { parseExport } from '../../src/lib/metrics/parse.ts';
 

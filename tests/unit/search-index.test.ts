@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ENTRY_PAGES_GLOB, EXCLUDED_SELECTORS, type PagefindApi, SearchIndexError, buildSearchIndex, searchIndex } from '../../src/integrations/search.ts';
+import { ENTRY_PAGES_GLOB, EXCLUDED_SELECTORS, type PagefindApi, SearchIndexError, buildSearchIndex, searchIndex } from '../../src/hub/search.ts';
 
 interface Fake {
   api: PagefindApi;

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGES_IN_FLIGHT, type PagefindApi, SearchIndexError, entryPageFile, searchableHtml, startSearchIndex } from '../../src/integrations/search.ts';
+import { MAX_PAGES_IN_FLIGHT, type PagefindApi, SearchIndexError, entryPageFile, searchableHtml, startSearchIndex } from '../../src/hub/search.ts';
 
 /** A Pagefind whose addHTMLFile answers only when the test says so. */
 function slowPagefind(options: { errorFor?: string } = {}) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SORT_KEY, UNDATED, UnpublishedEntryError, entryDate, searchRecord, type SearchEntryInput } from '../../src/lib/search/record.ts';
+import { SORT_KEY } from '../../src/lib/search/filters.ts';
+import { UNDATED, UnpublishedEntryError, entryDate, searchRecord, type SearchEntryInput } from '../../src/lib/search/record.ts';
 import { cleanFilters, pagefindSort, readSearchState, writeSearchState } from '../../src/lib/search/state.ts';
 import { isSearchShortcut, takesTyping } from '../../src/lib/search/shortcut.ts';
 import { placeholderTemplate, resultTemplate } from '../../src/lib/search/template.ts';

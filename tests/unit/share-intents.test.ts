@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LINK_AS_FIELD, compose, footer, withFirstLine } from '../../src/lib/share/compose.ts';
-import { CLIPBOARD_NETWORKS, crlf, emailSubject, intentUrl } from '../../src/lib/share/intents.ts';
-import { NETWORK_IDS, type NetworkId } from '../../src/lib/share/networks.ts';
+import { compose, footer, withFirstLine } from '../../src/lib/share/compose.ts';
+import { NETWORK_IDS, type NetworkId, crlf, emailSubject, network, needsClipboard, takesLinkApart } from '../../src/model/networks.ts';
+
+const intentUrl = (id: NetworkId, post: { text: string; link: string }, options: { mastodon: string }) => network(id).shareUrl(post, options);
 
 const link = 'https://www.example.com/report?lang=en&utm_source=x&utm_medium=employee-advocacy&utm_campaign=earth-week#numbers';
 const parts = { text: 'Proud of what our plant teams did this year.', hashtags: ['Sustainability', 'ClimateAction'], disclosure: '#AcmeEmployee', link };
@@ -30,7 +31,7 @@ describe('compose', () => {
       linkInText: false,
     });
     expect(compose('telegram', parts).text).toBe('Proud of what our plant teams did this year.\n\n#Sustainability #ClimateAction #AcmeEmployee');
-    expect([...LINK_AS_FIELD].sort()).toEqual(['reddit', 'telegram']);
+    expect(NETWORK_IDS.filter(takesLinkApart)).toEqual(['reddit', 'telegram']);
   });
 
   it("puts the advocate's own first line before the text", () => {
@@ -40,7 +41,7 @@ describe('compose', () => {
   });
 });
 
-describe('intentUrl', () => {
+describe('share URLs of the network registry', () => {
   const post = (network: NetworkId) => compose(network, parts);
   const q = encodeURIComponent;
 
@@ -58,7 +59,7 @@ describe('intentUrl', () => {
     expect(intentUrl('email', post('email'), options)).toBe(
       `mailto:?subject=${q('Proud of what our plant teams did this year.')}&body=${q(text.replace(/\n/g, '\r\n'))}`,
     );
-    expect([...CLIPBOARD_NETWORKS].sort()).toEqual(['facebook', 'linkedin']);
+    expect(NETWORK_IDS.filter(needsClipboard)).toEqual(['linkedin', 'facebook']);
   });
 
   it('cuts a long e-mail subject at 78 characters', () => {
@@ -100,7 +101,7 @@ describe('intentUrl', () => {
         (text, hashtags, disclosure, network, url) => {
           const composed = compose(network, { text, hashtags, disclosure, link: url });
           const got = carried(network, intentUrl(network, composed, options));
-          if (CLIPBOARD_NETWORKS.has(network)) {
+          if (needsClipboard(network)) {
             // The text goes to the clipboard; the share URL carries the link.
             expect(got.link).toBe(composed.link);
             expect(composed.text.endsWith(url)).toBe(true);
@@ -108,7 +109,7 @@ describe('intentUrl', () => {
             expect(got.text).toBe(crlf(composed.text));
           } else {
             expect(got.text).toBe(composed.text);
-            if (LINK_AS_FIELD.has(network)) expect(got.link).toBe(url);
+            if (takesLinkApart(network)) expect(got.link).toBe(url);
             else expect(got.text!.endsWith(url)).toBe(true);
           }
         },

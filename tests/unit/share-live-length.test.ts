@@ -11,11 +11,15 @@ import { describe, expect, it } from 'vitest';
 import { withFirstLine } from '../../src/lib/share/compose.ts';
 import { type Shareable, draftPost } from '../../src/lib/share/draft.ts';
 import { mastodonLength, measure } from '../../src/lib/share/length.ts';
-import { TAIL_NETWORKS, liveLength, ownBlocks } from '../../src/lib/share/live-length.ts';
-import { NETWORK_IDS, type NetworkId } from '../../src/lib/share/networks.ts';
-import { LONGEST_CODE, precount } from '../../src/lib/share/posts.ts';
+import { isTailNetwork, liveLength, ownBlocks } from '../../src/lib/share/live-length.ts';
+import { NETWORK_IDS, type NetworkId } from '../../src/model/networks.ts';
+import { LONGEST_CODE } from '../../src/model/ids.ts';
+import { precount } from '../../src/lib/share/posts.ts';
 import { LOADED_PATTERNS, xLength } from '../../src/lib/share/x-length.ts';
 import { recording } from '../support/x-patterns.ts';
+
+/** The networks whose tail the build precounts, as the registry's counting rules decide. */
+const TAIL_NETWORKS = NETWORK_IDS.filter(isTailNetwork) as ('x' | 'mastodon')[];
 
 
 const PIECES = [
@@ -55,6 +59,10 @@ const shareable = (i: { link: string; hashtags: string[]; wordings: string[] }):
 });
 
 describe('liveLength', () => {
+  it('precounts exactly the networks whose count of a link needs the URL patterns', () => {
+    expect(TAIL_NETWORKS).toEqual(['x', 'mastodon']);
+  });
+
   it('is the length of the whole post on every network, for any text, wording, link and code', () => {
     fc.assert(
       fc.property(item, anyText, anyText, code, fc.boolean(), (i, firstLine, edited, advocateCode, keepWording) => {

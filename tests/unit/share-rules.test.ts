@@ -2,9 +2,9 @@
 import path from 'node:path';
 import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/lib/content/problems.ts';
-import { checkContent } from '../../src/lib/content/validate.ts';
-import { LONGEST_CODE } from '../../src/lib/share/posts.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
+import { checkContent } from '../../src/content/check.ts';
+import { LONGEST_CODE } from '../../src/model/ids.ts';
 import { treeWith } from '../support/fixtures.ts';
 
 const NOW = new Date('2026-11-22T00:00:00Z');

@@ -8,13 +8,15 @@ import { createRequire } from 'node:module';
 import fc from 'fast-check';
 import twitter from 'twitter-text';
 import { describe, expect, it } from 'vitest';
-import { X_LIMIT, findEmoji, findUrls, frontDecode, xLength } from '../../src/lib/share/x-length.ts';
+import { findEmoji, findUrls, frontDecode, xLength } from '../../src/lib/share/x-length.ts';
+import { network } from '../../src/model/networks.ts';
 import { mayHoldEmoji, mayHoldUrl, xLengthWith } from '../../src/lib/share/x-weight.ts';
 import * as emojiData from '../../src/lib/share/x-emoji-data.ts';
 import * as urlData from '../../src/lib/share/x-url-data.ts';
 import { recording } from '../support/x-patterns.ts';
 
 const data = { ...urlData, ...emojiData };
+const X_LIMIT = network('x').limit;
 
 const require = createRequire(import.meta.url);
 const library = (text: string) => twitter.parseTweet(text).weightedLength;

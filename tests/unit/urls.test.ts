@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { absolute, collectionPath, entryPath, parseRef, path } from '../../src/lib/urls.ts';
-import { siteAndBase } from '../../src/lib/site.ts';
+import { siteAndBase } from '../../src/hub/site.ts';
 import { excerpt, humanize, initials } from '../../src/lib/labels.ts';
-import { closest, quote } from '../../src/lib/content/words.ts';
+import { closest, quote } from '../../src/model/words.ts';
 
 describe('urls', () => {
   it('builds the URLs of the content model', () => {

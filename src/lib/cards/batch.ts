@@ -22,9 +22,6 @@ const PACKAGES = ['satori', '@resvg/resvg-js', 'sharp', 'opentype.js'];
 /** Cache files unused for this long are deleted at the end of a batch. */
 const KEEP_DAYS = 30;
 
-/** Where a build leaves its batch's counts for the hub:cards integration (both run in the build's process). */
-export const CARD_STATS = Symbol.for('hub.share-cards.stats');
-
 export interface BatchOptions {
   /** Where PNGs are kept between builds. */
   cacheDir: string;

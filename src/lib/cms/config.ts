@@ -3,23 +3,27 @@
  * the hub settings. Served as /admin/config.yml; nothing is written by hand.
  */
 import { z } from 'astro/zod';
-import { collectionSchemas } from '../../schemas/index.ts';
-import { COLLECTIONS, type CollectionName, type SchemaContext } from '../../schemas/context.ts';
-import { settingsSchema, type Settings } from '../../schemas/settings.ts';
-import { SETTINGS_FILE } from '../content/files.ts';
-import { ROUTE_OF } from '../urls.ts';
+import { collectionSchemas } from '../../model/schemas/index.ts';
+import { COLLECTIONS, ROUTE_OF, SETTINGS_FILE, type CollectionName } from '../../model/collections.ts';
+import type { SchemaContext } from '../../model/schemas/context.ts';
+import { settingsSchema, type Settings } from '../../model/schemas/settings.ts';
 import { type DecapField, type FieldContext, objectFields } from './fields.ts';
 import { HINTS } from './hints.ts';
 
-export interface CmsOptions {
+export interface BackendOptions {
   settings: Settings;
-  ids: SchemaContext['ids'];
-  /** The content folder relative to the repository root, with forward slashes, e.g. `content`. */
-  contentPath: string;
   /** Local editing through decap-server: the proxy's API URL. Default: the production backend. */
   proxyUrl?: string;
   /** Environment overrides of settings.cms (HUB_CMS_BACKEND, HUB_CMS_REPO, HUB_CMS_BRANCH, HUB_CMS_BASE_URL). */
   env?: Record<string, string | undefined>;
+}
+
+export type CmsBackend = ReturnType<typeof cmsBackend>;
+
+export interface CmsOptions extends CmsBackend {
+  settings: Settings;
+  /** The content folder relative to the repository root, with forward slashes, e.g. `content`. */
+  contentPath: string;
 }
 
 const TITLE_FIELD: Partial<Record<CollectionName, string>> = { people: 'name' };
@@ -61,7 +65,7 @@ const LIST_OPTIONS: Record<CollectionName, { summary: string; sort: string[]; fi
 };
 
 /** The backend block and publish mode, from settings.cms and the environment. */
-export function cmsBackend(options: Pick<CmsOptions, 'settings' | 'proxyUrl' | 'env'>) {
+export function cmsBackend(options: BackendOptions): { backend: Record<string, string>; editorialWorkflow: boolean } {
   const env = options.env ?? {};
   const cms = options.settings.cms;
   const branch = env.HUB_CMS_BRANCH || cms.branch;
@@ -80,11 +84,10 @@ export function cmsBackend(options: Pick<CmsOptions, 'settings' | 'proxyUrl' | '
 }
 
 export function decapConfig(options: CmsOptions) {
-  const { settings, ids, contentPath } = options;
+  const { settings, contentPath, backend, editorialWorkflow } = options;
   const fieldContext = (collection: string): FieldContext => ({ titleFieldOf, hintFor: (path) => HINTS[collection]?.[path] });
   // The CMS stores image paths as written; the content check verifies them at build.
-  const context: SchemaContext = { settings, ids, image: () => z.string().meta({ widget: 'image' }) };
-  const { backend, editorialWorkflow } = cmsBackend(options);
+  const context: SchemaContext = { settings, image: () => z.string().meta({ widget: 'image' }) };
   const folder = (name: string) => (contentPath ? `${contentPath}/${name}` : name);
 
   const collections = COLLECTIONS.map((collection) => {

@@ -4,6 +4,7 @@
  * and nothing else does.
  */
 import { z } from 'astro/zod';
+import { ENTRY_REF_PATTERN } from '../../model/collections.ts';
 import { humanize } from '../labels.ts';
 
 export interface DecapField {
@@ -142,7 +143,7 @@ export function decapField(name: string, schema: AnySchema, context: FieldContex
 
 function stringWidget(def: Def, meta: Unwrapped['meta'], context: FieldContext): Partial<DecapField> {
   if (meta.widget === 'image') return { widget: 'image', choose_url: false };
-  if (meta.ref === '*') return { widget: 'string', pattern: ['^[a-z]+/[a-z0-9]+(?:-[a-z0-9]+)*$', 'collection/id, e.g. guidelines/add-value'] };
+  if (meta.ref === '*') return { widget: 'string', pattern: [ENTRY_REF_PATTERN.source, 'collection/id, e.g. guidelines/add-value'] };
   if (meta.ref) return relation(meta.ref, context);
   if (meta.format === 'url') return { widget: 'string', pattern: URL_PATTERN };
   const max = check(def, 'max_length')?.maximum;

@@ -3,9 +3,9 @@
  * Codes match without regard to case: Matomo lowercases campaign values,
  * and a code typed in capitals is the same code.
  */
-import type { Problem } from '../content/problems.ts';
-import { fieldPath } from '../content/problems.ts';
-import { quote } from '../content/words.ts';
+import type { Problem } from '../problems.ts';
+import { fieldPath } from '../problems.ts';
+import { quote } from '../../model/words.ts';
 import type { Advocate } from './aggregate.ts';
 
 /** What the code checks and the impact page need to know of a person. */

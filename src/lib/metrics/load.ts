@@ -1,7 +1,7 @@
 /** Where analytics exports live (content/metrics/*.csv) and how they are read from disk. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from '../content/files.ts';
+import { listFiles } from '../files.ts';
 import { type ImpactContext } from './aggregate.ts';
 import { type PersonCodes, advocatesByCode } from './codes.ts';
 import { decodeExport } from './csv.ts';

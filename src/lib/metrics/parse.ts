@@ -3,8 +3,8 @@
  * file, the line, the column, the value and what is allowed. Pure: the text
  * comes in, nothing is read from disk.
  */
-import type { Problem } from '../content/problems.ts';
-import { closest, quote } from '../content/words.ts';
+import type { Problem } from '../problems.ts';
+import { closest, quote } from '../../model/words.ts';
 import { CsvSyntaxError, type CsvRow, readTables } from './csv.ts';
 import {
   type ExportFormat,

@@ -4,20 +4,15 @@
  * `components/SearchEntry.astro` renders it as <data> elements inside the
  * entry's page; Pagefind reads them when the build indexes dist/.
  */
-import type { CollectionName } from '../../schemas/context.ts';
+import type { CollectionName } from '../../model/collections.ts';
 import { formatDate, isoDay } from '../dates.ts';
 import { humanize } from '../labels.ts';
 import { type Publishable, unpublishedReason } from '../publish.ts';
-import { NETWORK_LABELS, type NetworkId, offeredNetworks } from '../share/networks.ts';
-import { ROUTE_OF, cardThumbPath, entryPath } from '../urls.ts';
+import { type NetworkId, network, offeredNetworks } from '../../model/networks.ts';
+import { ROUTE_OF } from '../../model/collections.ts';
+import { cardThumbPath, entryPath } from '../urls.ts';
+import { SORT_KEY, type SearchFilter } from './filters.ts';
 
-/** The filters of the index, in the order the search page offers them. */
-export const SEARCH_FILTERS = ['type', 'topic', 'team', 'network'] as const;
-export type SearchFilter = (typeof SEARCH_FILTERS)[number];
-export type SearchFilters = Partial<Record<SearchFilter, string[]>>;
-
-/** The sort key of every indexed page (ISO day). */
-export const SORT_KEY = 'date';
 /**
  * The sort value of entries without a date (training, people, tracks …).
  * Pagefind drops pages without the sort key from a sorted search, so undated
@@ -73,7 +68,7 @@ export function searchRecord(input: SearchEntryInput): SearchRecord {
   if (teams.length) filters.team = teams.map(humanize);
   if (collection === 'snippets') {
     const own = strings(data.networks) as NetworkId[];
-    filters.network = offeredNetworks(input.defaultNetworks, own.length ? own : undefined).map((network) => NETWORK_LABELS[network]);
+    filters.network = offeredNetworks(input.defaultNetworks, own.length ? own : undefined).map((id) => network(id).label);
   }
 
   const meta: Record<string, string> = { title: input.title, type: input.typeLabel, image: cardThumbPath(collection, id) };

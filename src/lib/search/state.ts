@@ -3,7 +3,7 @@
  * search can be linked and the back button works. Filters repeat their name
  * for each value; `sort` is left out for the default (best match).
  */
-import { SEARCH_FILTERS, SORT_KEY, type SearchFilters } from './record.ts';
+import { SEARCH_FILTERS, SORT_KEY, type SearchFilters } from './filters.ts';
 
 export const SORTS = ['relevance', 'date'] as const;
 export type SearchSort = (typeof SORTS)[number];

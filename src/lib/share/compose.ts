@@ -4,7 +4,7 @@
  * hashtags, then the disclosure, then the tagged link. Hashtags and
  * disclosure share one line; blocks are separated by a blank line.
  */
-import type { NetworkId } from './networks.ts';
+import { type NetworkId, network, takesLinkApart } from '../../model/networks.ts';
 
 export interface ShareParts {
   /** The variant text, as written or as the advocate edited it. */
@@ -26,12 +26,6 @@ export interface Composed {
   linkInText: boolean;
 }
 
-/**
- * Networks whose share URL takes the link as a field of its own: Reddit (a
- * title and a URL; the title is one line) and Telegram (the link, then the text).
- */
-export const LINK_AS_FIELD: ReadonlySet<NetworkId> = new Set(['reddit', 'telegram']);
-
 /** The advocate's own first line, then the text. */
 export function withFirstLine(firstLine: string, text: string): string {
   const line = firstLine.trim();
@@ -48,9 +42,12 @@ export function footer(hashtags: readonly string[], disclosure: string): string 
 export type ShareTarget = NetworkId | 'copy' | 'web-share';
 
 /** The post for one network (or the copy and Web Share buttons). */
-export function compose(network: ShareTarget, parts: ShareParts): Composed {
+export function compose(target: ShareTarget, parts: ShareParts): Composed {
   const body = [parts.text.trim(), footer(parts.hashtags, parts.disclosure)].filter(Boolean).join('\n\n');
-  if (network === 'reddit') return { text: body.replace(/\s+/g, ' ').trim(), link: parts.link, linkInText: false };
-  if (LINK_AS_FIELD.has(network as NetworkId)) return { text: body, link: parts.link, linkInText: false };
+  if (target !== 'copy' && target !== 'web-share' && takesLinkApart(target)) {
+    // A title (Reddit) is one line; a text (Telegram) keeps its lines. The link is a field of its own.
+    const text = network(target).prefill === 'title-and-link' ? body.replace(/\s+/g, ' ').trim() : body;
+    return { text, link: parts.link, linkInText: false };
+  }
   return { text: body ? `${body}\n\n${parts.link}` : parts.link, link: parts.link, linkInText: true };
 }

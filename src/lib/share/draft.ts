@@ -5,9 +5,7 @@
  * share panel adds it with live-length.ts. Holds no pattern data.
  */
 import { type Composed, compose } from './compose.ts';
-import { CLIPBOARD_NETWORKS, intentUrl } from './intents.ts';
-import { LIMITS } from './length-rules.ts';
-import type { NetworkId } from './networks.ts';
+import { type NetworkId, network, needsClipboard } from '../../model/networks.ts';
 import { tagLink } from './utm.ts';
 
 export interface Shareable {
@@ -33,28 +31,20 @@ export interface ShareSettings {
 export interface DraftPost extends Composed {
   network: NetworkId;
   limit: number;
-  /** The share URL; for CLIPBOARD_NETWORKS the text must be copied first. */
+  /** The share URL; where `clipboard` is true the text must be copied first. */
   url: string;
   clipboard: boolean;
 }
-
-/** The longest advocate code the hub accepts (src/lib/advocate.ts): build checks assume it. */
-export const LONGEST_CODE = 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX';
 
 /**
  * The post of `text` (a variant as written or edited) on `network`. `code` is
  * the advocate's code, sent as utm_content; without it the link has no utm_content.
  */
-export function draftPost(network: NetworkId, text: string, item: Shareable, settings: ShareSettings, code?: string): DraftPost {
-  const link = tagLink(item.link, { source: network, medium: settings.medium, campaign: item.campaign ?? item.id, content: code });
-  const post = compose(network, { text, hashtags: item.hashtags, disclosure: settings.disclosure, link });
-  return {
-    ...post,
-    network,
-    limit: LIMITS[network],
-    url: intentUrl(network, post, { mastodon: settings.mastodon }),
-    clipboard: CLIPBOARD_NETWORKS.has(network),
-  };
+export function draftPost(id: NetworkId, text: string, item: Shareable, settings: ShareSettings, code?: string): DraftPost {
+  const link = tagLink(item.link, { source: id, medium: settings.medium, campaign: item.campaign ?? item.id, content: code });
+  const post = compose(id, { text, hashtags: item.hashtags, disclosure: settings.disclosure, link });
+  const record = network(id);
+  return { ...post, network: id, limit: record.limit, url: record.shareUrl(post, { mastodon: settings.mastodon }), clipboard: needsClipboard(id) };
 }
 
 

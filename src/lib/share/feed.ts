@@ -6,8 +6,9 @@
  * JSON Schema published beside it (/snippets.schema.json).
  */
 import { z } from 'astro/zod';
-import { NETWORK_IDS, type NetworkId } from './networks.ts';
-import { type Shareable, type ShareSettings, networksOfVariant, sharePost } from './posts.ts';
+import { NETWORK_IDS, type NetworkId } from '../../model/networks.ts';
+import { type Shareable, type ShareSettings, networksOfVariant } from './draft.ts';
+import { sharePost } from './posts.ts';
 
 export const FEED_VERSION = 1;
 

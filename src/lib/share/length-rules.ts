@@ -1,34 +1,13 @@
 /**
- * How long a post is on each network, counted by that network's own rules,
- * and the limit it must fit. docs/sharing.md explains every rule and why.
+ * How long a post is on each network, counted by the rule its record in the
+ * network registry (src/model/networks.ts) names. docs/sharing.md explains every rule and why.
  * X and Mastodon need twitter-text's patterns for some texts: they come
  * through `XPatterns` (x-weight.ts), so the browser can load them only when
  * a text needs them; length.ts is the same with every pattern loaded.
  */
 import type { Composed } from './compose.ts';
-import type { NetworkId } from './networks.ts';
-import { X_LIMIT, type XPatterns, mayHoldUrl, xLengthWith } from './x-weight.ts';
-
-export const LIMITS: Record<NetworkId, number> = {
-  /** A LinkedIn post (the text the advocate pastes). */
-  linkedin: 3000,
-  x: X_LIMIT,
-  /** 300 grapheme clusters, enforced on the stored record. */
-  bluesky: 300,
-  /** Mastodon's default; instances may allow more, never less. */
-  mastodon: 500,
-  threads: 500,
-  /** A Facebook post (the text the advocate pastes). */
-  facebook: 63206,
-  /** Reddit's title limit; the link is a field of its own. */
-  reddit: 300,
-  /** WhatsApp's message limit. */
-  whatsapp: 65536,
-  /** Telegram's message limit (the link, a line break, the text). */
-  telegram: 4096,
-  /** Mail programs cut long mailto: links; 2,000 characters of body stay well inside them. */
-  email: 2000,
-};
+import { type CountingRule, type NetworkId, network } from '../../model/networks.ts';
+import { type XPatterns, mayHoldUrl, xLengthWith } from './x-weight.ts';
 
 /** Every URL counts as 23 on Mastodon, however long it is. */
 const MASTODON_URL_LENGTH = 23;
@@ -110,24 +89,26 @@ export function threadsLength(text: string): number {
   );
 }
 
-/** The length `network` counts for a composed post; undefined while patterns it needs are not loaded. */
-export function measureWith(network: NetworkId, post: Composed, patterns: XPatterns): number | undefined {
+/** Counting rules whose count of a link needs twitter-text's URL patterns. */
+export const RULES_WITH_LINK_PATTERNS: ReadonlySet<CountingRule> = new Set(['x-weighted', 'graphemes-links-23']);
+
+/** The length `network` counts for a composed post, by its counting rule; undefined while patterns it needs are not loaded. */
+export function measureWith(id: NetworkId, post: Composed, patterns: XPatterns): number | undefined {
   const { text } = post;
-  switch (network) {
-    case 'x':
+  switch (network(id).counting) {
+    case 'x-weighted':
       return xLengthWith(text, patterns);
-    case 'bluesky':
+    case 'graphemes-short-links':
       return blueskyLength(text);
-    case 'mastodon':
+    case 'graphemes-links-23':
       return mastodonLengthWith(text, patterns);
-    case 'threads':
+    case 'code-points-emoji-bytes':
       return threadsLength(text);
-    case 'reddit':
+    case 'code-points':
       return [...text].length;
-    case 'telegram':
+    case 'utf16-with-link':
       return post.linkInText ? text.length : post.link.length + 1 + text.length;
-    default:
-      // LinkedIn, Facebook, WhatsApp and e-mail count UTF-16 code units, as their text fields do.
+    case 'utf16':
       return text.length;
   }
 }

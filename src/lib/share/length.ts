@@ -5,10 +5,10 @@
  */
 import type { Composed } from './compose.ts';
 import { mastodonLengthWith, measureWith } from './length-rules.ts';
-import type { NetworkId } from './networks.ts';
+import type { NetworkId } from '../../model/networks.ts';
 import { LOADED_PATTERNS } from './x-length.ts';
 
-export { LIMITS, blueskyLength, graphemeCount, graphemes, threadsLength, toShortUrl } from './length-rules.ts';
+export { blueskyLength, graphemeCount, graphemes, threadsLength, toShortUrl } from './length-rules.ts';
 
 /** Mastodon: grapheme clusters, each http(s) URL counting 23 (its server's StatusLengthValidator). */
 export function mastodonLength(text: string): number {

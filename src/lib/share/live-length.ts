@@ -17,13 +17,14 @@
  * on generated texts, links and codes.
  */
 import type { DraftPost, Shareable } from './draft.ts';
-import { mastodonLengthWith, measureWith } from './length-rules.ts';
-import type { NetworkId } from './networks.ts';
+import { RULES_WITH_LINK_PATTERNS, mastodonLengthWith, measureWith } from './length-rules.ts';
+import { type NetworkId, network } from '../../model/networks.ts';
 import { type XPatterns, xLengthWith } from './x-weight.ts';
 
-/** Networks whose count of the link needs the URL patterns. */
-export const TAIL_NETWORKS = ['x', 'mastodon'] as const;
-export type TailNetwork = (typeof TAIL_NETWORKS)[number];
+/** Networks whose count of the link needs the URL patterns (X and Mastodon): the build weighs their tails. */
+export function isTailNetwork(id: NetworkId): boolean {
+  return RULES_WITH_LINK_PATTERNS.has(network(id).counting);
+}
 
 /** What a block weighs on one network. */
 export interface BlockWeight {
@@ -33,7 +34,7 @@ export interface BlockWeight {
   after: number;
 }
 
-/** What the build counts for the panel, per network of TAIL_NETWORKS the item is offered on. */
+/** What the build counts for the panel, per tail network (`isTailNetwork`) the item is offered on. */
 export interface Precounted {
   /**
    * Everything after the advocate's text (hashtags and disclosure, the link),
@@ -42,12 +43,10 @@ export interface Precounted {
    * link so long that X would stop counting it as a link): the whole post is
    * counted then.
    */
-  tails: Partial<Record<TailNetwork, { plain: BlockWeight; coded?: BlockWeight }>>;
+  tails: Partial<Record<NetworkId, { plain: BlockWeight; coded?: BlockWeight }>>;
   /** Each wording as written (`item.variants[i].text`, trimmed). */
-  wordings: Partial<Record<TailNetwork, BlockWeight[]>>;
+  wordings: Partial<Record<NetworkId, BlockWeight[]>>;
 }
-
-const isTailNetwork = (network: NetworkId): network is TailNetwork => (TAIL_NETWORKS as readonly string[]).includes(network);
 
 /**
  * The advocate's own blocks as the panel composes them: the first line and
@@ -59,8 +58,8 @@ export function ownBlocks(firstLine: string, text: string): string[] {
 }
 
 /** One block on a tail network, counted in the browser. */
-function blockLength(network: TailNetwork, block: string, patterns: XPatterns): number | undefined {
-  return network === 'x' ? xLengthWith(block, patterns) : mastodonLengthWith(block, patterns);
+function blockLength(id: NetworkId, block: string, patterns: XPatterns): number | undefined {
+  return network(id).counting === 'x-weighted' ? xLengthWith(block, patterns) : mastodonLengthWith(block, patterns);
 }
 
 /**
@@ -76,16 +75,16 @@ export function liveLength(
   counted: Precounted,
   patterns: XPatterns,
 ): number | undefined {
-  const { network } = draft;
-  const tail = isTailNetwork(network) ? counted.tails[network]?.[code ? 'coded' : 'plain'] : undefined;
-  if (!isTailNetwork(network) || !tail) return measureWith(network, draft, patterns);
+  const id = draft.network;
+  const tail = isTailNetwork(id) ? counted.tails[id]?.[code ? 'coded' : 'plain'] : undefined;
+  if (!isTailNetwork(id) || !tail) return measureWith(id, draft, patterns);
   if (!blocks.length) return tail.first;
-  const wordings = counted.wordings[network] ?? [];
+  const wordings = counted.wordings[id] ?? [];
   let length: number | undefined = tail.after;
   blocks.forEach((block, index) => {
     const wording = wordings[item.variants.findIndex((variant) => variant.text.trim() === block)];
     // Every block is weighed, so all the patterns the post needs are asked for at once.
-    const weight = index === 0 ? (wording?.first ?? blockLength(network, block, patterns)) : (wording?.after ?? blockLength(network, `\n\n${block}`, patterns));
+    const weight = index === 0 ? (wording?.first ?? blockLength(id, block, patterns)) : (wording?.after ?? blockLength(id, `\n\n${block}`, patterns));
     length = weight === undefined || length === undefined ? undefined : length + weight;
   });
   return length;

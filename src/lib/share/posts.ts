@@ -6,14 +6,12 @@
  * length-rules.ts, so they cannot disagree.
  */
 import { compose } from './compose.ts';
-import { type DraftPost, LONGEST_CODE, type Shareable, type ShareSettings, draftPost } from './draft.ts';
+import { type DraftPost, type Shareable, type ShareSettings, draftPost } from './draft.ts';
 import { mastodonLength, measure } from './length.ts';
-import { type BlockWeight, type Precounted, TAIL_NETWORKS } from './live-length.ts';
-import type { NetworkId } from './networks.ts';
+import { type BlockWeight, type Precounted, isTailNetwork } from './live-length.ts';
+import { CODE_MAX_LENGTH, LONGEST_CODE } from '../../model/ids.ts';
+import { type NetworkId, network } from '../../model/networks.ts';
 import { xLength } from './x-length.ts';
-
-export { LONGEST_CODE, networksOfVariant, type ShareSettings, type Shareable } from './draft.ts';
-export { offeredNetworks } from './networks.ts';
 
 export interface SharedPost extends DraftPost {
   length: number;
@@ -35,24 +33,23 @@ export function sharePost(network: NetworkId, text: string, item: Shareable, set
  * (letters, digits, "-" and "_"): if the tail weighs the same with each, no
  * code changes it.
  */
-const SAMPLE_CODES = ['a', '9', LONGEST_CODE, 'a-_Z9'.repeat(8)];
+const SAMPLE_CODES = ['a', '9', LONGEST_CODE, 'a-_Z9'.repeat(CODE_MAX_LENGTH / 5)];
 
 /** What the share panel's count takes from the build, for `item` (live-length.ts). */
 export function precount(item: Shareable, settings: ShareSettings): Precounted {
   const counted: Precounted = { tails: {}, wordings: {} };
-  for (const network of TAIL_NETWORKS) {
-    if (!item.networks.includes(network)) continue;
-    const length = network === 'x' ? xLength : mastodonLength;
+  for (const id of item.networks.filter(isTailNetwork)) {
+    const length = network(id).counting === 'x-weighted' ? xLength : mastodonLength;
     const tail = (code?: string): BlockWeight => {
-      const rest = draftPost(network, '', item, settings, code);
+      const rest = draftPost(id, '', item, settings, code);
       const parts = { text: 'T', hashtags: item.hashtags, disclosure: settings.disclosure, link: rest.link };
-      if (compose(network, parts).text !== `T\n\n${rest.text}`) throw new Error(`precount: a ${network} post no longer ends with a blank line and the rest`);
+      if (compose(id, parts).text !== `T\n\n${rest.text}`) throw new Error(`precount: a ${id} post no longer ends with a blank line and the rest`);
       return { first: length(rest.text), after: length(`\n\n${rest.text}`) };
     };
     const [coded, ...others] = SAMPLE_CODES.map(tail);
     const sameForEveryCode = others.every((other) => other.first === coded!.first && other.after === coded!.after);
-    counted.tails[network] = sameForEveryCode ? { plain: tail(), coded } : { plain: tail() };
-    counted.wordings[network] = item.variants.map(({ text }) => ({ first: length(text.trim()), after: length(`\n\n${text.trim()}`) }));
+    counted.tails[id] = sameForEveryCode ? { plain: tail(), coded } : { plain: tail() };
+    counted.wordings[id] = item.variants.map(({ text }) => ({ first: length(text.trim()), after: length(`\n\n${text.trim()}`) }));
   }
   return counted;
 }

@@ -4,7 +4,7 @@
  * fifty colleagues spread over all wordings; without one it is random.
  * Deep links (`?v=N&network=<id>`) override it.
  */
-import type { NetworkId } from './networks.ts';
+import type { NetworkId } from '../../model/networks.ts';
 
 export interface VariantLike {
   networks?: readonly NetworkId[];

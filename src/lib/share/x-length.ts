@@ -12,10 +12,10 @@
  */
 import { findEmoji } from './x-emoji.ts';
 import { findUrls, frontDecode, tldPattern } from './x-urls.ts';
-import { type XPatterns, X_LIMIT, xLengthWith } from './x-weight.ts';
+import { type XPatterns, xLengthWith } from './x-weight.ts';
 
 export type { Span, UrlSpan } from './x-weight.ts';
-export { X_LIMIT, findEmoji, findUrls, frontDecode, tldPattern };
+export { findEmoji, findUrls, frontDecode, tldPattern };
 
 /** Both finders, always there. */
 export const LOADED_PATTERNS: XPatterns = { urls: () => findUrls, emoji: () => findEmoji };

@@ -7,7 +7,6 @@
  * need them; until then the count is unknown, never a guess. x-length.ts
  * wires both in for the build and the feed.
  */
-export const X_LIMIT = 280;
 const URL_WEIGHT = 23;
 /** Code point ranges (inclusive) that weigh 1; everything else weighs 2. */
 const LIGHT_RANGES: readonly (readonly [number, number])[] = [

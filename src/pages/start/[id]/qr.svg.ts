@@ -1,6 +1,6 @@
 /** /start/<track>/qr.svg: the QR code of the track's default onboarding link, drawn at build time. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { published, settings } from '../../../data/hub.ts';
+import { published, settings } from '../../../views/hub.ts';
 import { qrSvg } from '../../../lib/qr.ts';
 import { defaultTrackLink } from '../../../lib/track-link.ts';
 

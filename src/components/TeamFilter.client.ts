@@ -1,0 +1,57 @@
+/**
+ * Snippet lists default to the advocate's team (prefs.team, from ?team= on an
+ * onboarding link or the control here). "Show all" widens the list for this
+ * visit without forgetting the team.
+ */
+import { visibleItems } from '../lib/onboarding.ts';
+import { readPrefs, writePrefs } from '../client/advocate-store.ts';
+import { onProgressChange } from '../client/hub-storage.ts';
+import { stringsOf } from '../client/island-strings.ts';
+
+for (const root of document.querySelectorAll<HTMLElement>('[data-team-filter]')) {
+  const list = document.getElementById(root.dataset.teamFilter!);
+  if (!list) continue;
+  const s = stringsOf(root);
+  const limit = root.dataset.limit ? Number(root.dataset.limit) : Infinity;
+  const select = root.querySelector<HTMLSelectElement>('[data-team-select]')!;
+  const toggle = root.querySelector<HTMLButtonElement>('[data-show-all]')!;
+  const status = root.querySelector<HTMLElement>('[data-team-status]')!;
+  const cards = [...list.querySelectorAll<HTMLElement>(':scope > [data-teams]')];
+  const cardTeams = cards.map((card) => (card.dataset.teams ?? '').split(' ').filter(Boolean));
+  const known = [...select.options].map((o) => o.value).filter(Boolean);
+  let showAll = false;
+  root.hidden = false;
+
+  const render = () => {
+    const stored = readPrefs().team;
+    const team = stored && known.includes(stored) ? stored : undefined;
+    select.value = team ?? '';
+    const label = select.selectedOptions[0]?.textContent?.trim() ?? '';
+    let visible = visibleItems(cardTeams, showAll ? undefined : team, limit);
+    const none = team !== undefined && !showAll && !visible.some(Boolean);
+    if (none) visible = visibleItems(cardTeams, undefined, limit);
+    cards.forEach((card, i) => (card.hidden = !visible[i]));
+    const shown = visible.filter(Boolean).length;
+    const total = cards.length;
+    // A short list (the home page's few) names the filter; the full list also counts.
+    const few = Number.isFinite(limit);
+    const text = none
+      ? s('teamFilter.noneForTeam', { team: label })
+      : team && !showAll
+        ? s(few ? 'teamFilter.pickedForTeam' : 'teamFilter.forTeam', { team: label, shown, total })
+        : s(few ? 'teamFilter.pickedForAll' : 'teamFilter.forAll', { shown, total });
+    if (status.textContent !== text) status.textContent = text;
+    toggle.hidden = !team || none;
+    toggle.textContent = showAll ? s('teamFilter.showTeam', { team: label }) : s('teamFilter.showAll');
+  };
+
+  select.addEventListener('change', () => {
+    showAll = false;
+    writePrefs({ team: select.value || undefined });
+  });
+  toggle.addEventListener('click', () => {
+    showAll = !showAll;
+    render();
+  });
+  onProgressChange(render);
+}

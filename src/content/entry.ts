@@ -1,0 +1,113 @@
+/**
+ * One entry file, read and checked: the front matter parsed as Astro parses
+ * it, refused when it uses YAML anchors, then validated by its collection's
+ * schema with the hub's messages. The result is the one entry shape the
+ * content checks, the loader and `npm run lint:content` share.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'astro/zod';
+import { ASSET_EXTENSIONS, type CollectionName } from '../model/collections.ts';
+import { expect, found } from '../model/schemas/fields.ts';
+import { collectionSchemas } from '../model/schemas/index.ts';
+import type { SchemaContext } from '../model/schemas/context.ts';
+import { type Problem, fieldPath } from '../lib/problems.ts';
+import { isPublished } from '../lib/publish.ts';
+import { FrontmatterError, parseEntry } from './files.ts';
+import { locateIn } from './locate.ts';
+import { fallbackMessage, flattenIssues, isRecord } from './problem-text.ts';
+import { anchorMessage, firstAnchor } from './yaml-safety.ts';
+
+export interface CheckedEntry {
+  collection: CollectionName;
+  id: string;
+  /** Absolute path of the file. */
+  filePath: string;
+  /** The path as messages show it (relative to the project where it is inside it). */
+  file: string;
+  /** The file's text, as read (once). */
+  source: string;
+  /** The front matter as written: what Astro's schema pass reads for image fields. */
+  raw: Record<string, unknown>;
+  /** The front matter after the collection schema: defaults filled in, dates as Dates. */
+  data: Record<string, unknown>;
+  /** The Markdown after the front matter, untrimmed (line numbers count from it). */
+  body: string;
+  published: boolean;
+  /** 1-based file line of a field, for reports. */
+  lineOf(path: readonly PropertyKey[]): number | undefined;
+  /** 1-based file line of a character of `body`. */
+  bodyLine(index: number): number;
+}
+
+/** The collection schemas of one content tree, ready to parse front matter. */
+export interface EntrySchemas {
+  parse(collection: CollectionName, data: Record<string, unknown>, filePath: string): ReturnType<z.ZodType['safeParse']>;
+}
+
+/** The schemas for a tree, with an `image()` that checks the file next to the entry being parsed. */
+export function entrySchemas(context: Omit<SchemaContext, 'image'>): EntrySchemas {
+  let entryDir = '.';
+  const image = () =>
+    z.string({ error: expect('a relative path to an image next to the file, e.g. ./photo.jpg') }).superRefine((src, ctx) => {
+      if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/')) {
+        ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}; images must be files in the repository, given relative to the entry, e.g. ./photo.jpg` });
+      } else if (!existsSync(path.resolve(entryDir, src))) {
+        ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}, but there is no such file next to the entry; add the image or fix the path` });
+      } else if (!ASSET_EXTENSIONS.includes(path.extname(src).toLowerCase())) {
+        ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}; allowed image types: ${ASSET_EXTENSIONS.join(', ')}` });
+      }
+    });
+  const full: SchemaContext = { ...context, image };
+  const schemas = Object.fromEntries(Object.entries(collectionSchemas).map(([name, schema]) => [name, (schema as (c: SchemaContext) => z.ZodType)(full)])) as Record<CollectionName, z.ZodType>;
+  return {
+    parse(collection, data, filePath) {
+      // Parses are synchronous, so the image check reads the folder of the entry being parsed.
+      entryDir = path.dirname(filePath);
+      return schemas[collection].safeParse(data, { error: fallbackMessage });
+    },
+  };
+}
+
+export interface EntryFile {
+  collection: CollectionName;
+  id: string;
+  filePath: string;
+  file: string;
+  source: string;
+}
+
+/** Checks one entry file's text; returns the entry, or the problems that keep it out. */
+export function validateEntry(input: EntryFile, schemas: EntrySchemas, now: Date): { entry?: CheckedEntry; problems: Problem[] } {
+  const { file } = input;
+  const refuse = (problem: Omit<Problem, 'severity' | 'file'>) => ({ problems: [{ severity: 'error' as const, file, ...problem }] });
+  let parsed;
+  try {
+    parsed = parseEntry(input.source);
+  } catch (error) {
+    const line = error instanceof FrontmatterError ? error.line : undefined;
+    return refuse({ line, message: `has front matter that is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+  }
+  const { yaml, lineOffset, body } = parsed;
+  const anchor = firstAnchor(yaml);
+  // Before any schema walks the data: an alias bomb is cheap to parse and exponential to walk.
+  if (anchor) return refuse({ line: lineOffset + anchor.line, message: anchorMessage(anchor) });
+  if (!parsed.hasFrontmatter) return refuse({ line: 1, message: 'has no front matter; start the file with a line "---", then its fields, then another "---"' });
+  // The YAML text starts on the opening "---" line, so its first field is one line further down.
+  if (!isRecord(parsed.data)) return refuse({ line: lineOffset + 2, message: 'has front matter that is not a set of "field: value" lines' });
+
+  let locator: ReturnType<typeof locateIn> | undefined;
+  const lineOf = (at: readonly PropertyKey[]) => {
+    const line = (locator ??= locateIn(yaml)).line(at);
+    return line === undefined ? undefined : line + lineOffset;
+  };
+  const result = schemas.parse(input.collection, parsed.data, input.filePath);
+  if (!result.success) {
+    return { problems: flattenIssues(result.error.issues).map((issue) => ({ severity: 'error', file, line: lineOf(issue.path), field: fieldPath(issue.path), message: issue.message })) };
+  }
+  const data = result.data as Record<string, unknown>;
+  // The body starts on the closing "---" line, right after the front matter.
+  const closingLine = lineOffset + yaml.split('\n').length;
+  const bodyLine = (index: number) => closingLine + (body.slice(0, index).match(/\n/g)?.length ?? 0);
+  return { entry: { ...input, raw: parsed.data, data, body, published: isPublished(data, now), lineOf, bodyLine }, problems: [] };
+}

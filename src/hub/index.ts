@@ -1,0 +1,144 @@
+/**
+ * hub(): the one Astro integration of the advocacy hub. When Astro starts it
+ * reads and checks content/settings.yaml (once), works out the site's
+ * configuration from it (site and base path, Markdown sanitizing, the
+ * Content Security Policy, MDX and the sitemap), and hands settings and
+ * paths to everything Astro runs through `virtual:hub/config`. It owns the
+ * routes that are not pages of the site — Decap CMS under /admin/, share
+ * cards under /og/, the feeds — and, in its build hooks, the search index,
+ * the share cards' copy into dist/ and the security headers.
+ *
+ * Its options come from the environment (docs/architecture.md lists them):
+ * HUB_CONTENT_DIR, HUB_NOW, HUB_CARD_CACHE, HUB_CARD_THREADS, HUB_CACHE_DIR,
+ * and the CMS's HUB_CMS_*. Nothing else in src/ reads the environment.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import sitemap from '@astrojs/sitemap';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { SETTINGS_FILE } from '../model/collections.ts';
+import { formatProblem } from '../lib/problems.ts';
+import { InvalidNowError, resolveNow } from '../lib/publish.ts';
+import { sanitizeMarkdown } from '../lib/markdown/sanitize.ts';
+import { SITE_DIRECTIVES } from '../lib/security/policy.ts';
+import { cmsBackend } from '../lib/cms/config.ts';
+import { pathShower } from '../content/check.ts';
+import { contentRoot } from '../content/files.ts';
+import { readSettings } from '../content/settings.ts';
+import { cms, notCms } from './cms.ts';
+import { type HubPart, combineParts } from './part.ts';
+import { RENDERED_PAGES_MIDDLEWARE } from './rendered-pages.ts';
+import { type RuntimeConfig, runtimeConfigPlugin } from './runtime-config.ts';
+import { searchIndex } from './search.ts';
+import { securityHeaders } from './security-headers.ts';
+import { shareCards } from './share-cards.ts';
+import { siteAndBase } from './site.ts';
+
+/** The environment variables the hub reads (all optional). */
+export type HubEnvironment = Partial<Record<
+  'HUB_CONTENT_DIR' | 'HUB_NOW' | 'HUB_CARD_CACHE' | 'HUB_CARD_THREADS' | 'HUB_CACHE_DIR' | 'HUB_CMS_ROOT' | 'HUB_CMS_PROXY_URL' | 'HUB_CMS_BACKEND' | 'HUB_CMS_REPO' | 'HUB_CMS_BRANCH' | 'HUB_CMS_BASE_URL',
+  string
+>>;
+
+/** Routes of the hub that are not pages of the site. */
+const ROUTES: Record<string, string> = {
+  '/og/hub.png': 'og/hub.png.ts',
+  '/og/[collection]/[id].png': 'og/[collection]/[id].png.ts',
+  '/rss.xml': 'rss.xml.ts',
+  '/snippets.json': 'snippets.json.ts',
+  '/snippets.schema.json': 'snippets.schema.json.ts',
+  '/calendar.ics': 'calendar.ics.ts',
+  '/favicon.svg': 'favicon.svg.ts',
+};
+
+export function hub(env: HubEnvironment = process.env): AstroIntegration {
+  const parts: HubPart[] = [cms(), shareCards(), searchIndex(), securityHeaders()];
+  const hooks = combineParts(parts);
+  let settingsFile = '';
+  return {
+    name: 'hub',
+    hooks: {
+      ...hooks,
+      'astro:config:setup': async (params) => {
+        const { config, command, logger, updateConfig, injectRoute, addMiddleware } = params;
+        const project = fileURLToPath(config.root);
+        const runtime = runtimeConfig({ env, command, project, publicDir: fileURLToPath(config.publicDir), logger });
+        settingsFile = path.join(runtime.paths.content, SETTINGS_FILE);
+        const { site, base } = siteAndBase(runtime.settings.site);
+        const updated = updateConfig({
+          site,
+          base,
+          // Entry pages are folders (/share/<id>/): part of the content model's URLs.
+          trailingSlash: 'always',
+          // Four pages in flight: with one, the build's thread waits for each page's file to be written
+          // (a third of a 10,000-entry build idle); four cut rendering by a fifth, eight is slower again
+          // (docs/benchmarks.md, "At scale").
+          build: { format: 'directory', concurrency: 4 },
+          // Separate caches let tests build several content trees side by side.
+          ...(env.HUB_CACHE_DIR ? { cacheDir: pathToFileURL(`${path.resolve(project, env.HUB_CACHE_DIR)}/`) } : {}),
+          // A Content Security Policy in every page (Astro hashes the scripts and styles it renders);
+          // security-headers.ts repeats it as HTTP headers in dist/_headers.
+          security: { csp: { algorithm: 'SHA-256', directives: [...SITE_DIRECTIVES] } },
+          markdown: {
+            // Raw HTML in Markdown bodies is parsed, then cut down to safe formatting (src/lib/markdown/safe-html.ts).
+            processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeMarkdown({ siteHost: new URL(site).host })] }),
+            // Prism marks code with classes; Shiki's inline style attributes would need 'unsafe-inline' styles.
+            syntaxHighlight: 'prism',
+          },
+          integrations: [mdx(), sitemap({ filter: notCms(base) })],
+          vite: { plugins: [runtimeConfigPlugin(runtime)] },
+        });
+        for (const [pattern, file] of Object.entries(ROUTES)) injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url) });
+        if (command === 'build') addMiddleware({ entrypoint: RENDERED_PAGES_MIDDLEWARE, order: 'post' });
+        await hooks['astro:config:setup']?.({ ...params, config: updated });
+      },
+      'astro:server:setup': async (params) => {
+        // Settings shape the whole site (base path, Markdown, every page): a change restarts the dev server.
+        params.server.watcher.add(settingsFile);
+        params.server.watcher.on('change', (file) => {
+          if (file === settingsFile) void params.server.restart();
+        });
+        await hooks['astro:server:setup']?.(params);
+      },
+    },
+  };
+}
+
+/** Everything `virtual:hub/config` holds, from settings.yaml and the environment; stops Astro with the report when settings are wrong. */
+export function runtimeConfig(options: { env: HubEnvironment; command: string; project: string; publicDir: string; logger: AstroIntegrationLogger }): RuntimeConfig {
+  const { env, command, project, publicDir, logger } = options;
+  const stop = (message: string): never => {
+    logger.error(message);
+    process.exit(1);
+  };
+  let now: Date;
+  try {
+    // One instant for the whole run, so every route, feed and check agrees on what is published.
+    now = resolveNow(env.HUB_NOW);
+  } catch (error) {
+    if (!(error instanceof InvalidNowError)) throw error;
+    return stop(error.message);
+  }
+  const content = contentRoot(env.HUB_CONTENT_DIR, project);
+  const { settings, problems } = readSettings({ root: content, publicDir, show: pathShower(project) });
+  for (const problem of problems) (problem.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(problem));
+  if (!settings) return stop(`${SETTINGS_FILE} has errors: fix them and start again.`);
+  // Folders are relative to the repository Decap commits to (decap-server's GIT_REPO_DIRECTORY locally).
+  const repoRoot = path.resolve(project, env.HUB_CMS_ROOT ?? '.');
+  const { backend, editorialWorkflow } = cmsBackend({ settings, proxyUrl: env.HUB_CMS_PROXY_URL || undefined, env });
+  return {
+    settings,
+    now,
+    command,
+    paths: { project, content, public: publicDir },
+    cards: {
+      cacheDir: path.resolve(project, env.HUB_CARD_CACHE || '.cache/cards'),
+      rendererDir: fileURLToPath(new URL('../lib/cards/', import.meta.url)),
+      ...(Number(env.HUB_CARD_THREADS) > 0 ? { threads: Number(env.HUB_CARD_THREADS) } : {}),
+    },
+    cms: { backend, editorialWorkflow, contentPath: path.relative(repoRoot, content).split(path.sep).join('/') },
+    search: { indexed: command === 'build' },
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Every HTML page of `astro build`, handed over as soon as Astro has rendered
+ * it, to whoever listens (src/lib/build-channel.ts): the search index feeds
+ * Pagefind, which indexes in its own process on the second core, and the
+ * security headers read each page's policy, both while Astro renders the
+ * next pages instead of reading dist/ back once it is written. The hub()
+ * integration adds the middleware that hands them over
+ * (rendered-pages-middleware.ts) to builds only; in `astro dev` listeners
+ * hear nothing.
+ */
+
+/** The middleware that hands rendered pages to the listeners. */
+export const RENDERED_PAGES_MIDDLEWARE = new URL('./rendered-pages-middleware.ts', import.meta.url);
+
+/**
+ * The output file of a page Astro rendered at `pathname` (`/share/x/` →
+ * `share/x/index.html`, `/404.html` → `404.html`), relative to dist/, or
+ * undefined when the path does not say (`/404`).
+ */
+export function outputFileOf(pathname: string, base = '/'): string | undefined {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  const withSlash = pathname.endsWith('/') ? pathname : `${pathname}/`;
+  if (!withSlash.startsWith(prefix)) return undefined;
+  const relative = decodeURIComponent(pathname.slice(Math.min(prefix.length, pathname.length)));
+  if (relative === '' || relative.endsWith('/')) return `${relative}index.html`;
+  return relative.endsWith('.html') ? relative : undefined;
+}

@@ -1,0 +1,4 @@
+import { decapRoute } from './decap-assets.ts';
+
+// The Decap CMS bundle's .txt files, from the pinned npm package.
+export const { getStaticPaths, GET } = decapRoute('.txt');

@@ -1,0 +1,63 @@
+/**
+ * The configuration the hub() integration hands to everything Astro and Vite
+ * run (routes, components, view models, the content loader) as the virtual
+ * module `virtual:hub/config`: worked out once when Astro starts, from
+ * settings.yaml and the environment, instead of each module reading files
+ * or environment variables itself. Its types: src/hub/virtual-config.d.ts.
+ */
+import type { Plugin } from 'vite';
+import type { Settings } from '../model/schemas/settings.ts';
+
+export const CONFIG_MODULE = 'virtual:hub/config';
+
+/** What `virtual:hub/config` exports. */
+export interface RuntimeConfig {
+  /** content/settings.yaml, checked. */
+  settings: Settings;
+  /** The instant this build publishes for (HUB_NOW, or when Astro started). */
+  now: Date;
+  /** The Astro command: "build", "dev", "preview" or "sync". */
+  command: string;
+  paths: {
+    /** The project folder. */
+    project: string;
+    /** The content folder (HUB_CONTENT_DIR, default content/). */
+    content: string;
+    /** The project's public/ folder. */
+    public: string;
+  };
+  cards: {
+    /** Where drawn cards are kept between builds (HUB_CARD_CACHE, default .cache/cards/). */
+    cacheDir: string;
+    /** The card renderer's sources, which its worker threads run unbundled. */
+    rendererDir: string;
+    /** Worker threads (HUB_CARD_THREADS). Default: one per core. */
+    threads?: number;
+  };
+  cms: {
+    /** Decap's backend block, from settings.cms, HUB_CMS_* and local editing. */
+    backend: Record<string, string>;
+    editorialWorkflow: boolean;
+    /** The content folder relative to the repository the CMS commits to, with forward slashes. */
+    contentPath: string;
+  };
+  search: {
+    /** Whether this run writes a search index: `astro build` does, `astro dev` does not. */
+    indexed: boolean;
+  };
+}
+
+/** The Vite plugin that serves `virtual:hub/config`. */
+export function runtimeConfigPlugin(config: RuntimeConfig): Plugin {
+  const resolved = `\0${CONFIG_MODULE}`;
+  const { now, ...plain } = config;
+  const code = [
+    ...Object.entries(plain).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`),
+    `export const now = new Date(${JSON.stringify(now.toISOString())});`,
+  ].join('\n');
+  return {
+    name: 'hub:runtime-config',
+    resolveId: (id) => (id === CONFIG_MODULE ? resolved : undefined),
+    load: (id) => (id === resolved ? code : undefined),
+  };
+}

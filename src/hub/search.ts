@@ -1,0 +1,233 @@
+/**
+ * Builds the search index once Astro has written dist/: Pagefind's Node API
+ * indexes the entry pages and writes the index and its Component UI to
+ * dist/pagefind/. When indexing fails the build fails, with one readable
+ * line saying why, never a stack trace.
+ *
+ * Which pages and what they say is decided by the pages themselves: an entry
+ * page carries `data-pagefind-body` and its filters, metadata and sort date
+ * (components/SearchEntry.astro, which refuses unpublished entries). Lists,
+ * the home page and the 404 are ways to browse, so they are not indexed.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as pagefind from 'pagefind';
+import { ROUTE_OF } from '../model/collections.ts';
+import { SEARCH_BUNDLE_DIR } from '../lib/urls.ts';
+import { onRenderedPage } from '../lib/build-channel.ts';
+import type { HubPart } from './part.ts';
+import { outputFileOf } from './rendered-pages.ts';
+
+export interface SearchFeed {
+  /**
+   * Hands a rendered page to the index, which keeps entry pages (`pathname`
+   * with the base path). Resolves at once, unless Pagefind is
+   * MAX_PAGES_IN_FLIGHT pages behind: then when it has caught up.
+   */
+  add(pathname: string, html: string): Promise<void>;
+}
+
+/** The HTML files that may be indexed: one page per entry, `share/<id>/index.html` and so on. */
+export const ENTRY_PAGES_GLOB = `{${[...new Set(Object.values(ROUTE_OF))].join(',')}}/*/index.html`;
+
+/**
+ * Parts of an entry page that are not its text: cards of related entries,
+ * the pager, labels such as "Campaign", "Running now" or "Wording 2", topic
+ * chips (they are filters) and the <h1>: the title is searched (and ranked
+ * highest) as metadata, and would otherwise open every excerpt.
+ */
+export const EXCLUDED_SELECTORS = ['h1', '.card', '.pager', '.eyebrow', '.badge', '.tags', '.variant figcaption', '[data-search-ignore]'];
+
+export interface SearchIndexReport {
+  /** Pages in the index. */
+  pages: number;
+  /** Files written to dist/pagefind/ and their total size, UI scripts included. */
+  files: number;
+  bytes: number;
+}
+
+/** Indexing failed; the message says why and is shown as is. */
+export class SearchIndexError extends Error {
+  override name = 'SearchIndexError';
+}
+
+/** The part of Pagefind's Node API the hub uses (tests pass a fake). */
+export type PagefindApi = Pick<typeof pagefind, 'createIndex' | 'close'>;
+
+export interface SearchIndexOptions {
+  /** The built site (dist/). */
+  dir: string;
+  api?: PagefindApi;
+}
+
+const fail = (what: string, errors: readonly string[]) => new SearchIndexError(`${what}: ${errors.join('; ')}`);
+
+type PagefindIndex = NonNullable<Awaited<ReturnType<PagefindApi['createIndex']>>['index']>;
+
+/** Starts Pagefind with the hub's options; on failure stops it and throws one readable line. */
+async function openIndex(api: PagefindApi): Promise<PagefindIndex> {
+  let created;
+  try {
+    created = await api.createIndex({ excludeSelectors: EXCLUDED_SELECTORS });
+  } catch (error) {
+    await api.close().catch(() => undefined);
+    throw fail('Pagefind could not start', [`${(error as Error).message.split('\n')[0]} (run "npm ci" again; Pagefind needs the @pagefind/* package of this platform)`]);
+  }
+  const { index, errors } = created;
+  if (!index || errors.length) {
+    await api.close().catch(() => undefined);
+    throw fail('Pagefind could not create an index', errors.length ? errors : ['no index returned']);
+  }
+  return index;
+}
+
+/** Writes the index and Pagefind's UI into `dir`/pagefind/. */
+async function writeIndex(index: PagefindIndex, dir: string, pages: number): Promise<SearchIndexReport> {
+  const outputPath = path.join(dir, SEARCH_BUNDLE_DIR);
+  const written = await index.writeFiles({ outputPath });
+  if (written.errors.length) throw fail(`Pagefind could not write ${outputPath}`, written.errors);
+  return { pages, ...sizeOf(outputPath) };
+}
+
+/** Indexes the entry pages of a built site (dist/) at once. */
+export async function buildSearchIndex({ dir, api = pagefind }: SearchIndexOptions): Promise<SearchIndexReport> {
+  const index = await openIndex(api);
+  try {
+    const added = await index.addDirectory({ path: dir, glob: ENTRY_PAGES_GLOB });
+    if (added.errors.length) throw fail(`Pagefind could not index ${dir}`, added.errors);
+    return await writeIndex(index, dir, added.page_count);
+  } finally {
+    await api.close().catch(() => undefined);
+  }
+}
+
+function sizeOf(dir: string): { files: number; bytes: number } {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((file) => path.join(dir, file))
+    .filter((file) => statSync(file).isFile());
+  return { files: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
+}
+
+/** `share/<id>/index.html` for an entry page's path (`/base/share/<id>/`), or undefined for any other page. */
+export function entryPageFile(pathname: string, base: string): string | undefined {
+  const file = outputFileOf(pathname, base);
+  const route = file && /^([^/]+)\/[^/]+\/index\.html$/.exec(file)?.[1];
+  return route && ENTRY_ROUTES.has(route) ? file : undefined;
+}
+const ENTRY_ROUTES = new Set(Object.values(ROUTE_OF));
+
+/**
+ * What Pagefind needs of a page: its `<html lang>` and its `<main>` (where
+ * data-pagefind-body, the filters, metadata and sort are), without scripts
+ * and link targets, which it does not index: half the bytes of an entry
+ * page. Each page crosses to Pagefind's process as base64 JSON on the
+ * build's main thread. (Dropping every other attribute Pagefind does not
+ * read saves another third of the bytes but costs the build's thread more
+ * than it saves, and Pagefind no time: docs/benchmarks.md.) A page without
+ * `<main>` is passed whole.
+ */
+export function searchableHtml(html: string): string {
+  const start = html.search(/<main\b/i);
+  const end = html.lastIndexOf('</main>');
+  if (start < 0 || end < start) return html;
+  const root = /<html\b[^>]*>/i.exec(html)?.[0] ?? '<html>';
+  const main = html
+    .slice(start, end + '</main>'.length)
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, '')
+    .replace(/\shref="[^"]*"/gi, '');
+  return `<!doctype html>${root}<head></head><body>${main}</body></html>`;
+}
+
+/**
+ * Pages handed to Pagefind and not yet indexed, at most. Pagefind reads its
+ * messages one at a time; without a bound, pages rendered faster than it
+ * indexes would queue in memory (hundreds of MB at 10,000 entries).
+ */
+export const MAX_PAGES_IN_FLIGHT = 128;
+
+/** An index that takes pages while the build renders them, and writes itself when the build is done. */
+export async function startSearchIndex({ api = pagefind, base }: { api?: PagefindApi; base: string }) {
+  const index = await openIndex(api);
+  const added: Promise<string[]>[] = [];
+  const inFlight = new Set<Promise<unknown>>();
+  const feed: SearchFeed = {
+    async add(pathname, html) {
+      const sourcePath = entryPageFile(pathname, base);
+      if (!sourcePath) return;
+      const page = index.addHTMLFile({ sourcePath, content: searchableHtml(html) }).then(
+        (r) => r.errors.map((e) => `${sourcePath}: ${e}`),
+        (e: Error) => [`${sourcePath}: ${e.message}`],
+      );
+      added.push(page);
+      const done: Promise<unknown> = page.then(() => inFlight.delete(done));
+      inFlight.add(done);
+      while (inFlight.size >= MAX_PAGES_IN_FLIGHT) await Promise.race(inFlight);
+    },
+  };
+  return {
+    feed,
+    /** Pages handed over so far. */
+    get pages() {
+      return added.length;
+    },
+    /** Stops Pagefind without writing anything. */
+    abandon: () => api.close().catch(() => undefined),
+    /** Waits for every page, writes the index into `dir`/pagefind and stops Pagefind. */
+    async finish(dir: string): Promise<SearchIndexReport> {
+      try {
+        const problems = (await Promise.all(added)).flat();
+        if (problems.length) throw fail(`Pagefind could not index ${dir}`, problems);
+        return await writeIndex(index, dir, added.length);
+      } finally {
+        await api.close().catch(() => undefined);
+      }
+    },
+  };
+}
+
+/** Indexes the entry pages while Astro renders them (`astro build` only) and writes the index when it is done. */
+export function searchIndex(options: { api?: PagefindApi } = {}): HubPart {
+  let base = '/';
+  let streaming: Awaited<ReturnType<typeof startSearchIndex>> | undefined;
+  let started = 0;
+  let stopListening: (() => void) | undefined;
+  return {
+    name: 'hub:search',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base;
+      },
+      'astro:build:start': async ({ logger }) => {
+        started = performance.now();
+        try {
+          streaming = await startSearchIndex({ api: options.api, base });
+          const feed = streaming.feed;
+          stopListening = onRenderedPage(({ pathname, html, status }) => (status === 200 ? feed.add(pathname, html) : undefined));
+        } catch (error) {
+          if (!(error instanceof SearchIndexError)) throw error;
+          logger.error(`search index: ${error.message}`);
+          process.exit(1);
+        }
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        stopListening?.();
+        // Indexing ran alongside rendering when pages were handed over; otherwise index dist/ now.
+        const fed = streaming && streaming.pages > 0 ? streaming : undefined;
+        if (!fed) await streaming?.abandon();
+        const finishing = performance.now();
+        if (!fed) started = finishing;
+        try {
+          const report = fed ? await fed.finish(fileURLToPath(dir)) : await buildSearchIndex({ dir: fileURLToPath(dir), api: options.api });
+          const ms = Math.round(performance.now() - finishing);
+          const during = fed ? `, while pages rendered: ${((finishing - started) / 1000).toFixed(1)} s` : '';
+          logger.info(`indexed ${report.pages} pages into ${SEARCH_BUNDLE_DIR}/ (${report.files} files, ${(report.bytes / 1024).toFixed(0)} KiB) in ${ms} ms${during}`);
+        } catch (error) {
+          if (!(error instanceof SearchIndexError)) throw error;
+          logger.error(`search index: ${error.message}`);
+          process.exit(1);
+        }
+      },
+    },
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * Field builders shared by the collection schemas. Each builder carries its own
+ * error message phrased as "what was found, what is allowed", so a failed
+ * parse reads the same in the hub's report and in Astro's own validation.
+ */
+import { z } from 'astro/zod';
+import { ID_PATTERN, ID_RULE } from '../ids.ts';
+import { closest, quote } from '../words.ts';
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+
+type RawIssue = { input?: unknown };
+
+/** "is missing" for an absent field, otherwise "is <value>". */
+export function found(input: unknown): string {
+  return input === undefined ? 'is missing' : `is ${quote(input)}`;
+}
+
+/** A message function for zod's `error` option: what was found, then what is allowed. */
+export function expect(allowed: string) {
+  return (iss: RawIssue) => `${found(iss.input)}; expected ${allowed}`;
+}
+
+function toDate(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const text = value.trim();
+  if (DATE_ONLY.test(text)) {
+    const date = new Date(`${text}T00:00:00Z`);
+    // Reject 2026-02-30 rather than let it roll over into March.
+    return date.toISOString().slice(0, 10) === text ? date : value;
+  }
+  if (DATETIME.test(text)) {
+    const withZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(text) ? text : `${text}Z`;
+    const date = new Date(withZone.replace(' ', 'T'));
+    return Number.isNaN(date.getTime()) ? value : date;
+  }
+  return value;
+}
+
+/**
+ * A calendar date `YYYY-MM-DD` (midnight UTC) or an ISO datetime. YAML hands
+ * unquoted dates over as `Date` already; quoted ones arrive as strings.
+ */
+export function isoDate() {
+  return z.preprocess(
+    toDate,
+    z.date({ error: expect('a date as YYYY-MM-DD, e.g. 2026-11-01') }),
+  );
+}
+
+/** Plain text, trimmed, non-empty, at most `max` characters. */
+export function text(max?: number) {
+  const base = z.string({ error: expect('text') }).trim().min(1, { error: expect('text that is not empty') });
+  return max ? base.max(max, { error: (iss) => `${tooLong(iss.input)}; at most ${max} characters are allowed` }) : base;
+}
+
+function tooLong(input: unknown): string {
+  return typeof input === 'string' ? `is ${input.length} characters long` : found(input);
+}
+
+/** An absolute http(s) URL. */
+export function httpUrl() {
+  return z
+    .string({ error: expect('an absolute http(s) URL such as https://example.com/page') })
+    .trim()
+    .refine(isHttpUrl, { error: expect('an absolute http(s) URL such as https://example.com/page') })
+    .meta({ format: 'url' });
+}
+
+export function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * One value of a list defined elsewhere (a topic from settings, a role).
+ * `what` names the list for the message: "a topic from settings.yaml".
+ */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, what: string) {
+  return z.enum(values, {
+    error: (iss) => {
+      const hint = typeof iss.input === 'string' ? closest(iss.input, values) : undefined;
+      return `${found(iss.input)}, which is not ${what}; allowed: ${values.join(', ')}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`;
+    },
+  });
+}
+
+/**
+ * The id of an entry of another collection. `ids` is filled before parsing
+ * (from file names), so a dangling reference fails the parse itself; without
+ * them only the id's form is checked (see SchemaContext.ids).
+ */
+export function entryRef(collection: string, ids: ReadonlySet<string> | undefined) {
+  if (!ids) return z.string({ error: expect(`the id of an entry of ${collection}`) }).trim().regex(ID_PATTERN, { error: expect(`the id of an entry of ${collection} (${ID_RULE})`) }).meta({ ref: collection });
+  const message = (iss: RawIssue) => {
+    const known = ids.size ? `existing ids: ${sample([...ids])}` : `content/${collection} has no entries yet`;
+    if (iss.input === undefined) return `is missing; expected the id of an entry of ${collection} (${known})`;
+    const hint = typeof iss.input === 'string' ? closest(iss.input, [...ids]) : undefined;
+    return `${found(iss.input)}, which is not an entry of ${collection}${hint ? ` (did you mean ${quote(hint)}?)` : `; ${known}`}`;
+  };
+  return z
+    .string({ error: message })
+    .trim()
+    .refine((id) => ids.has(id), { error: message })
+    .meta({ ref: collection });
+}
+
+function sample(values: string[], max = 8): string {
+  const sorted = [...values].sort();
+  return sorted.length > max ? `${sorted.slice(0, max).join(', ')} and ${sorted.length - max} more` : sorted.join(', ');
+}
+
+/** A list with at least `min` items; the message says how many were found. */
+export function list<T extends z.ZodType>(item: T, min = 0) {
+  const base = z.array(item, { error: expect('a list') });
+  return min > 0
+    ? base.min(min, {
+        error: (iss) =>
+          `${Array.isArray(iss.input) ? `has ${iss.input.length} item${iss.input.length === 1 ? '' : 's'}` : found(iss.input)}; at least ${min} required`,
+      })
+    : base;
+}
+
+/** `draft`, `publish` and `expires`: the fields every publish decision reads. */
+export function publishingFields() {
+  return {
+    /** Drafts are never built. Default: false. */
+    draft: z.boolean({ error: expect('true or false') }).default(false),
+    /** Not published before this date. Default: published at once. */
+    publish: isoDate().optional(),
+    /** Not published after this date (the whole day counts). Default: never expires. */
+    expires: isoDate().optional(),
+  };
+}
+
+/** Date order: `later` must come after `earlier` (or on the same day when `sameDayOk`). */
+export function dateOrder(
+  ctx: z.RefinementCtx,
+  later: { field: string; date?: Date },
+  earlier: { field: string; date?: Date },
+  sameDayOk = false,
+) {
+  if (!later.date || !earlier.date) return;
+  const wrong = sameDayOk ? later.date < earlier.date : later.date <= earlier.date;
+  if (!wrong) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: [later.field],
+    input: later.date,
+    message: `is ${day(later.date)}, which is before ${sameDayOk ? '' : 'or on '}${earlier.field} (${day(earlier.date)}); ${later.field} must be ${sameDayOk ? 'on or after' : 'later than'} ${earlier.field}`,
+  });
+}
+
+export function day(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

@@ -1,0 +1,55 @@
+import { z } from 'astro/zod';
+import type { SchemaContext } from './context.ts';
+import { dateOrder, entryRef, expect, list, oneOf, publishingFields, text } from './fields.ts';
+import { ROLES } from './people.ts';
+
+export const LEVELS = ['starter', 'practitioner', 'expert'] as const;
+
+const question = z
+  .strictObject(
+    {
+      question: text(500),
+      /** The choices, at least 2. */
+      options: list(text(300), 2),
+      /** 0-based index of the right option. */
+      answer: z.number({ error: expect('the 0-based index of the right option, e.g. 1') }).int({ error: expect('a whole number') }).min(0, { error: expect('0 or more') }),
+      /** Why the right answer is right, shown after checking. */
+      explain: text(1000),
+    },
+    { error: expect('a question with question, options, answer and explain') },
+  )
+  .superRefine((q, ctx) => {
+    if (q.answer >= q.options.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['answer'],
+        input: q.answer,
+        message: `is ${q.answer}, but there ${q.options.length === 1 ? 'is 1 option' : `are ${q.options.length} options`}; answer counts from 0, so allowed: 0 to ${q.options.length - 1}`,
+      });
+    }
+  });
+
+export function trainingSchema({ ids }: SchemaContext) {
+  return z
+    .strictObject({
+      title: text(160),
+      summary: text(300),
+      /** Position in the training list; lower comes first. */
+      order: z.number({ error: expect('a whole number such as 1') }).int({ error: expect('a whole number such as 1') }).min(0, { error: expect('0 or more') }),
+      level: oneOf(LEVELS, 'a level'),
+      /** The advocacy role this module trains, or "all". */
+      role: oneOf(['all', ...ROLES] as const, 'an advocacy role'),
+      /** Minutes the module takes. */
+      minutes: z.number({ error: expect('a number of minutes such as 10') }).int({ error: expect('whole minutes') }).min(1, { error: expect('at least 1 minute') }).max(600, { error: expect('at most 600 minutes') }),
+      /** What the learner can do afterwards; at least 1. */
+      objectives: list(text(300), 1),
+      /** Modules to take first (ids from content/training). Default: none. */
+      requires: list(entryRef('training', ids?.training)).default([]),
+      /** Questions checked in the browser. Default: no quiz. */
+      quiz: list(question).optional(),
+      ...publishingFields(),
+    })
+    .superRefine((module, ctx) => {
+      dateOrder(ctx, { field: 'expires', date: module.expires }, { field: 'publish', date: module.publish });
+    });
+}

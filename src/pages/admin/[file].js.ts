@@ -1,4 +1,0 @@
-import { decapRoute } from '../../lib/cms/assets.ts';
-
-// The Decap CMS bundle's .js files, from the pinned npm package.
-export const { getStaticPaths, GET } = decapRoute('.js');

@@ -1,4 +1,0 @@
-import { decapRoute } from '../../lib/cms/assets.ts';
-
-// The Decap CMS bundle's .txt files, from the pinned npm package.
-export const { getStaticPaths, GET } = decapRoute('.txt');

@@ -1,0 +1,167 @@
+/**
+ * Share cards as pages see them: the spec of every published entry's card
+ * (and the hub's), the image a page's head points to, and the PNG bytes the
+ * /og/ routes serve. Only `published()` entries get a card.
+ *
+ * In a build all cards are rendered in one batch (cache + worker threads) the
+ * first time any card is asked for; `astro dev` draws the one it is asked for.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { cards, command, paths } from 'virtual:hub/config';
+import { parseFrontmatter } from 'astro/markdown';
+import { buildChannel } from '../lib/build-channel.ts';
+import { formatDate, formatRange } from '../lib/dates.ts';
+import { humanize } from '../lib/labels.ts';
+import { renderCards } from '../lib/cards/batch.ts';
+import type { AssetRef, CardSpec } from '../lib/cards/spec.ts';
+import { CARD_HEIGHT, CARD_WIDTH } from '../lib/cards/template.ts';
+import { cardPath, hubCardPath } from '../lib/urls.ts';
+import { COLLECTIONS, type CollectionName } from '../model/collections.ts';
+import { type Entry, findPublished, published, settings, t } from './hub.ts';
+
+export const CARD_SIZE = { width: CARD_WIDTH, height: CARD_HEIGHT } as const;
+
+/** What a page's head says about its share card. */
+export interface CardImage {
+  path: string;
+  alt: string;
+}
+
+export function entryCard(collection: CollectionName, id: string, title: string): CardImage {
+  return { path: cardPath(collection, id), alt: t('card.alt', { title, hub: settings.name }) };
+}
+
+export function hubCard(): CardImage {
+  return { path: hubCardPath(), alt: t('card.hubAlt', { hub: settings.name, organization: settings.organization }) };
+}
+
+function asset(file: string): AssetRef {
+  return { file, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
+}
+
+/** The avatar file of a person, read from the front matter as written (Astro's image() keeps no public source path). */
+function avatarOf(person: Entry<'people'>): AssetRef | undefined {
+  if (!person.data.avatar || !person.filePath) return undefined;
+  const file = path.resolve(paths.project, person.filePath);
+  const written = (parseFrontmatter(readFileSync(file, 'utf8')).frontmatter as { avatar?: unknown }).avatar;
+  return typeof written === 'string' ? asset(path.resolve(path.dirname(file), written)) : undefined;
+}
+
+const brand: CardSpec['brand'] = {
+  hub: settings.name,
+  primary: settings.brand.primary,
+  accent: settings.brand.accent,
+  logo: settings.brand.logo ? asset(path.join(paths.public, settings.brand.logo)) : undefined,
+};
+
+function spec(collection: CollectionName, id: string, fields: Omit<CardSpec, 'id' | 'footer' | 'brand' | 'layout'> & { layout?: CardSpec['layout'] }): CardSpec {
+  return { id: `${collection}/${id}`, layout: 'entry', footer: settings.name, brand, ...fields };
+}
+
+const join = (...parts: (string | undefined | false)[]) => parts.filter(Boolean).join(' · ');
+
+async function specsOf(collection: CollectionName): Promise<CardSpec[]> {
+  const lang = settings.lang;
+  switch (collection) {
+    case 'snippets':
+      return Promise.all(
+        (await published('snippets')).map(async (s) => {
+          const campaign = s.data.campaign ? await findPublished('campaigns', s.data.campaign) : undefined;
+          return spec(collection, s.id, { eyebrow: join(t('share.eyebrow'), campaign?.data.title), title: s.data.title, text: s.data.variants[0]?.text });
+        }),
+      );
+    case 'articles':
+      return Promise.all(
+        (await published('articles')).map(async (a) => {
+          const author = await findPublished('people', a.data.author);
+          return spec(collection, a.id, {
+            eyebrow: join(t('articles.eyebrow'), formatDate(a.data.published, lang, 'long')),
+            title: a.data.title,
+            text: a.data.description,
+            person: author && { name: author.data.name, role: author.data.title, avatar: avatarOf(author) },
+          });
+        }),
+      );
+    case 'guidelines':
+      return (await published('guidelines')).map((g) => spec(collection, g.id, { eyebrow: t('kind.guidelines'), title: g.data.title, text: g.data.summary }));
+    case 'training':
+      return (await published('training')).map((m) =>
+        spec(collection, m.id, {
+          eyebrow: join(t('kind.training'), t('training.minutes', { count: m.data.minutes }), t(`training.role.${m.data.role}`)),
+          title: m.data.title,
+          text: m.data.summary,
+        }),
+      );
+    case 'campaigns':
+      return (await published('campaigns')).map((c) =>
+        spec(collection, c.id, { eyebrow: join(t('campaigns.eyebrow'), formatRange(c.data.starts, c.data.ends, lang)), title: c.data.title, text: c.data.summary }),
+      );
+    case 'people':
+      return (await published('people')).map((p) =>
+        spec(collection, p.id, {
+          layout: 'person',
+          eyebrow: join(humanize(p.data.team), p.data.mentor && t('people.mentor')),
+          title: p.data.name,
+          text: join(p.data.title, p.data.spotlight && `“${p.data.spotlight}”`),
+          person: { name: p.data.name, role: p.data.title, avatar: avatarOf(p) },
+        }),
+      );
+    case 'tracks':
+      return (await published('tracks')).map((track) =>
+        spec(collection, track.id, { eyebrow: join(t('tracks.title'), t('track.steps', { count: track.data.steps.length })), title: track.data.title, text: track.data.summary }),
+      );
+  }
+}
+
+function hubSpec(): CardSpec {
+  const site = new URL(settings.site);
+  return {
+    id: 'hub',
+    layout: 'entry',
+    eyebrow: settings.organization,
+    title: settings.name,
+    text: settings.description ?? t('home.description', { organization: settings.organization }),
+    footer: `${site.host}${site.pathname.replace(/\/$/, '')}`,
+    brand,
+  };
+}
+
+let specs: Promise<CardSpec[]> | undefined;
+
+/** The hub card and the card of every published entry. */
+export function cardSpecs(): Promise<CardSpec[]> {
+  specs ??= Promise.all(COLLECTIONS.map(specsOf)).then((lists) => [hubSpec(), ...lists.flat()]);
+  return specs;
+}
+
+let batch: Promise<Map<string, string>> | undefined;
+
+/** Renders every card once per build and reports the batch to the hub() integration, which copies the cards into dist/og/. */
+function buildBatch(): Promise<Map<string, string>> {
+  batch ??= (async () => {
+    const started = performance.now();
+    const result = await renderCards(await cardSpecs(), { cacheDir: cards.cacheDir, sourceDir: cards.rendererDir, threads: cards.threads });
+    buildChannel().cardBatch = { rendered: result.rendered, cached: result.cached, ms: performance.now() - started, files: result.files };
+    return result.files;
+  })();
+  return batch;
+}
+
+/** `astro build` draws every card in one batch and puts the entries' cards into dist/og/ itself (src/hub/share-cards.ts). */
+export const CARDS_COPIED_BY_BUILD = command === 'build';
+
+/** The PNG of card `id` (`hub` or `<collection>/<id>`). */
+export async function cardPng(id: string): Promise<Uint8Array<ArrayBuffer>> {
+  // `astro dev` draws the card it is asked for.
+  if (command === 'dev') {
+    const card = (await cardSpecs()).find((s) => s.id === id);
+    if (!card) throw new Error(`no published entry has the share card ${id}`);
+    const { renderCard } = await import('../lib/cards/render.ts');
+    return new Uint8Array(await renderCard(card));
+  }
+  const file = (await buildBatch()).get(id);
+  if (!file) throw new Error(`no published entry has the share card ${id}`);
+  return new Uint8Array(readFileSync(file));
+}

@@ -1,0 +1,86 @@
+/**
+ * The hub's data as pages see it: settings, `t()`, and collections already
+ * passed through the one publish filter and sorted. Routes import from here,
+ * never from `getCollection` directly, so none can forget the filter.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { now, settings } from 'virtual:hub/config';
+import type { CollectionName } from '../model/collections.ts';
+import { type Dictionary, createT } from '../lib/i18n.ts';
+import { isPublished } from '../lib/publish.ts';
+import { byDateDesc, byOrder, campaignStatus, compareCampaigns } from '../lib/order.ts';
+import en from '../i18n/en.json';
+
+const SNIPPET_RANK = { current: 0, evergreen: 1, upcoming: 2, past: 3 } as const;
+
+/** The instant this build publishes for (HUB_NOW, pinned once by the hub() integration). */
+export const NOW = now;
+
+/** content/settings.yaml, read and checked once by the hub() integration. */
+export { settings };
+
+const dictionaries = import.meta.glob<Dictionary>('../i18n/*.json', { eager: true, import: 'default' });
+const language = settings.lang.toLowerCase();
+const dictionary = dictionaries[`../i18n/${language}.json`] ?? dictionaries[`../i18n/${language.split('-')[0]}.json`] ?? en;
+
+/** UI strings in the hub's language, English where a translation lacks a key. */
+export const t = createT(settings.lang, dictionary, en);
+
+export type Entry<C extends CollectionName> = CollectionEntry<C>;
+
+const cache = new Map<CollectionName, Promise<unknown[]>>();
+
+/** The published entries of a collection, in their natural order. */
+export function published<C extends CollectionName>(collection: C): Promise<Entry<C>[]> {
+  if (!cache.has(collection)) {
+    cache.set(
+      collection,
+      getCollection(collection, (entry) => isPublished(entry.data, NOW)).then((entries) => sortEntries(collection, entries as Entry<C>[])),
+    );
+  }
+  return cache.get(collection) as Promise<Entry<C>[]>;
+}
+
+async function sortEntries<C extends CollectionName>(collection: C, entries: Entry<C>[]): Promise<Entry<C>[]> {
+  const list = [...entries] as Entry<CollectionName>[];
+  switch (collection) {
+    case 'articles':
+      (list as Entry<'articles'>[]).sort(byDateDesc((a) => a.data.published, (a) => a.data.title));
+      break;
+    case 'snippets': {
+      // What to share now comes first: current campaigns, then evergreen posts, then upcoming and past campaigns.
+      const campaigns = new Map((await getCollection('campaigns')).map((c) => [c.id, c.data]));
+      const rank = (s: Entry<'snippets'>) => {
+        const campaign = s.data.campaign ? campaigns.get(s.data.campaign) : undefined;
+        return campaign ? SNIPPET_RANK[campaignStatus(campaign, NOW)] : SNIPPET_RANK.evergreen;
+      };
+      const newest = byDateDesc<Entry<'snippets'>>((s) => s.data.publish, (s) => s.data.title);
+      (list as Entry<'snippets'>[]).sort((a, b) => rank(a) - rank(b) || newest(a, b));
+      break;
+    }
+    case 'guidelines':
+    case 'training':
+      (list as Entry<'guidelines' | 'training'>[]).sort((a, b) => byOrder(a.data, b.data));
+      break;
+    case 'campaigns':
+      (list as Entry<'campaigns'>[]).sort((a, b) => compareCampaigns(a.data, b.data, NOW));
+      break;
+    case 'people':
+      (list as Entry<'people'>[]).sort((a, b) => a.data.name.localeCompare(b.data.name, settings.lang));
+      break;
+    case 'tracks':
+      (list as Entry<'tracks'>[]).sort((a, b) => a.data.title.localeCompare(b.data.title, settings.lang));
+      break;
+  }
+  return list as Entry<C>[];
+}
+
+/** A published entry by id, or undefined when it is missing or unpublished (links are then left out). */
+export async function findPublished<C extends CollectionName>(collection: C, id: string): Promise<Entry<C> | undefined> {
+  return (await published(collection)).find((entry) => entry.id === id);
+}
+
+/** The name an entry goes by in links: a person's name, otherwise its title. */
+export function entryTitle(entry: Entry<CollectionName>): string {
+  return 'name' in entry.data ? entry.data.name : entry.data.title;
+}
