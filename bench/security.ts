@@ -13,7 +13,7 @@ import { load } from 'js-yaml';
 import { markdownToHtml } from 'satteri';
 import { builtPages } from '../src/hub/security-headers.ts';
 import { markdownBodyProblems } from '../src/content/checks/body-safety.ts';
-import { readEntry } from '../src/content/files.ts';
+import { parseEntry } from '../src/content/files.ts';
 import { checkContent } from '../src/content/check.ts';
 import { firstAnchor } from '../src/content/yaml-safety.ts';
 import { sanitizeMarkdown } from '../src/lib/markdown/sanitize.ts';
@@ -36,7 +36,7 @@ const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 
 const { entries } = checkContent({ root: path.join(ROOT, 'content'), now: new Date('2026-11-22T00:00:00Z'), cwd: ROOT });
 const bodies = entries.filter((e) => !e.file.endsWith('.mdx')).map((e) => e.body);
-const yamls = entries.map((e) => readEntry(path.join(ROOT, e.file)).yaml);
+const yamls = entries.map((e) => parseEntry(e.source).yaml);
 const chars = bodies.reduce((sum, b) => sum + b.length, 0);
 
 console.log(`## Content check additions (${bodies.length} Markdown bodies of the sample hub, ${chars.toLocaleString('en')} characters)`);

@@ -46,7 +46,10 @@ interface EntryType {
   getRenderFunction?(config: LoaderContext['config']): Promise<(entry: { id: string; data: Record<string, unknown>; body: string; filePath: string; digest: string }) => Promise<unknown>>;
   contentModuleTypes?: unknown;
 }
-type Context = LoaderContext & { entryTypes: Map<string, EntryType> };
+type Context = LoaderContext & {
+  entryTypes: Map<string, EntryType>;
+  store: LoaderContext['store'] & { addAssetImports(assets: string[], filePath: string): void };
+};
 
 /** A loader per collection, all sharing one reading of the content tree per sync. */
 export function hubLoader(options: HubLoaderOptions): (collection: CollectionName) => Loader {
@@ -118,7 +121,7 @@ async function storeCollection(collection: CollectionName, check: ContentCheck, 
     const existing = store.get(entry.id);
     if (existing?.digest === digest && existing.filePath === filePath) {
       if (existing.deferredRender) store.addModuleImport(filePath);
-      for (const asset of existing.assetImports ?? []) store.addAssetImport(asset, filePath);
+      if (existing.assetImports?.length) store.addAssetImports(existing.assetImports, filePath);
       continue;
     }
     await storeEntry(entry, { digest, filePath }, context);

@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cards, command, paths } from 'virtual:hub/config';
-import { parseFrontmatter } from 'astro/markdown';
 import { buildChannel } from '../lib/build-channel.ts';
 import { formatDate, formatRange } from '../lib/dates.ts';
 import { humanize } from '../lib/labels.ts';
@@ -41,12 +40,14 @@ function asset(file: string): AssetRef {
   return { file, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
 }
 
-/** The avatar file of a person, read from the front matter as written (Astro's image() keeps no public source path). */
+/**
+ * The avatar file of a person. Astro's image() keeps no source path, so it is
+ * taken from the front matter as written, which the rendered entry keeps.
+ */
 function avatarOf(person: Entry<'people'>): AssetRef | undefined {
   if (!person.data.avatar || !person.filePath) return undefined;
-  const file = path.resolve(paths.project, person.filePath);
-  const written = (parseFrontmatter(readFileSync(file, 'utf8')).frontmatter as { avatar?: unknown }).avatar;
-  return typeof written === 'string' ? asset(path.resolve(path.dirname(file), written)) : undefined;
+  const written = (person.rendered?.metadata?.frontmatter as { avatar?: unknown } | undefined)?.avatar;
+  return typeof written === 'string' ? asset(path.resolve(paths.project, path.dirname(person.filePath), written)) : undefined;
 }
 
 const brand: CardSpec['brand'] = {

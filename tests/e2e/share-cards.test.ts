@@ -7,13 +7,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import ogs from 'open-graph-scraper';
 import { describe, expect, it } from 'vitest';
-import { readSiteUrl } from '../../src/content/settings.ts';
 import { siteAndBase } from '../../src/hub/site.ts';
+import { SAMPLE_SITE } from '../support/site.ts';
 import { ROUTE_OF } from '../../src/model/collections.ts';
 import { DIST } from '../support/site.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-const { site, base } = siteAndBase(readSiteUrl() ?? 'https://hub.invalid');
+const { site, base } = siteAndBase(SAMPLE_SITE);
 
 function files(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => f.split(path.sep).join('/'));

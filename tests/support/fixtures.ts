@@ -2,6 +2,8 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { readSettings } from '../../src/content/settings.ts';
+import type { Settings } from '../../src/model/schemas/settings.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 export const VALID_TREE = path.join(FIXTURES, 'valid');
@@ -28,4 +30,11 @@ export function expectationsOf(file: string): Expectation[] {
     field: field!,
     message: new RegExp(pattern!),
   }));
+}
+
+/** The checked settings.yaml of a content tree (it must have no errors). */
+export function settingsOf(root: string): Settings {
+  const { settings, problems } = readSettings({ root, publicDir: path.resolve(import.meta.dirname, '../../public'), show: (p) => p });
+  if (!settings) throw new Error(`${root}/settings.yaml has errors: ${problems.map((p) => p.message).join('; ')}`);
+  return settings;
 }

@@ -6,7 +6,7 @@ import { afterAll, beforeAll } from 'vitest';
 import { launchChromium } from './browser.ts';
 import { PROJECT } from './build.ts';
 import { serveStatic, type StaticSite } from './server.ts';
-import { readSiteUrl } from '../../src/content/settings.ts';
+import { settingsOf } from './fixtures.ts';
 
 export const DIST = path.join(PROJECT, process.env.HUB_E2E_DIST ?? 'dist');
 
@@ -45,5 +45,5 @@ export function sitemapPaths(dir = DIST): string[] {
 }
 
 /** The sample hub's site URL (settings.site), so tests follow the settings instead of repeating them. */
-export const SAMPLE_SITE = readSiteUrl(path.join(PROJECT, 'content'))!.replace(/\/+$/, '');
+export const SAMPLE_SITE = settingsOf(path.join(PROJECT, 'content')).site.replace(/\/+$/, '');
 export const SAMPLE_HOST = new URL(SAMPLE_SITE).host;

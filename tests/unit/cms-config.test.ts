@@ -6,18 +6,19 @@
  */
 import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
-import { decapConfig } from '../../src/lib/cms/config.ts';
+import { type BackendOptions, cmsBackend, decapConfig } from '../../src/lib/cms/config.ts';
 import type { DecapField } from '../../src/lib/cms/fields.ts';
-import { schemaInputs } from '../../src/content/check.ts';
 import { collectionSchemas } from '../../src/model/schemas/index.ts';
 import { COLLECTIONS } from '../../src/model/collections.ts';
 import type { SchemaContext } from '../../src/model/schemas/context.ts';
-import { settingsSchema } from '../../src/model/schemas/settings.ts';
-import { VALID_TREE } from '../support/fixtures.ts';
+import { type Settings, settingsSchema } from '../../src/model/schemas/settings.ts';
+import { VALID_TREE, settingsOf } from '../support/fixtures.ts';
 
-const { settings, ids } = schemaInputs(VALID_TREE);
-const config = decapConfig({ settings, ids, contentPath: 'content' });
-const context: SchemaContext = { settings, ids, image: () => z.string().meta({ widget: 'image' }) };
+const settings = settingsOf(VALID_TREE);
+/** The CMS configuration as the hub() integration builds it: the backend from settings, the environment and local editing. */
+const configOf = (s: Settings, options: Omit<BackendOptions, 'settings'> = {}) => decapConfig({ settings: s, contentPath: 'content', ...cmsBackend({ settings: s, ...options }) });
+const config = configOf(settings);
+const context: SchemaContext = { settings, image: () => z.string().meta({ widget: 'image' }) };
 
 type Kind = 'string' | 'enum' | 'number' | 'boolean' | 'date' | 'object' | 'array';
 interface SchemaField {
@@ -147,19 +148,19 @@ describe('the CMS backend', () => {
   });
 
   it('uses GitHub with the editorial workflow when settings say so', () => {
-    const github = decapConfig({ settings: { ...settings, cms: { backend: 'github', repo: 'acme/hub', branch: 'main', editorial_workflow: true } }, ids, contentPath: 'content' });
+    const github = configOf({ ...settings, cms: { backend: 'github', repo: 'acme/hub', branch: 'main', editorial_workflow: true } });
     expect(github.backend).toEqual({ name: 'github', repo: 'acme/hub', branch: 'main' });
     expect(github.publish_mode).toBe('editorial_workflow');
   });
 
   it('lets the environment override settings, e.g. for a staging deploy', () => {
-    const staged = decapConfig({ settings, ids, contentPath: 'content', env: { HUB_CMS_BACKEND: 'git-gateway', HUB_CMS_BRANCH: 'staging' } });
+    const staged = configOf(settings, { env: { HUB_CMS_BACKEND: 'git-gateway', HUB_CMS_BRANCH: 'staging' } });
     expect(staged.backend).toEqual({ name: 'git-gateway', branch: 'staging' });
     expect(staged.publish_mode).toBe('editorial_workflow');
   });
 
   it('talks to decap-server for local editing, without the editorial workflow', () => {
-    const local = decapConfig({ settings, ids, contentPath: 'content', proxyUrl: 'http://127.0.0.1:8081/api/v1' });
+    const local = configOf(settings, { proxyUrl: 'http://127.0.0.1:8081/api/v1' });
     expect(local.backend).toEqual({ name: 'proxy', proxy_url: 'http://127.0.0.1:8081/api/v1', branch: 'main' });
     expect(local).not.toHaveProperty('publish_mode');
   });

@@ -74,15 +74,6 @@ describe('buildSearchIndex', () => {
 describe('the hub:search integration', () => {
   afterEach(() => vi.restoreAllMocks());
 
-  it('tells pages whether this run writes an index: astro build yes, astro dev no', () => {
-    const setup = searchIndex().hooks['astro:config:setup']!;
-    for (const [command, value] of [['build', 'true'], ['dev', 'false'], ['preview', 'false']] as const) {
-      const updateConfig = vi.fn();
-      setup({ command, updateConfig } as never);
-      expect(updateConfig).toHaveBeenCalledWith({ vite: { define: { 'import.meta.env.HUB_SEARCH_INDEX': value } } });
-    }
-  });
-
   it('logs the failure as one line and exits with code 1 (no stack trace)', async () => {
     const exit = vi.spyOn(process, 'exit').mockImplementation((() => undefined) as never);
     const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeCode } from '../../src/model/ids.ts';
 import { compose } from '../../src/lib/share/compose.ts';
 import { blueskyLength, graphemes, mastodonLength, measure, threadsLength, toShortUrl } from '../../src/lib/share/length.ts';
-import { NETWORKS, offeredNetworks } from '../../src/model/networks.ts';
+import { NETWORKS, NETWORK_IDS, offeredNetworks } from '../../src/model/networks.ts';
 import { LONGEST_CODE } from '../../src/model/ids.ts';
 import { sharePost } from '../../src/lib/share/posts.ts';
 

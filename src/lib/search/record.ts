@@ -11,7 +11,7 @@ import { type Publishable, unpublishedReason } from '../publish.ts';
 import { type NetworkId, network, offeredNetworks } from '../../model/networks.ts';
 import { ROUTE_OF } from '../../model/collections.ts';
 import { cardThumbPath, entryPath } from '../urls.ts';
-import { SORT_KEY, type SearchFilter } from './filters.ts';
+import { SORT_KEY, type SearchFilters } from './filters.ts';
 
 /**
  * The sort value of entries without a date (training, people, tracks …).
