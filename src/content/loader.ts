@@ -55,7 +55,7 @@ type Context = LoaderContext & {
 export function hubLoader(options: HubLoaderOptions): (collection: CollectionName) => Loader {
   const session = contentSession(options);
   return (collection) => ({
-    name: 'hub-content',
+    name: 'hub:content',
     load: async (context) => {
       const ctx = context as Context;
       await storeCollection(collection, await session.check(ctx.logger), options.settings, ctx);

@@ -64,7 +64,8 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
       'astro:config:setup': async (params) => {
         const { config, command, logger, updateConfig, injectRoute, addMiddleware } = params;
         const project = fileURLToPath(config.root);
-        const runtime = runtimeConfig({ env, command, project, publicDir: fileURLToPath(config.publicDir), logger });
+        // Settings and HUB_NOW are reported like content, under hub:content.
+        const runtime = runtimeConfig({ env, command, project, publicDir: fileURLToPath(config.publicDir), logger: logger.fork('hub:content') });
         settingsFile = path.join(runtime.paths.content, SETTINGS_FILE);
         const { site, base } = siteAndBase(runtime.settings.site);
         const updated = updateConfig({
