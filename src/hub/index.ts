@@ -56,17 +56,17 @@ const ROUTES: Record<string, string> = {
 export function hub(env: HubEnvironment = process.env): AstroIntegration {
   const parts: HubPart[] = [cms(), shareCards(), searchIndex(), securityHeaders()];
   const hooks = combineParts(parts);
-  let settingsFile = '';
   return {
     name: 'hub',
     hooks: {
       ...hooks,
       'astro:config:setup': async (params) => {
-        const { config, command, logger, updateConfig, injectRoute, addMiddleware } = params;
+        const { config, command, logger, updateConfig, injectRoute, addMiddleware, addWatchFile } = params;
         const project = fileURLToPath(config.root);
         // Settings and HUB_NOW are reported like content, under hub:content.
         const runtime = runtimeConfig({ env, command, project, publicDir: fileURLToPath(config.publicDir), logger: logger.fork('hub:content') });
-        settingsFile = path.join(runtime.paths.content, SETTINGS_FILE);
+        // Settings shape the whole site (base path, Markdown, every page): a change restarts `astro dev`.
+        addWatchFile(path.join(runtime.paths.content, SETTINGS_FILE));
         const { site, base } = siteAndBase(runtime.settings.site);
         const updated = updateConfig({
           site,
@@ -89,19 +89,15 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
             syntaxHighlight: 'prism',
           },
           integrations: [mdx(), sitemap({ filter: notCms(base) })],
-          vite: { plugins: [runtimeConfigPlugin(runtime)] },
+          vite: {
+            plugins: [runtimeConfigPlugin(runtime)],
+            // Test and benchmark builds write under .cache/; `astro dev` need not watch them.
+            server: { watch: { ignored: ['**/.cache/**'] } },
+          },
         });
         for (const [pattern, file] of Object.entries(ROUTES)) injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url) });
         if (command === 'build') addMiddleware({ entrypoint: RENDERED_PAGES_MIDDLEWARE, order: 'post' });
         await hooks['astro:config:setup']?.({ ...params, config: updated });
-      },
-      'astro:server:setup': async (params) => {
-        // Settings shape the whole site (base path, Markdown, every page): a change restarts the dev server.
-        params.server.watcher.add(settingsFile);
-        params.server.watcher.on('change', (file) => {
-          if (file === settingsFile) void params.server.restart();
-        });
-        await hooks['astro:server:setup']?.(params);
       },
     },
   };
