@@ -6,7 +6,7 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { ASSET_EXTENSIONS, COLLECTIONS, ENTRY_EXTENSIONS, SETTINGS_FILE, type CollectionName } from '../model/collections.ts';
-import { ID_PATTERN } from '../model/ids.ts';
+import { ID_PATTERN, ID_RULE } from '../model/ids.ts';
 import { closest, quote } from '../model/words.ts';
 import { listFiles } from '../lib/files.ts';
 import type { Problem } from '../lib/problems.ts';
@@ -58,7 +58,7 @@ export function entryFiles(root: string, collection: CollectionName, show: (p: s
     }
     if (!ID_PATTERN.test(id)) {
       const suggestion = id.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
-      problems.push({ severity: 'error', file: show(absolute), message: `has a file name that cannot be an id (it becomes the URL); use lowercase letters, digits and hyphens${suggestion ? `, e.g. ${suggestion}${ext}` : ''}` });
+      problems.push({ severity: 'error', file: show(absolute), message: `has a file name that cannot be an id (it becomes the URL); use ${ID_RULE}${suggestion ? `, e.g. ${suggestion}${ext}` : ''}` });
       continue;
     }
     const earlier = seen.get(id);

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { NETWORK_IDS } from '../networks.ts';
-import { HOST_PATTERN, ID_PATTERN } from '../ids.ts';
+import { HOST_PATTERN, ID_PATTERN, ID_RULE } from '../ids.ts';
 import { expect, found, httpUrl, list, oneOf, text } from './fields.ts';
 
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
@@ -18,7 +18,7 @@ function hexColour() {
 function idList(what: string) {
   return list(
     z.string({ error: expect(`${what} id`) }).regex(ID_PATTERN, {
-      error: expect(`${what} id in lowercase letters, digits and hyphens, e.g. "customer-care"`),
+      error: expect(`${what} id in ${ID_RULE}, e.g. "customer-care"`),
     }),
     1,
   ).superRefine(noRepeats);
