@@ -3,8 +3,8 @@
  * validating, attributing and preparing the view, for synthetic GA4, Plausible
  * and Matomo exports of growing size. Prints one line per size and tool.
  *
- *   node scripts/bench-metrics.ts            # 1,000, 10,000 and 100,000 rows
- *   node scripts/bench-metrics.ts 250000     # other sizes
+ *   node bench/metrics.ts            # 1,000, 10,000 and 100,000 rows
+ *   node bench/metrics.ts 250000     # other sizes
  */
 import { performance } from 'node:perf_hooks';
 import { aggregate } from '../src/lib/metrics/aggregate.ts';

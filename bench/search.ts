@@ -5,9 +5,9 @@
  * /search/ and see the results of a first query. Bytes are counted by the
  * server as a host with gzip sends them (headers included; Pagefind's index
  * chunks and images as they are), so the requests of Pagefind's web worker
- * count: the same measure as npm run bench (scripts/bench/transfer.ts).
+ * count: the same measure as npm run bench (bench/scale/transfer.ts).
  *
- *   node scripts/bench-search.ts [dist] [query]     (defaults: dist "heat pump")
+ *   node bench/search.ts [dist] [query]     (defaults: dist "heat pump")
  */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -60,7 +60,7 @@ for (let run = 0; run < 3; run++) {
 await pagefind.close();
 const indexingMs = times.sort((a, b) => a - b)[1]!;
 
-// 3. A reader's first search, counted at the server (scripts/bench/transfer.ts: served with gzip as a host would).
+// 3. A reader's first search, counted at the server (bench/scale/transfer.ts: served with gzip as a host would).
 const site = await serveGzip(dist);
 const browser = await launchChromium();
 const from = site.served.length;

@@ -2,7 +2,7 @@
 // The benchmark's control (docs/benchmarks.md): the smallest Astro site that
 // turns the hub's Markdown files into pages. No cards, search, sharing,
 // validation or publish filter: what any Astro site pays for the same content.
-// Built by scripts/bench/ with the hub's own astro (root node_modules).
+// Built by bench/scale/ with the hub's own astro (root node_modules).
 import { defineConfig } from 'astro/config';
 
 export default defineConfig({

@@ -7,7 +7,7 @@
  * realistic lengths, varied topics and teams, and some drafts, scheduled and
  * expired entries. The same seed always writes the same files.
  *
- *   node scripts/bench/corpus.ts <dir> [entries] [seed]   writes a tree (with settings.yaml)
+ *   node bench/scale/corpus.ts <dir> [entries] [seed]   writes a tree (with settings.yaml)
  *
  * Vocabulary grows with the corpus as it does in real hubs (place, customer
  * and product names are made of syllables), so the search index grows too.
@@ -91,7 +91,7 @@ type Random = ReturnType<typeof prng>;
 export const TEAMS = ['all', 'sales', 'engineering', 'marketing', 'people', 'support', 'operations', 'finance', 'product', 'installers'] as const;
 export const TOPICS = ['culture', 'product', 'industry', 'sustainability', 'careers', 'events', 'research', 'customers', 'policy', 'community', 'safety', 'service'] as const;
 
-const SETTINGS = `# A synthetic hub for the benchmarks (scripts/bench/corpus.ts). Field reference: README.md → "Settings".
+const SETTINGS = `# A synthetic hub for the benchmarks (bench/scale/corpus.ts). Field reference: README.md → "Settings".
 name: Tidewater Voices
 organization: Tidewater Thermal
 description: Share-ready posts, guidelines and training for the people of Tidewater Thermal.
@@ -546,7 +546,7 @@ export function writeCorpus(dir: string, options: CorpusOptions): Corpus {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const [dir, entries = '1000', seed = String(DEFAULT_SEED)] = process.argv.slice(2);
   if (!dir) {
-    console.error('usage: node scripts/bench/corpus.ts <dir> [entries] [seed]');
+    console.error('usage: node bench/scale/corpus.ts <dir> [entries] [seed]');
     process.exit(2);
   }
   const corpus = writeCorpus(path.resolve(dir), { entries: Number(entries), seed: Number(seed) });

@@ -2,7 +2,7 @@
  * npm run bench — the hub at scale, side by side with a control.
  *
  * For each size (default 1,000 and 10,000 entries) it writes a synthetic
- * content tree (scripts/bench/corpus.ts) and builds it four times: the hub
+ * content tree (bench/scale/corpus.ts) and builds it four times: the hub
  * cold (no Astro data store, no share-card cache, no Vite cache) and warm
  * (again, caches kept), then the control (bench/control/: the same Markdown
  * files as plain pages, nothing else) cold and warm. It prints wall time,

@@ -2,7 +2,7 @@
  * "I have read the guidelines": the acknowledgement an advocate gives once,
  * kept in the browser. It is given for a version of the guidelines (a hash
  * of their ids and update dates), so a new or updated guideline asks again.
- * Pure; src/scripts/guidelines.ts keeps it in localStorage.
+ * Pure; src/client/guidelines-store.ts keeps it in localStorage.
  */
 import { fnv1a } from './share/variant.ts';
 

@@ -10,7 +10,7 @@ import type { CollectionName } from '../../model/collections.ts';
 import { type Problem, fieldPath } from '../../lib/problems.ts';
 import type { CheckedEntry } from '../entry.ts';
 
-/** The fields each kind of card shows (see src/data/cards.ts). */
+/** The fields each kind of card shows (see src/views/cards.ts). */
 const CARD_FIELDS: Record<CollectionName, readonly (readonly PropertyKey[])[]> = {
   snippets: [['title'], ['variants', 0, 'text']],
   articles: [['title'], ['description']],

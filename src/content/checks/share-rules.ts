@@ -7,7 +7,7 @@
  * - a banned phrase (settings.banned, case-insensitive) in the title, a
  *   variant or a hashtag is an error.
  * Expired snippets are left alone: they are never built.
- * (A snippet with a single variant is warned about in validate.ts.)
+ * (A snippet with a single variant is warned about in checks/references.ts.)
  */
 import type { Settings } from '../../model/schemas/settings.ts';
 import { unpublishedReason } from '../../lib/publish.ts';

@@ -5,7 +5,7 @@
  * another site, submit a form or restyle the page is out.
  *
  * One policy, used twice: the content check reports what a body breaks
- * (src/lib/content/body-safety.ts), and the Markdown renderer removes it
+ * (src/content/checks/body-safety.ts), and the Markdown renderer removes it
  * (src/lib/markdown/sanitize.ts), so a gap in one is covered by the other.
  * MDX files are code, reviewed like code, and not rendered through this.
  */

@@ -57,7 +57,7 @@ export function searchRecord(input: SearchEntryInput): SearchRecord {
   if (reason) {
     throw new UnpublishedEntryError(
       `/${ROUTE_OF[collection]}/${id}/ is ${reason} but was about to be added to the search index; ` +
-        'its route must list entries through published() from src/data/hub.ts',
+        'its route must list entries through published() from src/views/hub.ts',
     );
   }
 
