@@ -86,7 +86,7 @@ export function markdownBodyProblems(body: string): Found[] {
 }
 
 const MDX_RULES: { pattern: RegExp; message: (match: RegExpMatchArray) => string }[] = [
-  { pattern: /<script\b/gi, message: () => 'has a <script> element; MDX content may use components, but scripts belong in the hub's code (src/components/), where they are reviewed' },
+  { pattern: /<script\b/gi, message: () => "has a <script> element; MDX content may use components, but scripts belong in the hub's code (src/components/), where they are reviewed" },
   { pattern: /<[A-Za-z][\w.:-]*\s[^>]*?\b(on[A-Za-z]+)\s*=/g, message: (m) => `has an event handler (${m[1]}=); handlers belong in components, not content` },
   { pattern: /\b(dangerouslySetInnerHTML|set:html)\b/g, message: (m) => `uses ${m[1]}, which puts unescaped HTML into the page` },
   {
