@@ -13,7 +13,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { ENTRY_PAGES_GLOB, EXCLUDED_SELECTORS } from '../src/hub/search.ts';
-import { launchChromium } from '../tests/support/browser.ts';
+import { launchChromium } from '../scripts/lib/browser.ts';
 import { firstSearch, serveGzip } from './scale/transfer.ts';
 
 const dist = path.resolve(process.argv[2] ?? 'dist');

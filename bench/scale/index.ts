@@ -26,7 +26,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../../tests/support/browser.ts';
+import { launchChromium } from '../../scripts/lib/browser.ts';
 import { initialGzip, pageScripts } from '../share-size.ts';
 import { DEFAULT_SEED, writeCorpus } from './corpus.ts';
 import { type Measured, runMeasured } from './measure.ts';
