@@ -59,7 +59,7 @@ export function hubLoader(options: HubLoaderOptions): (collection: CollectionNam
     load: async (context) => {
       const ctx = context as Context;
       await storeCollection(collection, await session.check(ctx.logger), options.settings, ctx);
-      ctx.watcher && session.watch(ctx.watcher, () => session.check(ctx.logger).then((check) => storeCollection(collection, check, options.settings, ctx)));
+      if (ctx.watcher) session.watch(ctx.watcher, () => session.check(ctx.logger).then((check) => storeCollection(collection, check, options.settings, ctx)));
     },
   });
 }

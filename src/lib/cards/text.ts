@@ -4,8 +4,8 @@
  * its length. Shortening with an ellipsis is the template's `lineClamp`.
  */
 
-/** Joiners and selectors that shape the characters around them and draw nothing themselves. */
-const INVISIBLE = /^[\u200c\u200d\ufe00-\ufe0f\u{e0100}-\u{e01ef}]$/u;
+/** Joiners (ZWNJ, ZWJ) and variation selectors: they shape the characters around them and draw nothing themselves. */
+const INVISIBLE = /^[\p{Join_Control}\p{Variation_Selector}]$/u;
 /** Text-direction marks keep their meaning even though no font has a glyph for them. */
 const DIRECTION_MARKS = /^[\u200e\u200f\u061c]$/u;
 

@@ -60,7 +60,7 @@ export interface Verdict {
 
 /** The scheme of a URL the way browsers read it (they ignore spaces, tabs, newlines and control characters in it). */
 export function schemeOf(url: string): string | undefined {
-  const cleaned = url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  const cleaned = url.replace(/[\p{Cc} ]/gu, '');
   return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
 }
 
