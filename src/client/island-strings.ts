@@ -1,7 +1,11 @@
 /** What islands need to speak the page's language: strings from the server, dates in its locale. */
+import type { UiKey, Vars } from '../lib/i18n.ts';
 
-/** UI strings rendered by the server into `data-strings` (JSON), so islands hold no English of their own. */
-export function stringsOf(element: HTMLElement): (key: string, vars?: Record<string, string | number>) => string {
+/**
+ * UI strings rendered by the server into `data-strings` (JSON), so islands hold no English of their own.
+ * `K` is the keys the island's component hands over (src/components/island-keys.ts).
+ */
+export function stringsOf<K extends UiKey = UiKey>(element: HTMLElement): (key: K, vars?: Vars) => string {
   let strings: Record<string, string> = {};
   try {
     strings = JSON.parse(element.dataset.strings ?? '{}') as Record<string, string>;

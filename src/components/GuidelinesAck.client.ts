@@ -6,6 +6,7 @@ import { acknowledge, isAcknowledged } from '../lib/guidelines-ack.ts';
 import { readAcknowledgement, writeAcknowledgement } from '../client/guidelines-store.ts';
 import { onProgressChange } from '../client/hub-storage.ts';
 import { formatDay, stringsOf } from '../client/island-strings.ts';
+import type { IslandKey } from './island-keys.ts';
 
 const forms = [...document.querySelectorAll<HTMLElement>('[data-guidelines-ack]')];
 
@@ -25,7 +26,7 @@ onProgressChange(() => {
   const ack = readAcknowledgement();
   for (const form of forms) {
     const done = isAcknowledged(ack, form.dataset.version!);
-    const s = stringsOf(form);
+    const s = stringsOf<IslandKey<'guidelinesAck'>>(form);
     form.hidden = false;
     form.querySelector<HTMLElement>('[data-ack-ask]')!.hidden = done;
     form.querySelector<HTMLElement>('[data-ack-undo]')!.hidden = !done;

@@ -2,9 +2,10 @@
 import { normalizeCode } from '../model/ids.ts';
 import { onboardingLink } from '../lib/onboarding.ts';
 import { stringsOf } from '../client/island-strings.ts';
+import type { IslandKey } from './island-keys.ts';
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-invite]')) {
-  const s = stringsOf(root);
+  const s = stringsOf<IslandKey<'onboardingLink'>>(root);
   const field = (name: string) => root.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-choose="${name}"]`)!;
   const output = root.querySelector<HTMLInputElement>('[data-link]')!;
   const codeStatus = root.querySelector<HTMLElement>('[data-code-status]')!;

@@ -6,12 +6,13 @@
 import { markDone, passMark, recordAttempt, scoreQuiz } from '../lib/training-progress.ts';
 import { onProgressChange, readTraining, writeTraining } from '../client/progress-store.ts';
 import { formatDay, stringsOf } from '../client/island-strings.ts';
+import type { IslandKey } from './island-keys.ts';
 
 for (const quiz of document.querySelectorAll<HTMLElement>('[data-quiz]')) enhance(quiz);
 
 function enhance(quiz: HTMLElement) {
   const moduleId = quiz.dataset.quiz!;
-  const s = stringsOf(quiz);
+  const s = stringsOf<IslandKey<'quiz'>>(quiz);
   const note = quiz.querySelector<HTMLElement>('[data-passed-note]')!;
   const noteText = note.querySelector<HTMLElement>('[data-passed-text]')!;
   quiz.hidden = false;

@@ -7,11 +7,12 @@ import { visibleItems } from '../lib/onboarding.ts';
 import { readPrefs, writePrefs } from '../client/advocate-store.ts';
 import { onProgressChange } from '../client/hub-storage.ts';
 import { stringsOf } from '../client/island-strings.ts';
+import type { IslandKey } from './island-keys.ts';
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-team-filter]')) {
   const list = document.getElementById(root.dataset.teamFilter!);
   if (!list) continue;
-  const s = stringsOf(root);
+  const s = stringsOf<IslandKey<'teamFilter'>>(root);
   const limit = root.dataset.limit ? Number(root.dataset.limit) : Infinity;
   const select = root.querySelector<HTMLSelectElement>('[data-team-select]')!;
   const toggle = root.querySelector<HTMLButtonElement>('[data-show-all]')!;

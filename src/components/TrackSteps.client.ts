@@ -7,13 +7,14 @@ import { checklistProgress, chosenMentor, setStepDone, withoutPresets } from '..
 import { applyUrlPresets, readPrefs } from '../client/advocate-store.ts';
 import { onProgressChange, readChecklist, writeChecklist } from '../client/progress-store.ts';
 import { stringsOf } from '../client/island-strings.ts';
+import type { IslandKey } from './island-keys.ts';
 
 const root = document.querySelector<HTMLElement>('[data-track]');
 if (root) {
   const trackId = root.dataset.track!;
   const mentors = JSON.parse(root.dataset.mentors ?? '[]') as string[];
   const teams = JSON.parse(root.dataset.teams ?? '[]') as string[];
-  const s = stringsOf(root);
+  const s = stringsOf<IslandKey<'trackSteps'>>(root);
 
   applyUrlPresets({ teams, mentors });
   const rest = withoutPresets(location.search);

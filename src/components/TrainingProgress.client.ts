@@ -7,10 +7,11 @@ import { moduleStatus, roleCompletion, type ModuleInfo } from '../lib/training-p
 import { readPrefs, writePrefs } from '../client/advocate-store.ts';
 import { onProgressChange, readTraining } from '../client/progress-store.ts';
 import { formatDay, stringsOf } from '../client/island-strings.ts';
+import type { IslandKey } from './island-keys.ts';
 
 const root = document.querySelector<HTMLElement>('[data-training-progress]');
 if (root) {
-  const s = stringsOf(root);
+  const s = stringsOf<IslandKey<'trainingProgress'>>(root);
   const modules = JSON.parse(root.dataset.modules ?? '[]') as ModuleInfo[];
   const select = root.querySelector<HTMLSelectElement>('[data-role]')!;
   const roles = [...select.options].map((o) => o.value).filter(Boolean);

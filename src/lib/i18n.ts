@@ -1,15 +1,42 @@
 /**
  * UI strings: one flat JSON per language in src/i18n/, read through `t()`.
- * `{name}` placeholders are filled from `vars`; a key with `.one`/`.other`
- * (etc.) variants is chosen by `vars.count` through Intl.PluralRules.
+ * `{name}` placeholders are filled from `vars`; a key with plural forms
+ * (`x.one`, `x.other`, … one per Intl.PluralRules category) is addressed as
+ * `x` and its form is chosen by `vars.count`.
+ *
+ * Keys are typed: `UiKey` is every key of src/i18n/en.json, plural forms
+ * folded into their base. A key built from a union, such as
+ * t(`campaign.status.${status}`), is checked for every member of the union,
+ * so `astro check` fails on a key English does not have.
  */
+import type en from '../i18n/en.json';
+
 export type Dictionary = Record<string, string>;
 export type Vars = Record<string, string | number>;
-export type Translate = (key: string, vars?: Vars) => string;
 
-export function createT(lang: string, dictionary: Dictionary, fallback: Dictionary = {}): Translate {
+/** The categories of Intl.PluralRules: the last segment of a plural form's key. */
+export const PLURAL_FORMS = ['zero', 'one', 'two', 'few', 'many', 'other'] as const;
+export type PluralForm = (typeof PLURAL_FORMS)[number];
+
+/** The keys `t()` takes for a dictionary: each key, or for a plural form (`x.one`) its base (`x`). */
+export type KeysOf<D> = keyof D extends infer K ? (K extends `${infer Base}.${PluralForm}` ? Base : Extract<K, string>) : never;
+
+/** A UI string's key, as `t()` takes it: a key of src/i18n/en.json, plural forms addressed by their base. */
+export type UiKey = KeysOf<typeof en>;
+
+export type Translate<K extends string = UiKey> = (key: K, vars?: Vars) => string;
+
+/**
+ * `t()` for a language: `dictionary` is its strings, `fallback` (English) fills the keys it lacks.
+ * The keys it takes are those of both dictionaries; an unknown key throws, naming it.
+ */
+export function createT<D extends Dictionary, F extends Dictionary = Record<never, string>>(
+  lang: string,
+  dictionary: D,
+  fallback?: F,
+): Translate<KeysOf<D> | KeysOf<F>> {
   const plural = new Intl.PluralRules(lang);
-  const lookup = (key: string) => dictionary[key] ?? fallback[key];
+  const lookup = (key: string) => dictionary[key] ?? fallback?.[key];
   return (key, vars = {}) => {
     let template = lookup(key);
     if (typeof vars.count === 'number') template = lookup(`${key}.${plural.select(vars.count)}`) ?? lookup(`${key}.other`) ?? template;

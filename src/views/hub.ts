@@ -6,7 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { now, settings } from 'virtual:hub/config';
 import type { CollectionName } from '../model/collections.ts';
-import { type Dictionary, createT } from '../lib/i18n.ts';
+import { type Translate, createT } from '../lib/i18n.ts';
 import { isPublished } from '../lib/publish.ts';
 import { byDateDesc, byOrder, campaignStatus, compareCampaigns } from '../lib/order.ts';
 import en from '../i18n/en.json';
@@ -19,12 +19,13 @@ export const NOW = now;
 /** content/settings.yaml, read and checked once by the hub() integration. */
 export { settings };
 
-const dictionaries = import.meta.glob<Dictionary>('../i18n/*.json', { eager: true, import: 'default' });
+// A translation has the keys of English, or some of them: English fills the rest.
+const dictionaries = import.meta.glob<Partial<typeof en>>('../i18n/*.json', { eager: true, import: 'default' });
 const language = settings.lang.toLowerCase();
 const dictionary = dictionaries[`../i18n/${language}.json`] ?? dictionaries[`../i18n/${language.split('-')[0]}.json`] ?? en;
 
 /** UI strings in the hub's language, English where a translation lacks a key. */
-export const t = createT(settings.lang, dictionary, en);
+export const t: Translate = createT(settings.lang, dictionary, en);
 
 export type Entry<C extends CollectionName> = CollectionEntry<C>;
 
