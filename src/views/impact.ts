@@ -26,7 +26,8 @@ export interface ImpactData {
   tools: string[];
 }
 
-export async function loadImpact(): Promise<ImpactData> {
+/** The analytics exports read and attributed, as a view that names only published people who opted in. */
+async function loadImpact(): Promise<ImpactData> {
   const [snippets, articles, people, campaigns] = await Promise.all([
     getCollection('snippets'),
     getCollection('articles'),
@@ -70,4 +71,14 @@ export async function loadImpact(): Promise<ImpactData> {
   });
   const tools = [...new Set(exports.filter((e) => e.rows.length > 0).map((e) => e.tool!))].map((tool) => FORMATS.find((f) => f.tool === tool)!.name);
   return { view, tools };
+}
+
+/** /impact/: the view, the lede (with the measured period when there is data) and the tools whose exports were read, as a sentence lists them. */
+export async function impactPage(): Promise<{ view: ImpactView; lede: string; tools?: string }> {
+  const { view, tools } = await loadImpact();
+  return {
+    view,
+    lede: view.hasData ? t('impact.lede', { from: view.from!, to: view.to! }) : t('impact.description'),
+    tools: tools.length > 0 ? new Intl.ListFormat(settings.lang, { type: 'conjunction' }).format(tools) : undefined,
+  };
 }
