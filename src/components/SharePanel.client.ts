@@ -1,8 +1,8 @@
 /**
- * The share panel island (markup: src/components/SharePanel.astro). It keeps
- * every network button's URL in step with the text as the advocate edits it,
- * counts the post by each network's rules and disables a network where it is
- * too long. LinkedIn and Facebook take no text: the text is copied first and
+ * The share panel island (markup: SharePanel.astro; the plain links it
+ * hides once ready: ShareLinks.astro). It keeps every network button's URL
+ * in step with the text as the advocate edits it, counts the post by each
+ * network's rules and disables a network where it is too long. LinkedIn and Facebook take no text: the text is copied first and
  * a hint says so before their composer opens. All logic lives in src/lib/share.
  * X and Mastodon are counted from the advocate's text plus what the build
  * counted for the rest (live-length.ts); twitter-text's patterns are fetched

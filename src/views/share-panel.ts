@@ -1,0 +1,95 @@
+/**
+ * What the share panel of a snippet or an article shows: the panel the island
+ * drives (SharePanel.astro and SharePanel.client.ts) and the plain share links
+ * shown without JavaScript (ShareLinks.astro). Both share through
+ * src/lib/share, with the hub's settings, so they cannot disagree.
+ */
+import { type NetworkId, network, needsClipboard } from '../model/networks.ts';
+import { footer } from '../lib/share/compose.ts';
+import { type ShareSettings, type Shareable, networksOfVariant } from '../lib/share/draft.ts';
+import { precount, sharePost } from '../lib/share/posts.ts';
+import { settings, t } from './hub.ts';
+
+const shareSettings: ShareSettings = { disclosure: settings.disclosure, medium: settings.utm.medium, mastodon: settings.mastodon.instance };
+
+/** Network labels as a list in a sentence: "LinkedIn, Mastodon". */
+const labels = (ids: readonly NetworkId[]) => ids.map((id) => network(id).label).join(', ');
+
+export interface SharePanelView {
+  /** Prefix of the panel's element ids (a page may hold more than one panel). */
+  uid: string;
+  /** The wordings to start from; `onlyOn` names the networks a wording is limited to. */
+  variants: { text: string; onlyOn?: string }[];
+  /** Hashtags and disclosure, added to every post. */
+  addedLine: string;
+  /** One button per network, in the hub's order. */
+  networks: { id: NetworkId; label: string }[];
+  /** Whether Mastodon is offered, so the panel asks for the advocate's server. */
+  mastodon: boolean;
+  /** What the island reads (item, settings, the build's counts, labels and strings), as JSON safe inside <script>. */
+  config: string;
+}
+
+/** The share panel of `item`. */
+export function sharePanel(item: Shareable): SharePanelView {
+  const config = {
+    item,
+    settings: shareSettings,
+    counted: precount(item, shareSettings),
+    labels: Object.fromEntries(item.networks.map((n) => [n, network(n).label])),
+    strings: {
+      count: t('sharePanel.count'),
+      tooLong: t('sharePanel.tooLong'),
+      counting: t('sharePanel.counting'),
+      countFailed: t('sharePanel.countFailed'),
+      notForVariant: t('sharePanel.notForVariant'),
+      copied: t('sharePanel.copied'),
+      copyFailed: t('sharePanel.copyFailed'),
+      copiedPlain: t('sharePanel.copiedPlain'),
+      copyFailedPlain: t('sharePanel.copyFailedPlain'),
+      codeInvalid: t('sharePanel.codeInvalid'),
+      mastodonInvalid: t('sharePanel.mastodonInvalid'),
+    },
+  };
+  return {
+    uid: `share-${item.id}`,
+    variants: item.variants.map((variant) => ({ text: variant.text, onlyOn: variant.networks && labels(variant.networks) })),
+    addedLine: footer(item.hashtags, settings.disclosure),
+    networks: item.networks.map((id) => ({ id, label: network(id).label })),
+    mastodon: item.networks.includes('mastodon'),
+    config: JSON.stringify(config).replace(/</g, '\\u003c'),
+  };
+}
+
+export interface ShareLink {
+  network: NetworkId;
+  label: string;
+  /** The network's share URL with the wording, hashtags and the tagged link (no advocate code). */
+  url: string;
+  /** False when the post is over the network's limit: the link is then left out. */
+  fits: boolean;
+  /** A new tab, except for e-mail, which opens the mail app. */
+  target?: '_blank';
+}
+
+export interface ShareLinksView {
+  /** Whether a network takes only the link, so the wording has to be copied first. */
+  clipboard: boolean;
+  /** Each wording with its links, one per network it is offered on. */
+  variants: { text: string; onlyOn?: string; links: ShareLink[] }[];
+}
+
+/** The plain share links of `item`, for every wording: what shows without JavaScript. */
+export function shareLinks(item: Shareable): ShareLinksView {
+  return {
+    clipboard: item.networks.some(needsClipboard),
+    variants: item.variants.map((variant, index) => ({
+      text: variant.text,
+      onlyOn: variant.networks && labels(variant.networks),
+      links: networksOfVariant(item, index).map((id) => {
+        const { url, fits } = sharePost(id, variant.text, item, shareSettings);
+        return { network: id, label: network(id).label, url, fits, target: id === 'email' ? undefined : '_blank' };
+      }),
+    })),
+  };
+}
