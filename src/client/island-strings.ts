@@ -1,11 +1,32 @@
 /** What islands need to speak the page's language: strings from the server, dates in its locale. */
-import type { UiKey, Vars } from '../lib/i18n.ts';
 
 /**
- * UI strings rendered by the server into `data-strings` (JSON), so islands hold no English of their own.
- * `K` is the keys the island's component hands over (src/components/island-keys.ts).
+ * The UI strings each island reads, listed once: its component hands them over with
+ * `clientStrings(t, ISLAND_STRINGS.quiz)` (which checks them against src/i18n/en.json) and the island reads
+ * them through `stringsOf<IslandKey<'quiz'>>(root)`, so it cannot ask for a string it is not given.
  */
-export function stringsOf<K extends UiKey = UiKey>(element: HTMLElement): (key: K, vars?: Vars) => string {
+export const ISLAND_STRINGS = {
+  guidelinesAck: ['guidelines.ackDone'],
+  onboardingLink: ['tracks.copied', 'tracks.copyFailed', 'tracks.inviteCodeInvalid'],
+  quiz: ['quiz.right', 'quiz.wrong', 'quiz.score', 'quiz.passed', 'quiz.failed', 'quiz.unanswered', 'quiz.passedBefore', 'quiz.doneOn'],
+  teamFilter: [
+    'teamFilter.forTeam',
+    'teamFilter.forAll',
+    'teamFilter.pickedForTeam',
+    'teamFilter.pickedForAll',
+    'teamFilter.noneForTeam',
+    'teamFilter.showAll',
+    'teamFilter.showTeam',
+  ],
+  trackSteps: ['tracks.progress', 'tracks.complete'],
+  trainingProgress: ['training.pickRole', 'training.pathProgress', 'training.status.passed', 'training.status.tried', 'training.status.new', 'training.badgeText'],
+} as const;
+
+/** The keys island `I` is handed. */
+export type IslandKey<I extends keyof typeof ISLAND_STRINGS> = (typeof ISLAND_STRINGS)[I][number];
+
+/** UI strings rendered by the server into `data-strings` (JSON), so islands hold no English of their own. */
+export function stringsOf<K extends string>(element: HTMLElement): (key: K, vars?: Record<string, string | number>) => string {
   let strings: Record<string, string> = {};
   try {
     strings = JSON.parse(element.dataset.strings ?? '{}') as Record<string, string>;

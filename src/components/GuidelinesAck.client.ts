@@ -5,8 +5,7 @@
 import { acknowledge, isAcknowledged } from '../lib/guidelines-ack.ts';
 import { readAcknowledgement, writeAcknowledgement } from '../client/guidelines-store.ts';
 import { onProgressChange } from '../client/hub-storage.ts';
-import { formatDay, stringsOf } from '../client/island-strings.ts';
-import type { IslandKey } from './island-keys.ts';
+import { type IslandKey, formatDay, stringsOf } from '../client/island-strings.ts';
 
 const forms = [...document.querySelectorAll<HTMLElement>('[data-guidelines-ack]')];
 

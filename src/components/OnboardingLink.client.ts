@@ -1,8 +1,7 @@
 /** The onboarding link chooser: mentor, team and code update the link as they change; the link copies with one click. */
 import { normalizeCode } from '../model/ids.ts';
 import { onboardingLink } from '../lib/onboarding.ts';
-import { stringsOf } from '../client/island-strings.ts';
-import type { IslandKey } from './island-keys.ts';
+import { type IslandKey, stringsOf } from '../client/island-strings.ts';
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-invite]')) {
   const s = stringsOf<IslandKey<'onboardingLink'>>(root);

@@ -5,8 +5,7 @@
  */
 import { markDone, passMark, recordAttempt, scoreQuiz } from '../lib/training-progress.ts';
 import { onProgressChange, readTraining, writeTraining } from '../client/progress-store.ts';
-import { formatDay, stringsOf } from '../client/island-strings.ts';
-import type { IslandKey } from './island-keys.ts';
+import { type IslandKey, formatDay, stringsOf } from '../client/island-strings.ts';
 
 for (const quiz of document.querySelectorAll<HTMLElement>('[data-quiz]')) enhance(quiz);
 

@@ -6,8 +6,7 @@
 import { visibleItems } from '../lib/onboarding.ts';
 import { readPrefs, writePrefs } from '../client/advocate-store.ts';
 import { onProgressChange } from '../client/hub-storage.ts';
-import { stringsOf } from '../client/island-strings.ts';
-import type { IslandKey } from './island-keys.ts';
+import { type IslandKey, stringsOf } from '../client/island-strings.ts';
 
 for (const root of document.querySelectorAll<HTMLElement>('[data-team-filter]')) {
   const list = document.getElementById(root.dataset.teamFilter!);

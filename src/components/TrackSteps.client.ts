@@ -6,8 +6,7 @@
 import { checklistProgress, chosenMentor, setStepDone, withoutPresets } from '../lib/onboarding.ts';
 import { applyUrlPresets, readPrefs } from '../client/advocate-store.ts';
 import { onProgressChange, readChecklist, writeChecklist } from '../client/progress-store.ts';
-import { stringsOf } from '../client/island-strings.ts';
-import type { IslandKey } from './island-keys.ts';
+import { type IslandKey, stringsOf } from '../client/island-strings.ts';
 
 const root = document.querySelector<HTMLElement>('[data-track]');
 if (root) {

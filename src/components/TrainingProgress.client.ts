@@ -6,8 +6,7 @@
 import { moduleStatus, roleCompletion, type ModuleInfo } from '../lib/training-progress.ts';
 import { readPrefs, writePrefs } from '../client/advocate-store.ts';
 import { onProgressChange, readTraining } from '../client/progress-store.ts';
-import { formatDay, stringsOf } from '../client/island-strings.ts';
-import type { IslandKey } from './island-keys.ts';
+import { type IslandKey, formatDay, stringsOf } from '../client/island-strings.ts';
 
 const root = document.querySelector<HTMLElement>('[data-training-progress]');
 if (root) {

@@ -1,6 +1,7 @@
 /** UI strings handed to a client island through `data-strings`, with their `{placeholders}` left for the island to fill. */
-import type { Translate, UiKey } from './i18n.ts';
+import type { Translate } from './i18n.ts';
 
-export function clientStrings(t: Translate, keys: readonly UiKey[]): string {
+/** `keys` are checked against the keys `t` takes (for the hub's `t`, those of src/i18n/en.json). */
+export function clientStrings<K extends string>(t: Translate<K>, keys: readonly NoInfer<K>[]): string {
   return JSON.stringify(Object.fromEntries(keys.map((key) => [key, t(key)])));
 }

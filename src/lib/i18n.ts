@@ -4,13 +4,11 @@
  * (`x.one`, `x.other`, … one per Intl.PluralRules category) is addressed as
  * `x` and its form is chosen by `vars.count`.
  *
- * Keys are typed: `UiKey` is every key of src/i18n/en.json, plural forms
- * folded into their base. A key built from a union, such as
- * t(`campaign.status.${status}`), is checked for every member of the union,
- * so `astro check` fails on a key English does not have.
+ * Keys are typed from the dictionaries `createT()` is given: the hub's `t()`
+ * (src/views/hub.ts) takes `UiKey`, the keys of src/i18n/en.json. A key built
+ * from a union, such as t(`campaign.status.${status}`), is checked for every
+ * member of the union, so `astro check` fails on a key English does not have.
  */
-import type en from '../i18n/en.json';
-
 export type Dictionary = Record<string, string>;
 export type Vars = Record<string, string | number>;
 
@@ -21,20 +19,18 @@ export type PluralForm = (typeof PLURAL_FORMS)[number];
 /** The keys `t()` takes for a dictionary: each key, or for a plural form (`x.one`) its base (`x`). */
 export type KeysOf<D> = keyof D extends infer K ? (K extends `${infer Base}.${PluralForm}` ? Base : Extract<K, string>) : never;
 
-/** A UI string's key, as `t()` takes it: a key of src/i18n/en.json, plural forms addressed by their base. */
-export type UiKey = KeysOf<typeof en>;
-
-export type Translate<K extends string = UiKey> = (key: K, vars?: Vars) => string;
+/**
+ * `t()` for the keys `K`. Written as a method so that a `t` of known keys can be handed to code
+ * written for any key (`Translate`, as src/lib/metrics/view.ts takes it): its callers' keys are
+ * checked where `t` is typed with its keys.
+ */
+export type Translate<K extends string = string> = { translate(key: K, vars?: Vars): string }['translate'];
 
 /**
  * `t()` for a language: `dictionary` is its strings, `fallback` (English) fills the keys it lacks.
- * The keys it takes are those of both dictionaries; an unknown key throws, naming it.
+ * It takes the keys of both dictionaries; an unknown key throws, naming it.
  */
-export function createT<D extends Dictionary, F extends Dictionary = Record<never, string>>(
-  lang: string,
-  dictionary: D,
-  fallback?: F,
-): Translate<KeysOf<D> | KeysOf<F>> {
+export function createT<D extends Dictionary, F extends Dictionary = Record<never, string>>(lang: string, dictionary: D, fallback?: F): Translate<KeysOf<D> | KeysOf<F>> {
   const plural = new Intl.PluralRules(lang);
   const lookup = (key: string) => dictionary[key] ?? fallback?.[key];
   return (key, vars = {}) => {

@@ -19,7 +19,8 @@ export async function campaignsWithStatus(): Promise<CampaignWithStatus[]> {
 /** /campaigns/: the campaigns grouped by status; a group without campaigns is left out. */
 export async function campaignGroups(): Promise<{ status: CampaignStatus; campaigns: Entry<'campaigns'>[] }[]> {
   const campaigns = await campaignsWithStatus();
-  return GROUPS.map((status) => ({ status, campaigns: campaigns.filter((c) => c.status === status).map((c) => c.campaign) })).filter((group) => group.campaigns.length > 0);
+  const groups = GROUPS.map((status) => ({ status, campaigns: campaigns.filter((c) => c.status === status).map((c) => c.campaign) }));
+  return groups.filter((group) => group.campaigns.length > 0);
 }
 
 /** /campaigns/<id>/: where the campaign stands and the published snippets that belong to it. */

@@ -4,9 +4,9 @@
  * never from `getCollection` directly, so none can forget the filter.
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
-import { now, settings } from 'virtual:hub/config';
+import { now, search, settings } from 'virtual:hub/config';
 import type { CollectionName } from '../model/collections.ts';
-import { type Translate, createT } from '../lib/i18n.ts';
+import { type KeysOf, type Translate, createT } from '../lib/i18n.ts';
 import { isPublished } from '../lib/publish.ts';
 import { byDateDesc, byOrder, campaignStatus, compareCampaigns } from '../lib/order.ts';
 import en from '../i18n/en.json';
@@ -19,13 +19,19 @@ export const NOW = now;
 /** content/settings.yaml, read and checked once by the hub() integration. */
 export { settings };
 
+/** Whether this run writes a search index: `astro build` does, `astro dev` does not. */
+export const SEARCH_INDEXED = search.indexed;
+
+/** A UI string's key, as `t()` takes it: a key of src/i18n/en.json, plural forms (`x.one`, `x.other`) addressed by their base (`x`). */
+export type UiKey = KeysOf<typeof en>;
+
 // A translation has the keys of English, or some of them: English fills the rest.
 const dictionaries = import.meta.glob<Partial<typeof en>>('../i18n/*.json', { eager: true, import: 'default' });
 const language = settings.lang.toLowerCase();
 const dictionary = dictionaries[`../i18n/${language}.json`] ?? dictionaries[`../i18n/${language.split('-')[0]}.json`] ?? en;
 
 /** UI strings in the hub's language, English where a translation lacks a key. */
-export const t: Translate = createT(settings.lang, dictionary, en);
+export const t: Translate<UiKey> = createT(settings.lang, dictionary, en);
 
 export type Entry<C extends CollectionName> = CollectionEntry<C>;
 
@@ -46,7 +52,12 @@ async function sortEntries<C extends CollectionName>(collection: C, entries: Ent
   const list = [...entries] as Entry<CollectionName>[];
   switch (collection) {
     case 'articles':
-      (list as Entry<'articles'>[]).sort(byDateDesc((a) => a.data.published, (a) => a.data.title));
+      (list as Entry<'articles'>[]).sort(
+        byDateDesc(
+          (a) => a.data.published,
+          (a) => a.data.title,
+        ),
+      );
       break;
     case 'snippets': {
       // What to share now comes first: current campaigns, then evergreen posts, then upcoming and past campaigns.
@@ -55,7 +66,10 @@ async function sortEntries<C extends CollectionName>(collection: C, entries: Ent
         const campaign = s.data.campaign ? campaigns.get(s.data.campaign) : undefined;
         return campaign ? SNIPPET_RANK[campaignStatus(campaign, NOW)] : SNIPPET_RANK.evergreen;
       };
-      const newest = byDateDesc<Entry<'snippets'>>((s) => s.data.publish, (s) => s.data.title);
+      const newest = byDateDesc<Entry<'snippets'>>(
+        (s) => s.data.publish,
+        (s) => s.data.title,
+      );
       (list as Entry<'snippets'>[]).sort((a, b) => rank(a) - rank(b) || newest(a, b));
       break;
     }

@@ -1,14 +1,16 @@
 /**
- * UI strings. `t()` and the islands' strings take typed keys (src/lib/i18n.ts):
- * the `expectTypeOf` and `@ts-expect-error` lines below are checked by
- * `npm run check` (astro check type-checks tests too), the rest at run time.
+ * UI strings. `t()` and the islands' strings take typed keys (src/lib/i18n.ts,
+ * `UiKey` in src/views/hub.ts): the `expectTypeOf` and `@ts-expect-error` lines
+ * below are checked by `npm run check` (astro check type-checks tests too), the
+ * rest at run time.
  */
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { PLURAL_FORMS, type Translate, type UiKey, createT } from '../../src/lib/i18n.ts';
-import type { stringsOf } from '../../src/client/island-strings.ts';
-import { ISLAND_STRINGS, type IslandKey } from '../../src/components/island-keys.ts';
+import { PLURAL_FORMS, type Translate, createT } from '../../src/lib/i18n.ts';
+import { clientStrings } from '../../src/lib/client-strings.ts';
+import { ISLAND_STRINGS, type IslandKey, type stringsOf } from '../../src/client/island-strings.ts';
+import type { UiKey } from '../../src/views/hub.ts';
 import type { CalendarKind } from '../../src/lib/calendar.ts';
 import type { ImpactView } from '../../src/lib/metrics/view.ts';
 import type { CampaignStatus } from '../../src/lib/order.ts';
@@ -100,7 +102,7 @@ describe('UiKey', () => {
     expectTypeOf<'nav.skip' | 'snippet.variants' | 'impact.trendSummary.week'>().toExtend<UiKey>();
     expectTypeOf<'snippet.variants.one'>().not.toExtend<UiKey>();
     expectTypeOf<'nav.nope'>().not.toExtend<UiKey>();
-    expectTypeOf<Translate>().parameter(0).toEqualTypeOf<UiKey>();
+    expectTypeOf<Translate<UiKey>>().parameter(0).toEqualTypeOf<UiKey>();
   });
 
   it('has a string for every value of the unions keys are built from', () => {
@@ -113,7 +115,7 @@ describe('UiKey', () => {
     expectTypeOf<`impact.${'trend.chart' | 'trend.visits' | 'trend.conversions' | 'trendSummary' | 'period'}.${Interval}`>().toExtend<UiKey>();
     // A value the union does not have has no string: the checker refuses the key.
     expectTypeOf<`campaign.status.${CampaignStatus | 'cancelled'}`>().not.toExtend<UiKey>();
-    const t: Translate = (key) => key;
+    const t: Translate<UiKey> = (key) => key;
     const status = 'past' as CampaignStatus;
     const wider = status as CampaignStatus | 'cancelled';
     expect(t(`campaign.status.${status}`)).toBe('campaign.status.past');
@@ -131,11 +133,19 @@ describe('UiKey', () => {
 
 describe('island strings', () => {
   it('hands each island only keys of en.json, and an island reads only what it is handed', () => {
-    const handed = Object.values(ISLAND_STRINGS).flat();
+    expectTypeOf<IslandKey<keyof typeof ISLAND_STRINGS>>().toExtend<UiKey>();
+    const handed: string[] = Object.values(ISLAND_STRINGS).flat();
     expect(handed.filter((key) => !(key in dictionary))).toEqual([]);
     expectTypeOf<ReturnType<typeof stringsOf<IslandKey<'quiz'>>>>().parameter(0).toEqualTypeOf<IslandKey<'quiz'>>();
     expectTypeOf<'quiz.right'>().toExtend<IslandKey<'quiz'>>();
     expectTypeOf<'tracks.copied'>().not.toExtend<IslandKey<'quiz'>>();
+  });
+
+  it('checks the keys handed to an island against the keys t() takes', () => {
+    const t = createT('en', { 'quiz.right': 'Right.', 'quiz.wrong': 'Not quite: the answer is “{answer}”.' });
+    expect(JSON.parse(clientStrings(t, ['quiz.wrong']))).toEqual({ 'quiz.wrong': 'Not quite: the answer is “{answer}”.' });
+    // @ts-expect-error: not a key of t's dictionary
+    expect(() => clientStrings(t, ['quiz.right', 'quiz.nope'])).toThrow(/Missing UI string "quiz.nope"/);
   });
 });
 
@@ -153,7 +163,8 @@ describe('en.json', () => {
   it('knows every key the source builds from a value, and every such key is in en.json', () => {
     expect([...templates].filter((pattern) => !(pattern in DYNAMIC_KEYS))).toEqual([]);
     expect(Object.keys(DYNAMIC_KEYS).filter((pattern) => !templates.has(pattern))).toEqual([]);
-    expect(Object.keys(DYNAMIC_KEYS).flatMap(expand).filter((key) => !ADDRESSABLE.has(key))).toEqual([]);
+    const built = Object.keys(DYNAMIC_KEYS).flatMap(expand);
+    expect(built.filter((key) => !ADDRESSABLE.has(key))).toEqual([]);
   });
 
   it('has no string that nothing uses', () => {
