@@ -19,7 +19,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cruise, type OutputType } from 'dependency-cruiser';
 import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcruise-options';
-import { astroImports } from './lib/astro-imports.ts';
+import { AstroSyntaxError, astroImports } from './lib/astro-imports.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const MIRROR = path.join(ROOT, '.cache/lint-deps');
@@ -57,10 +57,16 @@ function realNames(report: string): string {
 }
 
 rmSync(MIRROR, { recursive: true, force: true });
-for (const entry of MIRRORED) {
-  mkdirSync(path.dirname(path.join(MIRROR, entry)), { recursive: true });
-  if (entry.includes('.')) copyFileSync(path.join(ROOT, entry), path.join(MIRROR, entry));
-  else mirror(entry);
+try {
+  for (const entry of MIRRORED) {
+    mkdirSync(path.dirname(path.join(MIRROR, entry)), { recursive: true });
+    if (entry.includes('.')) copyFileSync(path.join(ROOT, entry), path.join(MIRROR, entry));
+    else mirror(entry);
+  }
+} catch (error) {
+  if (!(error instanceof AstroSyntaxError)) throw error;
+  console.error(`lint:deps cannot read the imports of ${error.message}`);
+  process.exit(2);
 }
 // Packages resolve from the mirror as from the project, and are named node_modules/… (preserveSymlinks).
 symlinkSync(path.join(ROOT, 'node_modules'), path.join(MIRROR, 'node_modules'), 'dir');

@@ -19,6 +19,9 @@ export interface AstroImports {
   browser: string;
 }
 
+/** An `.astro` file the compiler cannot parse: the message names the file and line. */
+export class AstroSyntaxError extends Error {}
+
 interface Node {
   type?: string;
   start: number;
@@ -59,7 +62,7 @@ function processedScript(source: string, element: ScriptElement): string | undef
 export function astroImports(source: string, file = 'component.astro'): AstroImports {
   const { ast, diagnostics } = parse(source);
   const fatal = diagnostics.find((diagnostic) => diagnostic.severity === 'error');
-  if (fatal) throw new Error(`${file}: ${fatal.text}`);
+  if (fatal) throw new AstroSyntaxError(`${file}:${fatal.labels[0]?.line ?? 1}: ${fatal.text}`);
   const program = (ast.frontmatter as { program?: Node } | null | undefined)?.program;
   const scripts = [...nodes(ast.body)].filter(isScript).map((element) => processedScript(source, element));
   return {
