@@ -4,7 +4,7 @@
  *
  * Run it with `npm run lint:deps` (scripts/lint-deps.ts), not with `depcruise`
  * directly: dependency-cruiser cannot read `.astro` files, so that script
- * mirrors the tree into .cache/lint-deps/ with each `X.astro` as `X.astro.ts`
+ * mirrors the tree into a temporary folder with each `X.astro` as `X.astro.ts`
  * (its frontmatter) and `X.astro.script.ts` (its processed `<script>` blocks,
  * browser code), and names them `X.astro` / `X.astro <script>` in the report.
  *

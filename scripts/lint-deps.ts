@@ -4,7 +4,8 @@
  * tests/, `.astro` files included. Exit code 1 on any violation.
  *
  * dependency-cruiser reads JavaScript and TypeScript but not `.astro`, so the
- * tree is mirrored into .cache/lint-deps/ first: other files are copied as
+ * tree is mirrored into a temporary folder first (one per run, so two runs
+ * never share one, and removed afterwards): other files are copied as
  * they are, and each `.astro` file becomes `X.astro.ts` (its frontmatter)
  * and, when it has processed `<script>` blocks, `X.astro.script.ts` (their
  * browser code), which `X.astro.ts` imports. An import of './X.astro'
@@ -14,7 +15,8 @@
  *   npm run lint:deps
  *   npm run lint:deps -- --output-type mermaid   # any dependency-cruiser reporter
  */
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { cruise, type OutputType } from 'dependency-cruiser';
@@ -22,7 +24,7 @@ import extractDepcruiseOptions from 'dependency-cruiser/config-utl/extract-depcr
 import { AstroSyntaxError, astroImports } from './lib/astro-imports.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const MIRROR = path.join(ROOT, '.cache/lint-deps');
+const MIRROR = mkdtempSync(path.join(tmpdir(), 'lint-deps-'));
 /** What is checked. tests/ is cruised for cycles and for what src/ must not import from it. */
 const CRUISED = ['src', 'scripts', 'bench', 'tests', 'astro.config.mjs'];
 /** Mirrored besides: package.json tells dependency-cruiser which packages are dependencies. */
@@ -56,24 +58,25 @@ function realNames(report: string): string {
   return report.replaceAll(/[.]astro[.]script[.]ts\b/g, '.astro <script>').replaceAll(/[.]astro[.]ts\b/g, '.astro');
 }
 
-rmSync(MIRROR, { recursive: true, force: true });
 try {
   for (const entry of MIRRORED) {
     mkdirSync(path.dirname(path.join(MIRROR, entry)), { recursive: true });
     if (entry.includes('.')) copyFileSync(path.join(ROOT, entry), path.join(MIRROR, entry));
     else mirror(entry);
   }
+  // Packages resolve from the mirror as from the project, and are named node_modules/… (preserveSymlinks).
+  symlinkSync(path.join(ROOT, 'node_modules'), path.join(MIRROR, 'node_modules'), 'dir');
+
+  const options = await extractDepcruiseOptions(path.join(ROOT, '.dependency-cruiser.mjs'));
+  // The report comes from cruise() itself: format() on a saved result would summarise it again without the
+  // rules, and lose the chain of imports of a reachability violation.
+  const report = await cruise(CRUISED, { ...options, baseDir: MIRROR, outputType: args['output-type'] as OutputType });
+  process.stdout.write(realNames(String(report.output)));
+  process.exitCode = report.exitCode > 0 ? 1 : 0;
 } catch (error) {
   if (!(error instanceof AstroSyntaxError)) throw error;
   console.error(`lint:deps cannot read the imports of ${error.message}`);
-  process.exit(2);
+  process.exitCode = 2;
+} finally {
+  rmSync(MIRROR, { recursive: true, force: true });
 }
-// Packages resolve from the mirror as from the project, and are named node_modules/… (preserveSymlinks).
-symlinkSync(path.join(ROOT, 'node_modules'), path.join(MIRROR, 'node_modules'), 'dir');
-
-const options = await extractDepcruiseOptions(path.join(ROOT, '.dependency-cruiser.mjs'));
-// The report comes from cruise() itself: format() on a saved result would summarise it again without the
-// rules, and lose the chain of imports of a reachability violation.
-const report = await cruise(CRUISED, { ...options, baseDir: MIRROR, outputType: args['output-type'] as OutputType });
-process.stdout.write(realNames(String(report.output)));
-process.exitCode = report.exitCode > 0 ? 1 : 0;
