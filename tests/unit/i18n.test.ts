@@ -18,14 +18,16 @@ import { SEARCH_FILTERS } from '../../src/lib/search/filters.ts';
 import { SORTS } from '../../src/lib/search/state.ts';
 import type { ModuleStatus } from '../../src/lib/training-progress.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/model/collections.ts';
-import type { Role } from '../../src/model/schemas/people.ts';
+import type { trainingSchema } from '../../src/model/schemas/training.ts';
+import type { z } from 'astro/zod';
 import en from '../../src/i18n/en.json' with { type: 'json' };
 
 /** Every member of the union `U`: the record must name each one (a missing or extra member is a type error). */
 const every = <U extends string>(members: Record<U, true>) => Object.keys(members) as U[];
 
 type Interval = ImpactView['trend']['interval'];
-type TrainingRole = 'all' | Role;
+/** A training module's role, as its schema allows it. */
+type TrainingRole = z.output<ReturnType<typeof trainingSchema>>['role'];
 const INTERVALS = every<Interval>({ day: true, week: true });
 const STATUSES = every<CampaignStatus>({ current: true, upcoming: true, past: true });
 
