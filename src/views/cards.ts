@@ -1,24 +1,18 @@
 /**
  * Share cards as pages see them: the spec of every published entry's card
  * (and the hub's), the image a page's head points to, and the PNG bytes the
- * /og/ routes serve. Only `published()` entries get a card.
- *
- * In a build all cards are rendered in one batch (cache + worker threads) the
- * first time any card is asked for; `astro dev` draws the one it is asked for.
+ * /og/ routes serve (src/lib/cards/serve.ts). Only `published()` entries get
+ * a card.
  */
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { cards, command, paths } from 'virtual:hub/config';
-import { buildChannel } from '../lib/build-channel.ts';
 import { formatDate, formatRange } from '../lib/dates.ts';
 import { humanize } from '../lib/labels.ts';
-import { renderCards } from '../lib/cards/batch.ts';
+import { assetRef, cardServer } from '../lib/cards/serve.ts';
 import type { AssetRef, CardSpec } from '../lib/cards/spec.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from '../lib/cards/template.ts';
 import { cardPath, hubCardPath } from '../lib/urls.ts';
 import { COLLECTIONS, type CollectionName } from '../model/collections.ts';
-import { type Entry, findPublished, published, settings, t } from './hub.ts';
+import { type Entry, findPublished, hubDescription, published, settings, t } from './hub.ts';
 
 export const CARD_SIZE = { width: CARD_WIDTH, height: CARD_HEIGHT } as const;
 
@@ -36,10 +30,6 @@ export function hubCard(): CardImage {
   return { path: hubCardPath(), alt: t('card.hubAlt', { hub: settings.name, organization: settings.organization }) };
 }
 
-function asset(file: string): AssetRef {
-  return { file, sha256: createHash('sha256').update(readFileSync(file)).digest('hex') };
-}
-
 /**
  * The avatar file of a person. Astro's image() keeps no source path, so it is
  * taken from the front matter as written, which the rendered entry keeps.
@@ -47,14 +37,14 @@ function asset(file: string): AssetRef {
 function avatarOf(person: Entry<'people'>): AssetRef | undefined {
   if (!person.data.avatar || !person.filePath) return undefined;
   const written = (person.rendered?.metadata?.frontmatter as { avatar?: unknown } | undefined)?.avatar;
-  return typeof written === 'string' ? asset(path.resolve(paths.project, path.dirname(person.filePath), written)) : undefined;
+  return typeof written === 'string' ? assetRef(paths.project, person.filePath, '..', written) : undefined;
 }
 
 const brand: CardSpec['brand'] = {
   hub: settings.name,
   primary: settings.brand.primary,
   accent: settings.brand.accent,
-  logo: settings.brand.logo ? asset(path.join(paths.public, settings.brand.logo)) : undefined,
+  logo: settings.brand.logo ? assetRef(paths.public, `.${settings.brand.logo}`) : undefined,
 };
 
 function spec(collection: CollectionName, id: string, fields: Omit<CardSpec, 'id' | 'footer' | 'brand' | 'layout'> & { layout?: CardSpec['layout'] }): CardSpec {
@@ -123,7 +113,7 @@ function hubSpec(): CardSpec {
     layout: 'entry',
     eyebrow: settings.organization,
     title: settings.name,
-    text: settings.description ?? t('home.description', { organization: settings.organization }),
+    text: hubDescription(),
     footer: `${site.host}${site.pathname.replace(/\/$/, '')}`,
     brand,
   };
@@ -137,32 +127,8 @@ export function cardSpecs(): Promise<CardSpec[]> {
   return specs;
 }
 
-let batch: Promise<Map<string, string>> | undefined;
-
-/** Renders every card once per build and reports the batch to the hub() integration, which copies the cards into dist/og/. */
-function buildBatch(): Promise<Map<string, string>> {
-  batch ??= (async () => {
-    const started = performance.now();
-    const result = await renderCards(await cardSpecs(), { cacheDir: cards.cacheDir, sourceDir: cards.rendererDir, threads: cards.threads });
-    buildChannel().cardBatch = { rendered: result.rendered, cached: result.cached, ms: performance.now() - started, files: result.files };
-    return result.files;
-  })();
-  return batch;
-}
-
 /** `astro build` draws every card in one batch and puts the entries' cards into dist/og/ itself (src/hub/share-cards.ts). */
 export const CARDS_COPIED_BY_BUILD = command === 'build';
 
 /** The PNG of card `id` (`hub` or `<collection>/<id>`). */
-export async function cardPng(id: string): Promise<Uint8Array<ArrayBuffer>> {
-  // `astro dev` draws the card it is asked for.
-  if (command === 'dev') {
-    const card = (await cardSpecs()).find((s) => s.id === id);
-    if (!card) throw new Error(`no published entry has the share card ${id}`);
-    const { renderCard } = await import('../lib/cards/render.ts');
-    return new Uint8Array(await renderCard(card));
-  }
-  const file = (await buildBatch()).get(id);
-  if (!file) throw new Error(`no published entry has the share card ${id}`);
-  return new Uint8Array(readFileSync(file));
-}
+export const cardPng = cardServer({ specs: cardSpecs, command, ...cards });

@@ -1,7 +1,7 @@
 /** The home page: a little of everything, each list cut to what the page shows. */
 import { type ArticleItem, articleList } from './articles.ts';
 import { type CampaignWithStatus, campaignsWithStatus } from './campaigns.ts';
-import { type Entry, published, settings, t } from './hub.ts';
+import { type Entry, hubDescription, published } from './hub.ts';
 import { shiningStars } from './people.ts';
 import { type SnippetCardItem, snippetCards } from './snippets.ts';
 
@@ -29,7 +29,7 @@ export async function homePage(): Promise<HomePage> {
   const campaigns = await campaignsWithStatus();
   const current = campaigns.filter((c) => c.status === 'current');
   return {
-    description: settings.description ?? t('home.description', { organization: settings.organization }),
+    description: hubDescription(),
     hasCurrentCampaign: current.length > 0,
     campaigns: [...current, ...campaigns.filter((c) => c.status === 'upcoming').slice(0, 2)],
     snippets: await snippetCards(SNIPPET_POOL),

@@ -33,6 +33,11 @@ const dictionary = dictionaries[`../i18n/${language}.json`] ?? dictionaries[`../
 /** UI strings in the hub's language, English where a translation lacks a key. */
 export const t: Translate<UiKey> = createT(settings.lang, dictionary, en);
 
+/** What the hub is about, in one sentence: settings.description, or one made of the organization's name. */
+export function hubDescription(): string {
+  return settings.description ?? t('home.description', { organization: settings.organization });
+}
+
 export type Entry<C extends CollectionName> = CollectionEntry<C>;
 
 const cache = new Map<CollectionName, Promise<unknown[]>>();

@@ -1,6 +1,6 @@
 import rss from '@astrojs/rss';
 import type { APIRoute } from 'astro';
-import { published, settings, t } from '../../views/hub.ts';
+import { hubDescription, published, settings, t } from '../../views/hub.ts';
 import { absolute, entryPath, path } from '../../lib/urls.ts';
 
 export const GET: APIRoute = async ({ site }) => {
@@ -8,7 +8,7 @@ export const GET: APIRoute = async ({ site }) => {
   const base = site ?? settings.site;
   return rss({
     title: t('feed.articles', { hub: settings.name }),
-    description: settings.description ?? t('home.description', { organization: settings.organization }),
+    description: hubDescription(),
     site: absolute(path(), base),
     customData: `<language>${settings.lang}</language>`,
     items: (await published('articles')).map((article) => ({

@@ -1,11 +1,10 @@
 import type { APIRoute } from 'astro';
-import { cms, settings } from 'virtual:hub/config';
 import { stringify } from 'yaml';
-import { decapConfig } from '../../../lib/cms/config.ts';
+import { cmsConfig } from '../../../views/cms.ts';
 
 /** Decap's configuration, rendered from the schemas at build (and on every request in dev). */
 export const GET: APIRoute = () => {
-  const config = decapConfig({ settings, ...cms });
+  const config = cmsConfig();
   const header = '# Generated from src/model/schemas by src/lib/cms/config.ts: edit the schemas or content/settings.yaml, not this file.\n';
   return new Response(header + stringify(config, { lineWidth: 0, aliasDuplicateObjects: false }), { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
 };
