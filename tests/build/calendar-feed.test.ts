@@ -55,15 +55,14 @@ describe('/calendar.ics of a build', () => {
     const uids = events.map((e) => e.uid).sort();
     expect(uids).toEqual(['campaign-launch@hub.fixture.example']);
     const page = read(today.outDir, 'calendar/index.html');
-    for (const absent of ['Draft campaign', 'Expired campaign', 'Scheduled campaign', 'Scheduled snippet', 'Expired snippet', 'Draft snippet']) expect(page).not.toContain(absent);
+    for (const absent of ['Draft campaign', 'Expired campaign', 'Scheduled campaign', 'Scheduled snippet', 'Expired snippet', 'Draft snippet'])
+      expect(page).not.toContain(absent);
   });
 
   it('brings scheduled entries in on the day they publish, keeping the UIDs', () => {
-    const uids = parseEvents(read(later.outDir, 'calendar.ics')).map((e) => e.uid).sort();
-    expect(uids).toEqual([
-      'campaign-launch@hub.fixture.example',
-      'campaign-scheduled-campaign@hub.fixture.example',
-      'snippet-scheduled-available@hub.fixture.example',
-    ]);
+    const uids = parseEvents(read(later.outDir, 'calendar.ics'))
+      .map((e) => e.uid)
+      .sort();
+    expect(uids).toEqual(['campaign-launch@hub.fixture.example', 'campaign-scheduled-campaign@hub.fixture.example', 'snippet-scheduled-available@hub.fixture.example']);
   });
 });

@@ -46,7 +46,10 @@ describe('a hub of hostile content', () => {
 
   it('shows the markup of titles, names and texts as text, in pages, titles and meta tags', () => {
     const page = (file: string) => elementsOf(readText(build.outDir, file));
-    const text = (file: string, tag: string) => page(file).filter((e) => e.tag === tag).map((e) => e.text);
+    const text = (file: string, tag: string) =>
+      page(file)
+        .filter((e) => e.tag === tag)
+        .map((e) => e.text);
     expect(text('share/launch/index.html', 'title')[0]).toBe('Launch <script>window.__pwned=5</script> · Hostile <script>window.__pwned=1</script>');
     const description = page('articles/launch/index.html').find((e) => e.tag === 'meta' && e.attrs.name === 'description');
     expect(description?.attrs.content).toBe('</title></head><script>window.__pwned=22</script>');
@@ -71,7 +74,8 @@ describe('a hub of hostile content', () => {
         const where = `${file}: <${e.tag}>`;
         for (const name of Object.keys(e.attrs)) if (/^on/i.test(name)) problems.push(`${where} ${name}=`);
         if (['iframe', 'object', 'embed', 'base', 'frame'].includes(e.tag)) problems.push(where);
-        if (e.tag === 'script' && (e.text.includes('__pwned') && !('data-share-config' in e.attrs) || /pwned/.test(e.attrs.src ?? ''))) problems.push(`${where} ${e.text.slice(0, 60)}`);
+        if (e.tag === 'script' && ((e.text.includes('__pwned') && !('data-share-config' in e.attrs)) || /pwned/.test(e.attrs.src ?? '')))
+          problems.push(`${where} ${e.text.slice(0, 60)}`);
         if (e.tag === 'style' && e.text.includes('body{display:none}')) problems.push(`${where} ${e.text.slice(0, 60)}`);
         if (e.tag === 'meta' && e.attrs['http-equiv']?.toLowerCase() === 'refresh') problems.push(where);
       }
@@ -82,7 +86,9 @@ describe('a hub of hostile content', () => {
   });
 
   it('opens links of bodies to other sites without opener and referrer', () => {
-    const links = elementsOf(readText(build.outDir, 'articles/launch/index.html')).filter((e) => e.tag === 'a' && /^https?:/.test(e.attrs.href ?? '') && new URL(e.attrs.href!).host !== HOST);
+    const links = elementsOf(readText(build.outDir, 'articles/launch/index.html')).filter(
+      (e) => e.tag === 'a' && /^https?:/.test(e.attrs.href ?? '') && new URL(e.attrs.href!).host !== HOST,
+    );
     expect(links.length).toBeGreaterThan(2);
     for (const link of links) expect(link.attrs.rel?.split(' '), link.attrs.href).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
   });
@@ -143,7 +149,8 @@ describe('the hostile hub in Chromium', () => {
         // Hover and focus everything, for handlers that wait for a pointer.
         await page.evaluate(() => {
           for (const e of document.querySelectorAll('body *')) {
-            for (const type of ['mouseover', 'mouseenter', 'focus', 'click']) if (type !== 'click' || !e.closest('a[href], button, form')) e.dispatchEvent(new Event(type));
+            for (const type of ['mouseover', 'mouseenter', 'focus', 'click'])
+              if (type !== 'click' || !e.closest('a[href], button, form')) e.dispatchEvent(new Event(type));
           }
         });
         await page.waitForTimeout(50);
@@ -196,7 +203,12 @@ describe('the hostile hub in Chromium', () => {
     expect(wide).toEqual([]);
 
     const context = await browser.newContext();
-    const findings = await auditPages(context, site.url, ['/', '/share/world/', '/share/long-words/', '/people/rtl/', '/articles/launch/', '/share/launch/', '/training/launch/'], { label: 'hostile', passes: BOTH_SCHEMES });
+    const findings = await auditPages(
+      context,
+      site.url,
+      ['/', '/share/world/', '/share/long-words/', '/people/rtl/', '/articles/launch/', '/share/launch/', '/training/launch/'],
+      { label: 'hostile', passes: BOTH_SCHEMES },
+    );
     await context.close();
     expect(findings).toEqual([]);
   });

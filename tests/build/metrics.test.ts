@@ -10,7 +10,9 @@ const HEADER = 'Session source,Session medium,Session campaign,Session manual ad
 
 describe('npm run build with analytics exports', () => {
   it.concurrent('stops on a bad export with one paragraph naming file, line, column and value, and no stack trace', async () => {
-    const tree = treeWith({ 'metrics/ga4.csv': `${HEADER}\nlinkedin,employee-advocacy,launch,ana-e,20261102,12,1\nlinkedin,employee-advocacy,launch,ana-e,20261103,1.234,1\n` });
+    const tree = treeWith({
+      'metrics/ga4.csv': `${HEADER}\nlinkedin,employee-advocacy,launch,ana-e,20261102,12,1\nlinkedin,employee-advocacy,launch,ana-e,20261103,1.234,1\n`,
+    });
     try {
       const result = await astroBuild({ contentDir: tree.root, now: '2026-11-22' });
       expect(result.code).not.toBe(0);

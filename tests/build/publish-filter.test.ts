@@ -33,9 +33,15 @@ describe('a build on 2026-11-22', () => {
     expect(files).toContain('articles/hello/index.html');
     const sitemap = read(build.outDir, 'sitemap-0.xml');
     const rss = read(build.outDir, 'rss.xml');
-    const everyHtml = files.filter((f) => f.endsWith('.html')).map((f) => read(build.outDir, f)).join('\n');
+    const everyHtml = files
+      .filter((f) => f.endsWith('.html'))
+      .map((f) => read(build.outDir, f))
+      .join('\n');
     for (const page of UNPUBLISHED_ON_22_NOV) {
-      expect(files.some((f) => f.startsWith(`${page}/`)), page).toBe(false);
+      expect(
+        files.some((f) => f.startsWith(`${page}/`)),
+        page,
+      ).toBe(false);
       expect(sitemap).not.toContain(`/${page}/`);
       expect(rss).not.toContain(`/${page}/`);
       expect(everyHtml).not.toContain(`/${page}/`);
@@ -67,7 +73,10 @@ describe('a build on 2026-11-22', () => {
       if (sharePage.test(page)) {
         // The share panel's configuration and its island, whatever other islands the page has.
         expect(tags, page).toContain('<script type="application/json" data-share-config>');
-        expect(tags.some((s) => /^<script type="module" src="\/_astro\/[^"]+\.js">$/.test(s)), page).toBe(true);
+        expect(
+          tags.some((s) => /^<script type="module" src="\/_astro\/[^"]+\.js">$/.test(s)),
+          page,
+        ).toBe(true);
       } else if (page !== 'search/index.html' && !PAGES_WITH_ISLANDS.some((pattern) => pattern.test(page))) {
         // Pagefind's UI, its templates and the page's island are only on /search/.
         expect(tags, page).toEqual([]);

@@ -43,7 +43,9 @@ describe('share cards across three builds with one cache', () => {
 
   beforeAll(async () => {
     // Ana gets a portrait, so the person card and her article's byline show it.
-    await sharp({ create: { width: 200, height: 200, channels: 3, background: { r: AVATAR_RGB[0]!, g: AVATAR_RGB[1]!, b: AVATAR_RGB[2]! } } }).png().toFile(path.join(tree.root, 'people/ana.png'));
+    await sharp({ create: { width: 200, height: 200, channels: 3, background: { r: AVATAR_RGB[0]!, g: AVATAR_RGB[1]!, b: AVATAR_RGB[2]! } } })
+      .png()
+      .toFile(path.join(tree.root, 'people/ana.png'));
     const ana = path.join(tree.root, 'people/ana.md');
     writeFileSync(ana, readFileSync(ana, 'utf8').replace('mentor: true\n', 'mentor: true\navatar: ./ana.png\n'));
     builds.push(await build());

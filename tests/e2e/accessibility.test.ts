@@ -14,7 +14,6 @@ import { sitemapPaths, useBuiltHub } from '../support/site.ts';
 
 const hub = useBuiltHub();
 
-
 /** Pages outside the sitemap that readers see. */
 const NOT_IN_SITEMAP = ['/no-such-page/', '/search/?q=heat'];
 
@@ -41,7 +40,20 @@ describe('on a phone', () => {
   const sample = () => {
     const all = sitemapPaths();
     const first = (prefix: string) => all.find((p) => p.startsWith(prefix) && p !== prefix)!;
-    return ['/', '/share/', first('/share/'), first('/articles/'), first('/training/'), first('/start/'), first('/people/'), first('/campaigns/'), '/impact/', '/calendar/', '/search/?q=heat', '/no-such-page/'];
+    return [
+      '/',
+      '/share/',
+      first('/share/'),
+      first('/articles/'),
+      first('/training/'),
+      first('/start/'),
+      first('/people/'),
+      first('/campaigns/'),
+      '/impact/',
+      '/calendar/',
+      '/search/?q=heat',
+      '/no-such-page/',
+    ];
   };
 
   it('fits the screen without sideways scrolling and has no violation, light or dark', async () => {

@@ -4,7 +4,6 @@ import { sitemapPaths, useBuiltHub } from '../support/site.ts';
 
 const hub = useBuiltHub();
 
-
 describe('/admin/ in the built hub', () => {
   it.each(['/admin/', '/admin'])('%s opens Decap CMS with every collection, loading nothing from elsewhere', async (path) => {
     const context = await hub.browser.newContext();

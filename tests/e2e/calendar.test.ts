@@ -68,7 +68,11 @@ describe('/calendar.ics of the sample hub', () => {
     }
     const unpublished = snippets.filter((s) => !s.published).map((s) => s.id);
     expect(unpublished).toEqual(expect.arrayContaining(['careers-open-day', 'hiring-season-opens', 'summit-livestream']));
-    for (const id of unpublished) expect(events.some((e) => e.uid.startsWith(`snippet-${id}-`)), id).toBe(false);
+    for (const id of unpublished)
+      expect(
+        events.some((e) => e.uid.startsWith(`snippet-${id}-`)),
+        id,
+      ).toBe(false);
     expect(events).toHaveLength(of('campaigns').filter((c) => c.published).length + want.length);
   });
 });

@@ -42,7 +42,11 @@ beforeAll(async () => {
   cms.stdout!.on('data', (chunk) => (log += chunk));
   cms.stderr!.on('data', (chunk) => (log += chunk));
   await waitFor(`${base}/admin/config.yml`, 90_000);
-  await waitFor(`http://127.0.0.1:${proxyPort}/api/v1`, 30_000, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"action":"info","params":{}}' });
+  await waitFor(`http://127.0.0.1:${proxyPort}/api/v1`, 30_000, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"action":"info","params":{}}',
+  });
   browser = await launchChromium();
 }, 120_000);
 
@@ -62,7 +66,7 @@ function cleanEnv(): NodeJS.ProcessEnv {
 describe('npm run cms', () => {
   it('serves /admin/ configured for the local proxy, also without the trailing slash', async () => {
     const config = await (await fetch(`${base}/admin/config.yml`)).text();
-    expect(config).toMatch(/backend:\n  name: proxy\n  proxy_url: http:\/\/127\.0\.0\.1:\d+\/api\/v1/);
+    expect(config).toMatch(/backend:\n {2}name: proxy\n {2}proxy_url: http:\/\/127\.0\.0\.1:\d+\/api\/v1/);
     expect(config).toContain('folder: content/snippets');
     const redirect = await fetch(`${base}/admin`, { redirect: 'manual' });
     expect(redirect.status).toBe(301);
@@ -108,10 +112,7 @@ describe('npm run cms', () => {
       topics: ['product'],
       teams: ['engineering'],
       hashtags: ['QuietHeat'],
-      variants: [
-        { text: 'I spent a year making this one quieter. Here is how it went.' },
-        { text: 'What would you ask the team behind our quietest heat pump?' },
-      ],
+      variants: [{ text: 'I spent a year making this one quieter. Here is how it went.' }, { text: 'What would you ask the team behind our quietest heat pump?' }],
       draft: false,
     });
 

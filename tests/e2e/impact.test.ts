@@ -14,7 +14,6 @@ import { DIST, useBuiltHub } from '../support/site.ts';
 
 const hub = useBuiltHub();
 
-
 const CONTENT = path.join(PROJECT, 'content');
 // Advocacy traffic of the sample exports, read with the (unit-tested) parser.
 const advocacy = readExports(CONTENT)
@@ -58,13 +57,19 @@ describe('/impact/ of the sample hub', () => {
     );
     expect(figures.map((f) => f.id)).toEqual(['trend', 'campaigns', 'networks', 'teams']);
     for (const figure of figures) {
-      expect(figure.labelled.every((text) => text.length > 10), `${figure.id}: ${figure.labelled.join(' / ')}`).toBe(true);
+      expect(
+        figure.labelled.every((text) => text.length > 10),
+        `${figure.id}: ${figure.labelled.join(' / ')}`,
+      ).toBe(true);
       expect(figure.caption).toBe(figure.labelled[0]);
       expect(figure.headers).toBe(4);
       expect(figure.rowHeaders).toBe(figure.rows.length);
       if (figure.id !== 'trend') expect(figure.bars).toBe(figure.rows.length);
       // Every breakdown and the trend add up to the advocacy visits of the exports.
-      expect(figure.rows.reduce((sum, row) => sum + number(row[1]!), 0), figure.id).toBe(totalVisits);
+      expect(
+        figure.rows.reduce((sum, row) => sum + number(row[1]!), 0),
+        figure.id,
+      ).toBe(totalVisits);
     }
     const campaigns = figures.find((f) => f.id === 'campaigns')!.rows.map((row) => row[0]);
     expect(campaigns).toEqual(expect.arrayContaining(['Winter-ready homes', 'Installer Summit 2026', 'Build the heat transition with us']));
@@ -113,7 +118,14 @@ describe('/impact/ of the sample hub', () => {
     const colours = await page.evaluate(() => {
       const rgb = (value: string) => value.match(/\d+/g)!.slice(0, 3).map(Number);
       const style = (selector: string, property: 'fill' | 'backgroundColor') => rgb(getComputedStyle(document.querySelector(selector)!)[property]);
-      return { bg: style('body', 'backgroundColor'), bar: style('rect.bar', 'fill'), line: rgb(getComputedStyle(document.querySelector('.visits .line')!).stroke), label: style('text.label', 'fill'), tick: style('text.tick', 'fill'), note: style('text.note', 'fill') };
+      return {
+        bg: style('body', 'backgroundColor'),
+        bar: style('rect.bar', 'fill'),
+        line: rgb(getComputedStyle(document.querySelector('.visits .line')!).stroke),
+        label: style('text.label', 'fill'),
+        tick: style('text.tick', 'fill'),
+        note: style('text.note', 'fill'),
+      };
     });
     const hex = (c: number[]) => toHex(c as [number, number, number]);
     expect(contrast(hex(colours.bar), hex(colours.bg))).toBeGreaterThanOrEqual(3);

@@ -11,7 +11,6 @@ import { DIST, sitemapPaths, useBuiltHub } from '../support/site.ts';
 
 const hub = useBuiltHub();
 
-
 /** A context whose requests to other sites are recorded and stopped: what a share button would open. */
 async function keyboardContext(): Promise<{ context: BrowserContext; opened: string[] }> {
   const context = await hub.browser.newContext();
@@ -85,7 +84,9 @@ describe('sharing with the keyboard only', () => {
     await expect.poll(() => opened.length).toBe(1);
     const url = new URL(opened[0]!);
     expect(`${url.origin}${url.pathname}`).toBe('https://x.com/intent/post');
-    expect(url.searchParams.get('text')).toMatch(/^Typed with the keyboard alone: our winter checklist\.\n\n#WinterReady .*\n\nhttps:\/\/www\.tidewater\.example\.com\/winter-checklist\?utm_source=x&/s);
+    expect(url.searchParams.get('text')).toMatch(
+      /^Typed with the keyboard alone: our winter checklist\.\n\n#WinterReady .*\n\nhttps:\/\/www\.tidewater\.example\.com\/winter-checklist\?utm_source=x&/s,
+    );
     await context.close();
   });
 });
@@ -114,7 +115,10 @@ async function focusStopsWithoutIndicator(page: Page): Promise<{ stops: number; 
     await page.keyboard.press('Tab');
     const handle = await page.evaluateHandle(() => document.activeElement);
     const description = await focused(page);
-    const isNew = await handle.evaluate((e, list) => !(list as Element[]).includes(e as Element), stops.map((s) => s.handle));
+    const isNew = await handle.evaluate(
+      (e, list) => !(list as Element[]).includes(e as Element),
+      stops.map((s) => s.handle),
+    );
     if (!description || !isNew) break; // back at the start: the whole order was visited
     stops.push({ handle, ring: await ringOf(handle), description });
   }

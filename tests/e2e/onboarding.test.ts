@@ -12,7 +12,6 @@ let context: BrowserContext;
 let page: Page;
 let errors: string[];
 
-
 beforeEach(async () => {
   await context?.close();
   context = await hub.browser.newContext();

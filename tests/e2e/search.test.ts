@@ -72,7 +72,10 @@ describe('the search page', () => {
     const page = await open('/search/');
     await searchInput(page).pressSequentially('myt');
     // Results for "m" or "my" may show first while typing; wait for the answer to "myt".
-    await page.locator('pagefind-summary').filter({ hasText: /results? for myt$/ }).waitFor();
+    await page
+      .locator('pagefind-summary')
+      .filter({ hasText: /results? for myt$/ })
+      .waitFor();
     await expect.poll(async () => (await resultLinks(page))[0]).toBe('/share/heat-pump-myths/');
 
     await searchInput(page).fill('');

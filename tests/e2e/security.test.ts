@@ -18,7 +18,6 @@ import { parsePolicy } from '../../src/lib/security/policy.ts';
 
 const hub = useBuiltHub();
 
-
 const cspOf = async (pathname: string) => {
   const response = await fetch(hub.site.url + pathname);
   return { response, policies: (response.headers.get('content-security-policy') ?? '').split(',').map((p) => parsePolicy(p)) };
@@ -134,7 +133,11 @@ describe('dist/', () => {
   it('has no inline event handler (on…=) anywhere', () => {
     expect(pages.length).toBeGreaterThan(40);
     const handlers = pages.flatMap((file) =>
-      elementsOf(readText(DIST, file)).flatMap((e) => Object.keys(e.attrs).filter((name) => /^on/i.test(name)).map((name) => `${file}: <${e.tag} ${name}>`)),
+      elementsOf(readText(DIST, file)).flatMap((e) =>
+        Object.keys(e.attrs)
+          .filter((name) => /^on/i.test(name))
+          .map((name) => `${file}: <${e.tag} ${name}>`),
+      ),
     );
     expect(handlers).toEqual([]);
   });

@@ -67,6 +67,11 @@ describe('link previews of the built hub', () => {
     const cards = all.filter((f) => !f.endsWith('.thumb.png')).map((f) => path.join(DIST, 'og', f));
     expect(cards.sort()).toEqual([...images].sort());
     const thumbs = all.filter((f) => f.endsWith('.thumb.png')).map((f) => path.join(DIST, 'og', f));
-    expect(thumbs.sort()).toEqual(cards.filter((f) => !f.endsWith('/hub.png')).map((f) => f.replace(/\.png$/, '.thumb.png')).sort());
+    expect(thumbs.sort()).toEqual(
+      cards
+        .filter((f) => !f.endsWith('/hub.png'))
+        .map((f) => f.replace(/\.png$/, '.thumb.png'))
+        .sort(),
+    );
   });
 });

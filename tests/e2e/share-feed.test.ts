@@ -63,7 +63,13 @@ describe('the share panel island', () => {
     expect(panel.lazyFrom).toBeUndefined();
     for (const chunk of scripts.filter((s) => s.lazyFrom)) expect(chunk.lazyFrom).toEqual([panel.file]);
     // What every visit loads: the files no import() asks for.
-    expect(initialGzip([{ file: 'a.js', raw: 10, gzip: 5 }, { file: 'b.js', raw: 20, gzip: 7, lazyFrom: ['a.js'] }, { file: 'c.js', raw: 4, gzip: 3 }])).toBe(8);
+    expect(
+      initialGzip([
+        { file: 'a.js', raw: 10, gzip: 5 },
+        { file: 'b.js', raw: 20, gzip: 7, lazyFrom: ['a.js'] },
+        { file: 'c.js', raw: 4, gzip: 3 },
+      ]),
+    ).toBe(8);
     expect(initialGzip(scripts)).toBeLessThan(scripts.reduce((sum, s) => sum + s.gzip, 0));
   });
 });

@@ -25,7 +25,6 @@ const feed = JSON.parse(readFileSync(path.join(DIST, 'snippets.json'), 'utf8')) 
 };
 const winter = feed.snippets.find((s) => s.id === 'winter-checklist')!;
 
-
 async function newContext(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
   const context = await hub.browser.newContext({ ...options, permissions: ['clipboard-read', 'clipboard-write'] });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hub.site.url });
@@ -128,9 +127,7 @@ describe('the share panel on a snippet page', () => {
     const [url] = await opened(page);
     expect(url!.startsWith(prefix)).toBe(true);
     expect(param(url!, name)).toBe(link);
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
-      `Edited for my network.\n\n#WinterReady #HeatPumps #TidewaterEmployee\n\n${link}`,
-    );
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`Edited for my network.\n\n#WinterReady #HeatPumps #TidewaterEmployee\n\n${link}`);
     await context.close();
   });
 
@@ -152,7 +149,9 @@ describe('the share panel on a snippet page', () => {
     await page.click('[data-network="mastodon"]');
     const [url] = await opened(page);
     expect(url!.startsWith('https://hachyderm.io/share?text=')).toBe(true);
-    expect(param(url!, 'text')).toBe(`${winter.variants[2]!.text}\n\n#WinterReady #HeatPumps #TidewaterEmployee\n\nhttps://www.tidewater.example.com/winter-checklist?utm_source=mastodon&utm_medium=employee-advocacy&utm_campaign=winter-ready&utm_content=carla_9`);
+    expect(param(url!, 'text')).toBe(
+      `${winter.variants[2]!.text}\n\n#WinterReady #HeatPumps #TidewaterEmployee\n\nhttps://www.tidewater.example.com/winter-checklist?utm_source=mastodon&utm_medium=employee-advocacy&utm_campaign=winter-ready&utm_content=carla_9`,
+    );
     expect(JSON.parse((await page.evaluate(() => localStorage.getItem('hub:advocate')))!)).toEqual({ code: 'carla_9', mastodon: 'hachyderm.io' });
     await context.close();
   });
@@ -161,7 +160,10 @@ describe('the share panel on a snippet page', () => {
     const context = await newContext();
     const page = await openPanel(context, '/share/winter-checklist/?ref=dana-3');
     // Without a preselected network every wording is in the pool.
-    const expected = defaultVariant(winter.variants.map(() => ({})), { id: 'winter-checklist', code: 'dana-3' });
+    const expected = defaultVariant(
+      winter.variants.map(() => ({})),
+      { id: 'winter-checklist', code: 'dana-3' },
+    );
     await expect(page.locator(`input[type="radio"][value="${expected}"]`).isChecked()).resolves.toBe(true);
     await page.goto(`${hub.site.url}/share/winter-checklist/`);
     await page.locator('[data-share-panel]').waitFor({ state: 'visible' });
@@ -200,7 +202,9 @@ describe('the share panel on a snippet page', () => {
 
 describe("twitter-text's patterns, loaded on demand", () => {
   // The chunks the snippet page may import() later, as the size benchmark finds them in dist/.
-  const lazy = pageScripts(DIST, 'share/winter-checklist/index.html').filter((s) => s.lazyFrom).map((s) => `/${s.file}`);
+  const lazy = pageScripts(DIST, 'share/winter-checklist/index.html')
+    .filter((s) => s.lazyFrom)
+    .map((s) => `/${s.file}`);
   const chunk = (name: string) => lazy.find((file) => path.posix.basename(file).startsWith(`${name}.`))!;
   const xText = async (page: Page) => param((await page.locator('[data-network="x"]').getAttribute('data-url'))!, 'text')!;
   const xCount = (page: Page) => page.locator('[data-count="x"]');
@@ -327,9 +331,10 @@ describe('without JavaScript', () => {
     const figures = page.locator('[data-share-fallback] figure');
     await expect(figures.count()).resolves.toBe(winter.variants.length);
     for (const [index, variant] of winter.variants.entries()) {
-      const links = await figures.nth(index).locator('a[data-static-network]').evaluateAll((as) =>
-        as.map((a) => ({ network: a.getAttribute('data-static-network'), href: a.getAttribute('href') })),
-      );
+      const links = await figures
+        .nth(index)
+        .locator('a[data-static-network]')
+        .evaluateAll((as) => as.map((a) => ({ network: a.getAttribute('data-static-network'), href: a.getAttribute('href') })));
       expect(links).toEqual(variant.networks.map((post) => ({ network: post.network, href: post.url })));
       await expect(figures.nth(index).locator('blockquote').textContent()).resolves.toBe(variant.text);
     }

@@ -26,7 +26,9 @@ export function chromiumPath(): string {
   const discovery = discoverChromium(realMachine());
   if (discovery.error) throw new Error(discovery.error);
   if (!discovery.found) {
-    throw new Error('No Chrome or Chromium found for the browser tests. Run `node scripts/ensure-chromium.ts` (npm test runs it first): it finds one or installs one, or says how.');
+    throw new Error(
+      'No Chrome or Chromium found for the browser tests. Run `node scripts/ensure-chromium.ts` (npm test runs it first): it finds one or installs one, or says how.',
+    );
   }
   return (resolved = discovery.found.path);
 }

@@ -27,7 +27,14 @@ export function astroBuild(options: { contentDir: string; now: string; outDir?: 
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', outDir], {
       cwd: PROJECT,
-      env: astroEnv({ HUB_CONTENT_DIR: options.contentDir, HUB_NOW: options.now, HUB_CACHE_DIR: path.join(work, 'cache'), HUB_CARD_CACHE: options.cardCache ?? path.join(work, 'cards'), NO_COLOR: '1', FORCE_COLOR: '0' }),
+      env: astroEnv({
+        HUB_CONTENT_DIR: options.contentDir,
+        HUB_NOW: options.now,
+        HUB_CACHE_DIR: path.join(work, 'cache'),
+        HUB_CARD_CACHE: options.cardCache ?? path.join(work, 'cards'),
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      }),
     });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));

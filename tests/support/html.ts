@@ -17,7 +17,7 @@ export function elementsOf(html: string): FoundElement[] {
   const out: FoundElement[] = [];
   const walk = (node: Parse5Node) => {
     if (node.tagName) {
-      const text = (node.childNodes ?? []).map((c) => (c.nodeName === '#text' ? c.value ?? '' : '')).join('');
+      const text = (node.childNodes ?? []).map((c) => (c.nodeName === '#text' ? (c.value ?? '') : '')).join('');
       out.push({ tag: node.tagName, attrs: Object.fromEntries((node.attrs ?? []).map((a) => [a.name, a.value])), text });
     }
     for (const child of node.childNodes ?? []) walk(child);
@@ -44,6 +44,7 @@ export const URL_ATTRIBUTES = ['href', 'src', 'action', 'formaction', 'xlink:hre
 
 /** Does a URL start with a scheme that runs script (as browsers read it, ignoring control characters and spaces)? */
 export function isScriptUrl(value: string): boolean {
+  // eslint-disable-next-line no-control-regex -- control characters are what browsers strip from a URL, so what this looks for
   return /^(?:javascript|vbscript):/i.test(value.replace(/[\u0000-\u0020\u007f-\u009f]/g, ''));
 }
 
@@ -76,7 +77,10 @@ export function scriptUrlsIn(dir: string): string[] {
     walk(JSON.parse(readText(dir, file)));
   }
   for (const file of filesWith(dir, ['.ics'])) {
-    for (const [, url] of readText(dir, file).replace(/\r?\n[ \t]/g, '').matchAll(/^URL[^:]*:(.*)$/gm)) if (isScriptUrl(url!)) found.push(`${file}: ${url}`);
+    for (const [, url] of readText(dir, file)
+      .replace(/\r?\n[ \t]/g, '')
+      .matchAll(/^URL[^:]*:(.*)$/gm))
+      if (isScriptUrl(url!)) found.push(`${file}: ${url}`);
   }
   return found;
 }

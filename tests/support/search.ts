@@ -22,7 +22,10 @@ export async function indexedUrls(page: Page, query: IndexQuery): Promise<string
 
 /** The results list of the search page, once Pagefind has answered (the summary names the count). */
 export async function waitForResults(page: Page): Promise<void> {
-  await page.locator('pagefind-summary').filter({ hasText: /\d+ results?|No results/ }).waitFor();
+  await page
+    .locator('pagefind-summary')
+    .filter({ hasText: /\d+ results?|No results/ })
+    .waitFor();
   await page.locator('.pf-results[aria-busy="false"]').waitFor({ state: 'attached' });
 }
 

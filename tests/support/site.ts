@@ -39,9 +39,7 @@ export function useBuiltHub(): { readonly site: StaticSite; readonly browser: Br
 export function sitemapPaths(dir = DIST): string[] {
   const index = readFileSync(path.join(dir, 'sitemap-index.xml'), 'utf8');
   const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname.split('/').pop()!);
-  return sitemaps.flatMap((file) =>
-    [...readFileSync(path.join(dir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname),
-  );
+  return sitemaps.flatMap((file) => [...readFileSync(path.join(dir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname));
 }
 
 /** The sample hub's site URL (settings.site), so tests follow the settings instead of repeating them. */

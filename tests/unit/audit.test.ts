@@ -13,27 +13,64 @@ const report = {
       severity: 'high',
       isDirect: false,
       via: [
-        { source: 1099001, name: 'example-parser', dependency: 'example-parser', title: 'Prototype pollution in parse()', url: 'https://github.com/advisories/GHSA-aaaa-bbbb-cccc', severity: 'high', range: '<2.0.3' },
-        { source: 1099002, name: 'example-parser', dependency: 'example-parser', title: 'ReDoS in the tokenizer', url: 'https://github.com/advisories/GHSA-dddd-eeee-ffff', severity: 'moderate', range: '<2.1.0' },
+        {
+          source: 1099001,
+          name: 'example-parser',
+          dependency: 'example-parser',
+          title: 'Prototype pollution in parse()',
+          url: 'https://github.com/advisories/GHSA-aaaa-bbbb-cccc',
+          severity: 'high',
+          range: '<2.0.3',
+        },
+        {
+          source: 1099002,
+          name: 'example-parser',
+          dependency: 'example-parser',
+          title: 'ReDoS in the tokenizer',
+          url: 'https://github.com/advisories/GHSA-dddd-eeee-ffff',
+          severity: 'moderate',
+          range: '<2.1.0',
+        },
       ],
       effects: ['example-wrapper'],
       range: '<2.1.0',
       nodes: ['node_modules/example-parser'],
       fixAvailable: true,
     },
-    'example-wrapper': { name: 'example-wrapper', severity: 'high', isDirect: true, via: ['example-parser'], effects: [], range: '*', nodes: ['node_modules/example-wrapper'], fixAvailable: true },
+    'example-wrapper': {
+      name: 'example-wrapper',
+      severity: 'high',
+      isDirect: true,
+      via: ['example-parser'],
+      effects: [],
+      range: '*',
+      nodes: ['node_modules/example-wrapper'],
+      fixAvailable: true,
+    },
     'example-cli': {
       name: 'example-cli',
       severity: 'critical',
       isDirect: true,
-      via: [{ source: 1099003, name: 'example-cli', title: 'Command injection', url: 'https://github.com/advisories/GHSA-gggg-hhhh-iiii', severity: 'critical', range: '<1.4.0' }],
+      via: [
+        {
+          source: 1099003,
+          name: 'example-cli',
+          title: 'Command injection',
+          url: 'https://github.com/advisories/GHSA-gggg-hhhh-iiii',
+          severity: 'critical',
+          range: '<1.4.0',
+        },
+      ],
       effects: [],
       range: '<1.4.0',
       nodes: ['node_modules/example-cli'],
       fixAvailable: false,
     },
   },
-  metadata: { vulnerabilities: { info: 0, low: 0, moderate: 1, high: 2, critical: 1, total: 4 }, dependencies: { prod: 412, dev: 700, optional: 30, peer: 0, peerOptional: 0, total: 1140 } },
+  metadata: {
+    vulnerabilities: { info: 0, low: 0, moderate: 1, high: 2, critical: 1, total: 4 },
+    dependencies: { prod: 412, dev: 700, optional: 30, peer: 0, peerOptional: 0, total: 1140 },
+  },
 };
 
 const exception = (overrides: Partial<AuditException> = {}): AuditException => ({
@@ -60,9 +97,14 @@ describe('reading npm audit', () => {
 
   it('says the advisory service was unreachable, never "no findings", when npm could not ask it', () => {
     const refused = { message: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk', method: 'POST', statusCode: 405, body: '' };
-    expect(readAuditOutput(JSON.stringify(refused))).toEqual({ kind: 'unreachable', reason: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk' });
+    expect(readAuditOutput(JSON.stringify(refused))).toEqual({
+      kind: 'unreachable',
+      reason: '405 Method Not Allowed - POST https://registry.npmjs.org/-/npm/v1/security/advisories/bulk',
+    });
     expect(readAuditOutput('', 'npm error code ENOTFOUND\nnpm error network request failed')).toEqual({ kind: 'unreachable', reason: 'npm error code ENOTFOUND' });
-    expect(readAuditOutput(JSON.stringify({ error: { code: 'ENOAUDIT', summary: 'Your configured registry does not support audit requests.' } }))).toMatchObject({ kind: 'unreachable' });
+    expect(readAuditOutput(JSON.stringify({ error: { code: 'ENOAUDIT', summary: 'Your configured registry does not support audit requests.' } }))).toMatchObject({
+      kind: 'unreachable',
+    });
   });
 });
 

@@ -31,7 +31,9 @@ describe('synthetic corpus', () => {
 
   it('fills every collection, mostly with snippets, in the order of a grown hub', () => {
     expect(Object.keys(corpus.counts).sort()).toEqual([...COLLECTIONS].sort());
-    const order = Object.entries(PROPORTIONS).sort((a, b) => b[1] - a[1]).map(([c]) => corpus.counts[c as keyof typeof corpus.counts]);
+    const order = Object.entries(PROPORTIONS)
+      .sort((a, b) => b[1] - a[1])
+      .map(([c]) => corpus.counts[c as keyof typeof corpus.counts]);
     expect(order).toEqual([...order].sort((a, b) => b - a));
     expect(corpus.counts.snippets).toBeGreaterThan(300 / 2);
     expect(countsFor(10_000)).toMatchObject({ snippets: 6400, articles: 1800, people: 1000 });
@@ -91,7 +93,13 @@ describe('memory poller', () => {
   });
 
   it('collects a whole process tree', () => {
-    const parents = new Map([[2, 1], [3, 2], [4, 2], [5, 9], [6, 4]]);
+    const parents = new Map([
+      [2, 1],
+      [3, 2],
+      [4, 2],
+      [5, 9],
+      [6, 4],
+    ]);
     expect(descendants(2, parents).sort()).toEqual([2, 3, 4, 6]);
   });
 

@@ -46,7 +46,9 @@ describe('brand colours carrying text', () => {
     const tree = treeWith({ 'settings.yaml': settings });
     try {
       const problems = checkContent({ root: tree.root, now: new Date('2026-11-22T00:00:00Z'), cwd: tree.root }).problems.filter((p) => p.field === 'brand.primary');
-      expect(problems).toEqual([expect.objectContaining({ severity: 'warning', file: 'settings.yaml', line: 5, message: expect.stringContaining('at 4.32:1 and near-black at 4.36:1') })]);
+      expect(problems).toEqual([
+        expect.objectContaining({ severity: 'warning', file: 'settings.yaml', line: 5, message: expect.stringContaining('at 4.32:1 and near-black at 4.36:1') }),
+      ]);
     } finally {
       tree.cleanup();
     }

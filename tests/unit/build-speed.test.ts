@@ -43,7 +43,10 @@ describe('brand CSS, kept per pair of colours', () => {
 
 describe('published guidelines version, once per list', () => {
   it('is guidelinesVersion of the list, and each list has its own', () => {
-    const first = [{ id: 'a', data: { updated: day('2026-10-01') } }, { id: 'b', data: {} }];
+    const first = [
+      { id: 'a', data: { updated: day('2026-10-01') } },
+      { id: 'b', data: {} },
+    ];
     const second = [...first, { id: 'c', data: {} }];
     expect(publishedGuidelinesVersion(first)).toBe(guidelinesVersion([{ id: 'a', updated: day('2026-10-01') }, { id: 'b' }]));
     expect(publishedGuidelinesVersion(second)).not.toBe(publishedGuidelinesVersion(first));
@@ -80,7 +83,15 @@ describe('card thumbnails', () => {
     const { renderCardAndThumb, THUMB_WIDTH } = await import('../../src/lib/cards/render.ts');
     const { renderCards, thumbFile } = await import('../../src/lib/cards/batch.ts');
     const sharp = (await import('sharp')).default;
-    const spec = { id: 'snippets/x', layout: 'entry' as const, eyebrow: 'Snippet', title: 'Heat pumps in the cold', text: 'A line.', footer: 'Hub', brand: { hub: 'Hub', primary: '#0b5563', accent: '#f2a541' } };
+    const spec = {
+      id: 'snippets/x',
+      layout: 'entry' as const,
+      eyebrow: 'Snippet',
+      title: 'Heat pumps in the cold',
+      text: 'A line.',
+      footer: 'Hub',
+      brand: { hub: 'Hub', primary: '#0b5563', accent: '#f2a541' },
+    };
     const { card, thumb } = await renderCardAndThumb(spec);
     expect(await sharp(card).metadata()).toMatchObject({ width: 1200, height: 630, format: 'png' });
     expect(await sharp(thumb).metadata()).toMatchObject({ width: THUMB_WIDTH, height: 151, format: 'png' });

@@ -26,7 +26,10 @@ function card(fields: Partial<CardSpec>): CardSpec {
   return { id: 'articles/test', layout: 'entry', eyebrow: 'Article · 2 October 2026', title: 'A title', footer: 'Tidewater Voices', brand, ...fields };
 }
 
-const TITLE_300 = 'How a heat pump keeps a 1960s terraced house warm through a week of frost, what our installers changed in the first winter, and why the neighbours asked for the same radiators, the same controls and the same patient explanation of flow temperatures, defrost cycles and quiet nights '.repeat(2).slice(0, 300);
+const TITLE_300 =
+  'How a heat pump keeps a 1960s terraced house warm through a week of frost, what our installers changed in the first winter, and why the neighbours asked for the same radiators, the same controls and the same patient explanation of flow temperatures, defrost cycles and quiet nights '
+    .repeat(2)
+    .slice(0, 300);
 const CYRILLIC_NAME = 'Александра Константиновна Преображенская-Верхнедвинская';
 
 interface TextBox {
@@ -90,7 +93,10 @@ describe('drawable text', () => {
 
   it('leaves out what no bundled font draws (CJK, Thai, Arabic, emoji), whole graphemes at a time', () => {
     expect(drawable('Hi مرحبا', canDraw)).toEqual({ text: 'Hi', omitted: ['م', 'ر', 'ح', 'ب', 'ا'] });
-    expect(drawable('Hello 世界 and 🎉 สวัสดี end', canDraw)).toEqual({ text: 'Hello and end', omitted: ['世', '界', '🎉', 'ส', 'วั', 'ส', 'ดี'].filter((g, i, all) => all.indexOf(g) === i) });
+    expect(drawable('Hello 世界 and 🎉 สวัสดี end', canDraw)).toEqual({
+      text: 'Hello and end',
+      omitted: ['世', '界', '🎉', 'ส', 'วั', 'ส', 'ดี'].filter((g, i, all) => all.indexOf(g) === i),
+    });
     expect(drawable('👩‍👩‍👧 family', canDraw)).toEqual({ text: 'family', omitted: ['👩‍👩‍👧'] });
     expect(drawable('日本語', canDraw).text).toBe('');
   });
@@ -108,7 +114,9 @@ describe('drawable text', () => {
 
 describe('card layout', () => {
   it('shortens a 300-character title with an ellipsis and keeps every word inside the card', async () => {
-    const boxes = await textBoxes(card({ title: TITLE_300, text: TITLE_300, person: { name: CYRILLIC_NAME, role: 'Инженер по эксплуатации тепловых насосов и систем отопления' } }));
+    const boxes = await textBoxes(
+      card({ title: TITLE_300, text: TITLE_300, person: { name: CYRILLIC_NAME, role: 'Инженер по эксплуатации тепловых насосов и систем отопления' } }),
+    );
     expectInside(boxes);
     const drawn = boxes.map((b) => b.text).join('');
     expect(drawn).toContain('…');
@@ -117,7 +125,9 @@ describe('card layout', () => {
   });
 
   it('keeps a long Cyrillic name inside a person card', async () => {
-    const boxes = await textBoxes(card({ id: 'people/x', layout: 'person', title: `${CYRILLIC_NAME} ${CYRILLIC_NAME}`, text: 'Инженер', person: { name: CYRILLIC_NAME } }));
+    const boxes = await textBoxes(
+      card({ id: 'people/x', layout: 'person', title: `${CYRILLIC_NAME} ${CYRILLIC_NAME}`, text: 'Инженер', person: { name: CYRILLIC_NAME } }),
+    );
     expectInside(boxes);
     expect(boxes.map((b) => b.text).join('')).toMatch(/Преображенская/);
   });
@@ -141,7 +151,9 @@ describe('card layout', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hub-avatar-'));
     try {
       const file = path.join(dir, 'ana.webp');
-      await sharp({ create: { width: 300, height: 300, channels: 3, background: '#cc3366' } }).webp().toFile(file);
+      await sharp({ create: { width: 300, height: 300, channels: 3, background: '#cc3366' } })
+        .webp()
+        .toFile(file);
       const person = { name: 'Ana López', role: 'Field Engineer' };
       const initials = await renderCard(card({ person }));
       const photo = await renderCard(card({ person: { ...person, avatar: { file, sha256: 'test' } } }));

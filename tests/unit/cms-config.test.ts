@@ -16,7 +16,8 @@ import { VALID_TREE, settingsOf } from '../support/fixtures.ts';
 
 const settings = settingsOf(VALID_TREE);
 /** The CMS configuration as the hub() integration builds it: the backend from settings, the environment and local editing. */
-const configOf = (s: Settings, options: Omit<BackendOptions, 'settings'> = {}) => decapConfig({ settings: s, contentPath: 'content', ...cmsBackend({ settings: s, ...options }) });
+const configOf = (s: Settings, options: Omit<BackendOptions, 'settings'> = {}) =>
+  decapConfig({ settings: s, contentPath: 'content', ...cmsBackend({ settings: s, ...options }) });
 const config = configOf(settings);
 const context: SchemaContext = { settings, image: () => z.string().meta({ widget: 'image' }) };
 
@@ -32,6 +33,8 @@ interface SchemaField {
 
 /** The schema as a tree of kinds, read from zod's definitions. */
 function describeSchema(schema: z.ZodType, required = true, meta: Record<string, unknown> = {}): SchemaField {
+  // zod's internal definitions are untyped; the walk below reads the fields each kind has.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const def = (schema as unknown as { _zod: { def: Record<string, any> } })._zod.def;
   const here = { ...(z.globalRegistry.get(schema) ?? {}), ...meta };
   switch (def.type) {
@@ -94,9 +97,21 @@ function compare(path: string, schema: SchemaField, field: DecapField | undefine
 function compareShapes(path: string, shape: Record<string, SchemaField>, fields: DecapField[]): string[] {
   const prefix = path ? `${path}.` : '';
   // Every Decap field is a schema field…
-  expect(fields.map((f) => f.name).filter((n) => n !== 'body').sort(), `${path || 'top level'}: Decap fields`).toEqual(Object.keys(shape).sort());
+  expect(
+    fields
+      .map((f) => f.name)
+      .filter((n) => n !== 'body')
+      .sort(),
+    `${path || 'top level'}: Decap fields`,
+  ).toEqual(Object.keys(shape).sort());
   // …and every schema field has a compatible Decap field.
-  return Object.entries(shape).flatMap(([name, child]) => compare(`${prefix}${name}`, child, fields.find((f) => f.name === name)));
+  return Object.entries(shape).flatMap(([name, child]) =>
+    compare(
+      `${prefix}${name}`,
+      child,
+      fields.find((f) => f.name === name),
+    ),
+  );
 }
 
 describe('the Decap configuration', () => {
@@ -134,7 +149,12 @@ describe('the Decap configuration', () => {
 
   it('uses relations for references and keeps images next to their entry', () => {
     const articles = folderCollections.find((c) => c.name === 'articles')!;
-    expect(articles.fields.find((f) => f.name === 'author')).toMatchObject({ widget: 'relation', collection: 'people', value_field: '{{slug}}', search_fields: ['name'] });
+    expect(articles.fields.find((f) => f.name === 'author')).toMatchObject({
+      widget: 'relation',
+      collection: 'people',
+      value_field: '{{slug}}',
+      search_fields: ['name'],
+    });
     expect(articles).toMatchObject({ media_folder: '', public_folder: './' });
     const training = folderCollections.find((c) => c.name === 'training')!;
     expect(training.fields.find((f) => f.name === 'requires')).toMatchObject({ widget: 'relation', multiple: true, collection: 'training' });

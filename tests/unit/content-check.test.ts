@@ -16,7 +16,10 @@ describe('the valid fixture tree', () => {
   it('has no errors and reads an entry of every collection', () => {
     expect(result.problems.filter((p) => p.severity === 'error')).toEqual([]);
     for (const collection of COLLECTIONS) {
-      expect(result.entries.some((e) => e.collection === collection), collection).toBe(true);
+      expect(
+        result.entries.some((e) => e.collection === collection),
+        collection,
+      ).toBe(true);
     }
   });
 
@@ -33,7 +36,10 @@ describe('the valid fixture tree', () => {
   });
 
   it('marks draft, scheduled and expired entries as unpublished', () => {
-    const unpublished = result.entries.filter((e) => !e.published).map((e) => `${e.collection}/${e.id}`).sort();
+    const unpublished = result.entries
+      .filter((e) => !e.published)
+      .map((e) => `${e.collection}/${e.id}`)
+      .sort();
     expect(unpublished).toEqual(['articles/future-article', 'snippets/draft', 'snippets/expired', 'snippets/scheduled']);
   });
 });
@@ -91,23 +97,42 @@ describe('invalid settings', () => {
 
 describe('files the hub would not read', () => {
   const cases: [string, Record<string, string>, RegExp][] = [
-    ['a file name that cannot be a URL', { 'snippets/Bad Name.md': '---\ntitle: x\n---\n' }, /snippets\/Bad Name\.md — has a file name that cannot be an id .* e\.g\. bad-name\.md/],
+    [
+      'a file name that cannot be a URL',
+      { 'snippets/Bad Name.md': '---\ntitle: x\n---\n' },
+      /snippets\/Bad Name\.md — has a file name that cannot be an id .* e\.g\. bad-name\.md/,
+    ],
     ['an entry in a subfolder', { 'snippets/2026/nested.md': '---\ntitle: x\n---\n' }, /snippets\/2026\/nested\.md — is in a subfolder and would not be read/],
-    ['a text file with the wrong extension', { 'guidelines/notes.markdown': '# notes' }, /guidelines\/notes\.markdown — is not read: entries of guidelines are \.md or \.mdx files \(rename it to notes\.md\)/],
+    [
+      'a text file with the wrong extension',
+      { 'guidelines/notes.markdown': '# notes' },
+      /guidelines\/notes\.markdown — is not read: entries of guidelines are \.md or \.mdx files \(rename it to notes\.md\)/,
+    ],
     ['an .mdx snippet', { 'snippets/rich.mdx': '---\ntitle: x\n---\n' }, /snippets\/rich\.mdx — is not read: entries of snippets are \.md files/],
     ['a file without front matter', { 'guidelines/plain.md': '# Just text\n' }, /guidelines\/plain\.md:1 — has no front matter/],
     ['broken YAML', { 'guidelines/broken.md': '---\ntitle: "unclosed\norder: 1\n---\n' }, /guidelines\/broken\.md:\d+ — has front matter that is not valid YAML/],
     ['a list instead of fields', { 'guidelines/list.md': '---\n- a\n- b\n---\n' }, /guidelines\/list\.md:2 — has front matter that is not a set of "field: value" lines/],
     ['the same id twice', { 'articles/hello.mdx': '---\ntitle: x\n---\n' }, /articles\/hello\.mdx — has the same id "hello" as articles\/hello\.md/],
-    ['a logo that does not exist', { 'settings.yaml': readFileSync(path.join(VALID_TREE, 'settings.yaml'), 'utf8').replace('accent: "#f59e0b"', 'accent: "#f59e0b", logo: /brand/none.svg') }, /settings\.yaml:5 — field "brand\.logo" is "\/brand\/none\.svg", but public\/brand\/none\.svg does not exist/],
-    ['a requirement loop', { 'training/basics.md': readFileSync(path.join(VALID_TREE, 'training/basics.md'), 'utf8').replace('objectives:', 'requires: [listening]\nobjectives:') }, /training\/(basics|listening)\.md:\d+ — field "requires" makes a loop \((basics → listening → basics|listening → basics → listening)\)/],
+    [
+      'a logo that does not exist',
+      { 'settings.yaml': readFileSync(path.join(VALID_TREE, 'settings.yaml'), 'utf8').replace('accent: "#f59e0b"', 'accent: "#f59e0b", logo: /brand/none.svg') },
+      /settings\.yaml:5 — field "brand\.logo" is "\/brand\/none\.svg", but public\/brand\/none\.svg does not exist/,
+    ],
+    [
+      'a requirement loop',
+      { 'training/basics.md': readFileSync(path.join(VALID_TREE, 'training/basics.md'), 'utf8').replace('objectives:', 'requires: [listening]\nobjectives:') },
+      /training\/(basics|listening)\.md:\d+ — field "requires" makes a loop \((basics → listening → basics|listening → basics → listening)\)/,
+    ],
   ];
 
   it.each(cases)('%s is an error naming the file', (_, files, pattern) => {
     const tree = treeWith(files);
     try {
       const paragraphs = errorsOf(tree.root).map(formatProblem);
-      expect(paragraphs.some((p) => pattern.test(p)), paragraphs.join('\n')).toBe(true);
+      expect(
+        paragraphs.some((p) => pattern.test(p)),
+        paragraphs.join('\n'),
+      ).toBe(true);
     } finally {
       tree.cleanup();
     }
@@ -116,17 +141,25 @@ describe('files the hub would not read', () => {
   it('warns about a folder that is not a collection, suggesting the right one', () => {
     const tree = treeWith({ 'snipets/x.md': '---\n---\n' });
     try {
-      const warnings = check(tree.root).problems.filter((p) => p.severity === 'warning').map(formatProblem);
-      expect(warnings).toContain('snipets — is not read by the hub (did you mean the folder "snippets"?); content folders: snippets, articles, guidelines, training, campaigns, people, tracks.');
+      const warnings = check(tree.root)
+        .problems.filter((p) => p.severity === 'warning')
+        .map(formatProblem);
+      expect(warnings).toContain(
+        'snipets — is not read by the hub (did you mean the folder "snippets"?); content folders: snippets, articles, guidelines, training, campaigns, people, tracks.',
+      );
     } finally {
       tree.cleanup();
     }
   });
 
   it('warns about a snippet with a single variant', () => {
-    const tree = treeWith({ 'snippets/single.md': '---\ntitle: One wording\nlink: https://x.example/\ntopics: [product]\nteams: [all]\nvariants:\n  - text: "Only one"\n---\n' });
+    const tree = treeWith({
+      'snippets/single.md': '---\ntitle: One wording\nlink: https://x.example/\ntopics: [product]\nteams: [all]\nvariants:\n  - text: "Only one"\n---\n',
+    });
     try {
-      const warnings = check(tree.root).problems.filter((p) => p.severity === 'warning').map(formatProblem);
+      const warnings = check(tree.root)
+        .problems.filter((p) => p.severity === 'warning')
+        .map(formatProblem);
       expect(warnings).toContain('snippets/single.md:6 — field "variants" has a single variant; add a second wording so colleagues do not all post the same words.');
     } finally {
       tree.cleanup();

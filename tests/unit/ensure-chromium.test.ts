@@ -187,9 +187,7 @@ describe('discoverChromium', () => {
   });
 
   it('knows the macOS and Windows cache layouts', () => {
-    const mac = browser(
-      'home/Library/Caches/ms-playwright/chromium-1200/chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing',
-    );
+    const mac = browser('home/Library/Caches/ms-playwright/chromium-1200/chrome-mac-arm64/Google Chrome for Testing.app/Contents/MacOS/Google Chrome for Testing');
     expect(discoverChromium(sandbox({ platform: 'darwin' })).found?.path).toBe(mac);
     const macOld = browser('home/Library/Caches/ms-playwright/chromium-1300/chrome-mac/Chromium.app/Contents/MacOS/Chromium');
     expect(discoverChromium(sandbox({ platform: 'darwin' })).found?.path).toBe(macOld);
@@ -298,7 +296,11 @@ describe('ensureChromium', () => {
     const result = await ensureChromium(machine, (line) => log.push(line));
     expect(machine.ran.map((step) => step.display)).toEqual(['apt-get update', 'apt-get install -y chromium']);
     expect(result).toEqual({
-      found: { path: path.join(root, 'sbin', 'chromium'), version: 'Chromium 156.0.8078.73 built on Debian GNU/Linux 12 (bookworm)', source: 'found on PATH as "chromium"' },
+      found: {
+        path: path.join(root, 'sbin', 'chromium'),
+        version: 'Chromium 156.0.8078.73 built on Debian GNU/Linux 12 (bookworm)',
+        source: 'found on PATH as "chromium"',
+      },
     });
     expect(log).toEqual([expect.stringContaining('installing the chromium package with apt'), '$ apt-get update', '$ apt-get install -y chromium']);
   });
@@ -335,7 +337,8 @@ describe('ensureChromium', () => {
     expect(machine.ran).toHaveLength(1);
     expect(log.at(-1)).toBe('`node /project/node_modules/playwright-core/cli.js install chromium` failed (exit code 1); its output is above.');
     expect(result).toEqual({
-      message: "Playwright's installer failed, and installing with apt needs root. Run:\n\n  sudo apt-get update && sudo apt-get install -y chromium\n\nthen npm test again.",
+      message:
+        "Playwright's installer failed, and installing with apt needs root. Run:\n\n  sudo apt-get update && sudo apt-get install -y chromium\n\nthen npm test again.",
     });
   });
 

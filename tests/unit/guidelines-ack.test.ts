@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { acknowledge, guidelinesVersion, isAcknowledged, parseAcknowledgement } from '../../src/lib/guidelines-ack.ts';
 
-const guidelines = [
-  { id: 'add-value', updated: new Date('2026-09-01') },
-  { id: 'respect-others' },
-];
+const guidelines = [{ id: 'add-value', updated: new Date('2026-09-01') }, { id: 'respect-others' }];
 
 describe('the guidelines acknowledgement', () => {
   it('is given for a version that changes when a guideline is added or updated, not when they are reordered', () => {

@@ -21,7 +21,10 @@ const ESCAPED = path.join(FIXTURES, 'hostile', 'escaped');
 const fixtures = readdirSync(REJECTED).flatMap((folder) => readdirSync(path.join(REJECTED, folder)).map((file) => `${folder}/${file}`));
 
 function declared(text: string) {
-  const expectations = [...text.matchAll(/^# expect: (\S+) \/(.*)\/\r?$/gm)].map(([, field, pattern]) => ({ field: field === '-' ? undefined : field, message: new RegExp(pattern!) }));
+  const expectations = [...text.matchAll(/^# expect: (\S+) \/(.*)\/\r?$/gm)].map(([, field, pattern]) => ({
+    field: field === '-' ? undefined : field,
+    message: new RegExp(pattern!),
+  }));
   const line = /^# line: (\d+)\r?$/m.exec(text)?.[1];
   return { expectations, line: line ? Number(line) : undefined };
 }
@@ -70,7 +73,12 @@ describe('hostile content that must be shown as text', () => {
     const crlf = entries.find((e) => e.file === 'articles/crlf.md')!;
     expect(crlf.data.description).toBe('Saved on Windows, every line ends with a carriage return.');
     // One id, seven collections.
-    expect(entries.filter((e) => e.id === 'launch').map((e) => e.collection).sort()).toEqual(['articles', 'campaigns', 'guidelines', 'people', 'snippets', 'tracks', 'training']);
+    expect(
+      entries
+        .filter((e) => e.id === 'launch')
+        .map((e) => e.collection)
+        .sort(),
+    ).toEqual(['articles', 'campaigns', 'guidelines', 'people', 'snippets', 'tracks', 'training']);
   });
 });
 

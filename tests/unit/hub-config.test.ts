@@ -55,7 +55,9 @@ describe('the runtime configuration', () => {
   });
 
   it('stops with the settings report (file:line, field, value, allowed) when settings.yaml has errors', () => {
-    const tree = treeWith({ 'settings.yaml': 'name: Hub\norganization: Org\nsite: not-a-url\nbrand: { primary: "#0b3d91", accent: "#f5a623" }\nteams: [all]\ntopics: [x]\n' });
+    const tree = treeWith({
+      'settings.yaml': 'name: Hub\norganization: Org\nsite: not-a-url\nbrand: { primary: "#0b3d91", accent: "#f5a623" }\nteams: [all]\ntopics: [x]\n',
+    });
     const exit = vi.spyOn(process, 'exit').mockImplementation((() => {
       throw new Error('exit');
     }) as never);

@@ -38,12 +38,15 @@ describe('npm run lint:content on a tree with one problem of each kind', () => {
     expect(lines.at(-2)).toBe(`✖ ${errors} errors, ${warnings} warnings`);
   });
 
-  it.each(overlay.flatMap(({ file, expected }) => expected.map((e) => ({ file, ...e }))))('reports $field in $file with its line ($severity)', ({ file, severity, field, message }) => {
-    const prefix = new RegExp(`^${escape(path.join(tree.root, file))}:(\\d+)  ${severity.padEnd(7)}  ${escape(field)}: `);
-    const line = lines.find((l) => prefix.test(l) && message.test(l));
-    expect(line, run.stdout).toBeDefined();
-    expect(Number(prefix.exec(line!)![1])).toBeGreaterThan(1);
-  });
+  it.each(overlay.flatMap(({ file, expected }) => expected.map((e) => ({ file, ...e }))))(
+    'reports $field in $file with its line ($severity)',
+    ({ file, severity, field, message }) => {
+      const prefix = new RegExp(`^${escape(path.join(tree.root, file))}:(\\d+)  ${severity.padEnd(7)}  ${escape(field)}: `);
+      const line = lines.find((l) => prefix.test(l) && message.test(l));
+      expect(line, run.stdout).toBeDefined();
+      expect(Number(prefix.exec(line!)![1])).toBeGreaterThan(1);
+    },
+  );
 
   it('does not flag links in code, well-formed links or links to published hub pages', () => {
     const bodyProblems = lines.filter((l) => l.includes('articles/bad-body.md'));

@@ -4,8 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isSafeLink, isLocalSource, judgeElement, schemeOf } from '../../src/lib/markdown/safe-html.ts';
 import { sanitizeMarkdown } from '../../src/lib/markdown/sanitize.ts';
 
-const render = (markdown: string) =>
-  markdownToHtml(markdown, { hastPlugins: [sanitizeMarkdown({ siteHost: 'hub.example' })], features: { rawHtml: true } }).html;
+const render = (markdown: string) => markdownToHtml(markdown, { hastPlugins: [sanitizeMarkdown({ siteHost: 'hub.example' })], features: { rawHtml: true } }).html;
 
 describe('a Markdown body with hostile HTML', () => {
   it('loses scripts, frames, forms, styles and SVG, with everything inside them', () => {

@@ -12,10 +12,7 @@ const context = impactContext({
   networks: ['linkedin', 'x', 'bluesky', 'email'],
   teams: ['all', 'sales', 'engineering'],
   campaigns: ['winter-ready', 'careers-2027'],
-  snippets: [
-    { id: 'winter-checklist', campaign: 'winter-ready' },
-    { id: 'heat-pump-myths' },
-  ],
+  snippets: [{ id: 'winter-checklist', campaign: 'winter-ready' }, { id: 'heat-pump-myths' }],
   articles: ['why-write'],
   people: [
     { id: 'ana', name: 'Ana Example', team: 'engineering', codes: ['ana-e', 'ANA-2'], recognize: true, published: true },
@@ -176,11 +173,7 @@ describe('aggregating traffic', () => {
 
 describe('the view the page renders', () => {
   const impact = aggregate(
-    [
-      row({ content: 'ana-e', visits: 10 }),
-      row({ content: 'bo-secret', visits: 30, campaign: 'heat-pump-myths' }),
-      row({ content: 'cy-d', visits: 2 }),
-    ],
+    [row({ content: 'ana-e', visits: 10 }), row({ content: 'bo-secret', visits: 30, campaign: 'heat-pump-myths' }), row({ content: 'cy-d', visits: 2 })],
     context,
   );
   const view = impactView(impact, naming);

@@ -56,7 +56,12 @@ describe('exports in content/metrics', () => {
   });
 
   it('warns once per value about advocacy traffic it cannot attribute, and about files it does not read', () => {
-    const rows = ['teams,employee-advocacy,launch,,20261102,3,0', 'teams,employee-advocacy,launch,,20261103,2,0', 'linkedin,employee-advocacy,spring-sale,,20261103,2,0', 'teams,newsletter,spring-sale,,20261103,200,0'];
+    const rows = [
+      'teams,employee-advocacy,launch,,20261102,3,0',
+      'teams,employee-advocacy,launch,,20261103,2,0',
+      'linkedin,employee-advocacy,spring-sale,,20261103,2,0',
+      'teams,newsletter,spring-sale,,20261103,200,0',
+    ];
     const { errors, warnings } = paragraphs({ 'metrics/ga4.csv': `${GA4_HEADER}\n${rows.join('\n')}\n`, 'metrics/notes.txt': 'hello' });
     expect(errors).toEqual([]);
     expect(warnings.filter((w) => w.startsWith('metrics/')).sort()).toEqual([

@@ -63,7 +63,9 @@ describe('GA4 exports', () => {
     const { tool, rows, problems } = parse(GA4_EXPLORATION);
     expect(problems).toEqual([]);
     expect(tool).toBe('ga4');
-    expect(rows.map(({ line, date, source, medium, campaign, content, visits, conversions }) => ({ line, date, source, medium, campaign, content, visits, conversions }))).toEqual([
+    expect(
+      rows.map(({ line, date, source, medium, campaign, content, visits, conversions }) => ({ line, date, source, medium, campaign, content, visits, conversions })),
+    ).toEqual([
       { line: 12, date: '2026-11-02', source: 'google', medium: 'organic', campaign: '(organic)', content: '', visits: 180, conversions: 4 },
       { line: 13, date: '2026-11-02', source: 'linkedin', medium: 'employee-advocacy', campaign: 'winter-ready', content: 'maya-o', visits: 31, conversions: 3 },
       { line: 14, date: '2026-11-03', source: 'linkedin', medium: 'employee-advocacy', campaign: 'winter-ready', content: 'maya-o', visits: 12, conversions: 1.5 },
@@ -86,7 +88,9 @@ describe('GA4 exports', () => {
   });
 
   it('without a key events column, conversions are not measured (null), not zero', () => {
-    const { rows } = parse('Session source,Session medium,Session campaign,Session manual ad content,Date,Sessions\nx,employee-advocacy,winter-ready,maya-o,20261102,4\n');
+    const { rows } = parse(
+      'Session source,Session medium,Session campaign,Session manual ad content,Date,Sessions\nx,employee-advocacy,winter-ready,maya-o,20261102,4\n',
+    );
     expect(rows[0]).toMatchObject({ visits: 4, conversions: null });
   });
 });
@@ -96,7 +100,9 @@ describe('Plausible exports', () => {
     const { tool, rows, problems } = parse(PLAUSIBLE);
     expect(problems).toEqual([]);
     expect(tool).toBe('plausible');
-    expect(rows.map(({ line, date, source, medium, campaign, content, visits, conversions }) => ({ line, date, source, medium, campaign, content, visits, conversions }))).toEqual([
+    expect(
+      rows.map(({ line, date, source, medium, campaign, content, visits, conversions }) => ({ line, date, source, medium, campaign, content, visits, conversions })),
+    ).toEqual([
       { line: 2, date: '2026-10-21', source: '', medium: '', campaign: '', content: '', visits: 177, conversions: null },
       { line: 3, date: '2026-10-21', source: 'linkedin', medium: 'employee-advocacy', campaign: 'installer-summit', content: 'samuel-a', visits: 9, conversions: null },
       { line: 4, date: '2026-10-22', source: 'bluesky', medium: 'employee-advocacy', campaign: 'heat-pump-myths', content: 'maya-o', visits: 2, conversions: null },
@@ -129,7 +135,9 @@ describe('Matomo exports', () => {
   });
 
   it('reads aggregated rows with nb_visits and nb_conversions', () => {
-    const { rows, problems } = parse('date,campaignSource,campaignMedium,campaignName,campaignContent,nb_visits,nb_conversions,goals_idgoal=1_nb_conversions\n2026-10-14,linkedin,employee-advocacy,installer-summit,samuel-a,14,3,3\n');
+    const { rows, problems } = parse(
+      'date,campaignSource,campaignMedium,campaignName,campaignContent,nb_visits,nb_conversions,goals_idgoal=1_nb_conversions\n2026-10-14,linkedin,employee-advocacy,installer-summit,samuel-a,14,3,3\n',
+    );
     expect(problems).toEqual([]);
     expect(rows[0]).toMatchObject({ visits: 14, conversions: 3 });
   });
@@ -159,15 +167,60 @@ describe('the sample exports shipped in content/metrics', () => {
 describe('a bad export is refused with file, line, column, value and what is allowed', () => {
   const header = 'Session source,Session medium,Session campaign,Session manual ad content,Date,Sessions,Key events';
   const cases = [
-    { name: 'a misspelt column', text: header.replace('Session campaign', 'Session campaing'), line: 1, message: /column 3 "Session campaing" is not a column Google Analytics 4 writes \(did you mean "Session campaign"\?\); the hub reads "Date", "Session source"/ },
-    { name: 'a word for a number', text: `${header}\nlinkedin,employee-advocacy,winter-ready,maya-o,20261102,12a,1`, line: 2, message: /column 6 "Sessions" is "12a", which is not a count; expected a whole number of visits such as 12$/ },
-    { name: 'thousands separators', text: `${header}\nlinkedin,employee-advocacy,winter-ready,maya-o,20261102,"1,234",1`, line: 2, message: /column 6 "Sessions" is "1,234", which is not a count; expected a whole number of visits such as 12 without thousands separators/ },
-    { name: 'a negative count', text: `${header}\nlinkedin,employee-advocacy,winter-ready,maya-o,20261102,3,-1`, line: 2, message: /column 7 "Key events" is "-1", which is not a count; .*\(counts are never negative\)/ },
-    { name: 'an impossible date', text: `${header}\nlinkedin,employee-advocacy,winter-ready,maya-o,20261131,3,1`, line: 2, message: /column 5 "Date" is "20261131", which is not a date; expected a day such as 20261102/ },
-    { name: 'a missing column', text: header.replace(',Session manual ad content', ''), line: 1, message: /has no "Session manual ad content" column; a Google Analytics 4 export for the hub is an Exploration/ },
-    { name: 'a row with a cell too many', text: `${header}\nlinkedin,employee-advocacy,winter-ready,maya-o,20261102,3,1,9`, line: 2, message: /has 8 cells, but the header on line 1 has 7/ },
-    { name: 'a quote never closed', text: `${header}\nlinkedin,employee-advocacy,"winter-ready,maya-o,20261102,3,1\nx,employee-advocacy,winter-ready,maya-o,20261102,3,1`, line: 2, message: /has a quote \(\"\) that is never closed/ },
-    { name: 'a header no tool writes', text: 'day,clicks\n2026-11-02,4', line: 1, message: /has the header "day,clicks", which is not an export the hub reads; use one of: Google Analytics 4: .*; Plausible: .*; Matomo: / },
+    {
+      name: 'a misspelt column',
+      text: header.replace('Session campaign', 'Session campaing'),
+      line: 1,
+      message: /column 3 "Session campaing" is not a column Google Analytics 4 writes \(did you mean "Session campaign"\?\); the hub reads "Date", "Session source"/,
+    },
+    {
+      name: 'a word for a number',
+      text: `${header}\nlinkedin,employee-advocacy,winter-ready,maya-o,20261102,12a,1`,
+      line: 2,
+      message: /column 6 "Sessions" is "12a", which is not a count; expected a whole number of visits such as 12$/,
+    },
+    {
+      name: 'thousands separators',
+      text: `${header}\nlinkedin,employee-advocacy,winter-ready,maya-o,20261102,"1,234",1`,
+      line: 2,
+      message: /column 6 "Sessions" is "1,234", which is not a count; expected a whole number of visits such as 12 without thousands separators/,
+    },
+    {
+      name: 'a negative count',
+      text: `${header}\nlinkedin,employee-advocacy,winter-ready,maya-o,20261102,3,-1`,
+      line: 2,
+      message: /column 7 "Key events" is "-1", which is not a count; .*\(counts are never negative\)/,
+    },
+    {
+      name: 'an impossible date',
+      text: `${header}\nlinkedin,employee-advocacy,winter-ready,maya-o,20261131,3,1`,
+      line: 2,
+      message: /column 5 "Date" is "20261131", which is not a date; expected a day such as 20261102/,
+    },
+    {
+      name: 'a missing column',
+      text: header.replace(',Session manual ad content', ''),
+      line: 1,
+      message: /has no "Session manual ad content" column; a Google Analytics 4 export for the hub is an Exploration/,
+    },
+    {
+      name: 'a row with a cell too many',
+      text: `${header}\nlinkedin,employee-advocacy,winter-ready,maya-o,20261102,3,1,9`,
+      line: 2,
+      message: /has 8 cells, but the header on line 1 has 7/,
+    },
+    {
+      name: 'a quote never closed',
+      text: `${header}\nlinkedin,employee-advocacy,"winter-ready,maya-o,20261102,3,1\nx,employee-advocacy,winter-ready,maya-o,20261102,3,1`,
+      line: 2,
+      message: /has a quote \("\) that is never closed/,
+    },
+    {
+      name: 'a header no tool writes',
+      text: 'day,clicks\n2026-11-02,4',
+      line: 1,
+      message: /has the header "day,clicks", which is not an export the hub reads; use one of: Google Analytics 4: .*; Plausible: .*; Matomo: /,
+    },
   ];
 
   it.each(cases)('$name', ({ text, line, message }) => {

@@ -25,7 +25,9 @@ describe('compareCampaigns', () => {
       currentLong: campaign('2026-11-01', '2027-01-31'),
       currentShort: campaign('2026-11-02', '2026-12-20'),
     };
-    const sorted = Object.entries(list).sort(([, a], [, b]) => compareCampaigns(a, b, now)).map(([name]) => name);
+    const sorted = Object.entries(list)
+      .sort(([, a], [, b]) => compareCampaigns(a, b, now))
+      .map(([name]) => name);
     expect(sorted).toEqual(['currentShort', 'currentLong', 'upcomingSoon', 'upcomingLate', 'pastRecent', 'pastOld']);
   });
 });
@@ -38,6 +40,15 @@ describe('byDateDesc', () => {
       { title: 'a', date: undefined },
       { title: 'd', date: day('2026-06-01') },
     ];
-    expect(items.sort(byDateDesc((i) => i.date, (i) => i.title)).map((i) => i.title)).toEqual(['d', 'c', 'a', 'b']);
+    expect(
+      items
+        .sort(
+          byDateDesc(
+            (i) => i.date,
+            (i) => i.title,
+          ),
+        )
+        .map((i) => i.title),
+    ).toEqual(['d', 'c', 'a', 'b']);
   });
 });

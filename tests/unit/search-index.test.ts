@@ -58,9 +58,15 @@ describe('buildSearchIndex', () => {
   });
 
   it.each([
-    [{ createThrows: 'spawn pagefind ENOENT\n    at stack line' }, /^Pagefind could not start: spawn pagefind ENOENT \(run "npm ci" again; Pagefind needs the @pagefind\/\* package of this platform\)$/],
+    [
+      { createThrows: 'spawn pagefind ENOENT\n    at stack line' },
+      /^Pagefind could not start: spawn pagefind ENOENT \(run "npm ci" again; Pagefind needs the @pagefind\/\* package of this platform\)$/,
+    ],
     [{ createErrors: ['bad config'] }, /^Pagefind could not create an index: bad config$/],
-    [{ addErrors: ['share/x/index.html: unreadable', 'share/y/index.html: unreadable'] }, /^Pagefind could not index .+: share\/x\/index\.html: unreadable; share\/y\/index\.html: unreadable$/],
+    [
+      { addErrors: ['share/x/index.html: unreadable', 'share/y/index.html: unreadable'] },
+      /^Pagefind could not index .+: share\/x\/index\.html: unreadable; share\/y\/index\.html: unreadable$/,
+    ],
     [{ writeErrors: ['disk full'] }, /^Pagefind could not write .+pagefind: disk full$/],
   ])('fails with a readable message and stops Pagefind when %o', async (behaviour, message) => {
     const fake = fakePagefind(behaviour);

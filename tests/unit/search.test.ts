@@ -69,9 +69,7 @@ describe('searchRecord', () => {
   });
 
   it('offers Share on snippets only', () => {
-    const article = searchRecord(
-      input({ collection: 'articles', id: 'why-write', typeLabel: 'Article', data: { published: day('2026-10-02'), topics: ['industry'] } }),
-    );
+    const article = searchRecord(input({ collection: 'articles', id: 'why-write', typeLabel: 'Article', data: { published: day('2026-10-02'), topics: ['industry'] } }));
     expect(article.meta.share).toBeUndefined();
     expect(article.meta.image).toBe('/og/articles/why-write.thumb.png');
     expect(article.filters).toEqual({ type: ['Article'], topic: ['Industry'] });
@@ -157,7 +155,14 @@ describe('the "/" shortcut', () => {
   });
 
   it('never takes "/" from someone typing, nor with a modifier', () => {
-    for (const target of [{ tagName: 'INPUT', type: 'text' }, { tagName: 'INPUT', type: 'search' }, { tagName: 'INPUT' }, { tagName: 'TEXTAREA' }, { tagName: 'SELECT' }, { tagName: 'DIV', isContentEditable: true }]) {
+    for (const target of [
+      { tagName: 'INPUT', type: 'text' },
+      { tagName: 'INPUT', type: 'search' },
+      { tagName: 'INPUT' },
+      { tagName: 'TEXTAREA' },
+      { tagName: 'SELECT' },
+      { tagName: 'DIV', isContentEditable: true },
+    ]) {
       expect(takesTyping(target), JSON.stringify(target)).toBe(true);
       expect(isSearchShortcut(press, target)).toBe(false);
     }

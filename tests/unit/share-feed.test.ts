@@ -45,7 +45,11 @@ describe('the share feed', () => {
       url: `https://x.com/intent/post?text=${encodeURIComponent(x.text)}`,
     });
     expect(JSON.stringify(feed.snippets)).not.toContain('utm_content');
-    expect(snippet!.variants[1]!.networks[1]).toMatchObject({ network: 'reddit', linkInText: false, text: 'Three numbers that surprised me. #Sustainability #AcmeEmployee' });
+    expect(snippet!.variants[1]!.networks[1]).toMatchObject({
+      network: 'reddit',
+      linkInText: false,
+      text: 'Three numbers that surprised me. #Sustainability #AcmeEmployee',
+    });
     expect(snippet).toMatchObject({ campaign: 'earth-week', publish: null, expires: '2027-01-31T00:00:00.000Z' });
   });
 

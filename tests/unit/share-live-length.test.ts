@@ -21,11 +21,71 @@ import { recording } from '../support/x-patterns.ts';
 /** The networks whose tail the build precounts, as the registry's counting rules decide. */
 const TAIL_NETWORKS = NETWORK_IDS.filter(isTailNetwork) as ('x' | 'mastodon')[];
 
-
 const PIECES = [
-  'a', 'Z', ' ', '  ', '\n', '\n\n', '\r', '\r\n', '\t', '.', ',', '-', '/', '(', ')', '#', '@', ':', '?', '=', '&', '1', 'é', 'e\u0301', '\u0301', 'ß', '日', '한', '\u1100\u1161', 'ไ', '—', '…', '\u200E',
-  'https://', 'http://', 'www.', 'example', '.com', '.de', '.co.uk', '.example', '.みんな', 't.co/', 'xn--bcher-kva', '/path', '?q=1', '#frag', 'e.g.', '3.5',
-  '👍', '🏽', '\u200d', '\uFE0F', '\u20E3', '👩', '💻', '🇫', '🇷', '☺', '©', '™', '🫠', '\uD83D', '\uDC4D',
+  'a',
+  'Z',
+  ' ',
+  '  ',
+  '\n',
+  '\n\n',
+  '\r',
+  '\r\n',
+  '\t',
+  '.',
+  ',',
+  '-',
+  '/',
+  '(',
+  ')',
+  '#',
+  '@',
+  ':',
+  '?',
+  '=',
+  '&',
+  '1',
+  'é',
+  'e\u0301',
+  '\u0301',
+  'ß',
+  '日',
+  '한',
+  '\u1100\u1161',
+  'ไ',
+  '—',
+  '…',
+  '\u200E',
+  'https://',
+  'http://',
+  'www.',
+  'example',
+  '.com',
+  '.de',
+  '.co.uk',
+  '.example',
+  '.みんな',
+  't.co/',
+  'xn--bcher-kva',
+  '/path',
+  '?q=1',
+  '#frag',
+  'e.g.',
+  '3.5',
+  '👍',
+  '🏽',
+  '\u200d',
+  '\uFE0F',
+  '\u20E3',
+  '👩',
+  '💻',
+  '🇫',
+  '🇷',
+  '☺',
+  '©',
+  '™',
+  '🫠',
+  '\uD83D',
+  '\uDC4D',
 ];
 const text = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((parts) => parts.join(''));
 const anyText = fc.oneof(text, fc.string({ unit: 'grapheme', maxLength: 120 }));
@@ -46,7 +106,10 @@ const link = fc.oneof(
 const item = fc.record({
   link,
   hashtags: fc.array(fc.oneof(fc.stringMatching(/^[A-Za-z0-9_]{1,20}$/), fc.constantFrom('WinterReady', 'Wärmepumpe', '日本', '🏡')), { maxLength: 3 }),
-  disclosure: fc.oneof(fc.constantFrom('', '#TidewaterEmployee', ' #AcmeEmployee 👋 ', 'Ad: example.com'), text.map((t) => t.toWellFormed())),
+  disclosure: fc.oneof(
+    fc.constantFrom('', '#TidewaterEmployee', ' #AcmeEmployee 👋 ', 'Ad: example.com'),
+    text.map((t) => t.toWellFormed()),
+  ),
   wordings: fc.array(fc.oneof(text, fc.constantFrom('Read it at example.com/winter 🏡', 'A plain wording.')), { minLength: 1, maxLength: 3 }),
 });
 const settingsOf = (disclosure: string) => ({ disclosure, medium: 'employee-advocacy', mastodon: 'mastodon.social' });
@@ -86,7 +149,12 @@ describe('liveLength', () => {
   }, 120_000);
 
   it('counts the text after a first line with the blank line before it, as X does', () => {
-    const urlish = fc.array(fc.constantFrom('é', 'ß', 'Ж', '日', 'a', '1', '!', '-', '_', '/', '.', '@', '#', 't.co/', '.com', '.de', 'example', 'www.', 'https://', '👍'), { minLength: 1, maxLength: 8 }).map((p) => p.join(''));
+    const urlish = fc
+      .array(fc.constantFrom('é', 'ß', 'Ж', '日', 'a', '1', '!', '-', '_', '/', '.', '@', '#', 't.co/', '.com', '.de', 'example', 'www.', 'https://', '👍'), {
+        minLength: 1,
+        maxLength: 8,
+      })
+      .map((p) => p.join(''));
     const shared = shareable({ link: 'https://www.tidewater.example.com/winter-checklist', hashtags: ['WinterReady'], wordings: ['w'] });
     const settings = settingsOf('#TidewaterEmployee');
     const counted = precount(shared, settings);
@@ -110,7 +178,11 @@ describe('liveLength', () => {
   });
 
   it('counts a wording as written and a plain first line without any pattern, even when the wording holds a link and an emoji', () => {
-    const shared = shareable({ link: 'https://www.tidewater.example.com/winter-checklist', hashtags: ['WinterReady'], wordings: ['Read it at example.com/winter 🏡', 'Plain.'] });
+    const shared = shareable({
+      link: 'https://www.tidewater.example.com/winter-checklist',
+      hashtags: ['WinterReady'],
+      wordings: ['Read it at example.com/winter 🏡', 'Plain.'],
+    });
     const settings = settingsOf('#TidewaterEmployee');
     const counted = precount(shared, settings);
     const count = (network: NetworkId, blocks: string[], loaded = { urls: false, emoji: false }) => {
@@ -126,7 +198,9 @@ describe('liveLength', () => {
       }
       // An edit that may hold a link asks for the URL patterns, and only for them.
       expect(count(network, ['See https://example.org', 'Plain.'])).toMatchObject({ length: undefined, asked: ['urls'] });
-      expect(count(network, ['See https://example.org', 'Plain.'], { urls: true, emoji: false }).length).toBe(count(network, ['See https://example.org', 'Plain.']).exact);
+      expect(count(network, ['See https://example.org', 'Plain.'], { urls: true, emoji: false }).length).toBe(
+        count(network, ['See https://example.org', 'Plain.']).exact,
+      );
     }
     // Mastodon only counts links with a protocol, and graphemes: an emoji needs no pattern there.
     expect(count('x', ['Warm 🏡'])).toMatchObject({ length: undefined, asked: ['emoji'] });

@@ -46,7 +46,11 @@ describe('a variant over a network’s limit', () => {
 
   it('is checked only on the networks the variant is offered on', () => {
     const text = 'word '.repeat(60).trim();
-    expect(problemsOf({ 'snippets/ok.md': snippet(`variants:\n  - text: "${text}"\n    networks: [linkedin, mastodon]\n  - text: "Two"`) }).filter((p) => p.severity === 'error')).toEqual([]);
+    expect(
+      problemsOf({ 'snippets/ok.md': snippet(`variants:\n  - text: "${text}"\n    networks: [linkedin, mastodon]\n  - text: "Two"`) }).filter(
+        (p) => p.severity === 'error',
+      ),
+    ).toEqual([]);
   });
 
   it('is not checked on expired snippets, which are never built', () => {
@@ -59,7 +63,10 @@ describe('a variant over a network’s limit', () => {
 describe('a banned phrase', () => {
   it('is an error in the title, a variant or a hashtag, whatever its case', () => {
     const problems = problemsOf({
-      'snippets/brag.md': snippet('hashtags: [bestintheworld]\nvariants:\n  - text: "Fine."\n  - text: "We are Best In The World."').replace('title: A snippet', 'title: The best in the world'),
+      'snippets/brag.md': snippet('hashtags: [bestintheworld]\nvariants:\n  - text: "Fine."\n  - text: "We are Best In The World."').replace(
+        'title: A snippet',
+        'title: The best in the world',
+      ),
     });
     expect(problems.filter((p) => p.severity === 'error').map((p) => [p.field, p.line])).toEqual([
       ['title', 2],

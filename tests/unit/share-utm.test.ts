@@ -6,9 +6,7 @@ const utm = { source: 'linkedin', medium: 'employee-advocacy', campaign: 'winter
 
 describe('tagLink', () => {
   it('appends utm_source, utm_medium, utm_campaign and, with a code, utm_content', () => {
-    expect(tagLink('https://example.com/page', utm)).toBe(
-      'https://example.com/page?utm_source=linkedin&utm_medium=employee-advocacy&utm_campaign=winter-ready',
-    );
+    expect(tagLink('https://example.com/page', utm)).toBe('https://example.com/page?utm_source=linkedin&utm_medium=employee-advocacy&utm_campaign=winter-ready');
     expect(tagLink('https://example.com/page', { ...utm, content: 'ana-42' })).toBe(
       'https://example.com/page?utm_source=linkedin&utm_medium=employee-advocacy&utm_campaign=winter-ready&utm_content=ana-42',
     );
