@@ -105,7 +105,7 @@ describe('searchRecord', () => {
     for (const { data, reason } of cases) {
       expect(() => searchRecord(input({ id: 'x', data }))).toThrow(UnpublishedEntryError);
       expect(() => searchRecord(input({ id: 'x', data }))).toThrow(`/share/x/ is ${reason}`);
-      expect(() => searchRecord(input({ id: 'x', data }))).toThrow(/published\(\) from src\/data\/hub\.ts/);
+      expect(() => searchRecord(input({ id: 'x', data }))).toThrow(/published\(\) from src\/views\/hub\.ts/);
     }
     const article = input({ collection: 'articles', id: 'later', data: { published: day('2026-12-06') } });
     expect(() => searchRecord(article)).toThrow('/articles/later/ is scheduled');
