@@ -1,15 +1,43 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+const CORES = availableParallelism();
 
 // Three projects, run in this order by `npm test`:
 // unit  — src/lib, schemas and scripts, in-process and fast;
-// build — real `astro build` runs on fixture content trees;
+// build — real `astro build` runs on fixture content trees: tests/build/global-setup.ts builds each
+//         (tree, date) pair once, in the background from the start of the run, and the tests share them;
 // e2e   — Chromium (playwright-core) against the built sample hub in dist/.
+//
+// When unit and build run together, the unit files go first (sequence.groupOrder), on the cores
+// the builds leave, and the build files after, once their builds are done.
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
-      { test: { name: 'build', include: ['tests/build/**/*.test.ts'], testTimeout: 180_000, hookTimeout: 180_000 } },
-      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
+          // Vitest's default is one fewer than the cores: one file at a time on two.
+          maxWorkers: CORES,
+          // Property tests take seconds when they share the cores with builds: 5 s is too tight.
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: ['tests/build/global-setup.ts'],
+          sequence: { groupOrder: 1 },
+          // Two files per core: they spend most of their time waiting for Chromium, astro dev or a build.
+          maxWorkers: Math.max(2, CORES * 2),
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
+        },
+      },
+      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], sequence: { groupOrder: 2 }, testTimeout: 120_000, hookTimeout: 120_000 } },
     ],
   },
 });

@@ -3,38 +3,17 @@
  * all-day events with exclusive ends, stable UIDs and absolute URLs, read
  * back with node-ical.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { VEvent } from 'node-ical';
-import { astroBuild, filesIn, read, type BuildResult } from '../support/build.ts';
-import { treeWith } from '../support/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { filesIn, read } from '../support/build.ts';
+import { built } from '../support/builds.ts';
 import { dayOf, parseEvents, textOf } from '../support/ical.ts';
 
-const campaign = (title: string, extra: string) => `---
-title: ${title}
-summary: A campaign of the calendar test.
-starts: 2026-11-20
-ends: 2026-11-21
-topics: [product]
-teams: [all]
-${extra}
----
-`;
+/** The valid tree has a draft, an expired and a scheduled campaign beside its published one. */
+const today = await built('valid@2026-11-22');
+const later = await built('valid@2026-12-06');
 
 describe('/calendar.ics of a build', () => {
-  const tree = treeWith({
-    'campaigns/draft-campaign.md': campaign('Draft campaign', 'draft: true'),
-    'campaigns/expired-campaign.md': campaign('Expired campaign', 'expires: 2026-11-01'),
-    'campaigns/scheduled-campaign.md': campaign('Scheduled campaign', 'publish: 2026-12-01'),
-  });
-  let today: BuildResult;
-  let later: BuildResult;
-  let events: VEvent[];
-  beforeAll(async () => {
-    today = await astroBuild({ contentDir: tree.root, now: '2026-11-22' });
-    later = await astroBuild({ contentDir: tree.root, now: '2026-12-06' });
-    events = today.code === 0 ? parseEvents(read(today.outDir, 'calendar.ics')) : [];
-  });
-  afterAll(() => tree.cleanup());
+  const events = today.code === 0 ? parseEvents(read(today.outDir, 'calendar.ics')) : [];
 
   it('builds', () => {
     expect(today.code, today.output).toBe(0);

@@ -1,43 +1,38 @@
-import { readFileSync } from 'node:fs';
+/**
+ * `npm run build` on bad content, end to end: the report reaches the
+ * terminal and the build stops with exit code 1, for an entry error (the
+ * content loader) and for a settings error (the hub() integration). What
+ * each check reports is tested in memory, through the same report
+ * (tests/unit/build-errors.test.ts and hub-config.test.ts).
+ */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { astroBuild } from '../support/build.ts';
-import { FIXTURES, treeWith } from '../support/fixtures.ts';
-
-const invalid = (file: string) => readFileSync(path.join(FIXTURES, 'invalid', file), 'utf8');
+import { pathShower } from '../../src/content/check.ts';
+import { STACK_LINE } from '../support/build.ts';
+import { built } from '../support/builds.ts';
 
 describe('npm run build on bad content', () => {
-  const cases = [
-    { name: 'an unknown topic', file: 'snippets/unknown-topic.md', field: 'topics[0]', value: '"sustainabilty"' },
-    { name: 'a missing author', file: 'articles/missing-author.md', field: 'author', value: 'is missing' },
-    { name: 'expires before publish', file: 'snippets/expires-before-publish.md', field: 'expires', value: '2026-11-01' },
-  ];
-
-  it.concurrent.each(cases)('stops on $name with one paragraph naming file, field and value, and no stack trace', async ({ file, field, value }) => {
-    const tree = treeWith({ [file]: invalid(file) });
-    try {
-      const result = await astroBuild({ contentDir: tree.root, now: '2026-11-22' });
-      expect(result.code).not.toBe(0);
-      const line = result.output.split('\n').find((l) => l.includes(`${file}:`));
-      expect(line, result.output).toBeDefined();
-      expect(line).toContain(`field "${field}"`);
-      expect(line).toContain(value);
-      expect(result.output).toMatch(/1 content error: fix it and build again\./);
-      expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-    } finally {
-      tree.cleanup();
-    }
+  it('stops on an entry error with one paragraph naming file, line, field and value, the count, and no stack trace', async () => {
+    const { code, output, contentDir, root } = await built('unknown-topic@2026-11-22');
+    const file = pathShower(root)(path.join(contentDir, 'snippets/unknown-topic.md'));
+    expect(code, output).toBe(1);
+    const lines = output.split('\n').filter((l) => l.includes('snippets/unknown-topic.md'));
+    expect(lines, output).toHaveLength(1);
+    expect(lines[0]).toMatch(/ — field "topics\[0\]" is "sustainabilty", which is not a topic .*allowed: product, culture, events/);
+    // The path as the editor finds the file, with the line of the field.
+    expect(lines[0]).toContain(`${file}:5 — `);
+    expect(output).toMatch(/1 content error: fix it and build again\./);
+    expect(output).not.toMatch(STACK_LINE);
+    // Stopped before rendering anything.
+    expect(output).not.toMatch(/page\(s\) built/);
   });
 
-  it('stops on an unreadable HUB_NOW, saying the format', async () => {
-    const tree = treeWith();
-    try {
-      const result = await astroBuild({ contentDir: tree.root, now: 'tomorrow' });
-      expect(result.code).not.toBe(0);
-      expect(result.output).toContain('HUB_NOW is "tomorrow"; expected a date as YYYY-MM-DD');
-      expect(result.output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
-    } finally {
-      tree.cleanup();
-    }
+  it('stops on a settings error naming settings.yaml, line, field and value, and no stack trace', async () => {
+    const { code, output, contentDir, root } = await built('relative-site@2026-11-22');
+    expect(code, output).toBe(1);
+    expect(output).toContain(`${pathShower(root)(path.join(contentDir, 'settings.yaml'))}:4 — field "site" is "voices.example.com"; expected an absolute http(s) URL`);
+    expect(output).toContain('settings.yaml has errors: fix them and start again.');
+    expect(output).not.toMatch(STACK_LINE);
+    expect(output).not.toMatch(/page\(s\) built/);
   });
 });

@@ -1,8 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, filesIn, read, type BuildResult } from '../support/build.ts';
-import { VALID_TREE } from '../support/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { filesIn, read } from '../support/build.ts';
+import { built } from '../support/builds.ts';
 
-const UNPUBLISHED_ON_22_NOV = ['share/expired', 'share/draft', 'share/scheduled', 'articles/future-article'];
+const UNPUBLISHED_ON_22_NOV = [
+  'share/expired',
+  'share/draft',
+  'share/scheduled',
+  'articles/future-article',
+  'campaigns/draft-campaign',
+  'campaigns/expired-campaign',
+  'campaigns/scheduled-campaign',
+];
 
 /**
  * The pages that need JavaScript (progress and preferences live in the
@@ -18,13 +26,12 @@ const PAGES_WITH_ISLANDS = [
   /^guidelines\/index\.html$/, // acknowledgement
 ];
 
+const today = await built('valid@2026-11-22');
+const later = await built('valid@2026-12-06');
+
 describe('a build on 2026-11-22', () => {
-  let build: BuildResult;
-  let files: string[];
-  beforeAll(async () => {
-    build = await astroBuild({ contentDir: VALID_TREE, now: '2026-11-22' });
-    files = filesIn(build.outDir);
-  });
+  const build = today;
+  const files = build.code === 0 ? filesIn(build.outDir) : [];
 
   it('succeeds', () => expect(build.code, build.output).toBe(0));
 
@@ -47,6 +54,8 @@ describe('a build on 2026-11-22', () => {
       expect(everyHtml).not.toContain(`/${page}/`);
     }
     expect(everyHtml).not.toContain('Scheduled snippet');
+    expect(everyHtml).not.toContain('Scheduled campaign');
+    expect(files).toContain('campaigns/launch/index.html');
     expect(rss).toContain('/articles/hello/');
   });
 
@@ -86,11 +95,7 @@ describe('a build on 2026-11-22', () => {
 });
 
 describe('a build previewing 2026-12-06 (HUB_NOW)', () => {
-  let build: BuildResult;
-  beforeAll(async () => {
-    build = await astroBuild({ contentDir: VALID_TREE, now: '2026-12-06' });
-  });
-  afterAll(() => undefined);
+  const build = later;
 
   it('publishes what was scheduled, and still leaves out the draft and the expired entry', () => {
     expect(build.code, build.output).toBe(0);
@@ -100,7 +105,12 @@ describe('a build previewing 2026-12-06 (HUB_NOW)', () => {
     expect(read(build.outDir, 'sitemap-0.xml')).toContain('/share/scheduled/');
     expect(read(build.outDir, 'rss.xml')).toContain('/articles/future-article/');
     expect(read(build.outDir, 'start/welcome/index.html')).toContain('/share/scheduled/');
-    expect(files.some((f) => f.startsWith('share/draft/'))).toBe(false);
-    expect(files.some((f) => f.startsWith('share/expired/'))).toBe(false);
+    expect(files).toContain('campaigns/scheduled-campaign/index.html');
+    for (const page of ['share/draft/', 'share/expired/', 'campaigns/draft-campaign/', 'campaigns/expired-campaign/']) {
+      expect(
+        files.some((f) => f.startsWith(page)),
+        page,
+      ).toBe(false);
+    }
   });
 });

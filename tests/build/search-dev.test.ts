@@ -1,15 +1,15 @@
 /** `astro dev` has no search index: the search page says so instead of loading a UI that would fail. */
 import { ASTRO_BIN, astroEnv } from '../../scripts/lib/astro.ts';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PROJECT } from '../support/build.ts';
+import { BUILDS_DIR, projectCopy } from '../support/build.ts';
 import { VALID_TREE } from '../support/fixtures.ts';
 import { freePort, waitFor } from '../support/ports.ts';
 
 let server: ChildProcess;
+let work: string;
 let url: string;
 let output = '';
 
@@ -21,10 +21,13 @@ function shellEnv(): NodeJS.ProcessEnv {
 beforeAll(async () => {
   const port = await freePort();
   url = `http://127.0.0.1:${port}`;
+  // A project folder of its own: astro dev writes <root>/.astro/, which the builds of the run must not share.
+  mkdirSync(BUILDS_DIR, { recursive: true });
+  work = mkdtempSync(path.join(BUILDS_DIR, 'hub-dev-'));
   server = spawn(process.execPath, [ASTRO_BIN, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
-    cwd: PROJECT,
+    cwd: projectCopy(path.join(work, 'project')),
     detached: true,
-    env: { ...shellEnv(), HUB_CONTENT_DIR: VALID_TREE, HUB_NOW: '2026-11-22', HUB_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'hub-dev-')), NO_COLOR: '1' },
+    env: { ...shellEnv(), HUB_CONTENT_DIR: VALID_TREE, HUB_NOW: '2026-11-22', HUB_CACHE_DIR: path.join(work, 'astro-cache'), NO_COLOR: '1' },
   });
   server.stdout!.on('data', (chunk) => (output += chunk));
   server.stderr!.on('data', (chunk) => (output += chunk));
@@ -39,6 +42,7 @@ afterAll(async () => {
     process.kill(-server.pid, 'SIGTERM');
     await exited;
   }
+  if (work) rmSync(work, { recursive: true, force: true });
 });
 
 describe('the search page in astro dev', () => {

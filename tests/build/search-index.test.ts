@@ -8,8 +8,8 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
-import { astroBuild, filesIn, read, type BuildResult } from '../support/build.ts';
-import { VALID_TREE } from '../support/fixtures.ts';
+import { filesIn, read } from '../support/build.ts';
+import { built } from '../support/builds.ts';
 import { indexedUrls, resultLinks, waitForResults } from '../support/search.ts';
 import { serveStatic, type StaticSite } from '../support/server.ts';
 
@@ -35,6 +35,7 @@ const UNPUBLISHED_WORDS = [
   ['future', '/articles/future-article/'],
 ] as const;
 
+const today = await built('valid@2026-11-22');
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -50,10 +51,9 @@ async function searchPage(site: StaticSite): Promise<Page> {
 }
 
 describe('the search index of a build on 2026-11-22', () => {
-  let build: BuildResult;
+  const build = today;
   let site: StaticSite;
   beforeAll(async () => {
-    build = await astroBuild({ contentDir: VALID_TREE, now: '2026-11-22' });
     site = await serveStatic(build.outDir);
   });
   afterAll(async () => {
@@ -119,7 +119,7 @@ describe('the search index of a build on 2026-11-22', () => {
 
 describe('the search index of a build previewing 2026-12-06', () => {
   it('finds what was scheduled, and still never the draft or the expired entry', async () => {
-    const build = await astroBuild({ contentDir: VALID_TREE, now: '2026-12-06' });
+    const build = await built('valid@2026-12-06');
     expect(build.code, build.output).toBe(0);
     const site = await serveStatic(build.outDir);
     const page = await searchPage(site);

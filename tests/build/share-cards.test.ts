@@ -1,15 +1,19 @@
 /**
- * Share cards in real builds of a fixture tree, with one card cache across
- * three builds: the first renders every card, the second none, and after one
- * snippet changes exactly one. Unpublished entries never get a card.
+ * Share cards in real builds of the valid fixture tree, and the card cache
+ * across two builds (tests/support/builds.ts): the first draws every card
+ * into an empty cache of its own; the second, of the tree with one snippet
+ * retitled and starting from the cache the first left, draws that
+ * snippet's card again and takes every other card from the cache.
+ * Unpublished entries never get a card. Ana's portrait
+ * (tests/fixtures/valid/people/ana.png) is drawn on her card and on her
+ * article's.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { astroBuild, filesIn, read, type BuildResult } from '../support/build.ts';
-import { treeWith } from '../support/fixtures.ts';
+import { describe, expect, it } from 'vitest';
+import { filesIn, read } from '../support/build.ts';
+import { built } from '../support/builds.ts';
 import { ROUTE_OF } from '../../src/model/collections.ts';
 import type { CollectionName } from '../../src/model/collections.ts';
 
@@ -35,37 +39,16 @@ async function hasAvatarColour(file: string): Promise<boolean> {
   return false;
 }
 
-describe('share cards across three builds with one cache', () => {
-  const tree = treeWith();
-  const cardCache = mkdtempSync(path.join(tmpdir(), 'hub-cards-'));
-  const builds: BuildResult[] = [];
-  const build = () => astroBuild({ contentDir: tree.root, now: '2026-11-22', cardCache });
+/** The valid tree built on 2026-11-22, from an empty card cache of its own. */
+const first = await built('valid@2026-11-22');
 
-  beforeAll(async () => {
-    // Ana gets a portrait, so the person card and her article's byline show it.
-    await sharp({ create: { width: 200, height: 200, channels: 3, background: { r: AVATAR_RGB[0]!, g: AVATAR_RGB[1]!, b: AVATAR_RGB[2]! } } })
-      .png()
-      .toFile(path.join(tree.root, 'people/ana.png'));
-    const ana = path.join(tree.root, 'people/ana.md');
-    writeFileSync(ana, readFileSync(ana, 'utf8').replace('mentor: true\n', 'mentor: true\navatar: ./ana.png\n'));
-    builds.push(await build());
-    builds.push(await build());
-    const live = path.join(tree.root, 'snippets/live.md');
-    writeFileSync(live, readFileSync(live, 'utf8').replace('title: Live snippet', 'title: Live snippet, now with a better title'));
-    builds.push(await build());
-  });
-
-  afterAll(() => {
-    tree.cleanup();
-    rmSync(cardCache, { recursive: true, force: true });
-  });
-
-  it('builds', () => {
-    for (const result of builds) expect(result.code, result.output).toBe(0);
+describe('share cards of a build', () => {
+  it('builds, from an empty card cache', () => {
+    expect(first.code, first.output).toBe(0);
   });
 
   it('renders a card for the hub and for every published entry, and none for drafts, scheduled or expired entries', () => {
-    const files = filesIn(builds[0]!.outDir);
+    const files = filesIn(first.outDir);
     const cards = files.filter((f) => f.startsWith('og/') && f.endsWith('.png') && !f.endsWith('.thumb.png')).sort();
     expect(cards).toEqual(expectedCards(files));
     // Each entry card has its thumbnail (search results show it).
@@ -73,14 +56,20 @@ describe('share cards across three builds with one cache', () => {
     expect(thumbs).toEqual(cards.filter((f) => f !== 'og/hub.png').map((f) => f.replace(/\.png$/, '.thumb.png')));
     expect(cards).toContain('og/snippets/live.png');
     expect(cards).toContain('og/people/ana.png');
-    for (const unpublished of ['og/snippets/draft.png', 'og/snippets/scheduled.png', 'og/snippets/expired.png', 'og/articles/future-article.png']) {
+    for (const unpublished of [
+      'og/snippets/draft.png',
+      'og/snippets/scheduled.png',
+      'og/snippets/expired.png',
+      'og/articles/future-article.png',
+      'og/campaigns/scheduled-campaign.png',
+    ]) {
       expect(cards).not.toContain(unpublished);
     }
-    expect(summaries(builds[0]!.output)).toEqual([{ rendered: cards.length, cached: 0 }]);
+    expect(summaries(first.output)).toEqual([{ rendered: cards.length, cached: 0 }]);
   });
 
   it('points each entry page at its own card and every other page at the hub card', () => {
-    const { outDir } = builds[0]!;
+    const { outDir } = first;
     expect(read(outDir, 'share/live/index.html')).toContain('<meta property="og:image" content="https://hub.fixture.example/og/snippets/live.png">');
     expect(read(outDir, 'people/ana/index.html')).toContain('<meta property="og:image" content="https://hub.fixture.example/og/people/ana.png">');
     expect(read(outDir, 'share/index.html')).toContain('<meta property="og:image" content="https://hub.fixture.example/og/hub.png">');
@@ -88,24 +77,31 @@ describe('share cards across three builds with one cache', () => {
   });
 
   it('draws the avatar of a person who has one, on their card and on their article', async () => {
-    const { outDir } = builds[0]!;
+    const { outDir } = first;
     expect(await hasAvatarColour(path.join(outDir, 'og/people/ana.png'))).toBe(true);
     expect(await hasAvatarColour(path.join(outDir, 'og/articles/hello.png'))).toBe(true);
     expect(await hasAvatarColour(path.join(outDir, 'og/people/bo.png'))).toBe(false);
   });
+});
 
-  it('renders nothing the second time', () => {
-    const total = summaries(builds[0]!.output)[0]!.rendered;
-    expect(summaries(builds[1]!.output)).toEqual([{ rendered: 0, cached: total }]);
-    const [first, second] = [builds[0]!.outDir, builds[1]!.outDir];
-    expect(readFileSync(path.join(second, 'og/snippets/live.png')).equals(readFileSync(path.join(first, 'og/snippets/live.png')))).toBe(true);
+describe('the card cache across builds', () => {
+  it('builds the changed tree', async () => {
+    const second = await built('retitled@2026-11-22');
+    expect(second.code, second.output).toBe(0);
   });
 
-  it('renders exactly the changed entry again', () => {
-    const total = summaries(builds[0]!.output)[0]!.rendered;
-    expect(summaries(builds[2]!.output)).toEqual([{ rendered: 1, cached: total - 1 }]);
-    const [second, third] = [builds[1]!.outDir, builds[2]!.outDir];
-    expect(readFileSync(path.join(third, 'og/snippets/live.png')).equals(readFileSync(path.join(second, 'og/snippets/live.png')))).toBe(false);
-    expect(readFileSync(path.join(third, 'og/articles/hello.png')).equals(readFileSync(path.join(second, 'og/articles/hello.png')))).toBe(true);
+  it('draws only the changed entry again, and takes every other card from the cache as it was', async () => {
+    const second = await built('retitled@2026-11-22');
+    const total = summaries(first.output)[0]!.rendered;
+    expect(total).toBeGreaterThan(5);
+    expect(summaries(second.output)).toEqual([{ rendered: 1, cached: total - 1 }]);
+    // dist/og/ holds hard links to the cache's files, and the second build's cache links the first's:
+    // a card taken from the cache is the very file the first build put in its dist/og/, a card drawn again a new one.
+    const entryCards = filesIn(second.outDir).filter((f) => /^og\/[^/]+\/[^/]+\.png$/.test(f));
+    expect(entryCards.length).toBe(2 * (total - 1));
+    const drawnAgain = entryCards.filter((file) => statSync(path.join(second.outDir, file)).ino !== statSync(path.join(first.outDir, file)).ino);
+    expect(drawnAgain.sort()).toEqual(['og/snippets/live.png', 'og/snippets/live.thumb.png']);
+    // Drawn again because it changed: the new title is on it.
+    expect(readFileSync(path.join(second.outDir, 'og/snippets/live.png')).equals(readFileSync(path.join(first.outDir, 'og/snippets/live.png')))).toBe(false);
   });
 });

@@ -7,11 +7,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { checkContent } from '../../src/content/check.ts';
 import { launchChromium } from '../support/browser.ts';
-import { PROJECT, astroBuild, read } from '../support/build.ts';
+import { PROJECT, astroBuild, read, removeBuild } from '../support/build.ts';
 import { VALID_TREE } from '../support/fixtures.ts';
 import { freePort, waitFor } from '../support/ports.ts';
 
@@ -117,6 +117,7 @@ describe('npm run cms', () => {
     });
 
     const build = await astroBuild({ contentDir: path.join(repo, 'content'), now: '2026-11-22' });
+    onTestFinished(() => removeBuild(build));
     expect(build.code, build.output).toBe(0);
     const html = read(build.outDir, 'share/our-quietest-heat-pump-yet/index.html');
     expect(html).toContain('I spent a year making this one quieter. Here is how it went.');

@@ -1,37 +1,75 @@
 /** Runs the real `astro build` on a content tree, as `npm run build` would. */
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import path from 'node:path';
 import { ASTRO_BIN, astroEnv } from '../../scripts/lib/astro.ts';
 
 export const PROJECT = path.resolve(import.meta.dirname, '../..');
-const BUILDS = path.join(PROJECT, '.cache/test-builds');
+/** Where test builds write: inside the project (see astroBuild), ignored by Git. */
+export const BUILDS_DIR = path.join(PROJECT, '.cache/test-builds');
 
 export interface BuildResult {
   code: number | null;
+  /** stdout and stderr, as the terminal shows them. */
   output: string;
   outDir: string;
+  /** The project folder the build ran in (a copy, see projectCopy): messages show paths relative to it. */
+  root: string;
+  /** The folder holding all of the build; remove it when done (`removeBuild`). */
+  workDir: string;
 }
 
+/** What a build needs of the project; node_modules is linked, not copied. */
+const PROJECT_FILES = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+
 /**
- * `cardCache` is the share-card cache (HUB_CARD_CACHE); by default each build
- * gets its own empty one, so builds never see each other's cards.
+ * A project folder of its own for one Astro run, in `dir`. Astro keeps files
+ * of the run in <root>/.astro/ (the content modules and image imports the
+ * build bundles), so two builds in one folder, or a build beside
+ * `astro dev`, overwrite each other's: a build of one tree would bundle the
+ * entries of another.
  */
-export function astroBuild(options: { contentDir: string; now: string; outDir?: string; cardCache?: string }): Promise<BuildResult> {
+export function projectCopy(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  for (const name of PROJECT_FILES) cpSync(path.join(PROJECT, name), path.join(dir, name), { recursive: true });
+  symlinkSync(path.join(PROJECT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  return dir;
+}
+
+export interface BuildOptions {
+  contentDir: string;
+  /** HUB_NOW. */
+  now: string;
+  /** Where the build writes (dist/ and Astro's cache). Default: a new folder under .cache/test-builds/. */
+  workDir?: string;
+  /** The share-card cache (HUB_CARD_CACHE). Default: an empty one of this build's own. */
+  cardCache?: string;
+  /** Card threads (HUB_CARD_THREADS). Default: one per core. */
+  cardThreads?: number;
+}
+
+/** Where a build in `workDir` puts its project copy and its output. */
+export function buildFolders(workDir: string): Pick<BuildResult, 'workDir' | 'root' | 'outDir'> {
+  const root = path.join(workDir, 'project');
   // Inside the project: Astro puts a build's prerender chunks in <outDir>/.prerender only when
-  // outDir is under the working directory, otherwise in the shared ./.astro/, where builds
-  // running side by side (test files run in parallel) delete each other's chunks.
-  mkdirSync(BUILDS, { recursive: true });
-  const work = mkdtempSync(path.join(BUILDS, 'hub-build-'));
-  const outDir = options.outDir ?? path.join(work, 'dist');
+  // outDir is under the working directory, otherwise in a shared folder.
+  return { workDir, root, outDir: path.join(root, 'dist') };
+}
+
+export function astroBuild(options: BuildOptions): Promise<BuildResult> {
+  mkdirSync(BUILDS_DIR, { recursive: true });
+  const { workDir, root, outDir } = buildFolders(options.workDir ?? mkdtempSync(path.join(BUILDS_DIR, 'hub-build-')));
+  projectCopy(root);
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [ASTRO_BIN, 'build', '--outDir', outDir], {
-      cwd: PROJECT,
+    const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
+      cwd: root,
       env: astroEnv({
         HUB_CONTENT_DIR: options.contentDir,
         HUB_NOW: options.now,
-        HUB_CACHE_DIR: path.join(work, 'cache'),
-        HUB_CARD_CACHE: options.cardCache ?? path.join(work, 'cards'),
+        // Not Astro's default under node_modules/, which the copies share.
+        HUB_CACHE_DIR: path.join(workDir, 'astro-cache'),
+        HUB_CARD_CACHE: options.cardCache ?? path.join(workDir, 'cards'),
+        HUB_CARD_THREADS: options.cardThreads ? String(options.cardThreads) : undefined,
         NO_COLOR: '1',
         FORCE_COLOR: '0',
       }),
@@ -40,9 +78,16 @@ export function astroBuild(options: { contentDir: string; now: string; outDir?: 
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output, outDir }));
+    child.on('close', (code) => resolve({ code, output, outDir, root, workDir }));
   });
 }
+
+export function removeBuild(build: Pick<BuildResult, 'workDir'> | undefined): void {
+  if (build) rmSync(build.workDir, { recursive: true, force: true });
+}
+
+/** A stack trace line (`    at fn (file:1:2)`): a build's report must have none. */
+export const STACK_LINE = /^\s+at .+:\d+:\d+\)?$/m;
 
 /** Every file under `dir`, relative, with forward slashes. */
 export function filesIn(dir: string): string[] {

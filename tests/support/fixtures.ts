@@ -8,15 +8,29 @@ import type { Settings } from '../../src/model/schemas/settings.ts';
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 export const VALID_TREE = path.join(FIXTURES, 'valid');
 
+/** The header of a Google Analytics 4 export the hub reads (content/metrics/*.csv). */
+export const GA4_HEADER = 'Session source,Session medium,Session campaign,Session manual ad content,Date,Sessions,Key events';
+
 /** A copy of the valid fixture tree, with `files` (relative path → text) written over it. */
 export function treeWith(files: Record<string, string> = {}): { root: string; cleanup(): void } {
   const root = mkdtempSync(path.join(tmpdir(), 'hub-content-'));
-  cpSync(VALID_TREE, root, { recursive: true });
-  for (const [relative, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
-    writeFileSync(path.join(root, relative), text);
-  }
+  copyTree(VALID_TREE, files, root);
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Copies the tree `from` to `to` and writes `files` (relative path → text) over the copy. */
+export function copyTree(from: string, files: Record<string, string>, to: string): string {
+  cpSync(from, to, { recursive: true });
+  for (const [relative, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(to, relative)), { recursive: true });
+    writeFileSync(path.join(to, relative), text);
+  }
+  return to;
+}
+
+/** The text of a fixture under tests/fixtures/invalid, e.g. `snippets/unknown-topic.md`. */
+export function invalidFixture(file: string): string {
+  return readFileSync(path.join(FIXTURES, 'invalid', file), 'utf8');
 }
 
 export interface Expectation {

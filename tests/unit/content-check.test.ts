@@ -40,7 +40,15 @@ describe('the valid fixture tree', () => {
       .filter((e) => !e.published)
       .map((e) => `${e.collection}/${e.id}`)
       .sort();
-    expect(unpublished).toEqual(['articles/future-article', 'snippets/draft', 'snippets/expired', 'snippets/scheduled']);
+    expect(unpublished).toEqual([
+      'articles/future-article',
+      'campaigns/draft-campaign',
+      'campaigns/expired-campaign',
+      'campaigns/scheduled-campaign',
+      'snippets/draft',
+      'snippets/expired',
+      'snippets/scheduled',
+    ]);
   });
 });
 

@@ -4,11 +4,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
-import { VALID_TREE, treeWith } from '../support/fixtures.ts';
+import { GA4_HEADER, VALID_TREE, treeWith } from '../support/fixtures.ts';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
-const person = (file: string, extra: string) => readFileSync(path.join(VALID_TREE, 'people', file), 'utf8').replace(/^---\n/, `---\n${extra}\n`);
-const GA4_HEADER = 'Session source,Session medium,Session campaign,Session manual ad content,Date,Sessions,Key events';
+/** A person of the valid tree with `extra` fields in place of its own code and recognition. */
+const person = (file: string, extra: string) =>
+  readFileSync(path.join(VALID_TREE, 'people', file), 'utf8')
+    .replace(/^(code|recognize):.*\n/gm, '')
+    .replace(/^---\n/, `---\n${extra}\n`);
 
 function paragraphs(files: Record<string, string>) {
   const tree = treeWith(files);

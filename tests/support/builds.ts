@@ -1,0 +1,111 @@
+/**
+ * The builds the build tests read. Each (content tree, date) pair is built
+ * once per run by the build project's global setup
+ * (tests/build/global-setup.ts), from the start of the run, and every test
+ * that reads it waits for it by name: `await built('valid@2026-11-22')`.
+ * A test that needs a tree changed in a particular way gets a named tree
+ * here, not a build of its own.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { inject } from 'vitest';
+import type { BuildResult } from './build.ts';
+import { FIXTURES, VALID_TREE, invalidFixture } from './fixtures.ts';
+
+/** The day the fixture trees are built for, and a later one that publishes their scheduled entries. */
+export const TODAY = '2026-11-22';
+export const LATER = '2026-12-06';
+
+/** A content tree: a fixture folder, with `files` (relative path → text) written over a copy of it. */
+export interface TreeSpec {
+  from: string;
+  files?: Record<string, string>;
+}
+
+export const TREES = {
+  /**
+   * tests/fixtures/valid: an entry of every collection, and unpublished ones beside them (a draft, an
+   * expired and a scheduled snippet and campaign, a scheduled article), a person with a portrait, and
+   * an analytics export of two advocates, one of whom opted in to recognition.
+   */
+  valid: { from: VALID_TREE },
+  /** tests/fixtures/hostile/escaped: markup, script and layout breakers in every text field. */
+  hostile: { from: path.join(FIXTURES, 'hostile', 'escaped') },
+  /** The valid tree with one snippet's title changed: that snippet's card changes, no other does. */
+  retitled: {
+    from: VALID_TREE,
+    files: {
+      'snippets/live.md': readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8').replace('title: Live snippet', 'title: Live snippet, now with a better title'),
+    },
+  },
+  /** One entry error: a snippet with a topic settings do not have. */
+  'unknown-topic': { from: VALID_TREE, files: { 'snippets/unknown-topic.md': invalidFixture('snippets/unknown-topic.md') } },
+  /** One settings error: a site URL without its scheme. */
+  'relative-site': { from: VALID_TREE, files: { 'settings.yaml': invalidFixture('settings/relative-site.yaml') } },
+} satisfies Record<string, TreeSpec>;
+
+export type TreeName = keyof typeof TREES;
+
+export interface BuildSpec {
+  tree: TreeName;
+  now: string;
+  /**
+   * A share-card cache of the build's own instead of the one all the other
+   * builds of the run share, for the test of the cache itself: empty, or
+   * the cache that the build `cardsOf` left (its files linked, not copied,
+   * so the same card is the same file); the build then waits for that one.
+   */
+  ownCardCache?: boolean;
+  cardsOf?: string;
+}
+
+/** Every build of the run, by name; the global setup builds them in this order, side by side. */
+export const BUILDS = {
+  'valid@2026-11-22': { tree: 'valid', now: TODAY, ownCardCache: true },
+  'hostile@2026-11-22': { tree: 'hostile', now: TODAY },
+  'unknown-topic@2026-11-22': { tree: 'unknown-topic', now: TODAY },
+  'relative-site@2026-11-22': { tree: 'relative-site', now: TODAY },
+  'valid@2026-12-06': { tree: 'valid', now: LATER },
+  'retitled@2026-11-22': { tree: 'retitled', now: TODAY, ownCardCache: true, cardsOf: 'valid@2026-11-22' },
+} satisfies Record<string, BuildSpec>;
+
+export type BuildName = keyof typeof BUILDS;
+
+/** Where a build of the run writes, known before it ends. */
+export interface BuildPlace extends Omit<BuildResult, 'code' | 'output'> {
+  /** The content folder that is built. */
+  contentDir: string;
+  /** The share-card cache the build uses. */
+  cardCache: string;
+  /** Written when the build has ended: its BuildReport as JSON. */
+  report: string;
+}
+
+export type BuildReport = Pick<BuildResult, 'code' | 'output'>;
+
+export type SharedBuild = BuildPlace & BuildReport;
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Every build of BUILDS, by name: started by the global setup, ended when its report is written. */
+    builds: Record<BuildName, BuildPlace>;
+  }
+}
+
+/** How long a test waits for a build of the run before it gives up. */
+const WAIT_MS = 600_000;
+
+/**
+ * A build of the run, once it has ended (successfully or not). Read its
+ * outDir, never write to it: other test files read it too.
+ */
+export async function built(name: BuildName): Promise<SharedBuild> {
+  const place = inject('builds')?.[name];
+  if (!place) throw new Error(`No build "${name}": the build project's global setup (tests/build/global-setup.ts) makes it; run the tests with --project build`);
+  const deadline = Date.now() + WAIT_MS;
+  while (!existsSync(place.report)) {
+    if (Date.now() > deadline) throw new Error(`The build "${name}" did not end within ${WAIT_MS / 1000} s (no ${place.report})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return { ...place, ...(JSON.parse(readFileSync(place.report, 'utf8')) as BuildReport) };
+}
