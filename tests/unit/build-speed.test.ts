@@ -28,16 +28,68 @@ describe('date formatters, kept per language and style', () => {
     expect(formatDate(day('2026-11-02'), 'en', 'long')).toBe('November 2, 2026');
     expect(formatDate(day('2026-11-02'), 'de', 'long')).toBe('2. November 2026');
   });
+
+  it('make one formatter per language and style, however many dates they format', () => {
+    const made: string[] = [];
+    const Original = Intl.DateTimeFormat;
+    // Counts what the formatters cost: each one created.
+    Intl.DateTimeFormat = class extends Original {
+      constructor(...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+        super(...args);
+        made.push(`${String(args[0])} ${args[1]?.dateStyle}`);
+      }
+    } as typeof Intl.DateTimeFormat;
+    try {
+      // Languages no other test formats in, so the cache starts without them.
+      for (let i = 1; i <= 20; i++) {
+        formatDate(day(`2026-11-${String(i).padStart(2, '0')}`), 'sv-FI', 'long');
+        formatDate(day(`2026-11-${String(i).padStart(2, '0')}`), 'sv-FI', 'short');
+        formatRange(day('2026-11-01'), day(`2026-12-${String(i).padStart(2, '0')}`), 'nb-NO');
+      }
+    } finally {
+      Intl.DateTimeFormat = Original;
+    }
+    expect(made.sort()).toEqual(['nb-NO medium', 'sv-FI long', 'sv-FI short']);
+  });
 });
 
+/** A brand whose colours count how often they are read: the work behind brandCss reads them many times, a cached answer once. */
+function countingBrand(primary: string, accent: string) {
+  const brand = {
+    reads: 0,
+    get primary() {
+      brand.reads++;
+      return primary;
+    },
+    get accent() {
+      brand.reads++;
+      return accent;
+    },
+  };
+  return brand;
+}
+
 describe('brand CSS, kept per pair of colours', () => {
-  it('differs for different colours and is the same for the same ones', () => {
+  it('differs for different colours', () => {
     const teal = brandCss({ primary: '#0b5563', accent: '#f2a541' });
     const red = brandCss({ primary: '#b00020', accent: '#f2a541' });
     expect(red).not.toBe(teal);
     expect(red).toContain('--brand:#b00020');
-    expect(brandCss({ primary: '#0b5563', accent: '#f2a541' })).toBe(teal);
     expect(brandCss({ primary: '#0b5563', accent: '#ffffff' })).toContain('--accent:#ffffff');
+  });
+
+  it('works out the colours of a pair once, and answers again from what it kept', () => {
+    // A pair no other test uses: the first call does the colour search.
+    const first = countingBrand('#5b3a8c', '#e0b84f');
+    const css = brandCss(first);
+    expect(first.reads).toBeGreaterThan(4);
+    const again = countingBrand('#5b3a8c', '#e0b84f');
+    expect(brandCss(again)).toBe(css);
+    // Read once each, to find the pair.
+    expect(again.reads).toBe(2);
+    const other = countingBrand('#5b3a8c', '#4fb8e0');
+    brandCss(other);
+    expect(other.reads).toBeGreaterThan(4);
   });
 });
 
@@ -51,6 +103,22 @@ describe('published guidelines version, once per list', () => {
     expect(publishedGuidelinesVersion(first)).toBe(guidelinesVersion([{ id: 'a', updated: day('2026-10-01') }, { id: 'b' }]));
     expect(publishedGuidelinesVersion(second)).not.toBe(publishedGuidelinesVersion(first));
     expect(publishedGuidelinesVersion(second)).toBe(guidelinesVersion([{ id: 'a', updated: day('2026-10-01') }, { id: 'b' }, { id: 'c' }]));
+  });
+
+  it('reads a list once, however many pages ask', () => {
+    let reads = 0;
+    const guideline = (id: string) => ({
+      get id() {
+        reads++;
+        return id;
+      },
+      data: {},
+    });
+    const list = [guideline('a'), guideline('b')];
+    const version = publishedGuidelinesVersion(list);
+    expect(reads).toBe(2);
+    for (let page = 0; page < 10; page++) expect(publishedGuidelinesVersion(list)).toBe(version);
+    expect(reads).toBe(2);
   });
 });
 
@@ -79,7 +147,8 @@ describe('copyCards', () => {
 });
 
 describe('card thumbnails', () => {
-  it('are the card painted 288 px wide, and kept or cleaned up with it in the cache', async () => {
+  // Worker threads that load the fonts and the renderer: seconds, on a busy machine.
+  it('are the card painted 288 px wide, and kept or cleaned up with it in the cache', { timeout: 30_000 }, async () => {
     const { renderCardAndThumb, THUMB_WIDTH } = await import('../../src/lib/cards/render.ts');
     const { renderCards, thumbFile } = await import('../../src/lib/cards/batch.ts');
     const sharp = (await import('sharp')).default;

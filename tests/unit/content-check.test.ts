@@ -84,12 +84,18 @@ describe.each(COLLECTIONS)('invalid %s', (collection) => {
 
 describe('invalid settings', () => {
   const dir = path.join(FIXTURES, 'invalid', 'settings');
-  it.each(readdirSync(dir))('%s is rejected naming settings.yaml and the field', (name) => {
+  const cases = readdirSync(dir);
+
+  it('has invalid fixtures', () => expect(cases.length).toBeGreaterThan(0));
+
+  it.each(cases)('%s is rejected naming settings.yaml and the field', (name) => {
     const source = path.join(dir, name);
+    const expected = expectationsOf(source);
+    // Without it, a fixture that declares nothing and has no error would pass.
+    expect(expected.length, 'fixture declares what it expects').toBeGreaterThan(0);
     const tree = treeWith({ 'settings.yaml': readFileSync(source, 'utf8') });
     try {
       const errors = errorsOf(tree.root);
-      const expected = expectationsOf(source);
       expect(errors).toHaveLength(expected.length);
       for (const { field, message } of expected) {
         const error = errors.find((e) => e.field === field);
