@@ -33,7 +33,16 @@ function specs(): CardSpec[] {
   return Array.from({ length: count }, (_, i) => {
     const title = `${TITLES[i % TITLES.length]} (${i + 1})`;
     const person = i % 3 === 0 ? { name: 'Елена Петрова', role: 'People Partner' } : undefined;
-    return { id: `bench/${i}`, layout: i % 7 === 6 ? 'person' : 'entry', eyebrow: 'Article · 2 October 2026', title, text: TITLES[(i + 2) % TITLES.length], person, footer: 'Tidewater Voices', brand };
+    return {
+      id: `bench/${i}`,
+      layout: i % 7 === 6 ? 'person' : 'entry',
+      eyebrow: 'Article · 2 October 2026',
+      title,
+      text: TITLES[(i + 2) % TITLES.length],
+      person,
+      footer: 'Tidewater Voices',
+      brand,
+    };
   });
 }
 
@@ -44,7 +53,9 @@ async function timed(label: string, cacheDir: string, threads: number): Promise<
   const seconds = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
   const cpuMs = (used.user + used.system) / 1000 / count;
-  console.log(`${label.padEnd(18)} ${(count / seconds).toFixed(1).padStart(8)} cards/s  ${cpuMs.toFixed(1).padStart(6)} ms CPU/card  (${count} cards in ${seconds.toFixed(2)} s: ${result.rendered} rendered, ${result.cached} cached)`);
+  console.log(
+    `${label.padEnd(18)} ${(count / seconds).toFixed(1).padStart(8)} cards/s  ${cpuMs.toFixed(1).padStart(6)} ms CPU/card  (${count} cards in ${seconds.toFixed(2)} s: ${result.rendered} rendered, ${result.cached} cached)`,
+  );
 }
 
 const cores = availableParallelism();

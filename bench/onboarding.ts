@@ -24,7 +24,10 @@ for (const count of [1_000, 10_000]) {
     id: `campaign-${i}`,
     data: { title: `Campaign ${i}`, summary: 'A campaign, with a summary of a sentence or two; commas, too.', starts: day(i * 3), ends: day(i * 3 + 20) },
   }));
-  const snippets = Array.from({ length: count }, (_, i) => ({ id: `snippet-${i}`, data: { title: `Snippet number ${i}`, publish: day(i % 700), expires: day((i % 700) + 60) } }));
+  const snippets = Array.from({ length: count }, (_, i) => ({
+    id: `snippet-${i}`,
+    data: { title: `Snippet number ${i}`, publish: day(i % 700), expires: day((i % 700) + 60) },
+  }));
   const items = await time(() => calendarItems({ campaigns, snippets }));
   const months = await time(() => calendarMonths(items.value));
   const ics = await time(() =>
@@ -60,7 +63,16 @@ if (!existsSync(path.join(dist, 'index.html'))) {
     for (const [, spec] of code.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)) closure(path.resolve(path.dirname(file), spec!), seen);
     return seen;
   };
-  const pages = ['index.html', 'share/index.html', 'share/winter-checklist/index.html', 'start/sales-advocates/index.html', 'training/index.html', 'training/advocacy-basics/index.html', 'guidelines/index.html', 'calendar/index.html'];
+  const pages = [
+    'index.html',
+    'share/index.html',
+    'share/winter-checklist/index.html',
+    'start/sales-advocates/index.html',
+    'training/index.html',
+    'training/advocacy-basics/index.html',
+    'guidelines/index.html',
+    'calendar/index.html',
+  ];
   for (const page of pages) {
     const html = readFileSync(path.join(dist, page), 'utf8');
     const files = new Set<string>();

@@ -86,8 +86,13 @@ console.log(row(['open /search/ (page, CSS, Component UI, runtime preload, filte
 console.log(row([`type "${query}" until results show`, search.query.requests, `${search.query.bytes} (${kib(search.query.bytes)})`]));
 const both = search.open.bytes + search.query.bytes;
 console.log(row(['**total**', search.open.requests + search.query.requests, `${both} (${kib(both)})`]));
-console.log(`\nShare-card thumbnails requested: ${cards.length} (${cards.filter((c) => c.status === 200).length} exist, ${kib(cards.reduce((sum, c) => sum + c.bytes, 0))}).`);
+console.log(
+  `\nShare-card thumbnails requested: ${cards.length} (${cards.filter((c) => c.status === 200).length} exist, ${kib(cards.reduce((sum, c) => sum + c.bytes, 0))}).`,
+);
 console.log('\nRequests:');
-for (const [label, list] of [['open', opened], ['query', searched]] as const) {
+for (const [label, list] of [
+  ['open', opened],
+  ['query', searched],
+] as const) {
   for (const r of list) console.log(`  ${label.padEnd(5)} ${String(r.bytes).padStart(8)}  ${r.path}`);
 }

@@ -40,7 +40,9 @@ const yamls = entries.map((e) => parseEntry(e.source).yaml);
 const chars = bodies.reduce((sum, b) => sum + b.length, 0);
 
 console.log(`## Content check additions (${bodies.length} Markdown bodies of the sample hub, ${chars.toLocaleString('en')} characters)`);
-console.log(`whole content check of the sample hub: ${ms(median(5, () => checkContent({ root: path.join(ROOT, 'content'), now: new Date('2026-11-22T00:00:00Z'), cwd: ROOT })))}`);
+console.log(
+  `whole content check of the sample hub: ${ms(median(5, () => checkContent({ root: path.join(ROOT, 'content'), now: new Date('2026-11-22T00:00:00Z'), cwd: ROOT })))}`,
+);
 for (const copies of [1, 1_000 / bodies.length, 10_000 / bodies.length]) {
   const n = Math.round(bodies.length * copies);
   const list = Array.from({ length: n }, (_, i) => bodies[i % bodies.length]!);
@@ -81,7 +83,9 @@ if (existsSync(path.join(DIST, 'index.html'))) {
   const text = formatHeadersFile(rules, 'bench');
   const longest = Math.max(...text.split('\n').map((l) => l.length));
   console.log(`\n## dist/_headers from ${pages.length} built pages`);
-  console.log(`generated in ${ms(generate)}: ${rules.length} rules, ${text.length.toLocaleString('en')} bytes, longest line ${longest} characters (Cloudflare Pages reads up to 2,000)`);
+  console.log(
+    `generated in ${ms(generate)}: ${rules.length} rules, ${text.length.toLocaleString('en')} bytes, longest line ${longest} characters (Cloudflare Pages reads up to 2,000)`,
+  );
 } else {
   console.log('\n(no dist/: run npm run build:test first for the _headers figures)');
 }

@@ -90,7 +90,7 @@ export function samplePages(dist: string): string[] {
 /** When the panel asks for a lazy chunk (src/client/x-patterns.ts). */
 const WHEN: Record<string, string> = {
   'x-urls': 'when the advocate\'s text may hold a URL ("." and two letters)',
-  'x-emoji': 'when the advocate\'s text may hold an emoji (a character from U+203C up)',
+  'x-emoji': "when the advocate's text may hold an emoji (a character from U+203C up)",
 };
 
 function main(): void {

@@ -38,7 +38,9 @@ const accepted = exceptions();
 // service is reported in seconds, not after minutes of backing off.
 const npm = process.env.npm_execpath;
 const args = ['audit', '--omit=dev', '--json', '--fetch-retries=0', '--fetch-timeout=20000'];
-const run = npm ? spawnSync(process.execPath, [npm, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 }) : spawnSync('npm', args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+const run = npm
+  ? spawnSync(process.execPath, [npm, ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 })
+  : spawnSync('npm', args, { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
 const outcome = readAuditOutput(run.stdout ?? '', `${run.stderr ?? ''}${run.error ? `\n${run.error.message}` : ''}`);
 
 if (outcome.kind === 'unreachable') {
@@ -54,15 +56,22 @@ console.log(
   `npm audit (production dependencies${outcome.dependencies ? `, ${outcome.dependencies} packages` : ''}): ${counts.critical} critical, ${counts.high} high, ${counts.moderate} moderate, ${counts.low} low.`,
 );
 for (const { finding, exception } of verdict.accepted) {
-  console.log(`  accepted until ${exception.expires}: ${finding.severity} ${finding.advisory} in ${finding.package} (${finding.title}) — ${exception.reason} [${exception.by}, ${exception.added}]`);
+  console.log(
+    `  accepted until ${exception.expires}: ${finding.severity} ${finding.advisory} in ${finding.package} (${finding.title}) — ${exception.reason} [${exception.by}, ${exception.added}]`,
+  );
 }
-for (const exception of verdict.expired) console.log(`  expired on ${exception.expires}: the exception for ${exception.advisory} in ${exception.package}; review it and renew or remove it.`);
+for (const exception of verdict.expired)
+  console.log(`  expired on ${exception.expires}: the exception for ${exception.advisory} in ${exception.package}; review it and renew or remove it.`);
 for (const exception of verdict.unused) console.log(`  no longer needed: the exception for ${exception.advisory} in ${exception.package} matches no finding; remove it.`);
 for (const finding of verdict.blocking) {
-  console.log(`  ${finding.severity.toUpperCase()} ${finding.advisory} in ${finding.package}${finding.range ? ` ${finding.range}` : ''}: ${finding.title}${finding.url ? ` (${finding.url})` : ''}`);
+  console.log(
+    `  ${finding.severity.toUpperCase()} ${finding.advisory} in ${finding.package}${finding.range ? ` ${finding.range}` : ''}: ${finding.title}${finding.url ? ` (${finding.url})` : ''}`,
+  );
 }
 if (verdict.blocking.length) {
-  console.log(`npm audit: ${verdict.blocking.length} high or critical advisory(ies) without an exception: update the package (npm audit fix --omit=dev) or add a justified, dated exception to audit-exceptions.json.`);
+  console.log(
+    `npm audit: ${verdict.blocking.length} high or critical advisory(ies) without an exception: update the package (npm audit fix --omit=dev) or add a justified, dated exception to audit-exceptions.json.`,
+  );
   process.exit(1);
 }
 console.log('npm audit: no high or critical advisory stands.');

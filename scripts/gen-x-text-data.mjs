@@ -46,20 +46,25 @@ function tldParts(source) {
 }
 function frontCode(words) {
   let previous = [];
-  return [...words].sort().map((word) => {
-    const chars = [...word];
-    if (chars.some((c) => c >= '0' && c <= 'X')) throw new Error(`TLD ${word} holds a marker character`);
-    let shared = 0;
-    while (shared < FRONT_CODE_MAX && shared < previous.length && shared < chars.length && previous[shared] === chars[shared]) shared++;
-    previous = chars;
-    return String.fromCharCode(48 + shared) + chars.slice(shared).join('');
-  }).join('');
+  return [...words]
+    .sort()
+    .map((word) => {
+      const chars = [...word];
+      if (chars.some((c) => c >= '0' && c <= 'X')) throw new Error(`TLD ${word} holds a marker character`);
+      let shared = 0;
+      while (shared < FRONT_CODE_MAX && shared < previous.length && shared < chars.length && previous[shared] === chars[shared]) shared++;
+      previous = chars;
+      return String.fromCharCode(48 + shared) + chars.slice(shared).join('');
+    })
+    .join('');
 }
 
 /** The top-level alternatives of a regular expression source. */
 function alternatives(source) {
   const parts = [];
-  let depth = 0, inClass = false, start = 0;
+  let depth = 0,
+    inClass = false,
+    start = 0;
   for (let i = 0; i < source.length; i++) {
     const c = source[i];
     if (c === '\\') i++;
@@ -115,7 +120,7 @@ const header = [
 const urlLines = [
   ...header,
   `export const TWITTER_TEXT_VERSION = ${JSON.stringify(version('twitter-text'))};`,
-  '/** The words of twitter-text\'s validGTLD and validCCTLD, sorted and front-coded (see scripts/gen-x-text-data.mjs). */',
+  "/** The words of twitter-text's validGTLD and validCCTLD, sorted and front-coded (see scripts/gen-x-text-data.mjs). */",
   `export const GTLD_WORDS = ${JSON.stringify(frontCode(gtld.words))};`,
   `export const CCTLD_WORDS = ${JSON.stringify(frontCode(cctld.words))};`,
   '/** What follows the alternation of TLDs: a whole TLD only. */',
@@ -130,11 +135,14 @@ const urlLines = [
 const emojiLines = [
   ...header,
   `export const TWEMOJI_PARSER_VERSION = ${JSON.stringify(version('twemoji-parser'))};`,
-  '/** twemoji-parser\'s expression without its single-code-point tail (see trimEmoji in the generator). */',
+  "/** twemoji-parser's expression without its single-code-point tail (see trimEmoji in the generator). */",
   `export const EMOJI = ${JSON.stringify(emoji)};`,
   '',
 ];
-for (const [name, lines] of [['x-url-data.ts', urlLines], ['x-emoji-data.ts', emojiLines]]) {
+for (const [name, lines] of [
+  ['x-url-data.ts', urlLines],
+  ['x-emoji-data.ts', emojiLines],
+]) {
   const out = path.resolve(import.meta.dirname, '../src/lib/share', name);
   writeFileSync(out, lines.join('\n'));
   console.log(`wrote ${path.relative(process.cwd(), out)}`);

@@ -89,7 +89,20 @@ function prng(seed: number) {
 type Random = ReturnType<typeof prng>;
 
 export const TEAMS = ['all', 'sales', 'engineering', 'marketing', 'people', 'support', 'operations', 'finance', 'product', 'installers'] as const;
-export const TOPICS = ['culture', 'product', 'industry', 'sustainability', 'careers', 'events', 'research', 'customers', 'policy', 'community', 'safety', 'service'] as const;
+export const TOPICS = [
+  'culture',
+  'product',
+  'industry',
+  'sustainability',
+  'careers',
+  'events',
+  'research',
+  'customers',
+  'policy',
+  'community',
+  'safety',
+  'service',
+] as const;
 
 const SETTINGS = `# A synthetic hub for the benchmarks (bench/scale/corpus.ts). Field reference: README.md → "Settings".
 name: Tidewater Voices
@@ -114,34 +127,229 @@ banned: ["guaranteed savings", "best in the world", "zero emissions forever"]
 
 // Words: common ones first (they are picked Zipf-like).
 const NOUNS = [
-  'heat pump', 'home', 'installer', 'winter', 'radiator', 'team', 'customer', 'engineer', 'house', 'question', 'system', 'flow temperature',
-  'outdoor unit', 'thermostat', 'survey', 'bill', 'building', 'apprentice', 'warranty', 'service visit', 'hot water cylinder', 'defrost cycle',
-  'heat loss', 'insulation', 'boiler', 'tariff', 'grid', 'retrofit', 'training day', 'field report', 'callout', 'commissioning sheet',
-  'refrigerant', 'compressor', 'filter', 'pipework', 'controls', 'schedule', 'forecast', 'neighbourhood', 'school', 'town hall', 'supplier',
-  'spare part', 'van', 'depot', 'helpline', 'manual', 'checklist', 'datasheet', 'noise level', 'planning rule', 'grant', 'heat network',
-  'solar panel', 'battery', 'smart meter', 'floor plan', 'cold snap', 'heatwave', 'landlord', 'tenant', 'housing association', 'architect',
+  'heat pump',
+  'home',
+  'installer',
+  'winter',
+  'radiator',
+  'team',
+  'customer',
+  'engineer',
+  'house',
+  'question',
+  'system',
+  'flow temperature',
+  'outdoor unit',
+  'thermostat',
+  'survey',
+  'bill',
+  'building',
+  'apprentice',
+  'warranty',
+  'service visit',
+  'hot water cylinder',
+  'defrost cycle',
+  'heat loss',
+  'insulation',
+  'boiler',
+  'tariff',
+  'grid',
+  'retrofit',
+  'training day',
+  'field report',
+  'callout',
+  'commissioning sheet',
+  'refrigerant',
+  'compressor',
+  'filter',
+  'pipework',
+  'controls',
+  'schedule',
+  'forecast',
+  'neighbourhood',
+  'school',
+  'town hall',
+  'supplier',
+  'spare part',
+  'van',
+  'depot',
+  'helpline',
+  'manual',
+  'checklist',
+  'datasheet',
+  'noise level',
+  'planning rule',
+  'grant',
+  'heat network',
+  'solar panel',
+  'battery',
+  'smart meter',
+  'floor plan',
+  'cold snap',
+  'heatwave',
+  'landlord',
+  'tenant',
+  'housing association',
+  'architect',
 ];
 const ADJECTIVES = [
-  'quiet', 'practical', 'honest', 'cold', 'warm', 'new', 'old', 'simple', 'careful', 'local', 'steady', 'clear', 'small', 'large', 'first',
-  'common', 'efficient', 'reliable', 'draughty', 'well-insulated', 'Victorian', 'post-war', 'terraced', 'detached', 'rural', 'coastal',
-  'busy', 'frosty', 'early', 'late', 'patient', 'thorough', 'unexpected', 'overlooked', 'useful', 'surprising', 'everyday', 'real',
+  'quiet',
+  'practical',
+  'honest',
+  'cold',
+  'warm',
+  'new',
+  'old',
+  'simple',
+  'careful',
+  'local',
+  'steady',
+  'clear',
+  'small',
+  'large',
+  'first',
+  'common',
+  'efficient',
+  'reliable',
+  'draughty',
+  'well-insulated',
+  'Victorian',
+  'post-war',
+  'terraced',
+  'detached',
+  'rural',
+  'coastal',
+  'busy',
+  'frosty',
+  'early',
+  'late',
+  'patient',
+  'thorough',
+  'unexpected',
+  'overlooked',
+  'useful',
+  'surprising',
+  'everyday',
+  'real',
 ];
 const VERBS = [
-  'explains', 'checks', 'fixes', 'measures', 'shows', 'answers', 'balances', 'installs', 'services', 'tests', 'replaces', 'plans', 'compares',
-  'records', 'shares', 'reviews', 'tunes', 'inspects', 'calculates', 'documents', 'trains', 'supports', 'welcomes', 'visits', 'improves',
+  'explains',
+  'checks',
+  'fixes',
+  'measures',
+  'shows',
+  'answers',
+  'balances',
+  'installs',
+  'services',
+  'tests',
+  'replaces',
+  'plans',
+  'compares',
+  'records',
+  'shares',
+  'reviews',
+  'tunes',
+  'inspects',
+  'calculates',
+  'documents',
+  'trains',
+  'supports',
+  'welcomes',
+  'visits',
+  'improves',
 ];
 const OPENERS = [
-  'This week', 'Last winter', 'On a cold morning', 'After twenty installs', 'In our support queue', 'At the depot', 'During the open day',
-  'On the training floor', 'In a 1960s semi', 'At the installer summit', 'Over a cup of tea', 'Before the first frost', 'In the test lab',
+  'This week',
+  'Last winter',
+  'On a cold morning',
+  'After twenty installs',
+  'In our support queue',
+  'At the depot',
+  'During the open day',
+  'On the training floor',
+  'In a 1960s semi',
+  'At the installer summit',
+  'Over a cup of tea',
+  'Before the first frost',
+  'In the test lab',
 ];
 const FIRST = [
-  'Ana', 'Bo', 'Chidi', 'Dana', 'Elena', 'Farah', 'Gustav', 'Hana', 'Ibrahim', 'Jonas', 'Keiko', 'Lucas', 'Maya', 'Nadia', 'Omar', 'Priya',
-  'Quentin', 'Rosa', 'Samuel', 'Tomás', 'Uma', 'Viktor', 'Wen', 'Ximena', 'Yusuf', 'Zofia', 'Aisha', 'Bruno', 'Carla', 'Dmitri', 'Eva',
-  'Felix', 'Greta', 'Hugo', 'Ines', 'Jakob', 'Kofi', 'Lena', 'Marco', 'Nora', 'Oskar', 'Paula', 'Rahul', 'Sofia', 'Theo', 'Valentina',
+  'Ana',
+  'Bo',
+  'Chidi',
+  'Dana',
+  'Elena',
+  'Farah',
+  'Gustav',
+  'Hana',
+  'Ibrahim',
+  'Jonas',
+  'Keiko',
+  'Lucas',
+  'Maya',
+  'Nadia',
+  'Omar',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Samuel',
+  'Tomás',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Ximena',
+  'Yusuf',
+  'Zofia',
+  'Aisha',
+  'Bruno',
+  'Carla',
+  'Dmitri',
+  'Eva',
+  'Felix',
+  'Greta',
+  'Hugo',
+  'Ines',
+  'Jakob',
+  'Kofi',
+  'Lena',
+  'Marco',
+  'Nora',
+  'Oskar',
+  'Paula',
+  'Rahul',
+  'Sofia',
+  'Theo',
+  'Valentina',
 ];
 const LAST = [
-  'Okafor', 'Brandt', 'Petrova', 'Raman', 'Adeyemi', 'Novák', 'Lindqvist', 'García', 'Müller', 'Kowalski', 'Haddad', 'Tanaka', 'Moreau',
-  'Silva', 'Jensen', 'O’Brien', 'Rossi', 'Nowak', 'Fischer', 'Dubois', 'Horvat', 'Kaya', 'Nguyen', 'Schmidt', 'Costa', 'Virtanen', 'Eriksen',
+  'Okafor',
+  'Brandt',
+  'Petrova',
+  'Raman',
+  'Adeyemi',
+  'Novák',
+  'Lindqvist',
+  'García',
+  'Müller',
+  'Kowalski',
+  'Haddad',
+  'Tanaka',
+  'Moreau',
+  'Silva',
+  'Jensen',
+  'O’Brien',
+  'Rossi',
+  'Nowak',
+  'Fischer',
+  'Dubois',
+  'Horvat',
+  'Kaya',
+  'Nguyen',
+  'Schmidt',
+  'Costa',
+  'Virtanen',
+  'Eriksen',
 ];
 const ROLES_BY_TEAM: Record<string, string[]> = {
   all: ['Communications Lead', 'Chief Executive', 'Office Manager'],
@@ -155,7 +363,44 @@ const ROLES_BY_TEAM: Record<string, string[]> = {
   product: ['Product Manager', 'UX Researcher', 'Product Designer'],
   installers: ['Installer Trainer', 'Partner Manager', 'Certification Lead'],
 };
-const SYLLABLES = ['ab', 'ar', 'bel', 'bri', 'cal', 'dor', 'el', 'fen', 'gar', 'ham', 'hol', 'ing', 'kel', 'lan', 'ley', 'mar', 'mer', 'nor', 'oak', 'pen', 'ral', 'ros', 'sel', 'ston', 'tor', 'vale', 'wick', 'wyn', 'ford', 'by', 'ton', 'dale', 'mouth', 'bury', 'holm', 'stead'];
+const SYLLABLES = [
+  'ab',
+  'ar',
+  'bel',
+  'bri',
+  'cal',
+  'dor',
+  'el',
+  'fen',
+  'gar',
+  'ham',
+  'hol',
+  'ing',
+  'kel',
+  'lan',
+  'ley',
+  'mar',
+  'mer',
+  'nor',
+  'oak',
+  'pen',
+  'ral',
+  'ros',
+  'sel',
+  'ston',
+  'tor',
+  'vale',
+  'wick',
+  'wyn',
+  'ford',
+  'by',
+  'ton',
+  'dale',
+  'mouth',
+  'bury',
+  'holm',
+  'stead',
+];
 
 /** A made-up proper name, e.g. "Belford" or "Norwyndale": the vocabulary a real hub accumulates. */
 function properName(r: Random): string {
@@ -205,7 +450,8 @@ function sentence(r: Random, pools: Pools): string {
   const adjective = () => r.zipf(ADJECTIVES);
   const forms = [
     () => `${r.pick(OPENERS)}, a ${adjective()} ${noun()} in ${r.pick(pools.places)} taught us more about the ${noun()} than any ${noun()} could.`,
-    () => `Our ${r.pick(['field engineer', 'support team', 'installer partner', 'apprentice', 'product team'])} ${r.zipf(VERBS)} the ${noun()} before anyone touches the ${noun()}.`,
+    () =>
+      `Our ${r.pick(['field engineer', 'support team', 'installer partner', 'apprentice', 'product team'])} ${r.zipf(VERBS)} the ${noun()} before anyone touches the ${noun()}.`,
     () => `The ${adjective()} answer is usually the right one: check the ${noun()}, then the ${noun()}, then call us.`,
     () => `${r.pick(pools.customers)} asked why the ${noun()} ran all night; the ${noun()} was set ${r.int(2, 9)} degrees too high.`,
     () => `About ${r.int(3, 95)} percent of the ${noun()}s we visited in ${r.pick(pools.places)} needed nothing more than a ${adjective()} ${noun()}.`,
@@ -213,7 +459,8 @@ function sentence(r: Random, pools: Pools): string {
     () => `If you remember one thing, make it this: a ${adjective()} ${noun()} beats a ${adjective()} ${noun()} every time.`,
     () => `We ${r.pick(['measured', 'logged', 'compared', 'mapped', 'recorded'])} ${r.int(12, 1400)} ${noun()}s across ${r.int(2, 40)} sites, and the pattern held.`,
     () => `Ask the ${noun()} question early; it saves a ${adjective()} ${noun()} later.`,
-    () => `${capitalise(adjective())} ${noun()}s and ${adjective()} ${noun()}s are not the same problem, and our ${r.pick(ROLES_BY_TEAM.engineering!)}s know the difference.`,
+    () =>
+      `${capitalise(adjective())} ${noun()}s and ${adjective()} ${noun()}s are not the same problem, and our ${r.pick(ROLES_BY_TEAM.engineering!)}s know the difference.`,
   ];
   return r.pick(forms)();
 }
@@ -226,7 +473,15 @@ interface Ref {
   collection: BenchCollection;
   id: string;
 }
-const ROUTE: Record<BenchCollection, string> = { snippets: 'share', articles: 'articles', guidelines: 'guidelines', training: 'training', campaigns: 'campaigns', people: 'people', tracks: 'start' };
+const ROUTE: Record<BenchCollection, string> = {
+  snippets: 'share',
+  articles: 'articles',
+  guidelines: 'guidelines',
+  training: 'training',
+  campaigns: 'campaigns',
+  people: 'people',
+  tracks: 'start',
+};
 
 /** A Markdown body of `paragraphs`, with headings, a list and links (external, and to published entries). */
 function body(r: Random, pools: Pools, paragraphs: [number, number], links: Ref[], headings = false): string {
@@ -405,7 +660,8 @@ export function generateCorpus(options: CorpusOptions): Corpus {
 
   const guidelineId = idFactory();
   for (let i = 0; i < counts.guidelines; i++) {
-    const name = `${r.pick(['Share', 'Check', 'Say', 'Respect', 'Keep', 'Add', 'Ask about'])} ${r.pick(['what you know', 'the numbers', 'that you work here', 'customer privacy', 'the tone calm', 'something of your own', 'before you post'])} ${i >= 8 ? `(${r.pick(pools.places)})` : ''}`.trim();
+    const name =
+      `${r.pick(['Share', 'Check', 'Say', 'Respect', 'Keep', 'Add', 'Ask about'])} ${r.pick(['what you know', 'the numbers', 'that you work here', 'customer privacy', 'the tone calm', 'something of your own', 'before you post'])} ${i >= 8 ? `(${r.pick(pools.places)})` : ''}`.trim();
     const id = guidelineId(name);
     const state = i < 4 ? 'live' : stateOf(r);
     const front = [
@@ -474,7 +730,10 @@ export function generateCorpus(options: CorpusOptions): Corpus {
       const long = v > 0 && r.chance(0.25);
       let text = sentence(r, pools);
       while (text.length < (long ? 320 : 90)) text += ` ${sentence(r, pools)}`;
-      text = text.slice(0, long ? 480 : 160).replace(/\s+\S*$/, '').replace(/[,;:]$/, '');
+      text = text
+        .slice(0, long ? 480 : 160)
+        .replace(/\s+\S*$/, '')
+        .replace(/[,;:]$/, '');
       front.push(`  - text: ${q(text)}`);
       if (long) front.push('    networks: [linkedin, facebook, email]');
     }
@@ -491,7 +750,11 @@ export function generateCorpus(options: CorpusOptions): Corpus {
     const published = state === 'scheduled' ? new Date(now.getTime() + r.int(2, 60) * DAY) : pastDate(r, now);
     const front = [
       `title: ${q(name)}`,
-      `description: ${q(paragraph(r, pools, [1, 2]).slice(0, 195).replace(/\s+\S*$/, '.'))}`,
+      `description: ${q(
+        paragraph(r, pools, [1, 2])
+          .slice(0, 195)
+          .replace(/\s+\S*$/, '.'),
+      )}`,
       `author: ${r.pick(authors)}`,
       `published: ${day(published)}`,
     ];

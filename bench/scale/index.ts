@@ -45,7 +45,10 @@ const { values } = parseArgs({
     json: { type: 'string' },
   },
 });
-const sizes = values.sizes!.split(',').map((s) => Number(s.replace(/[_,]/g, ''))).filter((n) => n > 0);
+const sizes = values
+  .sizes!.split(',')
+  .map((s) => Number(s.replace(/[_,]/g, '')))
+  .filter((n) => n > 0);
 const seed = Number(values.seed);
 const defaultRun = values.sizes === '1000,10000';
 const jsonFile = path.resolve(values.json ?? (defaultRun ? path.join(PROJECT, 'docs/benchmarks.json') : path.join(WORK, 'results.json')));
@@ -54,7 +57,11 @@ const MB = 1024 * 1024;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const mb = (bytes: number | undefined) => (bytes === undefined ? 'n/a' : `${(bytes / MB).toFixed(0)} MB`);
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+const load = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
 const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 const log = (text = '') => console.log(text);
 
@@ -97,7 +104,9 @@ function htmlPages(dir: string): number {
 }
 
 function sizeOf(dir: string): { files: number; bytes: number } {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((f) => path.join(dir, f)).filter((f) => statSync(f).isFile());
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => path.join(dir, f))
+    .filter((f) => statSync(f).isFile());
   return { files: files.length, bytes: files.reduce((sum, f) => sum + statSync(f).size, 0) };
 }
 
@@ -150,7 +159,9 @@ async function build(project: 'hub' | 'control', mode: 'cold' | 'warm', contentD
   }
   const search = /indexed (\d+) pages into .* in (\d+) ms/.exec(run.output);
   if (search) result.search = { pages: Number(search[1]), ms: Number(search[2]) };
-  const programs = Object.entries(run.byProgram ?? {}).map(([name, p]) => `${name} ${mb(p.hwm)} ${s(p.cpuMs)}`).join(', ');
+  const programs = Object.entries(run.byProgram ?? {})
+    .map(([name, p]) => `${name} ${mb(p.hwm)} ${s(p.cpuMs)}`)
+    .join(', ');
   console.log(`${s(run.wallMs)} (CPU ${run.cpuMs === undefined ? 'n/a' : s(run.cpuMs)}), ${pages} pages, peak ${mb(run.peakRss)}${programs ? ` (${programs})` : ''}`);
   return result;
 }
@@ -170,7 +181,9 @@ interface SizeResult {
 
 /** A built page of a collection: the first id in file-name order. */
 function firstPage(dist: string, route: string): string {
-  const ids = readdirSync(path.join(dist, route)).filter((id) => existsSync(path.join(dist, route, id, 'index.html'))).sort();
+  const ids = readdirSync(path.join(dist, route))
+    .filter((id) => existsSync(path.join(dist, route, id, 'index.html')))
+    .sort();
   return `${route}/${ids[0]}/index.html`;
 }
 
@@ -179,7 +192,9 @@ async function measureSize(entries: number): Promise<SizeResult> {
   const contentDir = path.join(os.tmpdir(), `hub-bench-content-${entries}`);
   const corpus = writeCorpus(contentDir, { entries, seed, now: new Date(`${values.now}T00:00:00Z`) });
   const contentBytes = corpus.files.reduce((sum, f) => sum + Buffer.byteLength(f.text), 0);
-  log(`  corpus: ${JSON.stringify(corpus.counts)} (${(contentBytes / MB).toFixed(1)} MB of Markdown; published: ${Object.values(corpus.published).reduce((a, b) => a + b, 0)})`);
+  log(
+    `  corpus: ${JSON.stringify(corpus.counts)} (${(contentBytes / MB).toFixed(1)} MB of Markdown; published: ${Object.values(corpus.published).reduce((a, b) => a + b, 0)})`,
+  );
 
   const hubWork = path.join(WORK, String(entries), 'hub');
   const controlWork = path.join(WORK, String(entries), 'control');
@@ -215,7 +230,17 @@ async function measureSize(entries: number): Promise<SizeResult> {
       const jsGzip9 = initialGzip(pageScripts(dist, file));
       pages.push({ ...pageWeight(dist, file), url, firstVisit: await firstVisit(browser, site, url), jsGzip9 });
     }
-    return { entries, counts: corpus.counts, published: corpus.published, contentBytes, builds, ratios, pagefind, firstSearch: { ...search, text: values.query!, total: search.open.bytes + search.query.bytes }, pages };
+    return {
+      entries,
+      counts: corpus.counts,
+      published: corpus.published,
+      contentBytes,
+      builds,
+      ratios,
+      pagefind,
+      firstSearch: { ...search, text: values.query!, total: search.open.bytes + search.query.bytes },
+      pages,
+    };
   } finally {
     await browser.close();
     await site.close();
@@ -249,7 +274,9 @@ function report(results: SizeResult[]) {
     }
   }
   log('\n## Share cards and search index\n');
-  log(row(['entries', 'cards cold', 'cards/s cold', 'cards warm (rendered / cached)', 'index pages', 'index time', 'pagefind/ size', 'files', 'first search', 'results']));
+  log(
+    row(['entries', 'cards cold', 'cards/s cold', 'cards warm (rendered / cached)', 'index pages', 'index time', 'pagefind/ size', 'files', 'first search', 'results']),
+  );
   log(row(['---:', '---:', '---:', '---', '---:', '---:', '---:', '---:', '---:', '---:']));
   for (const r of results) {
     const cold = r.builds.find((b) => b.project === 'hub' && b.mode === 'cold')!.cards;
@@ -274,7 +301,8 @@ function report(results: SizeResult[]) {
   log(row(['entries', 'page', 'HTML', 'CSS', 'JS', 'HTML+CSS+JS', 'first visit (all requests)']));
   log(row(['---:', '---', '---:', '---:', '---:', '---:', '---:']));
   for (const r of results) {
-    for (const p of r.pages) log(row([r.entries.toLocaleString('en'), p.url, kb(p.html), kb(p.css), kb(p.js), kb(p.total), `${kb(p.firstVisit.bytes)} (${p.firstVisit.requests} requests)`]));
+    for (const p of r.pages)
+      log(row([r.entries.toLocaleString('en'), p.url, kb(p.html), kb(p.css), kb(p.js), kb(p.total), `${kb(p.firstVisit.bytes)} (${p.firstVisit.requests} requests)`]));
   }
 }
 
@@ -303,7 +331,10 @@ function targets(results: SizeResult[]) {
       largest.firstSearch.query.bytes <= 300 * 1024,
       `first search ≤ 300 KB transferred: the query ${kb(largest.firstSearch.query.bytes)}${at} (opening /search/ before it: ${kb(largest.firstSearch.open.bytes)}; both: ${kb(largest.firstSearch.total)})`,
     ],
-    [content.every((p) => p.firstVisit.bytes <= 50 * 1024), `a content page ≤ 50 KB on first visit: ${content.map((p) => `${p.url} ${kb(p.firstVisit.bytes)}`).join(', ')}`],
+    [
+      content.every((p) => p.firstVisit.bytes <= 50 * 1024),
+      `a content page ≤ 50 KB on first visit: ${content.map((p) => `${p.url} ${kb(p.firstVisit.bytes)}`).join(', ')}`,
+    ],
     [snippet.jsGzip9 <= 12 * 1024, `snippet page JS ≤ 12 KB (gzip -9, as npm run bench:share-size): ${kb(snippet.jsGzip9)}`],
   ];
   log('\n## Targets\n');
@@ -328,5 +359,8 @@ const commit = (() => {
   }
 })();
 mkdirSync(path.dirname(jsonFile), { recursive: true });
-writeFileSync(jsonFile, `${JSON.stringify({ machine: { ...info, loadAfter: os.loadavg() }, commit, seed, now: values.now, query: values.query, totalMs: performance.now() - started, results, targets: verdicts }, null, 2)}\n`);
+writeFileSync(
+  jsonFile,
+  `${JSON.stringify({ machine: { ...info, loadAfter: os.loadavg() }, commit, seed, now: values.now, query: values.query, totalMs: performance.now() - started, results, targets: verdicts }, null, 2)}\n`,
+);
 log(`\nload average after: ${load()}; the whole benchmark took ${s(performance.now() - started)}. Figures: ${path.relative(PROJECT, jsonFile)}`);

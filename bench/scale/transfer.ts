@@ -203,7 +203,9 @@ export function pageWeight(dist: string, htmlFile: string): PageWeight {
   }
   // Inline scripts travel in the HTML and are counted there; classic scripts (Pagefind's UI on /search/) count too.
   // Chunks imported on demand (X's URL patterns) are not part of a visit unless a text needs them.
-  const modules = pageScripts(dist, htmlFile).filter((script) => !script.file.endsWith(' (inline)') && !script.lazyFrom).map((script) => script.file);
+  const modules = pageScripts(dist, htmlFile)
+    .filter((script) => !script.file.endsWith(' (inline)') && !script.lazyFrom)
+    .map((script) => script.file);
   const classic = [...html.matchAll(/<script\b([^>]*)>/g)]
     .filter(([, attrs]) => !/type="/.test(attrs!) && /\bsrc="\/[^"]+"/.test(attrs!))
     .map(([, attrs]) => /\bsrc="\/([^"]+)"/.exec(attrs!)![1]!);

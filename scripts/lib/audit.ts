@@ -45,9 +45,7 @@ export const exceptionsFileSchema = z.strictObject({
 
 export type AuditException = z.output<typeof exceptionSchema>;
 
-export type AuditOutcome =
-  | { kind: 'unreachable'; reason: string }
-  | { kind: 'audited'; counts: Record<Severity, number>; dependencies?: number; findings: Finding[] };
+export type AuditOutcome = { kind: 'unreachable'; reason: string } | { kind: 'audited'; counts: Record<Severity, number>; dependencies?: number; findings: Finding[] };
 
 /** What an `npm audit --json` run said, or that it could not ask the advisory service. */
 export function readAuditOutput(stdout: string, stderr = ''): AuditOutcome {
@@ -55,7 +53,10 @@ export function readAuditOutput(stdout: string, stderr = ''): AuditOutcome {
   try {
     report = JSON.parse(stdout) as Record<string, unknown>;
   } catch {
-    const line = `${stderr}\n${stdout}`.split('\n').find((l) => /error|ENOTFOUND|ETIMEDOUT|ECONNREFUSED|EAI_AGAIN/i.test(l))?.trim();
+    const line = `${stderr}\n${stdout}`
+      .split('\n')
+      .find((l) => /error|ENOTFOUND|ETIMEDOUT|ECONNREFUSED|EAI_AGAIN/i.test(l))
+      ?.trim();
     return { kind: 'unreachable', reason: line || 'npm audit printed no report' };
   }
   const error = report.error as { summary?: string; code?: string } | undefined;

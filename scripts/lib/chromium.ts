@@ -87,9 +87,7 @@ export interface Step {
 }
 
 export type Plan =
-  | { kind: 'use'; found: Found; skipped: string[] }
-  | { kind: 'install'; via: 'playwright' | 'apt'; say: string; steps: Step[] }
-  | { kind: 'fail'; message: string };
+  { kind: 'use'; found: Found; skipped: string[] } | { kind: 'install'; via: 'playwright' | 'apt'; say: string; steps: Step[] } | { kind: 'fail'; message: string };
 
 export const PATH_NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable', 'chrome'];
 
@@ -176,10 +174,14 @@ export function discoverChromium(machine: Machine): Discovery {
   const configured = machine.env.CHROMIUM_PATH;
   if (configured) {
     if (!machine.isExecutable(configured)) {
-      return { skipped: [], error: `CHROMIUM_PATH=${configured} is not an executable file. Point CHROMIUM_PATH at a Chrome or Chromium executable, or unset it to let the search find one.` };
+      return {
+        skipped: [],
+        error: `CHROMIUM_PATH=${configured} is not an executable file. Point CHROMIUM_PATH at a Chrome or Chromium executable, or unset it to let the search find one.`,
+      };
     }
     const check = machine.version(configured);
-    if (!check.ok) return { skipped: [], error: `CHROMIUM_PATH=${configured} does not run (${check.reason}). Point CHROMIUM_PATH at a working Chrome or Chromium, or unset it.` };
+    if (!check.ok)
+      return { skipped: [], error: `CHROMIUM_PATH=${configured} does not run (${check.reason}). Point CHROMIUM_PATH at a working Chrome or Chromium, or unset it.` };
     return { skipped: [], found: { path: configured, version: check.version, source: 'set by CHROMIUM_PATH' } };
   }
 
@@ -203,7 +205,8 @@ export function discoverChromium(machine: Machine): Discovery {
   };
   // Playwright's cache is listed only when nothing earlier runs: the common case reads no folders.
   const found =
-    tryCandidates(candidates) ?? (cache ? tryCandidates(playwrightCandidates(machine, cache).map((file) => ({ path: file, source: "found in Playwright's browser cache" }))) : undefined);
+    tryCandidates(candidates) ??
+    (cache ? tryCandidates(playwrightCandidates(machine, cache).map((file) => ({ path: file, source: "found in Playwright's browser cache" }))) : undefined);
   return { found, skipped, playwrightCache: cache };
 }
 
@@ -212,7 +215,13 @@ export function osFamilies(osRelease: string): string[] {
   const families: string[] = [];
   for (const line of osRelease.split('\n')) {
     const match = /^(ID|ID_LIKE)=(.*)$/.exec(line.trim());
-    if (match) families.push(...match[2].replace(/^["']|["']$/g, '').toLowerCase().split(/\s+/));
+    if (match)
+      families.push(
+        ...match[2]
+          .replace(/^["']|["']$/g, '')
+          .toLowerCase()
+          .split(/\s+/),
+      );
   }
   return families.filter(Boolean);
 }
@@ -332,7 +341,9 @@ export async function ensureChromium(host: InstallHost, log: (line: string) => v
   if (again.found) return { found: again.found };
   const why = again.skipped.length ? `: ${again.skipped.join('; ')}` : '';
   const fix = installedWith === 'playwright' ? 'sudo npx playwright-core install-deps chromium' : 'sudo apt-get install --reinstall -y chromium';
-  return { message: `Installed Chromium with ${installedWith === 'apt' ? 'apt' : "Playwright's installer"}, but found none that runs${why}. Run:\n\n  ${fix}\n\nthen npm test again.` };
+  return {
+    message: `Installed Chromium with ${installedWith === 'apt' ? 'apt' : "Playwright's installer"}, but found none that runs${why}. Run:\n\n  ${fix}\n\nthen npm test again.`,
+  };
 }
 
 /** Runs a plan's steps in order, up to the first that fails. */

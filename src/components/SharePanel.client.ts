@@ -117,7 +117,9 @@ function initPanel(root: HTMLElement): void {
       count.textContent = !isOffered
         ? strings.notForVariant
         : length === undefined
-          ? patterns.failed() ? strings.countFailed : strings.counting
+          ? patterns.failed()
+            ? strings.countFailed
+            : strings.counting
           : fill(current.fits ? strings.count : strings.tooLong, { length, limit, over: length - limit });
     }
   }

@@ -33,8 +33,7 @@ if (root) {
       const id = card.dataset.moduleProgress!;
       const status = moduleStatus(progress, id);
       const label = card.querySelector<HTMLElement>('[data-status]')!;
-      label.textContent =
-        status === 'tried' ? s('training.status.tried', { best: progress[id]!.best, total: progress[id]!.total }) : s(`training.status.${status}`);
+      label.textContent = status === 'tried' ? s('training.status.tried', { best: progress[id]!.best, total: progress[id]!.total }) : s(`training.status.${status}`);
       label.classList.toggle('muted', status !== 'passed');
       card.querySelector<HTMLElement>('[data-in-path]')!.hidden = !role || !completion.required.includes(id);
       card.hidden = false;

@@ -37,10 +37,22 @@ import { shareCards } from './share-cards.ts';
 import { siteAndBase } from './site.ts';
 
 /** The environment variables the hub reads (all optional). */
-export type HubEnvironment = Partial<Record<
-  'HUB_CONTENT_DIR' | 'HUB_NOW' | 'HUB_CARD_CACHE' | 'HUB_CARD_THREADS' | 'HUB_CACHE_DIR' | 'HUB_CMS_ROOT' | 'HUB_CMS_PROXY_URL' | 'HUB_CMS_BACKEND' | 'HUB_CMS_REPO' | 'HUB_CMS_BRANCH' | 'HUB_CMS_BASE_URL',
-  string
->>;
+export type HubEnvironment = Partial<
+  Record<
+    | 'HUB_CONTENT_DIR'
+    | 'HUB_NOW'
+    | 'HUB_CARD_CACHE'
+    | 'HUB_CARD_THREADS'
+    | 'HUB_CACHE_DIR'
+    | 'HUB_CMS_ROOT'
+    | 'HUB_CMS_PROXY_URL'
+    | 'HUB_CMS_BACKEND'
+    | 'HUB_CMS_REPO'
+    | 'HUB_CMS_BRANCH'
+    | 'HUB_CMS_BASE_URL',
+    string
+  >
+>;
 
 /** Routes of the hub that are not pages of the site. */
 const ROUTES: Record<string, string> = {

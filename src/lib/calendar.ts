@@ -52,7 +52,16 @@ export function calendarItems({ campaigns, snippets }: CalendarInput): CalendarI
   for (const { id, data } of campaigns) {
     const first = utcDay(data.starts);
     const last = utcDay(data.ends);
-    items.push({ uid: `campaign-${id}`, kind: 'campaign', collection: 'campaigns', id, title: data.title, summary: data.summary, first, last: last < first ? first : last });
+    items.push({
+      uid: `campaign-${id}`,
+      kind: 'campaign',
+      collection: 'campaigns',
+      id,
+      title: data.title,
+      summary: data.summary,
+      first,
+      last: last < first ? first : last,
+    });
   }
   for (const { id, data } of snippets) {
     if (data.publish) {

@@ -71,7 +71,6 @@ export function stepKeys(steps: readonly StepLike[]): string[] {
 /** Track id → keys of the steps ticked off. */
 export type ChecklistState = Record<string, string[]>;
 
-
 export function parseChecklist(raw: string | null): ChecklistState {
   if (!raw) return {};
   try {

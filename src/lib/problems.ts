@@ -28,12 +28,7 @@ export function formatProblem(problem: Problem): string {
 }
 
 export function sortProblems(problems: Problem[]): Problem[] {
-  return [...problems].sort(
-    (a, b) =>
-      (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) ||
-      a.file.localeCompare(b.file) ||
-      (a.line ?? 0) - (b.line ?? 0),
-  );
+  return [...problems].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1) || a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0));
 }
 
 /** The whole report, errors first, then a one-line summary. */

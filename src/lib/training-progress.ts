@@ -140,7 +140,10 @@ export function roleCompletion(modules: readonly ModuleInfo[], progress: Trainin
   const result: RoleCompletion = { required, passed, remaining, complete };
   if (role !== undefined) result.role = role;
   if (complete) {
-    const dates = passed.map((id) => progress[id]!.passedAt).filter((d): d is string => d !== undefined).sort();
+    const dates = passed
+      .map((id) => progress[id]!.passedAt)
+      .filter((d): d is string => d !== undefined)
+      .sort();
     if (dates.length) result.completedAt = dates[dates.length - 1];
   }
   return result;

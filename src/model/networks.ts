@@ -21,14 +21,7 @@
  * - `code-points-emoji-bytes`: code points, an emoji as many as its UTF-8 bytes (Threads);
  * - `utf16-with-link`: UTF-16 code units of the text plus the link field and a line break (Telegram).
  */
-export type CountingRule =
-  | 'utf16'
-  | 'code-points'
-  | 'x-weighted'
-  | 'graphemes-links-23'
-  | 'graphemes-short-links'
-  | 'code-points-emoji-bytes'
-  | 'utf16-with-link';
+export type CountingRule = 'utf16' | 'code-points' | 'x-weighted' | 'graphemes-links-23' | 'graphemes-short-links' | 'code-points-emoji-bytes' | 'utf16-with-link';
 
 /**
  * What a network's share URL prefills:

@@ -101,7 +101,11 @@ async function specsOf(collection: CollectionName): Promise<CardSpec[]> {
       );
     case 'tracks':
       return (await published('tracks')).map((track) =>
-        spec(collection, track.id, { eyebrow: join(t('tracks.title'), t('track.steps', { count: track.data.steps.length })), title: track.data.title, text: track.data.summary }),
+        spec(collection, track.id, {
+          eyebrow: join(t('tracks.title'), t('track.steps', { count: track.data.steps.length })),
+          title: track.data.title,
+          text: track.data.summary,
+        }),
       );
   }
 }

@@ -51,7 +51,9 @@ export type WorkerReply = { ok: true } | { ok: false; error: string };
 /** The hash of the renderer itself: change any of it and every key changes. */
 export function rendererFingerprint(sourceDir: string): string {
   const hash = createHash('sha256');
-  const sources = readdirSync(sourceDir).filter((name) => name.endsWith('.ts')).sort();
+  const sources = readdirSync(sourceDir)
+    .filter((name) => name.endsWith('.ts'))
+    .sort();
   for (const name of [...sources, ...SHARED_SOURCES]) hash.update(name).update(readFileSync(path.join(sourceDir, name)));
   const require = createRequire(path.join(sourceDir, 'index.js'));
   for (const pkg of PACKAGES) hash.update(`${pkg}@${packageVersion(require.resolve(pkg), pkg)}`);

@@ -73,9 +73,7 @@ export interface SatoriFont {
 
 /** The fonts in satori's format; one array for the life of the process, as satori caches by identity. */
 export function loadFonts(from?: string): SatoriFont[] {
-  return FACES.flatMap((face) =>
-    WEIGHTS.map((weight) => ({ name: familyOf(face), data: readFileSync(fontFile(face, weight, from)), weight, style: 'normal' as const })),
-  );
+  return FACES.flatMap((face) => WEIGHTS.map((weight) => ({ name: familyOf(face), data: readFileSync(fontFile(face, weight, from)), weight, style: 'normal' as const })));
 }
 
 interface ParsedFont {

@@ -61,7 +61,19 @@ function avatar(person: NonNullable<CardView['person']>, size: number, accent: s
   if (person.avatar) return img(person.avatar, size, { borderRadius: size / 2 });
   return el(
     'div',
-    { display: 'flex', alignItems: 'center', justifyContent: 'center', width: size, height: size, borderRadius: size / 2, background: accent, color: textOn(accent), fontSize: Math.round(size * 0.4), fontWeight: 700, flexShrink: 0 },
+    {
+      display: 'flex',
+      alignItems: 'center',
+      justifyContent: 'center',
+      width: size,
+      height: size,
+      borderRadius: size / 2,
+      background: accent,
+      color: textOn(accent),
+      fontSize: Math.round(size * 0.4),
+      fontWeight: 700,
+      flexShrink: 0,
+    },
     person.initials,
   );
 }
@@ -108,7 +120,12 @@ export function cardElement(view: CardView): CardNode {
 
   const middle =
     view.layout === 'person' && view.person
-      ? el('div', { display: 'flex', alignItems: 'center', flexGrow: 1, minHeight: 0 }, el('div', { display: 'flex', flexShrink: 0, marginRight: 56 }, avatar(view.person, 240, accent)), words)
+      ? el(
+          'div',
+          { display: 'flex', alignItems: 'center', flexGrow: 1, minHeight: 0 },
+          el('div', { display: 'flex', flexShrink: 0, marginRight: 56 }, avatar(view.person, 240, accent)),
+          words,
+        )
       : el('div', { display: 'flex', flexGrow: 1, minHeight: 0 }, words);
 
   return el(

@@ -34,7 +34,13 @@ export function drawable(text: string, canDraw: (codePoint: number) => boolean):
     if (drawn) out += segment;
     else if (!omitted.includes(segment)) omitted.push(segment);
   }
-  return { text: out.replace(/ {2,}/g, ' ').trim().replace(/^[\p{P}\p{S}\s]+$/u, ''), omitted };
+  return {
+    text: out
+      .replace(/ {2,}/g, ' ')
+      .trim()
+      .replace(/^[\p{P}\p{S}\s]+$/u, ''),
+    omitted,
+  };
 }
 
 /** Title sizes in px by length: short titles large, long ones smaller, and `lines` before the ellipsis. */

@@ -13,7 +13,10 @@ parentPort!.on('message', async ({ spec, file }: WorkerJob) => {
   try {
     const { card, thumb } = await renderCardAndThumb(spec);
     // The thumbnail first: a card file in the cache means both are there.
-    for (const [target, png] of [[thumbFile(file), thumb], [file, card]] as const) {
+    for (const [target, png] of [
+      [thumbFile(file), thumb],
+      [file, card],
+    ] as const) {
       const temporary = `${target}.${process.pid}-${threadId}.tmp`;
       writeFileSync(temporary, png);
       renameSync(temporary, target);

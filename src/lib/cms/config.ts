@@ -39,7 +39,10 @@ const BODY_LABEL: Record<CollectionName, string> = {
   tracks: 'Welcome text',
 };
 
-const LIST_OPTIONS: Record<CollectionName, { summary: string; sort: string[]; filters?: { label: string; field: string; pattern: string | boolean }[]; groups?: { label: string; field: string }[] }> = {
+const LIST_OPTIONS: Record<
+  CollectionName,
+  { summary: string; sort: string[]; filters?: { label: string; field: string; pattern: string | boolean }[]; groups?: { label: string; field: string }[] }
+> = {
   snippets: {
     summary: '{{title}} · {{campaign}}',
     sort: ['title', 'campaign', 'publish', 'expires'],

@@ -126,7 +126,13 @@ export function decapField(name: string, schema: AnySchema, context: FieldContex
     case 'number': {
       const min = check(def, 'greater_than')?.value;
       const max = check(def, 'less_than')?.value;
-      return { ...field, widget: 'number', value_type: check(def, 'number_format') ? 'int' : 'float', ...(min !== undefined && { min }), ...(max !== undefined && { max }) };
+      return {
+        ...field,
+        widget: 'number',
+        value_type: check(def, 'number_format') ? 'int' : 'float',
+        ...(min !== undefined && { min }),
+        ...(max !== undefined && { max }),
+      };
     }
     case 'enum':
       return { ...field, widget: 'select', options: Object.values(def.entries!) };

@@ -42,7 +42,10 @@ const BAR = 14;
 
 export function barChart(data: readonly BarDatum[]): BarChartLayout {
   const max = Math.max(0, ...data.map((d) => d.value));
-  const x = scaleLinear().domain([0, max || 1]).nice(4).range([0, 100]);
+  const x = scaleLinear()
+    .domain([0, max || 1])
+    .nice(4)
+    .range([0, 100]);
   const rows = data.map((datum, i) => {
     const top = i * ROW;
     return { ...datum, labelY: top + 16, barY: top + 24, barHeight: BAR, noteY: top + 56, width: round(x(datum.value)) };
@@ -82,7 +85,10 @@ export const PLOT_WIDTH = 1000;
 export function trendPanel(data: readonly TrendDatum[], options: { top: number; height: number }): TrendPanel {
   const { top, height } = options;
   const max = Math.max(0, ...data.map((d) => d.value ?? 0));
-  const y = scaleLinear().domain([0, max || 1]).nice(3).range([height, 6]);
+  const y = scaleLinear()
+    .domain([0, max || 1])
+    .nice(3)
+    .range([height, 6]);
   // One point sits in the middle; several span the width.
   const x = (i: number) => (data.length === 1 ? PLOT_WIDTH / 2 : (i / (data.length - 1)) * PLOT_WIDTH);
   const defined = (d: TrendDatum) => d.value !== null;
@@ -112,11 +118,13 @@ export function axisLabels(labels: readonly string[], max = 6): { text: string; 
   const lastPicked = Math.max(...picked);
   if (lastPicked !== 0 && lastPicked !== labels.length - 1 && labels.length - 1 - lastPicked < step / 2) picked.delete(lastPicked);
   picked.add(labels.length - 1);
-  return [...picked].sort((a, b) => a - b).map((i) => ({
-    text: labels[i]!,
-    x: round((i / (labels.length - 1)) * 100),
-    anchor: i === 0 ? 'start' : i === labels.length - 1 ? 'end' : 'middle',
-  }));
+  return [...picked]
+    .sort((a, b) => a - b)
+    .map((i) => ({
+      text: labels[i]!,
+      x: round((i / (labels.length - 1)) * 100),
+      anchor: i === 0 ? 'start' : i === labels.length - 1 ? 'end' : 'middle',
+    }));
 }
 
 function round(value: number): number {

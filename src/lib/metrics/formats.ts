@@ -52,7 +52,8 @@ function day(value: string, patterns: readonly RegExp[]): string | undefined {
 export const GA4: ExportFormat = {
   tool: 'ga4',
   name: 'Google Analytics 4',
-  howTo: 'an Exploration (Free form) with the dimensions Date, Session source, Session medium, Session campaign and Session manual ad content and the metrics Sessions and Key events, exported as CSV',
+  howTo:
+    'an Exploration (Free form) with the dimensions Date, Session source, Session medium, Session campaign and Session manual ad content and the metrics Sessions and Key events, exported as CSV',
   columns: {
     date: ['Date'],
     source: ['Session source', 'Session manual source'],

@@ -71,7 +71,10 @@ export function parseExport(text: string, file: string): ParsedExport {
   }
   const format = tables.map((t) => detectFormat(t.header.cells)).find(Boolean);
   if (!format) {
-    error(first.line, `has the header ${quote(first.cells.join(','))}, which is not an export the hub reads; use one of: ${FORMATS.map((f) => `${f.name}: ${f.howTo}`).join('; ')} (see docs/metrics.md)`);
+    error(
+      first.line,
+      `has the header ${quote(first.cells.join(','))}, which is not an export the hub reads; use one of: ${FORMATS.map((f) => `${f.name}: ${f.howTo}`).join('; ')} (see docs/metrics.md)`,
+    );
     return { rows: [], problems };
   }
 
@@ -117,7 +120,9 @@ function checkHeader(format: ExportFormat, header: CsvRow, fields: (Field | unde
       // A misspelt required column is reported once, here, not again as missing.
       const meant = hint ? fieldOf(format, hint) : undefined;
       if (meant && !fields.includes(meant) && !seen.has(meant)) seen.set(meant, hint!);
-      messages.push(`${column} is not a column ${format.name} writes${hint ? ` (did you mean ${quote(hint)}?)` : ''}; the hub reads ${readHeaders(format)} and ignores the other columns listed in docs/metrics.md`);
+      messages.push(
+        `${column} is not a column ${format.name} writes${hint ? ` (did you mean ${quote(hint)}?)` : ''}; the hub reads ${readHeaders(format)} and ignores the other columns listed in docs/metrics.md`,
+      );
       return;
     }
     const field = fields[index];
@@ -205,7 +210,8 @@ function readRow(reader: TableReader, row: CsvRow): RowValues | string | null {
     const cell = cells[column.conversions]!;
     // Matomo leaves the cell empty for a visit without a goal.
     const value = cell === '' && format.tool === 'matomo' ? '0' : cell;
-    if (!DECIMAL.test(value)) return numberMessage(name(column.conversions), cell, 'a number of conversions such as 3 (or 2.5, when the tool shares one conversion between sources)');
+    if (!DECIMAL.test(value))
+      return numberMessage(name(column.conversions), cell, 'a number of conversions such as 3 (or 2.5, when the tool shares one conversion between sources)');
     conversions = Number(value);
   }
 

@@ -18,7 +18,14 @@ export function readSearchState(search: string | URLSearchParams): SearchState {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const filters: SearchFilters = {};
   for (const name of SEARCH_FILTERS) {
-    const values = [...new Set(params.getAll(name).map((v) => v.trim()).filter(Boolean))];
+    const values = [
+      ...new Set(
+        params
+          .getAll(name)
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ];
     if (values.length) filters[name] = values;
   }
   const sort = params.get('sort');

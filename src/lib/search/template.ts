@@ -34,10 +34,5 @@ export function placeholderTemplate(): string {
 
 /** A label as literal template text: HTML-escaped, and no "{{" that the template engine would read. */
 function text(value: string): string {
-  return value
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/\{\{/g, '&#123;&#123;');
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\{\{/g, '&#123;&#123;');
 }

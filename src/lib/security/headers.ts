@@ -16,7 +16,6 @@
 import { Parser } from 'htmlparser2';
 import { HEADER_ONLY_DIRECTIVES, type Policy, allow, hashOf, parsePolicy, serializePolicy, unionOf } from './policy.ts';
 
-
 /** Headers of every response. */
 export const COMMON_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',

@@ -114,6 +114,11 @@ export function unionOf(policies: Policy[]): Policy {
   const union: Policy = new Map();
   for (const policy of policies) for (const [name, sources] of policy) allow(union, name, sources);
   // `'none'` means nothing only while it is alone.
-  for (const [name, sources] of union) if (sources.length > 1 && sources.includes("'none'")) union.set(name, sources.filter((s) => s !== "'none'"));
+  for (const [name, sources] of union)
+    if (sources.length > 1 && sources.includes("'none'"))
+      union.set(
+        name,
+        sources.filter((s) => s !== "'none'"),
+      );
   return union;
 }

@@ -47,7 +47,6 @@ export function draftPost(id: NetworkId, text: string, item: Shareable, settings
   return { ...post, network: id, limit: record.limit, url: record.shareUrl(post, { mastodon: settings.mastodon }), clipboard: needsClipboard(id) };
 }
 
-
 /** The networks variant `index` is offered on, in button order. */
 export function networksOfVariant(item: Shareable, index: number): NetworkId[] {
   const only = item.variants[index]?.networks;

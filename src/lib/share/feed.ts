@@ -12,7 +12,11 @@ import { sharePost } from './posts.ts';
 
 export const FEED_VERSION = 1;
 
-const isoDate = () => z.string().regex(/^\d{4}-\d{2}-\d{2}/).describe('ISO 8601 date or date-time (UTC)');
+const isoDate = () =>
+  z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}/)
+    .describe('ISO 8601 date or date-time (UTC)');
 
 const networkPost = z
   .object({

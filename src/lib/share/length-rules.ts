@@ -83,10 +83,7 @@ const encoder = new TextEncoder();
 export function threadsLength(text: string): number {
   // ASCII has no emoji: one per code point.
   if (ASCII.test(text)) return text.length;
-  return graphemes(text).reduce(
-    (sum, cluster) => sum + (EMOJI.test(cluster) ? encoder.encode(cluster).length : [...cluster].length),
-    0,
-  );
+  return graphemes(text).reduce((sum, cluster) => sum + (EMOJI.test(cluster) ? encoder.encode(cluster).length : [...cluster].length), 0);
 }
 
 /** Counting rules whose count of a link needs twitter-text's URL patterns. */

@@ -29,10 +29,7 @@ export function variantsFor(variants: readonly VariantLike[], network?: NetworkI
 }
 
 /** The default variant (0-based) for this advocate and snippet. */
-export function defaultVariant(
-  variants: readonly VariantLike[],
-  options: { id: string; code?: string; network?: NetworkId; random?: () => number },
-): number {
+export function defaultVariant(variants: readonly VariantLike[], options: { id: string; code?: string; network?: NetworkId; random?: () => number }): number {
   const pool = variantsFor(variants, options.network);
   const pick = options.code ? fnv1a(`${options.code}\u0000${options.id}`) % pool.length : Math.floor((options.random ?? Math.random)() * pool.length);
   return pool[Math.min(pick, pool.length - 1)]!;

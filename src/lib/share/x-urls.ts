@@ -7,15 +7,7 @@
  * with twitter-text.
  */
 import type { UrlSpan } from './x-weight.ts';
-import {
-  ASCII_DOMAIN,
-  CCTLD_WORDS,
-  EXTRACT_URL,
-  GTLD_WORDS,
-  INVALID_URL_WITHOUT_PROTOCOL_PRECEDING,
-  TCO_URL,
-  TLD_END,
-} from './x-url-data.ts';
+import { ASCII_DOMAIN, CCTLD_WORDS, EXTRACT_URL, GTLD_WORDS, INVALID_URL_WITHOUT_PROTOCOL_PRECEDING, TCO_URL, TLD_END } from './x-url-data.ts';
 
 const MAX_URL_LENGTH = 4096;
 const MAX_TCO_SLUG_LENGTH = 40;
@@ -129,13 +121,19 @@ function punycodeToAscii(input: string): string {
 }
 
 function punycodeEncode(input: string): string {
-  const base = 36, tMin = 1, tMax = 26, skew = 38, damp = 700;
+  const base = 36,
+    tMin = 1,
+    tMax = 26,
+    skew = 38,
+    damp = 700;
   const codePoints = [...input].map((c) => c.codePointAt(0)!);
   const output: string[] = codePoints.filter((c) => c < 0x80).map((c) => String.fromCharCode(c));
   const basicLength = output.length;
   let handled = basicLength;
   if (basicLength) output.push('-');
-  let n = 128, delta = 0, bias = 72;
+  let n = 128,
+    delta = 0,
+    bias = 72;
   const digit = (d: number) => String.fromCharCode(d + 22 + 75 * Number(d < 26));
   const adapt = (d: number, points: number, first: boolean) => {
     let k = 0;
@@ -168,4 +166,3 @@ function punycodeEncode(input: string): string {
   }
   return output.join('');
 }
-

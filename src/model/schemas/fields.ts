@@ -43,15 +43,15 @@ function toDate(value: unknown): unknown {
  * unquoted dates over as `Date` already; quoted ones arrive as strings.
  */
 export function isoDate() {
-  return z.preprocess(
-    toDate,
-    z.date({ error: expect('a date as YYYY-MM-DD, e.g. 2026-11-01') }),
-  );
+  return z.preprocess(toDate, z.date({ error: expect('a date as YYYY-MM-DD, e.g. 2026-11-01') }));
 }
 
 /** Plain text, trimmed, non-empty, at most `max` characters. */
 export function text(max?: number) {
-  const base = z.string({ error: expect('text') }).trim().min(1, { error: expect('text that is not empty') });
+  const base = z
+    .string({ error: expect('text') })
+    .trim()
+    .min(1, { error: expect('text that is not empty') });
   return max ? base.max(max, { error: (iss) => `${tooLong(iss.input)}; at most ${max} characters are allowed` }) : base;
 }
 
@@ -96,7 +96,12 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T,
  * them only the id's form is checked (see SchemaContext.ids).
  */
 export function entryRef(collection: string, ids: ReadonlySet<string> | undefined) {
-  if (!ids) return z.string({ error: expect(`the id of an entry of ${collection}`) }).trim().regex(ID_PATTERN, { error: expect(`the id of an entry of ${collection} (${ID_RULE})`) }).meta({ ref: collection });
+  if (!ids)
+    return z
+      .string({ error: expect(`the id of an entry of ${collection}`) })
+      .trim()
+      .regex(ID_PATTERN, { error: expect(`the id of an entry of ${collection} (${ID_RULE})`) })
+      .meta({ ref: collection });
   const message = (iss: RawIssue) => {
     const known = ids.size ? `existing ids: ${sample([...ids])}` : `content/${collection} has no entries yet`;
     if (iss.input === undefined) return `is missing; expected the id of an entry of ${collection} (${known})`;
@@ -120,8 +125,7 @@ export function list<T extends z.ZodType>(item: T, min = 0) {
   const base = z.array(item, { error: expect('a list') });
   return min > 0
     ? base.min(min, {
-        error: (iss) =>
-          `${Array.isArray(iss.input) ? `has ${iss.input.length} item${iss.input.length === 1 ? '' : 's'}` : found(iss.input)}; at least ${min} required`,
+        error: (iss) => `${Array.isArray(iss.input) ? `has ${iss.input.length} item${iss.input.length === 1 ? '' : 's'}` : found(iss.input)}; at least ${min} required`,
       })
     : base;
 }
@@ -139,12 +143,7 @@ export function publishingFields() {
 }
 
 /** Date order: `later` must come after `earlier` (or on the same day when `sameDayOk`). */
-export function dateOrder(
-  ctx: z.RefinementCtx,
-  later: { field: string; date?: Date },
-  earlier: { field: string; date?: Date },
-  sameDayOk = false,
-) {
+export function dateOrder(ctx: z.RefinementCtx, later: { field: string; date?: Date }, earlier: { field: string; date?: Date }, sameDayOk = false) {
   if (!later.date || !earlier.date) return;
   const wrong = sameDayOk ? later.date < earlier.date : later.date <= earlier.date;
   if (!wrong) return;

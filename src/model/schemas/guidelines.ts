@@ -9,7 +9,10 @@ export function guidelineSchema(_: SchemaContext) {
       /** One sentence shown in lists and as the meta description. */
       summary: text(300),
       /** Position in the guideline list; lower comes first. */
-      order: z.number({ error: expect('a whole number such as 1') }).int({ error: expect('a whole number such as 1') }).min(0, { error: expect('0 or more') }),
+      order: z
+        .number({ error: expect('a whole number such as 1') })
+        .int({ error: expect('a whole number such as 1') })
+        .min(0, { error: expect('0 or more') }),
       /** What to do, one short line each; at least 1. */
       do: list(text(300), 1),
       /** What not to do, one short line each; at least 1. */

@@ -6,7 +6,10 @@ import { dateOrder, expect, found, httpUrl, list, oneOf, publishingFields, text 
 
 /** A profile link per network that takes profiles (the network registry says which). */
 function profileFields() {
-  return Object.fromEntries(PROFILE_NETWORKS.map((id) => [id, httpUrl().optional()])) as Record<ProfileNetworkId, ReturnType<typeof httpUrl>['optional'] extends () => infer O ? O : never>;
+  return Object.fromEntries(PROFILE_NETWORKS.map((id) => [id, httpUrl().optional()])) as Record<
+    ProfileNetworkId,
+    ReturnType<typeof httpUrl>['optional'] extends () => infer O ? O : never
+  >;
 }
 
 /** The four advocacy roles. */
@@ -27,12 +30,7 @@ export function personSchema<Image extends z.ZodType>({ settings, image }: Schem
       /** A short recognition quote for the "shining stars" spotlight. Default: none. */
       spotlight: text(280).optional(),
       /** Public profiles, each optional. */
-      profiles: z
-        .strictObject(
-          { ...profileFields(), website: httpUrl().optional() },
-          { error: expect('profile links such as { linkedin: https://… }') },
-        )
-        .default({}),
+      profiles: z.strictObject({ ...profileFields(), website: httpUrl().optional() }, { error: expect('profile links such as { linkedin: https://… }') }).default({}),
       /** Portrait next to the file, e.g. ./ana.jpg. Default: initials. */
       avatar: image().optional(),
       /**
@@ -51,10 +49,13 @@ export function personSchema<Image extends z.ZodType>({ settings, image }: Schem
 
 /** One advocate code or a list of them, each as `normalizeCode` accepts it; always a list after parsing. */
 function advocateCodes() {
-  const code = z.string({ error: expect(`an advocate code: ${CODE_RULE}`) }).superRefine((value, ctx) => {
-    if (normalizeCode(value) !== value.trim()) {
-      ctx.addIssue({ code: 'custom', input: value, message: `${found(value)}, which cannot be an advocate code (it ends up in links); use ${CODE_RULE}` });
-    }
-  }).transform((value) => value.trim());
+  const code = z
+    .string({ error: expect(`an advocate code: ${CODE_RULE}`) })
+    .superRefine((value, ctx) => {
+      if (normalizeCode(value) !== value.trim()) {
+        ctx.addIssue({ code: 'custom', input: value, message: `${found(value)}, which cannot be an advocate code (it ends up in links); use ${CODE_RULE}` });
+      }
+    })
+    .transform((value) => value.trim());
   return z.preprocess((value) => (typeof value === 'string' ? [value] : value), list(code, 1));
 }

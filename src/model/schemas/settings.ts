@@ -10,7 +10,8 @@ export const CMS_BACKENDS = ['github', 'gitlab', 'git-gateway', 'test-repo'] as 
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
 function hexColour() {
-  return z.string({ error: expect('a hex colour such as "#0b3d91" (quote it: # starts a YAML comment)') })
+  return z
+    .string({ error: expect('a hex colour such as "#0b3d91" (quote it: # starts a YAML comment)') })
     .regex(HEX_COLOUR, { error: expect('a hex colour such as "#0b3d91"') });
 }
 
@@ -41,37 +42,49 @@ export function settingsSchema() {
     /** Meta description of the home page. Default: a sentence built from name and organization. */
     description: text(200).optional(),
     /** Language of the hub's interface (BCP 47). Default: "en". */
-    lang: z.string({ error: expect('a language tag such as "en" or "de-CH"') })
+    lang: z
+      .string({ error: expect('a language tag such as "en" or "de-CH"') })
       .regex(LANG, { error: expect('a language tag such as "en" or "de-CH"') })
       .default('en'),
     /** Absolute base URL the hub is served from; used for canonical links, cards and feeds. */
     site: httpUrl(),
-    brand: z.strictObject({
-      /** Main brand colour (links, buttons, card background). */
-      primary: hexColour(),
-      /** Accent colour for highlights. */
-      accent: hexColour(),
-      /** Path of a logo under public/, e.g. /brand/logo.svg. Default: no logo. */
-      logo: z.string({ error: expect('a path under public/ such as /brand/logo.svg') })
-        .regex(/^\/[^\s]*\.(?:svg|png|jpe?g|webp)$/i, { error: expect('a path under public/ such as /brand/logo.svg') })
-        .optional(),
-    }, { error: expect('brand colours: { primary: "#0b3d91", accent: "#f5a623" }') }),
+    brand: z.strictObject(
+      {
+        /** Main brand colour (links, buttons, card background). */
+        primary: hexColour(),
+        /** Accent colour for highlights. */
+        accent: hexColour(),
+        /** Path of a logo under public/, e.g. /brand/logo.svg. Default: no logo. */
+        logo: z
+          .string({ error: expect('a path under public/ such as /brand/logo.svg') })
+          .regex(/^\/[^\s]*\.(?:svg|png|jpe?g|webp)$/i, { error: expect('a path under public/ such as /brand/logo.svg') })
+          .optional(),
+      },
+      { error: expect('brand colours: { primary: "#0b3d91", accent: "#f5a623" }') },
+    ),
     /** Appended to shared text where a network needs it; "" disables it. Default: "". */
-    disclosure: z.string({ error: expect('text such as "#AcmeEmployee", or "" to disable') }).trim().default(''),
-    utm: z.strictObject({
-      /** utm_medium of every tagged link. */
-      medium: z.string({ error: expect('a short id such as employee-advocacy') })
-        .regex(/^[A-Za-z0-9._-]+$/, { error: expect('a short id such as employee-advocacy') }),
-    }).default({ medium: 'employee-advocacy' }),
+    disclosure: z
+      .string({ error: expect('text such as "#AcmeEmployee", or "" to disable') })
+      .trim()
+      .default(''),
+    utm: z
+      .strictObject({
+        /** utm_medium of every tagged link. */
+        medium: z.string({ error: expect('a short id such as employee-advocacy') }).regex(/^[A-Za-z0-9._-]+$/, { error: expect('a short id such as employee-advocacy') }),
+      })
+      .default({ medium: 'employee-advocacy' }),
     /** Networks offered for sharing, in button order. Default: all supported networks. */
     networks: list(oneOf(NETWORK_IDS, 'a network the hub supports'), 1)
       .superRefine(noRepeats)
       .default([...NETWORK_IDS]),
-    mastodon: z.strictObject({
-      /** Default Mastodon instance; each advocate may change theirs. */
-      instance: z.string({ error: expect('a host name such as mastodon.social') })
-        .regex(HOST_PATTERN, { error: expect('a host name such as mastodon.social (no https://)') }),
-    }).default({ instance: 'mastodon.social' }),
+    mastodon: z
+      .strictObject({
+        /** Default Mastodon instance; each advocate may change theirs. */
+        instance: z
+          .string({ error: expect('a host name such as mastodon.social') })
+          .regex(HOST_PATTERN, { error: expect('a host name such as mastodon.social (no https://)') }),
+      })
+      .default({ instance: 'mastodon.social' }),
     /** Teams advocates belong to; snippets, people and tracks pick from these. */
     teams: idList('a team'),
     /** Topics content is filed under. */
@@ -84,11 +97,16 @@ export function settingsSchema() {
         /** github, gitlab, git-gateway, or test-repo (an in-memory demo that saves nothing). Default: test-repo. */
         backend: oneOf(CMS_BACKENDS, 'a CMS backend').default('test-repo'),
         /** The repository as owner/name; required for github and gitlab. */
-        repo: z.string({ error: expect('owner/name, e.g. acme/advocacy-hub') })
+        repo: z
+          .string({ error: expect('owner/name, e.g. acme/advocacy-hub') })
           .regex(/^[\w.-]+\/[\w.-]+$/, { error: expect('owner/name, e.g. acme/advocacy-hub') })
           .optional(),
         /** The branch the CMS commits to. Default: main. */
-        branch: z.string({ error: expect('a branch name such as main') }).trim().min(1).default('main'),
+        branch: z
+          .string({ error: expect('a branch name such as main') })
+          .trim()
+          .min(1)
+          .default('main'),
         /** The OAuth server for github/gitlab logins outside Netlify. Default: Netlify's. */
         base_url: httpUrl().optional(),
         /** Drafts go through draft → in review → ready before they are published (github, gitlab, git-gateway). Default: true. */

@@ -5,13 +5,16 @@ import { entryRef, expect, dateOrder, found, httpUrl, list, oneOf, publishingFie
 const HASHTAG = /^[\p{L}\p{N}_]+$/u;
 
 function hashtag() {
-  return z.string({ error: expect('a hashtag without "#", e.g. ClimateAction') }).trim().superRefine((tag, ctx) => {
-    if (HASHTAG.test(tag)) return;
-    const message = tag.startsWith('#')
-      ? `${found(tag)}; write hashtags without "#" (the hub adds it), e.g. ${JSON.stringify(tag.replace(/^#+/, ''))}`
-      : `${found(tag)}; a hashtag may hold letters, digits and "_" only, no spaces or punctuation`;
-    ctx.addIssue({ code: 'custom', input: tag, message });
-  });
+  return z
+    .string({ error: expect('a hashtag without "#", e.g. ClimateAction') })
+    .trim()
+    .superRefine((tag, ctx) => {
+      if (HASHTAG.test(tag)) return;
+      const message = tag.startsWith('#')
+        ? `${found(tag)}; write hashtags without "#" (the hub adds it), e.g. ${JSON.stringify(tag.replace(/^#+/, ''))}`
+        : `${found(tag)}; a hashtag may hold letters, digits and "_" only, no spaces or punctuation`;
+      ctx.addIssue({ code: 'custom', input: tag, message });
+    });
 }
 
 export function snippetSchema({ settings, ids }: SchemaContext) {

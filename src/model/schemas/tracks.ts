@@ -8,19 +8,23 @@ import { closest, quote } from '../words.ts';
 /** A step's `ref`: "collection/id" of any entry. */
 function stepRef(ids: SchemaContext['ids']) {
   const all = ids ? COLLECTIONS.flatMap((collection) => [...ids[collection]].map((id) => `${collection}/${id}`)) : [];
-  return z.string({ error: expect('"collection/id", e.g. guidelines/add-value') }).trim().superRefine((ref, ctx) => {
-    const [collection, id, ...rest] = ref.split('/');
-    let problem: string | undefined;
-    if (!collection || !id || rest.length) problem = `${found(ref)}; expected "collection/id", e.g. guidelines/add-value`;
-    else if (!(COLLECTIONS as readonly string[]).includes(collection))
-      problem = `${found(ref)}, but ${quote(collection)} is not a collection; allowed: ${COLLECTIONS.join(', ')}`;
-    else if (!ID_PATTERN.test(id)) problem = `${found(ref)}; the id after "/" is ${ID_RULE}`;
-    else if (ids && !ids[collection as keyof typeof ids].has(id)) {
-      const hint = closest(ref, all);
-      problem = `${found(ref)}, which is not an entry of ${collection}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`;
-    }
-    if (problem) ctx.addIssue({ code: 'custom', input: ref, message: problem });
-  }).meta({ ref: '*' });
+  return z
+    .string({ error: expect('"collection/id", e.g. guidelines/add-value') })
+    .trim()
+    .superRefine((ref, ctx) => {
+      const [collection, id, ...rest] = ref.split('/');
+      let problem: string | undefined;
+      if (!collection || !id || rest.length) problem = `${found(ref)}; expected "collection/id", e.g. guidelines/add-value`;
+      else if (!(COLLECTIONS as readonly string[]).includes(collection))
+        problem = `${found(ref)}, but ${quote(collection)} is not a collection; allowed: ${COLLECTIONS.join(', ')}`;
+      else if (!ID_PATTERN.test(id)) problem = `${found(ref)}; the id after "/" is ${ID_RULE}`;
+      else if (ids && !ids[collection as keyof typeof ids].has(id)) {
+        const hint = closest(ref, all);
+        problem = `${found(ref)}, which is not an entry of ${collection}${hint ? ` (did you mean ${quote(hint)}?)` : ''}`;
+      }
+      if (problem) ctx.addIssue({ code: 'custom', input: ref, message: problem });
+    })
+    .meta({ ref: '*' });
 }
 
 export function trackSchema({ settings, ids }: SchemaContext) {

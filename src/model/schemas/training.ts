@@ -12,7 +12,10 @@ const question = z
       /** The choices, at least 2. */
       options: list(text(300), 2),
       /** 0-based index of the right option. */
-      answer: z.number({ error: expect('the 0-based index of the right option, e.g. 1') }).int({ error: expect('a whole number') }).min(0, { error: expect('0 or more') }),
+      answer: z
+        .number({ error: expect('the 0-based index of the right option, e.g. 1') })
+        .int({ error: expect('a whole number') })
+        .min(0, { error: expect('0 or more') }),
       /** Why the right answer is right, shown after checking. */
       explain: text(1000),
     },
@@ -35,12 +38,19 @@ export function trainingSchema({ ids }: SchemaContext) {
       title: text(160),
       summary: text(300),
       /** Position in the training list; lower comes first. */
-      order: z.number({ error: expect('a whole number such as 1') }).int({ error: expect('a whole number such as 1') }).min(0, { error: expect('0 or more') }),
+      order: z
+        .number({ error: expect('a whole number such as 1') })
+        .int({ error: expect('a whole number such as 1') })
+        .min(0, { error: expect('0 or more') }),
       level: oneOf(LEVELS, 'a level'),
       /** The advocacy role this module trains, or "all". */
       role: oneOf(['all', ...ROLES] as const, 'an advocacy role'),
       /** Minutes the module takes. */
-      minutes: z.number({ error: expect('a number of minutes such as 10') }).int({ error: expect('whole minutes') }).min(1, { error: expect('at least 1 minute') }).max(600, { error: expect('at most 600 minutes') }),
+      minutes: z
+        .number({ error: expect('a number of minutes such as 10') })
+        .int({ error: expect('whole minutes') })
+        .min(1, { error: expect('at least 1 minute') })
+        .max(600, { error: expect('at most 600 minutes') }),
       /** What the learner can do afterwards; at least 1. */
       objectives: list(text(300), 1),
       /** Modules to take first (ids from content/training). Default: none. */

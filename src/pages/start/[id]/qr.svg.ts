@@ -4,7 +4,8 @@ import { published, settings } from '../../../views/hub.ts';
 import { qrSvg } from '../../../lib/qr.ts';
 import { defaultTrackLink } from '../../../lib/track-link.ts';
 
-export const getStaticPaths = (async () => (await published('tracks')).map((track) => ({ params: { id: track.id }, props: { link: defaultTrackLink(track, settings.site) } }))) satisfies GetStaticPaths;
+export const getStaticPaths = (async () =>
+  (await published('tracks')).map((track) => ({ params: { id: track.id }, props: { link: defaultTrackLink(track, settings.site) } }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = async ({ props }) =>
   new Response(await qrSvg((props as { link: string }).link), { headers: { 'Content-Type': 'image/svg+xml; charset=utf-8' } });

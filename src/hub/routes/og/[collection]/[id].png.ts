@@ -15,5 +15,4 @@ export const getStaticPaths = (async () =>
       return { params: { collection, id } };
     })) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ params }) =>
-  new Response(await cardPng(`${params.collection}/${params.id}`), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = async ({ params }) => new Response(await cardPng(`${params.collection}/${params.id}`), { headers: { 'Content-Type': 'image/png' } });
