@@ -10,7 +10,7 @@ import { dayOf, parseEvents, textOf } from '../support/ical.ts';
 
 /** The valid tree has a draft, an expired and a scheduled campaign beside its published one. */
 const today = await built('valid@2026-11-22');
-const later = await built('valid@2026-12-06');
+const later = await built('later@2026-12-06');
 
 describe('/calendar.ics of a build', () => {
   const events = today.code === 0 ? parseEvents(read(today.outDir, 'calendar.ics')) : [];

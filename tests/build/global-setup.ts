@@ -9,10 +9,9 @@
  * the builds leave idle; a build test waits for the build it reads
  * (`await built(name)` reads the report written when the build ends).
  *
- * The builds share one share-card cache, so a card drawn for one build is
- * copied by the others. The exceptions are the builds the card-cache test
- * reads (`ownCardCache`): the first starts from an empty cache of its own
- * (whose cards then seed the shared cache for the builds after it), the
+ * No card is drawn twice in a run. The builds share one share-card cache,
+ * except the two of the valid tree, which the card-cache test reads
+ * (`ownCardCache`): the first starts from an empty cache of its own, the
  * second from the cache the first left (`cardsOf`).
  *
  * HUB_TEST_TIMINGS=1 prints how long each build took.
@@ -75,8 +74,6 @@ export default function setup(project: TestProject): () => Promise<void> {
       });
       report = { code: result.code, output: result.output };
       if (process.env.HUB_TEST_TIMINGS) console.log(`[build setup] ${name}: exit ${report.code} after ${((Date.now() - began) / 1000).toFixed(1)} s`);
-      // The cards of a tree's first build are the cards of its other builds, mostly.
-      if (spec.ownCardCache && !spec.cardsOf && report.code === 0) linkCards(place.cardCache, sharedCards);
     } catch (error) {
       report = { code: null, output: `${report.output}\nthe test build failed: ${(error as Error).stack}` };
     } finally {

@@ -13,6 +13,7 @@ import { launchChromium } from '../support/browser.ts';
 import { built } from '../support/builds.ts';
 import { recordViolations } from '../support/csp.ts';
 import { elementsOf, filesWith, readText, scriptUrlsIn } from '../support/html.ts';
+import { waitForResults } from '../support/search.ts';
 import { serveStatic, type StaticSite } from '../support/server.ts';
 import { sitemapPaths } from '../support/site.ts';
 
@@ -89,7 +90,7 @@ describe('a hub of hostile content', () => {
   });
 });
 
-// The three walks through the hub are independent (a context each): they run side by side.
+// The walks through the hub are independent (a context each): they run side by side.
 describe.concurrent('the hostile hub in Chromium', () => {
   let site: StaticSite;
   beforeAll(async () => {
@@ -99,13 +100,16 @@ describe.concurrent('the hostile hub in Chromium', () => {
 
   /** A page of the walk's own, not of the hub, whose script sets window.__pwned: the walk must report it. */
   const CONTROL = '/__control__/';
+  const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true };
 
   /**
    * Opens every page (and a search and a share) in `context`, and a control
-   * page whose script runs; what content managed to run or to trigger.
+   * page whose script runs. Returns what content managed to run or to
+   * trigger, and the pages of the sitemap wider than the context's screen.
    */
-  async function visitAll(context: BrowserContext, baseUrl: string, expect: ExpectStatic): Promise<string[]> {
+  async function visitAll(context: BrowserContext, baseUrl: string, expect: ExpectStatic): Promise<{ ran: string[]; wide: string[] }> {
     const ran: string[] = [];
+    const wide: string[] = [];
     const watch = (page: Page) => {
       page.on('dialog', (dialog) => {
         ran.push(`${page.url()}: dialog ${dialog.message()}`);
@@ -127,12 +131,22 @@ describe.concurrent('the hostile hub in Chromium', () => {
       const value = await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned);
       if (value !== undefined) ran.push(`${page.url()}: window.__pwned = ${String(value)}`);
     };
-    const queue = [...sitemapPaths(build.outDir), '/search/?q=launch', CONTROL];
+    const pages = sitemapPaths(build.outDir);
+    const queue = [...pages, '/search/?q=launch', CONTROL];
     const worker = async () => {
       const page = await context.newPage();
       for (let next = queue.shift(); next; next = queue.shift()) {
         await page.goto(baseUrl + next, { waitUntil: 'load' });
-        if (next.startsWith('/search/?')) await page.locator('.hub-result-link').first().waitFor();
+        if (next.startsWith('/search/?')) {
+          // Results load as they come into view: below the fold on a phone.
+          await waitForResults(page);
+          await page.locator('.pf-results').scrollIntoViewIfNeeded();
+          await page.locator('.hub-result-link').first().waitFor();
+        }
+        if (pages.includes(next)) {
+          const [width, screen] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+          if (width > screen) wide.push(`${next} is ${width} px wide on a ${screen} px screen`);
+        }
         // Hover and focus everything, for handlers that wait for a pointer.
         await page.evaluate(() => {
           for (const e of document.querySelectorAll('body *')) {
@@ -155,41 +169,31 @@ describe.concurrent('the hostile hub in Chromium', () => {
     await pwned(page);
     expect(new URL(outside[0]!).searchParams.get('text') ?? '').toContain('</script><script>window.__pwned=7</script>');
     await page.close();
-    return ran;
+    return { ran, wide };
   }
 
-  it('runs no script from content, and violates no part of the Content Security Policy', async ({ expect }) => {
-    const context = await browser.newContext();
+  it('runs no script from content, violates no part of the Content Security Policy, and fits a phone screen on every page', async ({ expect }) => {
+    const context = await browser.newContext(PHONE);
     const violations = await recordViolations(context);
-    const ran = await visitAll(context, site.url, expect);
+    const { ran, wide } = await visitAll(context, site.url, expect);
     await context.close();
     // Only the control page's script ran: the walk sees a script that runs.
     expect(ran).toEqual([`${site.url}${CONTROL}: window.__pwned = control`]);
     expect(violations.list).toEqual([]);
+    expect(wide).toEqual([]);
   });
 
   it('runs none without the CSP either: escaping alone keeps content inert', async ({ expect }) => {
     const bare = await serveStatic(build.outDir, 0, { headers: false });
     // bypassCSP also ignores the policy <meta> of every page.
     const context = await browser.newContext({ bypassCSP: true });
-    const ran = await visitAll(context, bare.url, expect);
+    const { ran } = await visitAll(context, bare.url, expect);
     await context.close();
     await bare.close();
     expect(ran).toEqual([`${bare.url}${CONTROL}: window.__pwned = control`]);
   });
 
-  it('fits a phone screen on every page, and the pages with RTL, CJK and very long words pass axe', async ({ expect }) => {
-    const phone = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
-    const wide: string[] = [];
-    const page = await phone.newPage();
-    for (const pathname of sitemapPaths(build.outDir)) {
-      await page.goto(site.url + pathname);
-      const width = await page.evaluate(() => document.documentElement.scrollWidth);
-      if (width > 360) wide.push(`${pathname} is ${width} px wide`);
-    }
-    await phone.close();
-    expect(wide).toEqual([]);
-
+  it('passes axe on the pages with RTL, CJK and very long words', async ({ expect }) => {
     const context = await browser.newContext();
     const findings = await auditPages(
       context,

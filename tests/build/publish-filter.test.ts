@@ -27,7 +27,7 @@ const PAGES_WITH_ISLANDS = [
 ];
 
 const today = await built('valid@2026-11-22');
-const later = await built('valid@2026-12-06');
+const later = await built('later@2026-12-06');
 
 describe('a build on 2026-11-22', () => {
   const build = today;

@@ -119,7 +119,7 @@ describe('the search index of a build on 2026-11-22', () => {
 
 describe('the search index of a build previewing 2026-12-06', () => {
   it('finds what was scheduled, and still never the draft or the expired entry', async () => {
-    const build = await built('valid@2026-12-06');
+    const build = await built('later@2026-12-06');
     expect(build.code, build.output).toBe(0);
     const site = await serveStatic(build.outDir);
     const page = await searchPage(site);

@@ -1,9 +1,10 @@
 /**
  * Share cards in real builds of the valid fixture tree, and the card cache
  * across two builds (tests/support/builds.ts): the first draws every card
- * into an empty cache of its own; the second, of the tree with one snippet
- * retitled and starting from the cache the first left, draws that
- * snippet's card again and takes every other card from the cache.
+ * into an empty cache of its own; the second, two weeks later, of the tree
+ * with one snippet retitled since and starting from the cache the first
+ * left, draws that snippet's card and the cards of the entries published
+ * since, and takes every other card from the cache.
  * Unpublished entries never get a card. Ana's portrait
  * (tests/fixtures/valid/people/ana.png) is drawn on her card and on her
  * article's.
@@ -85,21 +86,27 @@ describe('share cards of a build', () => {
 });
 
 describe('the card cache across builds', () => {
-  it('builds the changed tree', async () => {
-    const second = await built('retitled@2026-11-22');
+  /** Two weeks on, with the snippet "live" retitled since, from the cache the first build left. */
+  const SINCE = ['og/articles/future-article', 'og/campaigns/scheduled-campaign', 'og/snippets/scheduled'];
+
+  it('builds the later tree', async () => {
+    const second = await built('later@2026-12-06');
     expect(second.code, second.output).toBe(0);
   });
 
-  it('draws only the changed entry again, and takes every other card from the cache as it was', async () => {
-    const second = await built('retitled@2026-11-22');
+  it('draws the cards of the changed entry and of the entries published since, and takes every other from the cache as it was', async () => {
+    const second = await built('later@2026-12-06');
     const total = summaries(first.output)[0]!.rendered;
     expect(total).toBeGreaterThan(5);
-    expect(summaries(second.output)).toEqual([{ rendered: 1, cached: total - 1 }]);
+    expect(summaries(second.output)).toEqual([{ rendered: 1 + SINCE.length, cached: total - 1 }]);
     // dist/og/ holds hard links to the cache's files, and the second build's cache links the first's:
     // a card taken from the cache is the very file the first build put in its dist/og/, a card drawn again a new one.
-    const entryCards = filesIn(second.outDir).filter((f) => /^og\/[^/]+\/[^/]+\.png$/.test(f));
-    expect(entryCards.length).toBe(2 * (total - 1));
-    const drawnAgain = entryCards.filter((file) => statSync(path.join(second.outDir, file)).ino !== statSync(path.join(first.outDir, file)).ino);
+    const entryCards = (dir: string) => filesIn(dir).filter((f) => /^og\/[^/]+\/[^/]+\.png$/.test(f));
+    const before = entryCards(first.outDir);
+    const after = entryCards(second.outDir);
+    expect(before).toHaveLength(2 * (total - 1));
+    expect(after.filter((file) => !before.includes(file)).sort()).toEqual(SINCE.flatMap((card) => [`${card}.png`, `${card}.thumb.png`]));
+    const drawnAgain = before.filter((file) => statSync(path.join(second.outDir, file)).ino !== statSync(path.join(first.outDir, file)).ino);
     expect(drawnAgain.sort()).toEqual(['og/snippets/live.png', 'og/snippets/live.thumb.png']);
     // Drawn again because it changed: the new title is on it.
     expect(readFileSync(path.join(second.outDir, 'og/snippets/live.png')).equals(readFileSync(path.join(first.outDir, 'og/snippets/live.png')))).toBe(false);

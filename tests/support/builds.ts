@@ -31,8 +31,11 @@ export const TREES = {
   valid: { from: VALID_TREE },
   /** tests/fixtures/hostile/escaped: markup, script and layout breakers in every text field. */
   hostile: { from: path.join(FIXTURES, 'hostile', 'escaped') },
-  /** The valid tree with one snippet's title changed: that snippet's card changes, no other does. */
-  retitled: {
+  /**
+   * The valid tree some days on, for builds of a later day: one snippet retitled since (so its card
+   * changes, and no other card of the valid tree does).
+   */
+  later: {
     from: VALID_TREE,
     files: {
       'snippets/live.md': readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8').replace('title: Live snippet', 'title: Live snippet, now with a better title'),
@@ -50,7 +53,7 @@ export interface BuildSpec {
   tree: TreeName;
   now: string;
   /**
-   * A share-card cache of the build's own instead of the one all the other
+   * A share-card cache of the build's own instead of the one the other
    * builds of the run share, for the test of the cache itself: empty, or
    * the cache that the build `cardsOf` left (its files linked, not copied,
    * so the same card is the same file); the build then waits for that one.
@@ -63,10 +66,10 @@ export interface BuildSpec {
 export const BUILDS = {
   'valid@2026-11-22': { tree: 'valid', now: TODAY, ownCardCache: true },
   'hostile@2026-11-22': { tree: 'hostile', now: TODAY },
+  // Publishes the valid tree's scheduled entries; starts from the cards of the build above.
+  'later@2026-12-06': { tree: 'later', now: LATER, ownCardCache: true, cardsOf: 'valid@2026-11-22' },
   'unknown-topic@2026-11-22': { tree: 'unknown-topic', now: TODAY },
   'relative-site@2026-11-22': { tree: 'relative-site', now: TODAY },
-  'valid@2026-12-06': { tree: 'valid', now: LATER },
-  'retitled@2026-11-22': { tree: 'retitled', now: TODAY, ownCardCache: true, cardsOf: 'valid@2026-11-22' },
 } satisfies Record<string, BuildSpec>;
 
 export type BuildName = keyof typeof BUILDS;
