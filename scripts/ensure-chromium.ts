@@ -9,10 +9,6 @@
  */
 import { ensureChromium, realInstallHost, writeChosenPath } from './lib/chromium.ts';
 
-// The library's names, for the tests that still import them from here (tests/support/browser.ts and
-// tests/unit/ensure-chromium.test.ts); new code imports scripts/lib/chromium.ts.
-export * from './lib/chromium.ts';
-
 async function main(): Promise<void> {
   const result = await ensureChromium(realInstallHost(), (line) => console.log(line));
   if ('message' in result) {

@@ -15,7 +15,7 @@ import {
   type InstallHost,
   type Machine,
   type Step,
-} from '../../scripts/ensure-chromium.ts';
+} from '../../scripts/lib/chromium.ts';
 
 // Candidates are real files in a temporary tree: a shell script that prints a
 // version passes the real `--version` check, one that exits 127 fails it.
