@@ -15,8 +15,9 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ROUTE_OF, type CollectionName } from '../../src/model/collections.ts';
 
-export type BenchCollection = 'snippets' | 'articles' | 'people' | 'campaigns' | 'guidelines' | 'training' | 'tracks';
+export type BenchCollection = CollectionName;
 
 /** Share of each collection in the corpus; the order is a grown hub's, largest first. */
 export const PROPORTIONS: Record<BenchCollection, number> = {
@@ -473,15 +474,6 @@ interface Ref {
   collection: BenchCollection;
   id: string;
 }
-const ROUTE: Record<BenchCollection, string> = {
-  snippets: 'share',
-  articles: 'articles',
-  guidelines: 'guidelines',
-  training: 'training',
-  campaigns: 'campaigns',
-  people: 'people',
-  tracks: 'start',
-};
 
 /** A Markdown body of `paragraphs`, with headings, a list and links (external, and to published entries). */
 function body(r: Random, pools: Pools, paragraphs: [number, number], links: Ref[], headings = false): string {
@@ -492,7 +484,7 @@ function body(r: Random, pools: Pools, paragraphs: [number, number], links: Ref[
     let text = paragraph(r, pools, [3, 6]);
     if (links.length && r.chance(0.35)) {
       const target = r.pick(links);
-      text += ` See [${target.id.replace(/-/g, ' ')}](/${ROUTE[target.collection]}/${target.id}/) for the details.`;
+      text += ` See [${target.id.replace(/-/g, ' ')}](/${ROUTE_OF[target.collection]}/${target.id}/) for the details.`;
     } else if (r.chance(0.25)) {
       text += ` The [${r.zipf(NOUNS)} guide](https://www.tidewater.example.com/guides/${slug(r.zipf(NOUNS))}) has the numbers.`;
     }

@@ -46,6 +46,14 @@ export function isoDate() {
   return z.preprocess(toDate, z.date({ error: expect('a date as YYYY-MM-DD, e.g. 2026-11-01') }));
 }
 
+/** A position in a list (guidelines, training): a whole number, 0 or more; lower comes first. */
+export function position() {
+  return z
+    .number({ error: expect('a whole number such as 1') })
+    .int({ error: expect('a whole number such as 1') })
+    .min(0, { error: expect('0 or more') });
+}
+
 /** Plain text, trimmed, non-empty, at most `max` characters. */
 export function text(max?: number) {
   const base = z

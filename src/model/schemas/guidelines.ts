@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context.ts';
-import { dateOrder, expect, isoDate, list, publishingFields, text } from './fields.ts';
+import { dateOrder, isoDate, list, position, publishingFields, text } from './fields.ts';
 
 export function guidelineSchema(_: SchemaContext) {
   return z
@@ -9,10 +9,7 @@ export function guidelineSchema(_: SchemaContext) {
       /** One sentence shown in lists and as the meta description. */
       summary: text(300),
       /** Position in the guideline list; lower comes first. */
-      order: z
-        .number({ error: expect('a whole number such as 1') })
-        .int({ error: expect('a whole number such as 1') })
-        .min(0, { error: expect('0 or more') }),
+      order: position(),
       /** What to do, one short line each; at least 1. */
       do: list(text(300), 1),
       /** What not to do, one short line each; at least 1. */

@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import type { SchemaContext } from './context.ts';
-import { dateOrder, entryRef, expect, list, oneOf, publishingFields, text } from './fields.ts';
+import { dateOrder, entryRef, expect, list, oneOf, position, publishingFields, text } from './fields.ts';
 import { ROLES } from './people.ts';
 
 export const LEVELS = ['starter', 'practitioner', 'expert'] as const;
@@ -38,10 +38,7 @@ export function trainingSchema({ ids }: SchemaContext) {
       title: text(160),
       summary: text(300),
       /** Position in the training list; lower comes first. */
-      order: z
-        .number({ error: expect('a whole number such as 1') })
-        .int({ error: expect('a whole number such as 1') })
-        .min(0, { error: expect('0 or more') }),
+      order: position(),
       level: oneOf(LEVELS, 'a level'),
       /** The advocacy role this module trains, or "all". */
       role: oneOf(['all', ...ROLES] as const, 'an advocacy role'),
