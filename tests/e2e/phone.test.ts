@@ -271,6 +271,17 @@ describe('the header’s menu', () => {
     await context.close();
   });
 
+  it('leaves the search to a link on a phone, where "/" opens the search page', async () => {
+    const context = await phone(hub.browser);
+    const page = await context.newPage();
+    await page.goto(`${hub.site.url}/articles/`);
+    await expect(page.locator('body > header input[type="search"]').isVisible()).resolves.toBe(false);
+    const link = page.locator('body > header').getByRole('link', { name: strings['search.title'], exact: true });
+    await expect(link.getAttribute('href')).resolves.toBe('/search/');
+    await Promise.all([page.waitForURL(`${hub.site.url}/search/`), page.keyboard.press('/')]);
+    await context.close();
+  });
+
   it('is not there on a desktop, where the navigation and the search box show, as before', async () => {
     const page = await hub.browser.newPage({ viewport: DESKTOP });
     await page.goto(`${hub.site.url}/calendar/`);
