@@ -58,11 +58,16 @@ export function pageScripts(dist: string, page: string): PageScript[] {
     for (const [, spec] of code.matchAll(STATIC_IMPORT)) load(resolve(spec!), lazyFrom);
     for (const [, spec] of code.matchAll(DYNAMIC_IMPORT)) requested.push({ file: resolve(spec!), by: file });
   };
+  let inline = 0;
   for (const [, attrs, body] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
     if (!/type="module"/.test(attrs!)) continue;
     const src = /src="([^"]+)"/.exec(attrs!)?.[1];
     if (src) load(src.replace(/^\//, ''));
-    else found.set(`${page} (inline)`, { file: `${page} (inline)`, ...sizes(body!) });
+    else {
+      // Astro inlines each small script on its own: every one counts (one key each).
+      const name = `${page} (inline${++inline > 1 ? ` ${inline}` : ''})`;
+      found.set(name, { file: name, ...sizes(body!) });
+    }
   }
   // Only once everything loaded on every visit is known: a chunk that is also loaded then is not lazy.
   for (let i = 0; i < requested.length; i++) load(requested[i]!.file, requested[i]!.by);
