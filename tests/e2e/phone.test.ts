@@ -3,12 +3,15 @@
  * built sitemap plus the search page and the 404: a header no taller than
  * 64 px, nothing wider than the screen, no word broken inside a table cell
  * (including the impact page's tables shown on demand), and the search
- * page's filter lists on screen. The header's menu opens the navigation
- * without JavaScript, and with it, closes on Escape and says whether it is open.
+ * page's filter lists on screen; the calendar's and impact page's tables keep
+ * their table roles. The header's menu opens the navigation without
+ * JavaScript, and with it, closes on Escape and says whether it is open; axe
+ * finds nothing while it is open.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import strings from '../../src/i18n/en.json' with { type: 'json' };
+import { BOTH_SCHEMES, auditPages } from '../support/axe.ts';
 import { sitemapPaths, useBuiltHub } from '../support/site.ts';
 
 const hub = useBuiltHub();
@@ -269,6 +272,20 @@ describe('the header’s menu', () => {
     await page.locator('h1').click();
     await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
     await context.close();
+  });
+
+  it('has no WCAG 2.2 AA violation while open, light or dark', async () => {
+    const context = await phone(hub.browser);
+    const findings = await auditPages(context, hub.site.url, ['/', '/impact/'], {
+      label: 'menu open',
+      passes: BOTH_SCHEMES,
+      ready: async (page) => {
+        await menuButton(page).click();
+        await navLinks(page).first().waitFor();
+      },
+    });
+    await context.close();
+    expect(findings).toEqual([]);
   });
 
   it('leaves the search to a link on a phone, where "/" opens the search page', async () => {
