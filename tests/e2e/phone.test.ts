@@ -173,7 +173,7 @@ describe('at 390×844', () => {
     expect(problems).toEqual([]);
   });
 
-  it('the search page keeps every filter list on screen', async () => {
+  it('the search page keeps every filter list on screen, under its button', async () => {
     const context = await phone(hub.browser);
     const page = await context.newPage();
     await page.goto(`${hub.site.url}/search/?q=heat`);
@@ -184,11 +184,16 @@ describe('at 390×844', () => {
     for (let i = 0; i < count; i++) {
       const dropdown = dropdowns.nth(i);
       const filter = await dropdown.getAttribute('filter');
-      await dropdown.locator('button[role="combobox"]').click();
+      const trigger = dropdown.locator('button[role="combobox"]');
+      await trigger.click();
       const list = dropdown.locator('[role="listbox"]');
       await list.waitFor();
       const box = (await list.boundingBox())!;
       if (box.x < 0 || box.x + box.width > PHONE.width) problems.push(`${filter}: list spans ${Math.round(box.x)}…${Math.round(box.x + box.width)} px of ${PHONE.width}`);
+      // …and opens right under its own button.
+      const button = (await trigger.boundingBox())!;
+      const below = box.y - (button.y + button.height);
+      if (below < 0 || below > 16) problems.push(`${filter}: list starts ${Math.round(below)} px below its button`);
       const scrollWidth = await page.evaluate(() => document.scrollingElement!.scrollWidth);
       if (scrollWidth > PHONE.width) problems.push(`${filter}: the open list makes the page ${scrollWidth} px wide`);
       await page.keyboard.press('Escape');
