@@ -304,6 +304,14 @@ describe('the header’s menu', () => {
     await context.close();
   });
 
+  it('is there on a phone held sideways (844×390) too, in a header of at most 64 px', async () => {
+    const page = await hub.browser.newPage({ viewport: { width: PHONE.height, height: PHONE.width }, isMobile: true, hasTouch: true });
+    await page.goto(`${hub.site.url}/share/`);
+    await expect(menuButton(page).isVisible()).resolves.toBe(true);
+    expect((await page.locator('body > header').boundingBox())!.height).toBeLessThanOrEqual(HEADER_MAX);
+    await page.close();
+  });
+
   it('is not there on a desktop, where the navigation and the search box show, as before', async () => {
     const page = await hub.browser.newPage({ viewport: DESKTOP });
     await page.goto(`${hub.site.url}/calendar/`);
