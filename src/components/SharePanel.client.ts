@@ -229,7 +229,8 @@ function initPanel(root: HTMLElement): void {
     }
     copyBox.hidden = false;
     copyBoxText.focus();
-    copyBoxText.select();
+    // Selected from the end back to the start, so the box shows the post's beginning.
+    copyBoxText.setSelectionRange(0, value.length, 'backward');
   }
 
   radios.forEach((radio, index) =>

@@ -313,7 +313,7 @@ describe('on a 390 × 844 phone', () => {
     const page = await openPanel(context, '/share/winter-checklist/?v=1');
     await page.click('[data-network="facebook"]');
     const note = page.locator('[data-network-item="facebook"] [role="status"]');
-    await expect(note.textContent()).resolves.toBe('Copied: paste it into the Facebook post that opens now.');
+    await expect.poll(() => note.textContent()).toBe('Copied: paste it into the Facebook post that opens now.');
     const button = (await page.locator('[data-network="facebook"]').boundingBox())!;
     const said = (await note.boundingBox())!;
     expect(Math.abs(said.y - (button.y + button.height))).toBeLessThan(60);
