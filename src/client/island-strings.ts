@@ -43,6 +43,8 @@ export const ISLAND_STRINGS = {
     'sharePanel.opened',
     'sharePanel.shared',
     'sharePanel.openNetwork',
+    'sharePanel.hashtagsAllOut',
+    'sharePanel.hashtagsAllBack',
   ],
   trackSteps: ['tracks.progress', 'tracks.complete'],
   trainingProgress: ['training.pickRole', 'training.pathProgress', 'training.status.passed', 'training.status.tried', 'training.status.new', 'training.badgeText'],

@@ -267,14 +267,30 @@ function initPanel(root: HTMLElement): void {
     save();
     update();
   });
+  // One hashtag at a time, or all of them at once; never the disclosure.
+  const allTags = $<HTMLButtonElement>('[data-hashtags-all]');
+  const tagsChanged = () => {
+    if (allTags) allTags.textContent = s(dropped.size === item.hashtags.length ? 'sharePanel.hashtagsAllBack' : 'sharePanel.hashtagsAllOut');
+    save();
+    update();
+  };
   for (const box of tagBoxes) {
     box.addEventListener('change', () => {
       if (box.checked) dropped.delete(box.dataset.hashtag!);
       else dropped.add(box.dataset.hashtag!);
-      save();
-      update();
+      tagsChanged();
     });
   }
+  allTags?.addEventListener('click', () => {
+    const leaveOut = dropped.size < item.hashtags.length;
+    for (const box of tagBoxes) {
+      box.checked = !leaveOut;
+      if (leaveOut) dropped.add(box.dataset.hashtag!);
+      else dropped.delete(box.dataset.hashtag!);
+    }
+    tagsChanged();
+  });
+  if (allTags && dropped.size === item.hashtags.length) allTags.textContent = s('sharePanel.hashtagsAllBack');
 
   codeInput.addEventListener('input', () => {
     const typed = codeInput.value.trim();

@@ -257,7 +257,7 @@ describe('a blocked clipboard', () => {
 });
 
 describe('hashtags', () => {
-  it('can be dropped one by one (not the disclosure), and the counters follow', async () => {
+  it('can be left out one by one or all at once (not the disclosure), and the counters follow', async () => {
     const context = await newContext();
     const page = await openPanel(context, '/share/winter-checklist/?v=1');
     const count = async () => Number((await page.locator('[data-count="threads"]').textContent())!.split(' ')[0]);
@@ -267,6 +267,17 @@ describe('hashtags', () => {
     await expect(page.getByRole('checkbox', { name: '#TidewaterEmployee' }).count()).resolves.toBe(0);
     await page.click('[data-network="threads"]');
     expect(param((await opened(page))[0]!, 'text')).toBe(`${winter.variants[0]!.text}\n\n#WinterReady #TidewaterEmployee\n\n${tagged('threads')}`);
+
+    // All at once, and back; the choice is kept with the draft.
+    await page.getByRole('button', { name: 'Leave them all out' }).click();
+    await expect.poll(count).toBe(before - '#WinterReady #HeatPumps '.length);
+    await page.reload();
+    await page.locator('[data-share-panel]').waitFor({ state: 'visible' });
+    await expect(page.getByRole('checkbox', { name: '#WinterReady' }).isChecked()).resolves.toBe(false);
+    await page.click('[data-network="x"]');
+    expect(param((await opened(page))[0]!, 'text')).toBe(`${winter.variants[0]!.text}\n\n#TidewaterEmployee\n\n${tagged('x')}`);
+    await page.getByRole('button', { name: 'Put them all back' }).click();
+    await expect.poll(count).toBe(before);
     await context.close();
   });
 });
