@@ -27,10 +27,14 @@ interface Shot {
   path: string;
   /** Scrolled to the top of the viewport before the picture (the part of the page the picture is about). */
   scrollTo?: string;
+  /** The whole page, not only the first screen. */
+  fullPage?: boolean;
 }
 
 const SHOTS: Shot[] = [
+  // A snippet's share page: the first screen (the text, its counter and the first share actions), then the whole page.
   { name: 'share', path: '/share/winter-checklist/' },
+  { name: 'share-full', path: '/share/winter-checklist/', fullPage: true },
   // This month's table: the section with the "this month" badge.
   { name: 'calendar', path: '/calendar/', scrollTo: 'section.month:has(.badge)' },
   // The campaigns chart and its table, shown as "Show the numbers" shows it.
@@ -66,7 +70,7 @@ try {
       const target = shot.scrollTo ? page.locator(shot.scrollTo).first() : undefined;
       if (target && (await target.count())) await target.evaluate((el) => el.scrollIntoView({ block: 'start' }));
       const file = path.join(out, `${shot.name}-${VIEWPORT.width}-${colorScheme}.png`);
-      await page.screenshot({ path: file });
+      await page.screenshot({ path: file, fullPage: shot.fullPage ?? false });
       console.log(path.relative(process.cwd(), file));
     }
     await context.close();

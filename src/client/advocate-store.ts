@@ -3,7 +3,8 @@
  * reads and writes them here, so a code set on an onboarding link is the code
  * the share panel sends.
  */
-import { type AdvocatePrefs, parseStoredPrefs, presetsFromUrl } from '../lib/advocate.ts';
+import { type AdvocatePrefs, codeFromLink, parseStoredPrefs, presetsFromUrl, withoutParams } from '../lib/advocate.ts';
+import { normalizeCode } from '../model/ids.ts';
 
 export const STORAGE_KEY = 'hub:advocate';
 
@@ -27,8 +28,31 @@ export function writePrefs(patch: Partial<AdvocatePrefs>): AdvocatePrefs {
   return next;
 }
 
-/** Stores what the current URL presets (?ref, ?team, ?mentor) and returns the result. */
+/**
+ * The advocate code this page's link carried (`?ref=<code>`), read once per
+ * page by whichever island asks first (RefFromLink.astro in the layout asks on
+ * every page): it is stored when the advocate has no code yet, never over a
+ * different one, and `ref` leaves the address bar (other parameters and the
+ * hash stay) so a copied address does not pass a personal code on. The share
+ * panel offers a carried code that differs from the stored one.
+ * Remembered on <html data-link-ref>, so islands bundled apart agree.
+ */
+export function takeLinkRef(): string | undefined {
+  const root = document.documentElement;
+  if (root.dataset.linkRef === undefined) {
+    const carried = normalizeCode(new URLSearchParams(location.search).get('ref'));
+    root.dataset.linkRef = carried ?? '';
+    const rest = withoutParams(location.search, ['ref']);
+    if (rest !== location.search) history.replaceState(history.state, '', `${location.pathname}${rest}${location.hash}`);
+    const { store } = codeFromLink(readPrefs().code, carried);
+    if (store) writePrefs({ code: store });
+  }
+  return root.dataset.linkRef || undefined;
+}
+
+/** Stores what the current URL presets (?team, ?mentor; ?ref through takeLinkRef) and returns the result. */
 export function applyUrlPresets(known: Parameters<typeof presetsFromUrl>[1] = {}): AdvocatePrefs {
-  const presets = presetsFromUrl(location.search, known);
+  takeLinkRef();
+  const { code: _fromLink, ...presets } = presetsFromUrl(location.search, known);
   return Object.keys(presets).length ? writePrefs(presets) : readPrefs();
 }

@@ -5,6 +5,7 @@
  * without a browser; src/client/advocate-store.ts keeps it in localStorage.
  */
 import { isId, normalizeCode, normalizeHost } from '../model/ids.ts';
+import { paramName } from './share/utm.ts';
 
 export interface AdvocatePrefs {
   /** Attribution code, sent as utm_content. */
@@ -52,4 +53,23 @@ export function parseStoredPrefs(raw: string | null): AdvocatePrefs {
   } catch {
     return {};
   }
+}
+
+/**
+ * What becomes of the code a link carries (`?ref=`): taken when the advocate
+ * has none (`store`); only offered when they have another (`offer`), because a
+ * colleague's link must never silently credit the colleague with their shares.
+ */
+export function codeFromLink(stored: string | undefined, carried: string | undefined): { store?: string; offer?: string } {
+  if (!carried || carried === stored) return {};
+  return stored ? { offer: carried } : { store: carried };
+}
+
+/** `search` ("?a=1&b=2") without the parameters `names`; the others keep their bytes and their order. */
+export function withoutParams(search: string, names: readonly string[]): string {
+  const kept = search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter((pair) => pair !== '' && !names.includes(paramName(pair)));
+  return kept.length ? `?${kept.join('&')}` : '';
 }

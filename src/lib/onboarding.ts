@@ -4,6 +4,7 @@
  * snippet lists. Pure, so it is tested without a browser.
  */
 import { isId, normalizeCode } from '../model/ids.ts';
+import { withoutParams } from './advocate.ts';
 
 export interface OnboardingChoice {
   mentor?: string;
@@ -29,10 +30,7 @@ export function onboardingLink(trackUrl: string, choice: OnboardingChoice, defau
 
 /** The query without the presets an onboarding link carries, once they are stored (a code is personal: it should not be passed on by copying the address). */
 export function withoutPresets(search: string): string {
-  const params = new URLSearchParams(search);
-  for (const key of ['mentor', 'team', 'ref']) params.delete(key);
-  const rest = params.toString();
-  return rest ? `?${rest}` : '';
+  return withoutParams(search, ['mentor', 'team', 'ref']);
 }
 
 /** The mentor to show on a track: the advocate's chosen one when it is a mentor, otherwise the track's. */

@@ -55,6 +55,13 @@ export interface NetworkRecord<Id extends string = string> {
   limit: number;
   /** The URL that opens the network's composer with the post. */
   shareUrl(post: PostForUrl, options: ShareUrlOptions): string;
+  /**
+   * For a network whose documented URL takes only the link (`prefill: 'link'`):
+   * an undocumented composer URL that takes the whole post, and where it does
+   * (`desktop`: the desktop web; phone browsers and apps get `shareUrl` and the
+   * clipboard). `settings.linkedin.link_only` turns it off.
+   */
+  textShareUrl?: { url(post: PostForUrl): string; works: 'desktop' };
   /** People may list a profile on this network (`profiles.<id>` of a person). */
   profile: boolean;
 }
@@ -66,10 +73,21 @@ export function crlf(text: string): string {
   return text.replace(/\r\n|\r|\n/g, '\r\n');
 }
 
-/** The subject of a shared e-mail: the first line of the text, at most 78 characters. */
+/** The longest e-mail subject: RFC 5322's recommended line length. */
+const SUBJECT_MAX = 78;
+
+/**
+ * The subject of a shared e-mail: the first line of the text, at most 78
+ * characters; a longer line is cut after its last whole word, and "…" says so.
+ */
 export function emailSubject(text: string): string {
   const line = [...text.trim().split(/[\r\n]/, 1)[0]!];
-  return line.length > 78 ? `${line.slice(0, 77).join('').trimEnd()}…` : line.join('');
+  if (line.length <= SUBJECT_MAX) return line.join('');
+  // The 78th character tells whether the 77th ends a word; a word that runs on past them is left out whole.
+  const head = line.slice(0, SUBJECT_MAX).join('');
+  const space = head.search(/\s\S*$/);
+  const cut = (space > 0 ? head.slice(0, space) : line.slice(0, SUBJECT_MAX - 1).join('')).replace(/[\s,;:.!?\u2013\u2014-]+$/u, '');
+  return `${cut}…`;
 }
 
 /** Keeps each record's literal types (its id, whether it takes profiles). */
@@ -85,6 +103,8 @@ export const NETWORKS = [
     countingRule: 'characters',
     limit: 3000,
     shareUrl: ({ link }) => `https://www.linkedin.com/sharing/share-offsite/?url=${q(link)}`,
+    // The feed's composer takes the whole post, logged in, on the desktop web only (docs/sharing.md, "LinkedIn").
+    textShareUrl: { url: ({ text }) => `https://www.linkedin.com/feed/?shareActive=true&text=${q(text)}`, works: 'desktop' },
     profile: true,
   }),
   record({

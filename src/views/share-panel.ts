@@ -5,12 +5,16 @@
  * src/lib/share, with the hub's settings, so they cannot disagree.
  */
 import { type NetworkId, network, needsClipboard } from '../model/networks.ts';
-import { footer } from '../lib/share/compose.ts';
 import { type ShareSettings, type Shareable, networksOfVariant } from '../lib/share/draft.ts';
 import { precount, sharePost } from '../lib/share/posts.ts';
-import { settings, t } from './hub.ts';
+import { settings } from './hub.ts';
 
-const shareSettings: ShareSettings = { disclosure: settings.disclosure, medium: settings.utm.medium, mastodon: settings.mastodon.instance };
+const shareSettings: ShareSettings = {
+  disclosure: settings.disclosure,
+  medium: settings.utm.medium,
+  mastodon: settings.mastodon.instance,
+  linkOnly: settings.linkedin.link_only,
+};
 
 /** Network labels as a list in a sentence: "LinkedIn, Mastodon". */
 const labels = (ids: readonly NetworkId[]) => ids.map((id) => network(id).label).join(', ');
@@ -20,13 +24,15 @@ export interface SharePanelView {
   uid: string;
   /** The wordings to start from; `onlyOn` names the networks a wording is limited to. */
   variants: { text: string; onlyOn?: string }[];
-  /** Hashtags and disclosure, added to every post. */
-  addedLine: string;
+  /** Hashtags (without "#"), which the advocate may leave out. */
+  hashtags: readonly string[];
+  /** settings.disclosure, which always stays ("" when there is none). */
+  disclosure: string;
   /** One button per network, in the hub's order. */
   networks: { id: NetworkId; label: string }[];
   /** Whether Mastodon is offered, so the panel asks for the advocate's server. */
   mastodon: boolean;
-  /** What the island reads (item, settings, the build's counts, labels and strings), as JSON safe inside <script>. */
+  /** What the island reads (item, settings, the build's counts, labels), as JSON safe inside <script>; its strings go through data-strings. */
   config: string;
 }
 
@@ -37,24 +43,12 @@ export function sharePanel(item: Shareable): SharePanelView {
     settings: shareSettings,
     counted: precount(item, shareSettings),
     labels: Object.fromEntries(item.networks.map((n) => [n, network(n).label])),
-    strings: {
-      count: t('sharePanel.count'),
-      tooLong: t('sharePanel.tooLong'),
-      counting: t('sharePanel.counting'),
-      countFailed: t('sharePanel.countFailed'),
-      notForVariant: t('sharePanel.notForVariant'),
-      copied: t('sharePanel.copied'),
-      copyFailed: t('sharePanel.copyFailed'),
-      copiedPlain: t('sharePanel.copiedPlain'),
-      copyFailedPlain: t('sharePanel.copyFailedPlain'),
-      codeInvalid: t('sharePanel.codeInvalid'),
-      mastodonInvalid: t('sharePanel.mastodonInvalid'),
-    },
   };
   return {
     uid: `share-${item.id}`,
     variants: item.variants.map((variant) => ({ text: variant.text, onlyOn: variant.networks && labels(variant.networks) })),
-    addedLine: footer(item.hashtags, settings.disclosure),
+    hashtags: item.hashtags,
+    disclosure: settings.disclosure,
     networks: item.networks.map((id) => ({ id, label: network(id).label })),
     mastodon: item.networks.includes('mastodon'),
     config: JSON.stringify(config).replace(/</g, '\\u003c'),

@@ -59,7 +59,7 @@ describe('a build on 2026-11-22', () => {
     expect(rss).toContain('/articles/hello/');
   });
 
-  it('gives every page a language, a title, a meta description and an absolute canonical URL, and no script but the header’s (search shortcut, menu) and the islands', () => {
+  it('gives every page a language, a title, a meta description and an absolute canonical URL, and no script but the header’s (search shortcut, menu), the link-code reader and the islands', () => {
     const pages = files.filter((f) => f.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(15);
     const scriptsOf = (html: string) => [...html.matchAll(/<script\b[^>]*>[\s\S]*?<\/script>/g)].map((m) => m[0]);
@@ -68,6 +68,10 @@ describe('a build on 2026-11-22', () => {
     const header = scriptsOf(read(build.outDir, 'index.html')).filter((s) => s.startsWith('<script type="module">'));
     expect(header).toHaveLength(2);
     for (const script of header) expect(script.length).toBeLessThan(1500);
+    // The layout's reader of a link's ?ref= (src/client/ref-from-link.ts): one module, the same on every page.
+    const refFromLink = scriptsOf(read(build.outDir, 'index.html')).find((s) => /^<script type="module" src="\/_astro\/Base\.astro[^"]*\.js"><\/script>$/.test(s));
+    expect(refFromLink).toBeDefined();
+    const everyPage = [...header, refFromLink!];
     // Only the pages with a share panel (a snippet, an article) need the panel's island and its data.
     const sharePage = /^(share|articles)\/[^/]+\/index\.html$/;
     for (const page of pages) {
@@ -78,8 +82,8 @@ describe('a build on 2026-11-22', () => {
       expect(html, page).toMatch(/<link rel="canonical" href="https:\/\/hub\.fixture\.example\/[^"]*"/);
       if (page.startsWith('admin/')) continue; // the CMS is an application
       const scripts = scriptsOf(html);
-      for (const script of header) expect(scripts, page).toContain(script);
-      const tags = scripts.filter((s) => !header.includes(s)).map((s) => s.match(/^<script[^>]*>/)![0]);
+      for (const script of everyPage) expect(scripts, page).toContain(script);
+      const tags = scripts.filter((s) => !everyPage.includes(s)).map((s) => s.match(/^<script[^>]*>/)![0]);
       if (sharePage.test(page)) {
         // The share panel's configuration and its island, whatever other islands the page has.
         expect(tags, page).toContain('<script type="application/json" data-share-config>');

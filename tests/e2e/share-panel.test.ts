@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { DIST, SAMPLE_SITE, useBuiltHub } from '../support/site.ts';
 import twitter from 'twitter-text';
 import { defaultVariant } from '../../src/lib/share/variant.ts';
+import type { NetworkId } from '../../src/model/networks.ts';
 import { pageScripts } from '../../bench/share-size.ts';
 
 const hub = useBuiltHub();
@@ -25,7 +26,10 @@ const feed = JSON.parse(readFileSync(path.join(DIST, 'snippets.json'), 'utf8')) 
 };
 const winter = feed.snippets.find((s) => s.id === 'winter-checklist')!;
 
-async function newContext(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
+/** A phone's browser: LinkedIn's composer takes no text there, so the panel copies the post and opens share-offsite. */
+const PHONE_UA = 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
+
+async function newContext(options: { javaScriptEnabled?: boolean; userAgent?: string } = {}): Promise<BrowserContext> {
   const context = await hub.browser.newContext({ ...options, permissions: ['clipboard-read', 'clipboard-write'] });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hub.site.url });
   await context.route('**/*', (route) => {
@@ -66,6 +70,7 @@ describe('the share panel on a snippet page', () => {
     const page = await openPanel(context, '/share/winter-checklist/');
     await page.fill('[data-code]', 'ana-42');
     await page.locator('[data-code]').blur();
+    await page.click('details[data-variants] > summary');
     await page.check('input[type="radio"][value="1"]');
     await page.fill('[data-first-line]', 'Did mine on Sunday.');
     await page.fill('[data-text]', 'My own words: fifteen minutes, one clogged filter, a warmer house.');
@@ -111,17 +116,19 @@ describe('the share panel on a snippet page', () => {
   });
 
   it.each([
-    ['linkedin', 'https://www.linkedin.com/sharing/share-offsite/?url=', 'url', 'LinkedIn'],
-    ['facebook', 'https://www.facebook.com/sharer/sharer.php?u=', 'u', 'Facebook'],
-  ])('copies the text for %s, says so, then opens its share page with the tagged link', async (network, prefix, name, label) => {
-    const context = await newContext();
+    // LinkedIn on a phone: its feed composer takes text on the desktop web only (share-trust.test.ts has the desktop case).
+    ['linkedin', 'https://www.linkedin.com/sharing/share-offsite/?url=', 'url', 'LinkedIn', PHONE_UA],
+    ['facebook', 'https://www.facebook.com/sharer/sharer.php?u=', 'u', 'Facebook', undefined],
+  ])('copies the text for %s, says so beside its button, then opens its share page with the tagged link', async (network, prefix, name, label, userAgent) => {
+    const context = await newContext({ userAgent });
     const page = await openPanel(context, '/share/winter-checklist/?v=2&ref=bo-7');
     await page.fill('[data-text]', 'Edited for my network.');
     await page.click(`[data-network="${network}"]`);
 
     const link = `https://www.tidewater.example.com/winter-checklist?utm_source=${network}&utm_medium=employee-advocacy&utm_campaign=winter-ready&utm_content=bo-7`;
-    await page.waitForFunction(() => document.querySelector('[data-status]')!.textContent !== '');
-    await expect(page.locator('[data-status]').textContent()).resolves.toBe(`Copied: paste it into the ${label} post that opens now.`);
+    const note = page.locator(`[data-network-item="${network}"] [data-note]`);
+    await page.waitForFunction((id) => document.querySelector(`[data-network-item="${id}"] [data-note]`)!.textContent !== '', network);
+    await expect(note.textContent()).resolves.toBe(`Copied: paste it into the ${label} post that opens now.`);
     expect(await opened(page)).toEqual([]); // the hint shows before the composer opens
     await page.waitForFunction(() => (window as unknown as { opened: string[] }).opened.length > 0);
     const [url] = await opened(page);
@@ -159,10 +166,11 @@ describe('the share panel on a snippet page', () => {
   it('starts each advocate from the wording their code picks, the same every visit', async () => {
     const context = await newContext();
     const page = await openPanel(context, '/share/winter-checklist/?ref=dana-3');
-    // Without a preselected network every wording is in the pool.
+    // Without a preselected network, the wordings offered on the most networks are the pool.
+    const networks = winter.variants[0]!.networks.map((post) => post.network as NetworkId);
     const expected = defaultVariant(
-      winter.variants.map(() => ({})),
-      { id: 'winter-checklist', code: 'dana-3' },
+      winter.variants.map((variant) => ({ networks: variant.networks.map((post) => post.network as NetworkId) })),
+      { id: 'winter-checklist', code: 'dana-3', networks },
     );
     await expect(page.locator(`input[type="radio"][value="${expected}"]`).isChecked()).resolves.toBe(true);
     await page.goto(`${hub.site.url}/share/winter-checklist/`);
@@ -191,8 +199,8 @@ describe('the share panel on a snippet page', () => {
     const canShare = await page.evaluate(() => typeof navigator.share === 'function');
     await expect(page.locator('[data-web-share]').isVisible()).resolves.toBe(canShare);
     await page.click('[data-copy]');
-    await page.waitForFunction(() => document.querySelector('[data-status]')!.textContent !== '');
-    await expect(page.locator('[data-status]').textContent()).resolves.toBe('Copied your post with its link.');
+    await page.waitForFunction(() => document.querySelector('[data-copy-status]')!.textContent !== '');
+    await expect(page.locator('[data-copy-status]').textContent()).resolves.toBe('Copied your post with its link.');
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
       `${winter.variants[1]!.text}\n\n#WinterReady #HeatPumps #TidewaterEmployee\n\nhttps://www.tidewater.example.com/winter-checklist?utm_source=copy&utm_medium=employee-advocacy&utm_campaign=winter-ready`,
     );

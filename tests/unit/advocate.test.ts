@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStoredPrefs, presetsFromUrl } from '../../src/lib/advocate.ts';
+import { codeFromLink, parseStoredPrefs, presetsFromUrl, withoutParams } from '../../src/lib/advocate.ts';
 import { normalizeCode, normalizeHost } from '../../src/model/ids.ts';
 
 describe('advocate codes', () => {
@@ -42,5 +42,24 @@ describe('parseStoredPrefs', () => {
     expect(parseStoredPrefs('{"role":"<b>"}')).toEqual({});
     expect(parseStoredPrefs('not json')).toEqual({});
     expect(parseStoredPrefs(null)).toEqual({});
+  });
+});
+
+describe('a code from a link', () => {
+  it('is taken when none is stored, only offered when another is, and ignored when it is the same', () => {
+    expect(codeFromLink(undefined, 'ana-42')).toEqual({ store: 'ana-42' });
+    expect(codeFromLink('abc', 'ana-42')).toEqual({ offer: 'ana-42' });
+    expect(codeFromLink('abc', 'abc')).toEqual({});
+    expect(codeFromLink('abc', undefined)).toEqual({});
+    expect(codeFromLink(undefined, undefined)).toEqual({});
+  });
+
+  it('leaves the address with the other parameters as they were, in order', () => {
+    expect(withoutParams('?v=2&network=mastodon&ref=ana-42', ['ref'])).toBe('?v=2&network=mastodon');
+    expect(withoutParams('?ref=ana-42', ['ref'])).toBe('');
+    expect(withoutParams('?utm_source=mail&ref=ana-42&x=a+b&q=%20', ['ref'])).toBe('?utm_source=mail&x=a+b&q=%20');
+    expect(withoutParams('?r%65f=a&ref&refs=1', ['ref'])).toBe('?refs=1');
+    expect(withoutParams('', ['ref'])).toBe('');
+    expect(withoutParams('?mentor=a&team=b&ref=c&keep=1', ['mentor', 'team', 'ref'])).toBe('?keep=1');
   });
 });

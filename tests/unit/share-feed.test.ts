@@ -48,7 +48,7 @@ describe('the share feed', () => {
     expect(snippet!.variants[1]!.networks[1]).toMatchObject({
       network: 'reddit',
       linkInText: false,
-      text: 'Three numbers that surprised me. #Sustainability #AcmeEmployee',
+      text: 'Three numbers that surprised me. #AcmeEmployee',
     });
     expect(snippet).toMatchObject({ campaign: 'earth-week', publish: null, expires: '2027-01-31T00:00:00.000Z' });
   });

@@ -71,8 +71,9 @@ describe('measure', () => {
     expect(measure('x', post)).toBe(twitter.parseTweet(post.text).weightedLength);
   });
 
-  it('counts the Reddit title, and the Telegram message with its link', () => {
-    expect(measure('reddit', compose('reddit', parts))).toBe([...'日本語 and 😀 #Tag'].length);
+  it('counts the Reddit title (without hashtags), and the Telegram message with its link', () => {
+    expect(measure('reddit', compose('reddit', parts))).toBe([...'日本語 and 😀'].length);
+    expect(measure('reddit', compose('reddit', { ...parts, disclosure: '#Disclosed' }))).toBe([...'日本語 and 😀 #Disclosed'].length);
     expect(measure('telegram', compose('telegram', parts))).toBe(LINK.length + 1 + '日本語 and 😀\n\n#Tag'.length);
   });
 

@@ -169,6 +169,23 @@ describe('liveLength', () => {
     fc.assert(fc.property(urlish, urlish, check), { numRuns: 3000 });
   }, 60_000);
 
+  it('counts the whole post once the advocate leaves a hashtag out (the build counted the tail with all of them)', () => {
+    fc.assert(
+      fc.property(item, anyText, code, (i, edited, advocateCode) => {
+        const shared = shareable(i);
+        const settings = settingsOf(i.disclosure);
+        const counted = precount(shared, settings);
+        const fewer = { ...shared, hashtags: shared.hashtags.slice(1) };
+        const blocks = ownBlocks('', edited);
+        for (const network of NETWORK_IDS) {
+          const draft = draftPost(network, blocks.join('\n\n'), fewer, settings, advocateCode);
+          expect(liveLength(draft, blocks, advocateCode, fewer, counted, LOADED_PATTERNS), network).toBe(measure(network, draft));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  }, 60_000);
+
   it('composes the text the panel always composed: the first line and the text, joined by a blank line', () => {
     fc.assert(
       fc.property(anyText, anyText, (firstLine, edited) => {

@@ -9,11 +9,26 @@ describe('defaultVariant', () => {
     for (let i = 0; i < 5; i++) expect(defaultVariant(variants, { id: 'winter-checklist', code: 'ana-42', random: Math.random })).toBe(first);
   });
 
-  it('spreads fifty colleagues over all the wordings', () => {
+  it('spreads fifty colleagues over all the wordings offered everywhere', () => {
     const counts = [0, 0, 0, 0];
     for (let i = 1; i <= 50; i++) counts[defaultVariant(variants, { id: 'winter-checklist', code: `colleague-${i}` })]!++;
-    expect(counts.every((n) => n >= 6)).toBe(true);
-    expect(Math.max(...counts)).toBeLessThanOrEqual(20);
+    expect(counts[2]).toBe(0);
+    expect([counts[0], counts[1], counts[3]].every((n) => n >= 8)).toBe(true);
+    expect(Math.max(...counts)).toBeLessThanOrEqual(25);
+  });
+
+  it('starts from a wording offered on the most networks (the winter checklist, code phone-1)', () => {
+    const networks = ['linkedin', 'x', 'bluesky', 'mastodon', 'threads', 'facebook', 'reddit', 'whatsapp', 'telegram', 'email'] as const;
+    const winter = [{}, {}, { networks: ['linkedin', 'mastodon', 'threads', 'facebook', 'email'] as const }, { networks: ['linkedin', 'facebook', 'email'] as const }];
+    // Every wording in the pool, as before issue 15, phone-1 got the LinkedIn/Facebook/e-mail-only one.
+    expect(fnv1a('phone-1\u0000winter-checklist') % 4).toBe(3);
+    expect(variantsFor(winter, undefined, networks)).toEqual([0, 1]);
+    expect([0, 1]).toContain(defaultVariant(winter, { id: 'winter-checklist', code: 'phone-1', networks }));
+    // Wordings limited to networks the item does not offer reach fewer.
+    const limited = [{ networks: ['x', 'reddit'] as const }, { networks: ['linkedin', 'bluesky', 'mastodon'] as const }];
+    expect(variantsFor(limited, undefined, ['x', 'linkedin', 'mastodon'])).toEqual([1]);
+    expect(variantsFor(limited, undefined, ['x', 'reddit', 'linkedin'])).toEqual([0]);
+    expect(variantsFor([{ networks: ['x'] as const }, { networks: ['linkedin'] as const }])).toEqual([0, 1]);
   });
 
   it('differs between snippets for the same advocate', () => {
@@ -24,7 +39,7 @@ describe('defaultVariant', () => {
   it('is random without a code', () => {
     expect(defaultVariant(variants, { id: 'x', random: () => 0 })).toBe(0);
     expect(defaultVariant(variants, { id: 'x', random: () => 0.99 })).toBe(3);
-    expect(defaultVariant(variants, { id: 'x', random: () => 0.5 })).toBe(2);
+    expect(defaultVariant(variants, { id: 'x', random: () => 0.5 })).toBe(1);
   });
 
   it('picks among the wordings offered on a preselected network', () => {

@@ -2,7 +2,8 @@
  * The text that is shared (content model): the advocate's words (the variant,
  * or their edit of it, after an optional first line of their own), then the
  * hashtags, then the disclosure, then the tagged link. Hashtags and
- * disclosure share one line; blocks are separated by a blank line.
+ * disclosure share one line; blocks are separated by a blank line. A title
+ * (Reddit) is one line without hashtags.
  */
 import { type NetworkId, network, takesLinkApart } from '../../model/networks.ts';
 
@@ -43,11 +44,12 @@ export type ShareTarget = NetworkId | 'copy' | 'web-share';
 
 /** The post for one network (or the copy and Web Share buttons). */
 export function compose(target: ShareTarget, parts: ShareParts): Composed {
-  const body = [parts.text.trim(), footer(parts.hashtags, parts.disclosure)].filter(Boolean).join('\n\n');
+  const title = target !== 'copy' && target !== 'web-share' && network(target).prefill === 'title-and-link';
+  // A title (Reddit) carries no hashtags: they read as noise there. The disclosure stays.
+  const body = [parts.text.trim(), footer(title ? [] : parts.hashtags, parts.disclosure)].filter(Boolean).join('\n\n');
   if (target !== 'copy' && target !== 'web-share' && takesLinkApart(target)) {
     // A title (Reddit) is one line; a text (Telegram) keeps its lines. The link is a field of its own.
-    const text = network(target).prefill === 'title-and-link' ? body.replace(/\s+/g, ' ').trim() : body;
-    return { text, link: parts.link, linkInText: false };
+    return { text: title ? body.replace(/\s+/g, ' ').trim() : body, link: parts.link, linkInText: false };
   }
   return { text: body ? `${body}\n\n${parts.link}` : parts.link, link: parts.link, linkInText: true };
 }

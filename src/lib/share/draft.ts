@@ -26,6 +26,8 @@ export interface ShareSettings {
   medium: string;
   /** Mastodon instance host for the share URL. */
   mastodon: string;
+  /** settings.linkedin.link_only: never offer a composer URL that takes the text where the documented one takes only the link. */
+  linkOnly?: boolean;
 }
 
 export interface DraftPost extends Composed {
@@ -34,6 +36,8 @@ export interface DraftPost extends Composed {
   /** The share URL; where `clipboard` is true the text must be copied first. */
   url: string;
   clipboard: boolean;
+  /** Where the network has one (LinkedIn) and settings allow it: a URL that takes the whole post, on the desktop web only. */
+  textUrl?: string;
 }
 
 /**
@@ -44,7 +48,9 @@ export function draftPost(id: NetworkId, text: string, item: Shareable, settings
   const link = tagLink(item.link, { source: id, medium: settings.medium, campaign: item.campaign ?? item.id, content: code });
   const post = compose(id, { text, hashtags: item.hashtags, disclosure: settings.disclosure, link });
   const record = network(id);
-  return { ...post, network: id, limit: record.limit, url: record.shareUrl(post, { mastodon: settings.mastodon }), clipboard: needsClipboard(id) };
+  const draft: DraftPost = { ...post, network: id, limit: record.limit, url: record.shareUrl(post, { mastodon: settings.mastodon }), clipboard: needsClipboard(id) };
+  if (record.textShareUrl && !settings.linkOnly) draft.textUrl = record.textShareUrl.url(post);
+  return draft;
 }
 
 /** The networks variant `index` is offered on, in button order. */

@@ -46,6 +46,8 @@ export interface Precounted {
   tails: Partial<Record<NetworkId, { plain: BlockWeight; coded?: BlockWeight }>>;
   /** Each wording as written (`item.variants[i].text`, trimmed). */
   wordings: Partial<Record<NetworkId, BlockWeight[]>>;
+  /** The hashtags the tails hold; once the advocate drops one, the whole post is counted instead. */
+  hashtags?: readonly string[];
 }
 
 /**
@@ -71,12 +73,13 @@ export function liveLength(
   draft: DraftPost,
   blocks: readonly string[],
   code: string | undefined,
-  item: Pick<Shareable, 'variants'>,
+  item: Pick<Shareable, 'variants'> & Partial<Pick<Shareable, 'hashtags'>>,
   counted: Precounted,
   patterns: XPatterns,
 ): number | undefined {
   const id = draft.network;
-  const tail = isTailNetwork(id) ? counted.tails[id]?.[code ? 'coded' : 'plain'] : undefined;
+  const sameTail = !counted.hashtags || !item.hashtags || counted.hashtags.join(' ') === item.hashtags.join(' ');
+  const tail = isTailNetwork(id) && sameTail ? counted.tails[id]?.[code ? 'coded' : 'plain'] : undefined;
   if (!isTailNetwork(id) || !tail) return measureWith(id, draft, patterns);
   if (!blocks.length) return tail.first;
   const wordings = counted.wordings[id] ?? [];

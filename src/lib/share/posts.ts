@@ -37,7 +37,7 @@ const SAMPLE_CODES = ['a', '9', LONGEST_CODE, 'a-_Z9'.repeat(CODE_MAX_LENGTH / 5
 
 /** What the share panel's count takes from the build, for `item` (live-length.ts). */
 export function precount(item: Shareable, settings: ShareSettings): Precounted {
-  const counted: Precounted = { tails: {}, wordings: {} };
+  const counted: Precounted = { tails: {}, wordings: {}, hashtags: [...item.hashtags] };
   for (const id of item.networks.filter(isTailNetwork)) {
     const length = network(id).counting === 'x-weighted' ? xLength : mastodonLength;
     const tail = (code?: string): BlockWeight => {

@@ -39,7 +39,7 @@ export function tagLink(link: string, utm: Utm): string {
 }
 
 /** The decoded name of a `name=value` pair, as URLSearchParams would read it. */
-function paramName(pair: string): string {
+export function paramName(pair: string): string {
   const name = pair.split('=', 1)[0]!.replace(/\+/g, ' ');
   try {
     return decodeURIComponent(name);

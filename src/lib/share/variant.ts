@@ -1,8 +1,10 @@
 /**
- * Which wording an advocate starts from. With a code, the choice is a hash of
- * code and snippet id, so an advocate sees the same wording every visit while
- * fifty colleagues spread over all wordings; without one it is random.
- * Deep links (`?v=N&network=<id>`) override it.
+ * Which wording an advocate starts from: one of the wordings offered on the
+ * most networks (or, with a deep link's `network=`, on that network), so a
+ * first visit never starts from a wording most buttons cannot share. With a
+ * code, the choice among those is a hash of code and snippet id, so an
+ * advocate sees the same wording every visit while fifty colleagues spread
+ * over them; without one it is random. A deep link's `?v=N` overrides it.
  */
 import type { NetworkId } from '../../model/networks.ts';
 
@@ -20,17 +22,31 @@ export function fnv1a(text: string): number {
   return hash;
 }
 
-/** The variants (0-based) offered on `network`, or all of them. */
-export function variantsFor(variants: readonly VariantLike[], network?: NetworkId): number[] {
+/**
+ * The variants (0-based) offered on `network`; without one, those offered on
+ * the most of `networks` (the item's networks; a variant without a list of
+ * its own is offered on all of them).
+ */
+export function variantsFor(variants: readonly VariantLike[], network?: NetworkId, networks?: readonly NetworkId[]): number[] {
   const all = variants.map((_, index) => index);
-  if (!network) return all;
-  const offered = all.filter((index) => !variants[index]!.networks || variants[index]!.networks!.includes(network));
-  return offered.length ? offered : all;
+  if (network) {
+    const offered = all.filter((index) => !variants[index]!.networks || variants[index]!.networks!.includes(network));
+    return offered.length ? offered : all;
+  }
+  const reach = (index: number) => {
+    const only = variants[index]!.networks;
+    return !only ? Infinity : networks ? networks.filter((id) => only.includes(id)).length : only.length;
+  };
+  const most = Math.max(...all.map(reach));
+  return all.filter((index) => reach(index) === most);
 }
 
-/** The default variant (0-based) for this advocate and snippet. */
-export function defaultVariant(variants: readonly VariantLike[], options: { id: string; code?: string; network?: NetworkId; random?: () => number }): number {
-  const pool = variantsFor(variants, options.network);
+/** The default variant (0-based) for this advocate and snippet, offered on the item's `networks`. */
+export function defaultVariant(
+  variants: readonly VariantLike[],
+  options: { id: string; code?: string; network?: NetworkId; networks?: readonly NetworkId[]; random?: () => number },
+): number {
+  const pool = variantsFor(variants, options.network, options.networks);
   const pick = options.code ? fnv1a(`${options.code}\u0000${options.id}`) % pool.length : Math.floor((options.random ?? Math.random)() * pool.length);
   return pool[Math.min(pick, pool.length - 1)]!;
 }

@@ -85,6 +85,15 @@ export function settingsSchema() {
           .regex(HOST_PATTERN, { error: expect('a host name such as mastodon.social (no https://)') }),
       })
       .default({ instance: 'mastodon.social' }),
+    linkedin: z
+      .strictObject({
+        /**
+         * Always open LinkedIn's documented share-offsite page, which takes only the link (the post is pasted),
+         * instead of its feed composer with the whole post on the desktop web. Default: false.
+         */
+        link_only: z.boolean({ error: expect('true or false') }).default(false),
+      })
+      .default({ link_only: false }),
     /** Teams advocates belong to; snippets, people and tracks pick from these. */
     teams: idList('a team'),
     /** Topics content is filed under. */
