@@ -26,6 +26,7 @@ export const ISLAND_STRINGS = {
     'sharePanel.notForVariant',
     'sharePanel.copied',
     'sharePanel.copyFailed',
+    'sharePanel.openedWithTextNotCopied',
     'sharePanel.copiedPlain',
     'sharePanel.copyFailedPlain',
     'sharePanel.codeInvalid',

@@ -141,12 +141,19 @@ function initPanel(root: HTMLElement): void {
     });
   }
 
-  /** Says `message` in the status line `where` (each control has its own, announced as it changes). */
+  /**
+   * Says `message` in the status line `where` (each control has its own, announced as it changes). A network's
+   * line takes the whole row under its button, and the line is scrolled into view: on a phone it must be read
+   * before the network opens.
+   */
   function say(where: HTMLElement, message: string): void {
     for (const note of root.querySelectorAll<HTMLElement>('.share-note')) if (note !== where) note.textContent = '';
     for (const li of items.values()) li.classList.remove('share-wide');
     copyBox.hidden = true;
     where.textContent = message;
+    if (!message) return;
+    if (where.matches('[data-note]')) where.closest('li')!.classList.add('share-wide');
+    where.scrollIntoView({ block: 'nearest' });
   }
 
   function update(): void {
@@ -186,7 +193,6 @@ function initPanel(root: HTMLElement): void {
   function showEdits(): void {
     editedMarks.forEach((mark, index) => (mark.hidden = !texts.has(index)));
     $<HTMLElement>('[data-variant-summary]')!.textContent = s('sharePanel.wordingOf', { n: variant + 1, total: item.variants.length });
-    $<HTMLElement>('[data-summary-edited]')!.hidden = !texts.has(variant);
     const canUndo = undo?.variant === variant;
     reset.hidden = !texts.has(variant) && !canUndo;
     reset.textContent = s(canUndo ? 'sharePanel.undoReset' : 'sharePanel.reset');
@@ -229,8 +235,10 @@ function initPanel(root: HTMLElement): void {
     }
     copyBox.hidden = false;
     copyBoxText.focus();
-    // Selected from the end back to the start, so the box shows the post's beginning.
+    // Selected from the end back to the start, and scrolled to the top: the box shows the post's beginning.
     copyBoxText.setSelectionRange(0, value.length, 'backward');
+    copyBoxText.scrollTop = 0;
+    copyBox.scrollIntoView({ block: 'nearest' });
   }
 
   radios.forEach((radio, index) =>
@@ -241,6 +249,17 @@ function initPanel(root: HTMLElement): void {
       save();
     }),
   );
+  // A wording tapped or clicked folds the picker and brings its text into view (arrow keys leave it open, to go on choosing).
+  const picker = $<HTMLDetailsElement>('[data-variants]')!;
+  for (const choice of root.querySelectorAll<HTMLElement>('.share-variant'))
+    choice.addEventListener('click', (event) => {
+      if (event.detail === 0) return;
+      setTimeout(() => {
+        picker.open = false;
+        picker.querySelector('summary')!.focus({ preventScroll: true });
+        textarea.scrollIntoView({ block: 'nearest' });
+      });
+    });
   textarea.addEventListener('input', () => {
     if (textarea.value === item.variants[variant]!.text) texts.delete(variant);
     else texts.set(variant, textarea.value);
@@ -344,8 +363,11 @@ function initPanel(root: HTMLElement): void {
       const name = label(network);
       if (current.textUrl && !phone) {
         // The composer takes the whole post; it is copied too, in case LinkedIn asks to sign in first and forgets it.
-        await copy(current.text);
-        say(note, s('sharePanel.openedWithText', { network: name }));
+        if (await copy(current.text)) say(note, s('sharePanel.openedWithText', { network: name }));
+        else {
+          say(note, s('sharePanel.openedWithTextNotCopied', { network: name }));
+          offerCopyBox(current.text, { id: network, url: current.textUrl });
+        }
         open(current.textUrl);
       } else if (current.clipboard) {
         if (await copy(current.text)) {

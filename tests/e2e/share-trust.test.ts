@@ -111,7 +111,7 @@ describe('a code from a link', () => {
     expect(param((await opened(page))[0]!, 'text')).toContain('utm_content=abc');
 
     // One tap takes the link's code instead.
-    await page.getByRole('button', { name: 'Use ana-42 instead' }).click();
+    await page.getByRole('button', { name: 'Use ana-42' }).click();
     expect(await storedCode(page)).toBe('ana-42');
     await expect(page.inputValue('[data-code]')).resolves.toBe('ana-42');
     await expect(notice.isVisible()).resolves.toBe(false);
@@ -121,7 +121,7 @@ describe('a code from a link', () => {
   it('can be dismissed, and leaves the stored code alone', async () => {
     const context = await newContext({ storedCode: 'abc' });
     const page = await openPanel(context, '/share/winter-checklist/?ref=ana-42');
-    await page.locator('[data-ref-notice]').getByRole('button', { name: 'Dismiss' }).click();
+    await page.locator('[data-ref-notice]').getByRole('button', { name: 'Keep mine' }).click();
     await expect(page.locator('[data-ref-notice]').isVisible()).resolves.toBe(false);
     expect(await storedCode(page)).toBe('abc');
     await context.close();
@@ -280,6 +280,19 @@ describe('hashtags', () => {
     await expect.poll(count).toBe(before);
     await context.close();
   });
+  it('on the desktop, LinkedIn opens with the post and does not claim a copy it could not make: the post waits in the box', async () => {
+    const context = await newContext({ storedCode: 'bo-7', blockClipboard: true });
+    const page = await openPanel(context, '/share/winter-checklist/?v=1');
+    await page.click('[data-network="linkedin"]');
+    await waitOpened(page);
+    const post = `${winter.variants[0]!.text}\n\n${FOOTER}\n\n${tagged('linkedin', 'bo-7')}`;
+    expect(param((await opened(page))[0]!, 'text')).toBe(post);
+    const note = page.locator('[data-network-item="linkedin"] [role="status"]');
+    await expect(note.textContent()).resolves.not.toMatch(/copied too/i);
+    await expect(note.textContent()).resolves.toMatch(/Copying did not work/);
+    await expect(page.locator('[data-fallback-text]').inputValue()).resolves.toBe(post);
+    await context.close();
+  });
 });
 
 describe('on a 390 × 844 phone', () => {
@@ -334,6 +347,53 @@ describe('on a 390 × 844 phone', () => {
     const fit = page.locator('[data-text-fit]');
     await expect(fit.getAttribute('role')).resolves.toBe('status');
     await expect(fit.textContent()).resolves.toMatch(/Too long for X/);
+    await context.close();
+  });
+
+  it('keeps the text and the first share actions in the first screen when a link offers another code', async () => {
+    const context = await newContext({ ...PHONE, storedCode: 'abc', webShare: true });
+    const page = await openPanel(context, '/share/winter-checklist/?v=2&network=mastodon&ref=ana-42');
+    await expect(page.locator('[data-ref-notice]').isVisible()).resolves.toBe(true);
+    for (const selector of ['[data-ref-notice]', '[data-text]', '[data-text-fit]', '[data-web-share]', '[data-network="mastodon"]']) {
+      const box = (await page.locator(selector).first().boundingBox())!;
+      expect(box.y + box.height, selector).toBeLessThanOrEqual(844);
+    }
+    await context.close();
+  });
+
+  it('folds the wording picker after a tap and shows the chosen text', async () => {
+    const context = await newContext({ ...PHONE });
+    const page = await openPanel(context, '/share/winter-checklist/?v=1');
+    await page.locator('details[data-variants] > summary').tap();
+    await page.locator('.share-variant', { hasText: winter.variants[1]!.text.slice(0, 30) }).tap();
+    await expect.poll(() => page.locator('details[data-variants]').evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+    await expect(page.inputValue('[data-text]')).resolves.toBe(winter.variants[1]!.text);
+    const box = (await page.locator('[data-text]').boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.y + box.height).toBeLessThanOrEqual(844);
+    await context.close();
+  });
+
+  it('gives a status line the whole row under its button, inside the screen', async () => {
+    const context = await newContext({ ...PHONE });
+    const page = await openPanel(context, '/share/winter-checklist/?v=1');
+    await page.click('[data-network="linkedin"]');
+    const note = page.locator('[data-network-item="linkedin"] [role="status"]');
+    await expect.poll(() => note.textContent()).toMatch(/^Copied/);
+    const said = (await note.boundingBox())!;
+    const list = (await page.locator('[data-networks]').boundingBox())!;
+    expect(said.width).toBeGreaterThan(list.width * 0.9);
+    expect(said.y + said.height).toBeLessThanOrEqual(844);
+    await context.close();
+  });
+
+  it('shows the beginning of the post in the box a blocked clipboard leaves', async () => {
+    const context = await newContext({ ...PHONE, blockClipboard: true });
+    const page = await openPanel(context, '/share/winter-checklist/?v=1');
+    await page.click('[data-network="linkedin"]');
+    const box = page.locator('[data-fallback-text]');
+    await box.waitFor({ state: 'visible' });
+    await expect(box.evaluate((element: HTMLTextAreaElement) => element.scrollTop)).resolves.toBe(0);
     await context.close();
   });
 });
