@@ -44,10 +44,32 @@ export function takeLinkRef(): string | undefined {
     root.dataset.linkRef = carried ?? '';
     const rest = withoutParams(location.search, ['ref']);
     if (rest !== location.search) history.replaceState(history.state, '', `${location.pathname}${rest}${location.hash}`);
-    const { store } = codeFromLink(readPrefs().code, carried);
+    const { store, offer } = codeFromLink(readPrefs().code, carried);
     if (store) writePrefs({ code: store });
+    // A different code is offered by the next share panel of this tab too (an onboarding link has no panel).
+    if (offer) session(() => sessionStorage.setItem(OFFERED_KEY, offer));
   }
   return root.dataset.linkRef || undefined;
+}
+
+const OFFERED_KEY = 'hub:link-code';
+function session<T>(use: () => T): T | undefined {
+  try {
+    return use();
+  } catch {
+    return undefined; // storage disabled
+  }
+}
+
+/** The code a link of this page, or an earlier page of this tab, carried and the advocate has not yet taken or declined. */
+export function offeredLinkCode(): string | undefined {
+  const carried = takeLinkRef() ?? normalizeCode(session(() => sessionStorage.getItem(OFFERED_KEY)));
+  return codeFromLink(readPrefs().code, carried).offer;
+}
+
+/** The advocate took or declined the offered code: it is not offered again. */
+export function settleLinkCode(): void {
+  session(() => sessionStorage.removeItem(OFFERED_KEY));
 }
 
 /** Stores what the current URL presets (?team, ?mentor; ?ref through takeLinkRef) and returns the result. */

@@ -27,8 +27,7 @@ import { tagLink } from '../lib/share/utm.ts';
 import { defaultVariant, parseDeepLink } from '../lib/share/variant.ts';
 import { byUse } from '../lib/share/network-use.ts';
 import { isPhoneBrowser } from '../lib/share/platform.ts';
-import { codeFromLink } from '../lib/advocate.ts';
-import { readPrefs, takeLinkRef, writePrefs } from '../client/advocate-store.ts';
+import { offeredLinkCode, readPrefs, settleLinkCode, writePrefs } from '../client/advocate-store.ts';
 import { readDraft, readNetworkUse, recordNetworkUse, writeDraft } from '../client/share-store.ts';
 import { type IslandKey, stringsOf } from '../client/island-strings.ts';
 import { lazyPatterns } from '../client/x-patterns.ts';
@@ -89,8 +88,9 @@ function initPanel(root: HTMLElement): void {
   const label = (network: NetworkId) => config.labels[network] ?? network;
   const phone = isPhoneBrowser(navigator.userAgent, navigator.maxTouchPoints);
 
-  // A link's code is stored only when the advocate has none (takeLinkRef); a different one is offered here.
-  const offered = codeFromLink(readPrefs().code, takeLinkRef()).offer;
+  // A link's code is stored only when the advocate has none (takeLinkRef); a different one is offered here,
+  // from this page's link or an earlier page's in this tab.
+  const offered = offeredLinkCode();
   const prefs = readPrefs();
   const deepLink = parseDeepLink(location.search, item.variants.length, item.networks);
   const saved = readDraft(item.id);
@@ -348,9 +348,13 @@ function initPanel(root: HTMLElement): void {
       code = writePrefs({ code: offered }).code;
       codeInput.value = code ?? '';
       notice.hidden = true;
+      settleLinkCode();
       update();
     });
-    $<HTMLButtonElement>('[data-ref-dismiss]')!.addEventListener('click', () => (notice.hidden = true));
+    $<HTMLButtonElement>('[data-ref-dismiss]')!.addEventListener('click', () => {
+      notice.hidden = true;
+      settleLinkCode();
+    });
     notice.hidden = false;
   }
 

@@ -156,6 +156,24 @@ describe('a code from a link', () => {
     await fresh.close();
     await context.close();
   });
+
+  it('carried by a page without a panel (an onboarding link) is offered by the next share panel, until taken or declined', async () => {
+    const context = await newContext({ storedCode: 'abc' });
+    const page = await context.newPage();
+    await page.goto(`${hub.site.url}/start/?ref=ana-42`);
+    await page.waitForFunction(() => location.search === '');
+    await page.goto(`${hub.site.url}/share/winter-checklist/`);
+    const notice = page.locator('[data-ref-notice]');
+    await notice.waitFor({ state: 'visible' });
+    await expect(notice.textContent()).resolves.toContain('ana-42');
+    expect(await storedCode(page)).toBe('abc');
+    await notice.getByRole('button', { name: 'Keep mine' }).click();
+    await page.reload();
+    await page.locator('[data-share-panel]').waitFor({ state: 'visible' });
+    await expect(notice.isVisible()).resolves.toBe(false);
+    expect(await storedCode(page)).toBe('abc');
+    await context.close();
+  });
 });
 
 describe("the advocate's text", () => {
