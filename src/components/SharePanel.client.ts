@@ -29,7 +29,7 @@ import { byUse } from '../lib/share/network-use.ts';
 import { isPhoneBrowser } from '../lib/share/platform.ts';
 import { codeFromLink } from '../lib/advocate.ts';
 import { readPrefs, takeLinkRef, writePrefs } from '../client/advocate-store.ts';
-import { readDraft, readNetworkUse, recordNetworkUse, writeDraft } from '../client/share-store.ts';
+import { readDraft, readNetworkUse, recordNetworkUse, recordShared, writeDraft } from '../client/share-store.ts';
 import { type IslandKey, stringsOf } from '../client/island-strings.ts';
 import { lazyPatterns } from '../client/x-patterns.ts';
 
@@ -341,6 +341,7 @@ function initPanel(root: HTMLElement): void {
       const current = post(network);
       if (!current.fits) return;
       recordNetworkUse(network);
+      recordShared(item.id, network);
       const name = label(network);
       if (current.textUrl && !phone) {
         // The composer takes the whole post; it is copied too, in case LinkedIn asks to sign in first and forgets it.
