@@ -6,7 +6,7 @@
  * elsewhere (a quiz passed, a guideline read, a snippet shared) done too.
  */
 import { chosenMentor, setStepDone, withoutPresets } from '../lib/onboarding.ts';
-import { type MentorField, mentorText } from '../lib/mentor-placeholder.ts';
+import { type MentorField, fillMentorText, mentorText } from '../lib/mentor-placeholder.ts';
 import { type PathStep, pathState } from '../lib/track-progress.ts';
 import { readEvidence, writeActiveTrack } from '../client/path-store.ts';
 import { applyUrlPresets, readPrefs } from '../client/advocate-store.ts';
@@ -55,6 +55,9 @@ if (root) {
         const text = mentorText(span.dataset.mentorField as MentorField, name);
         if (span.textContent !== text) span.textContent = text;
       }
+      // A task's checkbox is named by its words, the mentor's name included.
+      for (const check of root.querySelectorAll<HTMLInputElement>('[data-step-check][data-label]'))
+        check.setAttribute('aria-label', fillMentorText(check.dataset.label!, name));
     }
 
     const progress = pathState(pathSteps, readChecklist()[trackId], readEvidence(guidelinesVersion));

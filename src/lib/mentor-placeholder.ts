@@ -37,7 +37,9 @@ export function placeholderProblems(text: string, hasMentor: boolean): { index: 
   return findPlaceholders(text).flatMap(({ index, token, field }) => {
     if (!field) {
       const hint = closest(token, MENTOR_PLACEHOLDERS);
-      return [{ index, message: `has ${quote(token)}, which is not a placeholder; allowed: ${MENTOR_PLACEHOLDERS.join(', ')}${hint ? ` (did you mean ${quote(hint)}?)` : ''}` }];
+      return [
+        { index, message: `has ${quote(token)}, which is not a placeholder; allowed: ${MENTOR_PLACEHOLDERS.join(', ')}${hint ? ` (did you mean ${quote(hint)}?)` : ''}` },
+      ];
     }
     if (!hasMentor) return [{ index, message: `has ${quote(token)}, but the track has no mentor to name; set "mentor" to a person, or write the words instead` }];
     return [];
@@ -75,8 +77,6 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 /** Rendered HTML with each placeholder as a span the island can swap; `name` undefined leaves them out. */
 export function fillMentorHtml(html: string, name: string | undefined): string {
   return mentorSegments(html)
-    .map((part) =>
-      typeof part === 'string' ? part : name ? `<span data-mentor-field="${part.field}">${escapeHtml(mentorText(part.field, name))}</span>` : '',
-    )
+    .map((part) => (typeof part === 'string' ? part : name ? `<span data-mentor-field="${part.field}">${escapeHtml(mentorText(part.field, name))}</span>` : ''))
     .join('');
 }

@@ -8,8 +8,7 @@ import { type Entry, entryTitle, findPublished, published, settings, t } from '.
 
 /** A step of the checklist: a task in words, or a link to an entry. `key` keeps its tick across edits. */
 export type TrackStep = { key: string; label: string; ref?: string } & (
-  | { task: string; segments: (string | { field: MentorField })[] }
-  | { href: string; title: string; kind: string }
+  { task: string; segments: (string | { field: MentorField })[] } | { href: string; title: string; kind: string }
 );
 
 export interface TrackPage {

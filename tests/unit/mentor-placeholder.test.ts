@@ -46,7 +46,14 @@ describe('contact ways', () => {
     for (const bad of ['mailto:ana@example.com', 'Ana <ana@example.com>', 'ana@example', 'ana@example.com?subject=x', 'a b@example.com'])
       expect(emailAddress().safeParse(bad).success, bad).toBe(false);
     expect(httpsUrl().safeParse('https://cal.example.com/ana').success).toBe(true);
-    for (const bad of ['http://cal.example.com/ana', 'javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'data:text/html,x', '//cal.example.com', 'https://user:pw@cal.example.com'])
+    for (const bad of [
+      'http://cal.example.com/ana',
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'data:text/html,x',
+      '//cal.example.com',
+      'https://user:pw@cal.example.com',
+    ])
       expect(httpsUrl().safeParse(bad).success, bad).toBe(false);
   });
 

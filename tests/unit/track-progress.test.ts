@@ -39,14 +39,22 @@ describe('steps that complete themselves', () => {
   });
 
   it('counts manual ticks and done steps together, never loses a tick, and names the next step', () => {
-    const state = pathState(steps, ['task:answer-one-question', 'ref:training/listening-first', 'ref:gone/step'], evidence({ passed: ['listening-first'], shared: ['heat-pump-myths'] }));
+    const state = pathState(
+      steps,
+      ['task:answer-one-question', 'ref:training/listening-first', 'ref:gone/step'],
+      evidence({ passed: ['listening-first'], shared: ['heat-pump-myths'] }),
+    );
     expect([...state.doneKeys].sort()).toEqual(['ref:snippets/heat-pump-myths', 'ref:training/listening-first', 'task:answer-one-question']);
     expect(state).toMatchObject({ done: 3, total: 5, complete: false, next: steps[0] });
     expect([...state.auto]).toEqual([
       ['ref:training/listening-first', 'quiz'],
       ['ref:snippets/heat-pump-myths', 'shared'],
     ]);
-    const all = pathState(steps, ['ref:articles/comments', 'task:answer-one-question'], evidence({ passed: ['listening-first'], acknowledged: true, shared: ['heat-pump-myths'] }));
+    const all = pathState(
+      steps,
+      ['ref:articles/comments', 'task:answer-one-question'],
+      evidence({ passed: ['listening-first'], acknowledged: true, shared: ['heat-pump-myths'] }),
+    );
     expect(all).toMatchObject({ done: 5, total: 5, complete: true, next: undefined });
   });
 });
