@@ -2,14 +2,16 @@
  * What a track's steps complete themselves from, read from the hub's stores
  * (browser only): quiz passes (progress-store), the acknowledgement
  * (guidelines-store), pages opened and the active track (kept here), shares
- * (share-store). The rules are pure, in src/lib/track-progress.ts.
+ * (written by the share panel through share-store; read here straight from
+ * storage, so the snippet page's share-store stays its own chunk). The rules
+ * are pure, in src/lib/track-progress.ts.
  */
 import { isAcknowledged } from '../lib/guidelines-ack.ts';
 import { type PathEvidence, parseActiveTrack, parseOpened, withOpened } from '../lib/track-progress.ts';
 import { readAcknowledgement } from './guidelines-store.ts';
 import { readItem, writeItem } from './hub-storage.ts';
 import { readTraining } from './progress-store.ts';
-import { readSharedItems } from './share-store.ts';
+import { SHARED_KEY, parseSharedItems } from '../lib/share/shared-items.ts';
 
 export const OPENED_KEY = 'hub:opened';
 export const ACTIVE_TRACK_KEY = 'hub:active-track';
@@ -33,6 +35,6 @@ export function readEvidence(guidelinesVersion: string | undefined): PathEvidenc
     passed: Object.keys(training).filter((id) => training[id]!.passed),
     acknowledged: guidelinesVersion !== undefined && isAcknowledged(readAcknowledgement(), guidelinesVersion),
     opened: readOpened(),
-    shared: Object.keys(readSharedItems().items),
+    shared: Object.keys(parseSharedItems(readItem(SHARED_KEY)).items),
   };
 }

@@ -1,13 +1,12 @@
 /** The share panel's memory in localStorage: the advocate's drafts and how often they shared where (parsing in src/lib/share). */
 import { type ItemDraft, parseDrafts, withItemDraft } from '../lib/share/saved-drafts.ts';
 import { type NetworkUse, parseNetworkUse, usedOnce } from '../lib/share/network-use.ts';
-import { type SharedItems, parseSharedItems, sharedOnce } from '../lib/share/shared-items.ts';
+import { SHARED_KEY, type SharedItems, parseSharedItems, sharedOnce } from '../lib/share/shared-items.ts';
 import type { NetworkId } from '../model/networks.ts';
 import { readItem, writeItem } from './hub-storage.ts';
 
 export const DRAFTS_KEY = 'hub:drafts';
 export const NETWORK_USE_KEY = 'hub:network-use';
-export const SHARED_KEY = 'hub:shared';
 
 export const readDraft = (id: string): ItemDraft => parseDrafts(readItem(DRAFTS_KEY)).items[id] ?? { texts: {}, at: 0 };
 export const writeDraft = (id: string, draft: ItemDraft): void => writeItem(DRAFTS_KEY, withItemDraft(parseDrafts(readItem(DRAFTS_KEY)), id, draft));

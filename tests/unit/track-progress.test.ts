@@ -101,7 +101,7 @@ describe('what the stores keep', () => {
     const shared = sharedOnce(parseSharedItems(null), 'heat-pump-myths', 'linkedin', at);
     expect(shared).toEqual({ v: 1, items: { 'heat-pump-myths': { at: '2026-11-22T10:00:00.000Z', network: 'linkedin' } } });
     expect(parseSharedItems(JSON.stringify(shared))).toEqual(shared);
-    expect(parseSharedItems('{"v":1,"items":{"x":{"at":"2026-11-22","network":"myspace"},"<y>":{"at":"2026-11-22","network":"x"}}}').items).toEqual({});
+    expect(parseSharedItems('{"v":1,"items":{"x":{"at":"2026-11-22","network":"<b>"},"<y>":{"at":"2026-11-22","network":"x"}}}').items).toEqual({});
     expect(parseSharedItems('{"v":2,"items":{}}').items).toEqual({});
   });
 });

@@ -5,8 +5,18 @@
  * every stored value; kept to the most recent MAX_SHARED items.
  */
 import { isId } from '../../model/ids.ts';
-import { type NetworkId, isNetworkId } from '../../model/networks.ts';
+import type { NetworkId } from '../../model/networks.ts';
 
+/**
+ * The shape of a network id, not the registry's list: the track page reads
+ * this record too, and the registry would then be split out of the snippet
+ * page's script into a chunk of its own (about 1 KB more to load there).
+ * A network removed since is harmless: only the snippet id counts.
+ */
+const NETWORK_SHAPE = /^[a-z][a-z0-9-]{0,31}$/;
+
+/** Its localStorage key. */
+export const SHARED_KEY = 'hub:shared';
 export const SHARED_VERSION = 1;
 export const MAX_SHARED = 500;
 
