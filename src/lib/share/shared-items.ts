@@ -31,8 +31,8 @@ export function parseSharedItems(raw: string | null): SharedItems {
     const value = JSON.parse(raw ?? 'null') as { v?: unknown; items?: Record<string, { at?: unknown; network?: unknown }> } | null;
     if (value?.v !== SHARED_VERSION || !value.items || typeof value.items !== 'object') return shared;
     for (const [id, item] of Object.entries(value.items)) {
-      if (isId(id) && typeof item?.at === 'string' && !Number.isNaN(Date.parse(item.at)) && isNetworkId(item.network))
-        shared.items[id] = { at: item.at, network: item.network };
+      if (isId(id) && typeof item?.at === 'string' && !Number.isNaN(Date.parse(item.at)) && typeof item.network === 'string' && NETWORK_SHAPE.test(item.network))
+        shared.items[id] = { at: item.at, network: item.network as NetworkId };
     }
   } catch {
     /* not JSON: start again */
