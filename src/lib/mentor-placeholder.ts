@@ -74,9 +74,23 @@ export function fillMentorText(text: string, name: string | undefined): string {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
-/** Rendered HTML with each placeholder as a span the island can swap; `name` undefined leaves them out. */
+/**
+ * Rendered HTML with each placeholder in text as a span the island can swap;
+ * inside a tag (a link's title) as the plain name, since a span cannot go
+ * there. `name` undefined leaves them out.
+ */
 export function fillMentorHtml(html: string, name: string | undefined): string {
-  return mentorSegments(html)
-    .map((part) => (typeof part === 'string' ? part : name ? `<span data-mentor-field="${part.field}">${escapeHtml(mentorText(part.field, name))}</span>` : ''))
+  return html
+    .split(/(<[^>]*>)/)
+    .map((piece) =>
+      mentorSegments(piece)
+        .map((part) => {
+          if (typeof part === 'string') return part;
+          if (!name) return '';
+          const text = escapeHtml(mentorText(part.field, name));
+          return piece.startsWith('<') ? text : `<span data-mentor-field="${part.field}">${text}</span>`;
+        })
+        .join(''),
+    )
     .join('');
 }

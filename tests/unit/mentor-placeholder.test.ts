@@ -16,6 +16,13 @@ describe('mentor placeholders', () => {
     );
   });
 
+  it('writes the plain name inside a tag, where a span cannot go', () => {
+    expect(fillMentorHtml('<a href="/x" title="Ask {mentor.first}">{mentor.first}</a>', 'Bo Ek')).toBe(
+      '<a href="/x" title="Ask Bo"><span data-mentor-field="first">Bo</span></a>',
+    );
+    expect(fillMentorHtml('<p>{mentor.name}</p>', undefined)).toBe('<p></p>');
+  });
+
   it('leaves other braces alone and cuts a task into text and placeholders', () => {
     expect(fillMentorHtml('<code>{x}</code> {mentorship}', 'Bo')).toBe('<code>{x}</code> {mentorship}');
     expect(mentorSegments('Book time with {mentor.first} this week')).toEqual(['Book time with ', { field: 'first' }, ' this week']);
