@@ -47,7 +47,8 @@ export const ISLAND_STRINGS = {
     'sharePanel.hashtagsAllOut',
     'sharePanel.hashtagsAllBack',
   ],
-  trackSteps: ['tracks.progress', 'tracks.complete'],
+  trackSteps: ['tracks.progress', 'tracks.complete', 'tracks.auto.quiz', 'tracks.auto.acknowledged', 'tracks.auto.opened', 'tracks.auto.shared'],
+  pathNav: ['path.back', 'path.backDone', 'path.continue'],
   trainingProgress: ['training.pickRole', 'training.pathProgress', 'training.status.passed', 'training.status.tried', 'training.status.new', 'training.badgeText'],
 } as const;
 

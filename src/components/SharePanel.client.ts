@@ -28,7 +28,7 @@ import { defaultVariant, parseDeepLink } from '../lib/share/variant.ts';
 import { byUse } from '../lib/share/network-use.ts';
 import { isPhoneBrowser } from '../lib/share/platform.ts';
 import { offeredLinkCode, readPrefs, settleLinkCode, writePrefs } from '../client/advocate-store.ts';
-import { readDraft, readNetworkUse, recordNetworkUse, writeDraft } from '../client/share-store.ts';
+import { readDraft, readNetworkUse, recordNetworkUse, recordShared, writeDraft } from '../client/share-store.ts';
 import { type IslandKey, stringsOf } from '../client/island-strings.ts';
 import { lazyPatterns } from '../client/x-patterns.ts';
 
@@ -364,6 +364,7 @@ function initPanel(root: HTMLElement): void {
       const current = post(network);
       if (!current.fits) return;
       recordNetworkUse(network);
+      recordShared(item.id, network);
       const name = label(network);
       if (current.textUrl && !phone) {
         // The composer takes the whole post; it is copied too, in case LinkedIn asks to sign in first and forgets it.

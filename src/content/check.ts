@@ -19,6 +19,7 @@ import { checkBodySafety } from './checks/body-safety.ts';
 import { checkCardText } from './checks/card-text.ts';
 import { lintEntries } from './checks/lint.ts';
 import { checkMetrics } from './checks/metrics.ts';
+import { checkMentorPlaceholders } from './checks/mentor-placeholders.ts';
 import { checkReferences } from './checks/references.ts';
 import { checkShareRules } from './checks/share-rules.ts';
 
@@ -93,5 +94,6 @@ export function checkContent(options: CheckOptions): ContentCheck {
   problems.push(...checkCardText(entries));
   problems.push(...checkShareRules(entries, settings, options.now));
   problems.push(...checkBodySafety(entries));
+  problems.push(...checkMentorPlaceholders(entries));
   return { settings, entries, problems };
 }

@@ -24,6 +24,8 @@ const PAGES_WITH_ISLANDS = [
   /^training\/index\.html$/, // progress and badge
   /^training\/[^/]+\/index\.html$/, // quiz
   /^guidelines\/index\.html$/, // acknowledgement
+  /^start\/index\.html$/, // "Continue your path"
+  /^guidelines\/[^/]+\/index\.html$/, // "Back to your path", the page read
 ];
 
 const today = await built('valid@2026-11-22');

@@ -71,3 +71,46 @@ describe('on a phone', () => {
     expect(findings).toEqual([]);
   });
 });
+
+describe('an onboarding path under way, on a 390 × 844 phone', () => {
+  /** What an advocate half way through the Sales track has in their browser. */
+  const STATE: Record<string, unknown> = {
+    'hub:training': { 'listening-first': { best: 4, total: 4, passed: true, passedAt: '2026-11-20T10:00:00.000Z', attempts: 1 } },
+    'hub:opened': ['guidelines/say-what-is-opinion'],
+    'hub:shared': { v: 1, items: { 'heat-pump-myths': { at: '2026-11-21T10:00:00.000Z', network: 'bluesky' } } },
+    'hub:onboarding': { 'sales-advocates': ['task:find-one-public-question-about-heat-pumps-this-week-and-answer-it-in-a-comment-w'] },
+    'hub:active-track': 'sales-advocates',
+    'hub:advocate': { mentor: 'priya-raman' },
+  };
+  const PATHS = [
+    '/',
+    '/start/',
+    '/start/sales-advocates/',
+    '/training/comments-that-count/?track=sales-advocates',
+    '/guidelines/respect-others/?track=sales-advocates',
+    '/people/',
+  ];
+
+  it('shows the way back, the progress, the steps done by doing them and the Contact action without a violation, light or dark', async () => {
+    const context = await hub.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await context.addInitScript((state) => {
+      if (localStorage.getItem('hub:active-track') === null) for (const [key, value] of Object.entries(state)) localStorage.setItem(key, JSON.stringify(value));
+    }, STATE);
+    const findings = await auditPages(context, hub.site.url, PATHS, {
+      label: 'path',
+      passes: BOTH_SCHEMES,
+      concurrency: 2,
+      ready: async (page, path) => {
+        // What is audited is the state under way, not the page before its island ran.
+        if (path.startsWith('/start/') && path !== '/start/') await page.locator('[data-step-auto]:visible').first().waitFor();
+        else if (path !== '/people/') await page.locator('[data-path-nav]:visible a').waitFor();
+      },
+      check: async (page) => {
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        return width > 390 ? [`is ${width} px wide on a 390 px screen`] : [];
+      },
+    });
+    await context.close();
+    expect(findings).toEqual([]);
+  });
+});

@@ -23,7 +23,7 @@ beforeEach(async () => {
 });
 
 const storage = (key: string) => page.evaluate((k) => JSON.parse(localStorage.getItem(k) ?? 'null'), key);
-const visibleMentor = () => page.locator('[data-mentor]:visible a').textContent();
+const visibleMentor = () => page.locator('[data-mentor]:visible .person a').textContent();
 
 /** Teams of the cards that show in a list. */
 const shownTeams = (list: string) =>

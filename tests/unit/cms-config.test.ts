@@ -137,6 +137,20 @@ describe('the Decap configuration', () => {
     compareShapes('', schema.shape!, file.fields);
   });
 
+  it('asks for a person’s contact ways with the patterns the schema checks (an address, https links)', () => {
+    const people = folderCollections.find((c) => c.name === 'people')!;
+    const contact = people.fields.find((f) => f.name === 'contact')!;
+    expect(contact).toMatchObject({ widget: 'object', required: false });
+    const pattern = (name: string) => new RegExp(contact.fields!.find((f) => f.name === name)!.pattern![0]);
+    expect(pattern('email').test('ana@example.com')).toBe(true);
+    expect(pattern('email').test('not an address')).toBe(false);
+    for (const name of ['chat', 'booking']) {
+      expect(pattern(name).test('https://book.example.com/ana')).toBe(true);
+      expect(pattern(name).test('http://book.example.com/ana')).toBe(false);
+      expect(pattern(name).test('javascript:alert(1)')).toBe(false);
+    }
+  });
+
   it('offers the topics, teams and networks of the settings as choices', () => {
     const snippets = folderCollections.find((c) => c.name === 'snippets')!;
     const field = (name: string) => snippets.fields.find((f) => f.name === name)!;

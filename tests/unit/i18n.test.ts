@@ -17,6 +17,8 @@ import type { CampaignStatus } from '../../src/lib/order.ts';
 import { SEARCH_FILTERS } from '../../src/lib/search/filters.ts';
 import { SORTS } from '../../src/lib/search/state.ts';
 import type { ModuleStatus } from '../../src/lib/training-progress.ts';
+import type { ContactKind } from '../../src/lib/contact.ts';
+import type { AutoReason } from '../../src/lib/track-progress.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/model/collections.ts';
 import type { trainingSchema } from '../../src/model/schemas/training.ts';
 import type { z } from 'astro/zod';
@@ -52,6 +54,8 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'impact.trend.conversions.*': INTERVALS,
   'impact.trendSummary.*': INTERVALS,
   'impact.period.*': INTERVALS,
+  'people.contact.*': every<ContactKind>({ email: true, chat: true, booking: true }),
+  'tracks.auto.*': every<AutoReason>({ quiz: true, acknowledged: true, opened: true, shared: true }),
 };
 
 /**

@@ -62,6 +62,8 @@ const metaOf = (schema: AnySchema) => (z.globalRegistry.get(schema) ?? {}) as { 
 /** Longest text shown in a one-line input; longer fields get a text area. */
 const ONE_LINE_MAX = 160;
 const URL_PATTERN: [string, string] = ['^https?://\\S+$', 'An absolute http(s) URL, e.g. https://example.com/page'];
+const HTTPS_URL_PATTERN: [string, string] = ['^https://\\S+$', 'An https:// URL, e.g. https://example.com/page'];
+const EMAIL_PATTERN: [string, string] = ['^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', 'An e-mail address, e.g. ana@example.com'];
 
 interface Unwrapped {
   schema: AnySchema;
@@ -152,6 +154,8 @@ function stringWidget(def: Def, meta: Unwrapped['meta'], context: FieldContext):
   if (meta.ref === '*') return { widget: 'string', pattern: [ENTRY_REF_PATTERN.source, 'collection/id, e.g. guidelines/add-value'] };
   if (meta.ref) return relation(meta.ref, context);
   if (meta.format === 'url') return { widget: 'string', pattern: URL_PATTERN };
+  if (meta.format === 'https-url') return { widget: 'string', pattern: HTTPS_URL_PATTERN };
+  if (meta.format === 'email') return { widget: 'string', pattern: EMAIL_PATTERN };
   const max = check(def, 'max_length')?.maximum;
   return max !== undefined && max <= ONE_LINE_MAX ? { widget: 'string' } : { widget: 'text' };
 }

@@ -29,6 +29,10 @@ export const HINTS: Record<string, Record<string, string>> = {
     mentor: 'Listed in the mentors directory and offered on onboarding tracks.',
     spotlight: 'Optional short recognition quote for the "shining stars".',
     avatar: 'Optional portrait.',
+    contact: 'Optional ways to reach this person, shown as a Contact action on mentor cards and tracks.',
+    'contact.email': 'An address such as ana@example.com, without mailto:.',
+    'contact.chat': 'An https:// link that opens a chat with this person (Teams, Slack, …).',
+    'contact.booking': 'An https:// link to book time with this person.',
   },
   tracks: {
     mentor: 'Must be a person marked as mentor.',

@@ -76,6 +76,40 @@ export function httpUrl() {
     .meta({ format: 'url' });
 }
 
+/**
+ * An absolute https URL a reader is sent to from a button (a chat or booking
+ * link): https only, so neither javascript: nor a plain-text http page can
+ * hide behind a "Contact" action.
+ */
+export function httpsUrl() {
+  return z
+    .string({ error: expect('an https:// URL such as https://example.com/page') })
+    .trim()
+    .refine(isHttpsUrl, { error: expect('an https:// URL such as https://example.com/page (http:, javascript: and other schemes are refused)') })
+    .meta({ format: 'https-url' });
+}
+
+export function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.hostname.length > 0 && !url.username && !url.password;
+  } catch {
+    return false;
+  }
+}
+
+/** One e-mail address, without "mailto:" or a name, e.g. ana@example.com (it becomes a mailto: link). */
+export const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"?&#%/]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+
+export function emailAddress() {
+  return z
+    .string({ error: expect('an e-mail address such as ana@example.com') })
+    .trim()
+    .max(254, { error: expect('an e-mail address of at most 254 characters') })
+    .regex(EMAIL_PATTERN, { error: expect('an e-mail address such as ana@example.com, without "mailto:"') })
+    .meta({ format: 'email' });
+}
+
 export function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);

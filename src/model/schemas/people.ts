@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { type SchemaContext, tuple } from './context.ts';
 import { CODE_RULE, normalizeCode } from '../ids.ts';
 import { PROFILE_NETWORKS, type ProfileNetworkId } from '../networks.ts';
-import { dateOrder, expect, found, httpUrl, list, oneOf, publishingFields, text } from './fields.ts';
+import { dateOrder, emailAddress, expect, found, httpUrl, httpsUrl, list, oneOf, publishingFields, text } from './fields.ts';
 
 /** A profile link per network that takes profiles (the network registry says which). */
 function profileFields() {
@@ -31,6 +31,17 @@ export function personSchema<Image extends z.ZodType>({ settings, image }: Schem
       spotlight: text(280).optional(),
       /** Public profiles, each optional. */
       profiles: z.strictObject({ ...profileFields(), website: httpUrl().optional() }, { error: expect('profile links such as { linkedin: https://… }') }).default({}),
+      /**
+       * How to reach this person, shown as a "Contact" action on mentor cards and track pages;
+       * each optional: `email` (an address, opened as mailto:), `chat` (an https link to a chat,
+       * e.g. Teams or Slack), `booking` (an https link to book time). Default: none.
+       */
+      contact: z
+        .strictObject(
+          { email: emailAddress().optional(), chat: httpsUrl().optional(), booking: httpsUrl().optional() },
+          { error: expect('contact ways such as { email: ana@example.com, booking: https://… }') },
+        )
+        .default({}),
       /** Portrait next to the file, e.g. ./ana.jpg. Default: initials. */
       avatar: image().optional(),
       /**
