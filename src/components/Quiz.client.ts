@@ -69,7 +69,8 @@ function enhance(quiz: HTMLElement) {
     q.querySelector<HTMLElement>('[data-verdict]')!.textContent = verdict;
     q.querySelector<HTMLElement>('[data-detail]')!.textContent = detail;
     q.querySelector<HTMLElement>('[data-feedback]')!.hidden = false;
-    q.querySelector<HTMLElement>('[data-show-answer]')!.hidden = revealed[i]!;
+    // Nothing left to show once the answer is shown, or picked.
+    q.querySelector<HTMLElement>('[data-show-answer]')!.hidden = revealed[i]! || q.dataset.right === 'true';
   }
 
   /** The right answer and why, with why the pick (if any, and wrong) was not it. */

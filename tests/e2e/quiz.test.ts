@@ -66,8 +66,10 @@ describe('a wrong answer', () => {
     expect(feedback).not.toContain(quiz[0]!.options[quiz[0]!.answer]!);
     expect(await visibleText(0)).not.toContain(quiz[0]!.explain);
     expect(await question(0).locator('[data-feedback]').innerText()).not.toContain(quiz[0]!.explain);
-    // A right answer explains itself.
+    // A right answer explains itself, and has no answer left to show.
     await expect(feedbackText(1)).resolves.toContain(quiz[1]!.explain);
+    expect(await question(1).getByRole('button', { name: 'Show the answer' }).isVisible()).toBe(false);
+    expect(await question(0).getByRole('button', { name: 'Show the answer' }).isVisible()).toBe(true);
 
     // The advocate may try again: the other answers stay as they were.
     const second = wrongOption(0, [first]);
@@ -77,6 +79,7 @@ describe('a wrong answer', () => {
     expect(revealed).toContain(`the answer is “${quiz[0]!.options[quiz[0]!.answer]!}`);
     expect(revealed).toContain(quiz[0]!.explain);
     expect(revealed).toContain(quiz[0]!.why![second]!);
+    expect(await question(0).getByRole('button', { name: 'Show the answer' }).isVisible()).toBe(false);
     for (let i = 0; i < quiz.length; i++) expect(await feedbackText(i)).not.toMatch(/([.!?…])[”"’)]*\s*[.!?]/);
   });
 
