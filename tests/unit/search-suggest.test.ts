@@ -68,6 +68,10 @@ describe('suggestions from the hub’s words', () => {
     expect(wordsOf('Heat-pump, “myths”!')).toEqual(['heat', 'pump', 'myths']);
   });
 
+  it('keeps the most used words when it may keep only some', () => {
+    expect(vocabulary(['pump heat', 'heat pump', 'heat boiler'], 2)).toEqual(['heat', 'pump']);
+  });
+
   it('offers "heat pump" for "heet pump", preferring the more used word on a tie ("heat" over "meet")', () => {
     expect(editDistance('heet', 'meet')).toBe(1);
     expect(suggestQuery('heet pump', words)).toBe('heat pump');

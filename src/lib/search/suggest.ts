@@ -77,10 +77,14 @@ export function suggestQuery(query: string, words: readonly string[]): string | 
 /**
  * The hub's words for the suggestions: every word of `texts` of at least
  * three letters (shorter ones are rarely mistyped and often ambiguous), most
- * used first, then alphabetical, so the list and its order are stable.
+ * used first, then alphabetical, so the list and its order are stable; at
+ * most `limit` of them, so a large hub's page stays small.
  */
-export function vocabulary(texts: Iterable<string>): string[] {
+export function vocabulary(texts: Iterable<string>, limit = Infinity): string[] {
   const counts = new Map<string, number>();
   for (const text of texts) for (const word of wordsOf(text)) if ([...word].length >= 3) counts.set(word, (counts.get(word) ?? 0) + 1);
-  return [...counts].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0)).map(([word]) => word);
+  return [...counts]
+    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : a > b ? 1 : 0))
+    .slice(0, limit)
+    .map(([word]) => word);
 }
