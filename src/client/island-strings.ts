@@ -8,7 +8,19 @@
 export const ISLAND_STRINGS = {
   guidelinesAck: ['guidelines.ackDone'],
   onboardingLink: ['tracks.copied', 'tracks.copyFailed', 'tracks.inviteCodeInvalid'],
-  quiz: ['quiz.right', 'quiz.wrong', 'quiz.score', 'quiz.passed', 'quiz.failed', 'quiz.unanswered', 'quiz.passedBefore', 'quiz.doneOn'],
+  quiz: [
+    'quiz.right',
+    'quiz.wrong',
+    'quiz.notQuite',
+    'quiz.tryAgain',
+    'quiz.theAnswer',
+    'quiz.score',
+    'quiz.passed',
+    'quiz.failed',
+    'quiz.unanswered',
+    'quiz.passedBefore',
+    'quiz.doneOn',
+  ],
   teamFilter: [
     'teamFilter.forTeam',
     'teamFilter.forAll',

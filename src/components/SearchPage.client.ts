@@ -1,20 +1,35 @@
 /**
  * The search page. Pagefind's Component UI searches and renders; this island
  * keeps the search in the URL (?q=, filters, sort) so it can be linked,
- * offers "newest first", mends the filter dropdowns' accessible names, and
- * drops share-card thumbnails that fail to load.
+ * matches the URL's filter values whatever their case, lists every match of
+ * the filters when there are no words, offers "newest first" and "Did you
+ * mean …", mends the filter dropdowns' accessible names, and drops
+ * share-card thumbnails that fail to load.
  */
-import { type SearchSort, cleanFilters, pagefindSort, readSearchState, writeSearchState } from '../lib/search/state.ts';
+import { type SearchSort, canonicalFilters, cleanFilters, pagefindSort, readSearchState, writeSearchState } from '../lib/search/state.ts';
+import { suggestQuery } from '../lib/search/suggest.ts';
 
 type Filters = Record<string, string[]>;
+
+/**
+ * "Did you mean …" is weighed for a query with fewer results than this whose
+ * words the hub spells otherwise ("heet pump" finds 6 pages that merely say
+ * "pump"), and offered when the mended query finds more than twice as many.
+ */
+const POOR_RESULTS = 10;
 
 /** The parts of a Component UI instance this island uses. */
 interface PagefindUiInstance {
   searchTerm: string;
   searchFilters: Filters;
+  /** Whether a search without words lists every match (the `faceted` attribute of <pagefind-config>). */
+  faceted: boolean;
+  /** Every filter's values and counts, once loaded. */
+  availableFilters: Record<string, Record<string, number>> | null;
   triggerLoad(): Promise<void>;
   triggerSearchWithFilters(term: string, filters: Filters): void;
   on(event: 'search', callback: (term: string, filters: Filters) => void): void;
+  on(event: 'results', callback: (result: { results?: unknown[] }) => void): void;
   /** The Pagefind search API the instance loaded (undocumented, see below). */
   __pagefind__?: { search: (term: string | null, options?: Record<string, unknown>) => Promise<unknown> };
 }
@@ -61,6 +76,9 @@ async function start(): Promise<void> {
 
   instance.on('search', (term, filters) => {
     state = { ...state, query: term, filters: cleanFilters(filters) };
+    // With a filter chosen and no words, list every match (Pagefind's faceted mode);
+    // with neither, the page stays at its prompt rather than listing the whole hub.
+    instance.faceted = Object.keys(state.filters).length > 0;
     history.replaceState(history.state, '', `${location.pathname}${writeSearchState(state)}${location.hash}`);
   });
 
@@ -82,7 +100,51 @@ async function start(): Promise<void> {
     });
   }
 
+  const suggestion = document.querySelector<HTMLElement>('[data-search-suggestion]');
+  if (suggestion) offerSuggestions(instance, suggestion);
+
+  // A link's filter values in the index's spelling: ?team=sales is the team "Sales", ?type=people the type "Person".
+  state = { ...state, filters: canonicalFilters(state.filters, instance.availableFilters ?? {}, readJson(suggestion?.dataset.aliases, {})) };
   if (state.query || Object.keys(state.filters).length) instance.triggerSearchWithFilters(state.query, state.filters);
+}
+
+function readJson<T>(text: string | undefined, fallback: T): T {
+  try {
+    return text ? (JSON.parse(text) as T) : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+/**
+ * "Did you mean heat pump?" under a query with few results whose words the
+ * hub spells otherwise, when the mended query finds many more (POOR_RESULTS);
+ * one tap runs it.
+ */
+function offerSuggestions(instance: PagefindUiInstance, element: HTMLElement): void {
+  const words = readJson<string[]>(element.dataset.words, []);
+  const button = element.querySelector<HTMLButtonElement>('[data-suggested-query]')!;
+  let asked = 0;
+  instance.on('results', (result) => {
+    const id = ++asked;
+    const term = instance.searchTerm;
+    const found = result.results?.length ?? 0;
+    const mended = found < POOR_RESULTS ? suggestQuery(term, words) : undefined;
+    if (!mended) {
+      element.hidden = true;
+      return;
+    }
+    void instance.__pagefind__?.search(mended, { filters: instance.searchFilters }).then((better) => {
+      const more = ((better as { results?: unknown[] } | null)?.results?.length ?? 0) > 2 * found;
+      if (id !== asked) return;
+      button.textContent = mended;
+      element.hidden = !more;
+    });
+  });
+  button.addEventListener('click', () => {
+    element.hidden = true;
+    instance.triggerSearchWithFilters(button.textContent ?? '', instance.searchFilters);
+  });
 }
 
 void start();

@@ -22,14 +22,18 @@ export interface AdvocatePrefs {
 
 /**
  * The presets an incoming link carries, checked against what exists
- * (`teams`, `mentors`); unknown values are ignored rather than stored.
+ * (`teams`, `mentors`); unknown values are ignored rather than stored. A
+ * team is matched whatever its case (`?team=Sales` is the team `sales`), as
+ * the search page matches its filters.
  */
 export function presetsFromUrl(search: string, known: { teams?: readonly string[]; mentors?: readonly string[] } = {}): AdvocatePrefs {
   const params = new URLSearchParams(search);
   const prefs: AdvocatePrefs = {};
   const code = normalizeCode(params.get('ref'));
   if (code) prefs.code = code;
-  const team = params.get('team')?.trim();
+  const asked = params.get('team')?.trim();
+  // Teams are ids (lower case), so comparing in lower case is enough; every page carries this, so no import.
+  const team = asked && known.teams ? (known.teams.find((t) => t.toLowerCase() === asked.toLowerCase()) ?? asked) : asked;
   if (team && isId(team) && (!known.teams || known.teams.includes(team))) prefs.team = team;
   const mentor = params.get('mentor')?.trim();
   if (mentor && isId(mentor) && (!known.mentors || known.mentors.includes(mentor))) prefs.mentor = mentor;

@@ -14,14 +14,30 @@ import { sitemapPaths, useBuiltHub } from '../support/site.ts';
 
 const hub = useBuiltHub();
 
-/** Pages outside the sitemap that readers see. */
-const NOT_IN_SITEMAP = ['/no-such-page/', '/search/?q=heat'];
+/** Pages outside the sitemap that readers see: a search with results, one listing a filter's matches, one offering "Did you mean …". */
+const NOT_IN_SITEMAP = ['/no-such-page/', '/search/?q=heat', '/search/?type=people', '/search/?q=heet+pump'];
 
-/** Every page waits for its islands; the search page for its results. */
+/** The quiz checked with every answer wrong (feedback without the answers), then one question's answer shown on request. */
+const QUIZ_IN_FEEDBACK = '/training/advocacy-basics/';
+
+/** Every page waits for its islands; the search page for its results (and its suggestion); the quiz is answered. */
 async function ready(page: Page, path: string): Promise<void> {
   if (path.startsWith('/search/?')) {
     await waitForResults(page);
     await page.locator('.hub-result-link').first().waitFor();
+    if (path.includes('heet')) await page.locator('[data-search-suggestion]').waitFor();
+  }
+  if (path === QUIZ_IN_FEEDBACK) {
+    for (const question of await page.locator('fieldset[data-answer]').all()) {
+      const answer = Number(await question.getAttribute('data-answer'));
+      await question
+        .getByRole('radio')
+        .nth(answer === 0 ? 1 : 0)
+        .check();
+    }
+    await page.getByRole('button', { name: 'Check my answers' }).click();
+    await page.locator('fieldset[data-answer]').nth(1).getByRole('button', { name: 'Show the answer' }).click();
+    await page.locator('fieldset[data-answer]').nth(1).locator('[data-feedback]').waitFor();
   }
 }
 
@@ -55,6 +71,21 @@ describe('on a phone', () => {
       '/no-such-page/',
     ];
   };
+
+  it('at 390 × 844: the search page listing a filter’s matches and offering "Did you mean …", and a quiz giving feedback, light or dark', async () => {
+    const context = await hub.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const findings = await auditPages(context, hub.site.url, ['/search/?type=people', '/search/?q=heet+pump', QUIZ_IN_FEEDBACK], {
+      label: 'phone 390',
+      passes: BOTH_SCHEMES,
+      ready,
+      check: async (page) => {
+        const width = await page.evaluate(() => document.documentElement.scrollWidth);
+        return width > 390 ? [`is ${width} px wide on a 390 px screen`] : [];
+      },
+    });
+    await context.close();
+    expect(findings).toEqual([]);
+  });
 
   it('fits the screen without sideways scrolling and has no violation, light or dark', async () => {
     const context = await hub.browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });

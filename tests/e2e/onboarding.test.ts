@@ -133,7 +133,7 @@ describe('a training quiz', () => {
 
     await answerQuiz([0, 1]);
     await expect(result.textContent()).resolves.toMatch(/^You got 2 of 4 right\. Not passed yet: you need 3 of 4\./);
-    await expect(page.locator('fieldset[data-answer]').first().locator('[data-verdict]').textContent()).resolves.toMatch(/^Not quite: the answer is “.+”\.$/);
+    await expect(page.locator('fieldset[data-answer]').first().locator('[data-verdict]').textContent()).resolves.toBe('Not quite.');
     expect(await storage('hub:training')).toMatchObject({ 'advocacy-basics': { passed: false, best: 2, total: 4 } });
 
     await page.getByRole('button', { name: 'Take the quiz again' }).click();

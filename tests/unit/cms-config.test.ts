@@ -173,6 +173,14 @@ describe('the Decap configuration', () => {
     const training = folderCollections.find((c) => c.name === 'training')!;
     expect(training.fields.find((f) => f.name === 'requires')).toMatchObject({ widget: 'relation', multiple: true, collection: 'training' });
   });
+
+  it('offers a quiz question’s optional "why", one line per option, beside its options', () => {
+    const training = folderCollections.find((c) => c.name === 'training')!;
+    const quiz = training.fields.find((f) => f.name === 'quiz') as { fields?: { name: string }[] } | undefined;
+    const names = (quiz?.fields ?? []).map((f) => f.name);
+    expect(names).toEqual(['question', 'options', 'answer', 'explain', 'why']);
+    expect(quiz!.fields!.find((f) => f.name === 'why')).toMatchObject({ widget: 'list', required: false, hint: expect.stringContaining('one line per option') });
+  });
 });
 
 describe('the CMS backend', () => {

@@ -23,6 +23,8 @@ export const HINTS: Record<string, Record<string, string>> = {
     requires: 'Modules to take first.',
     quiz: 'Optional questions checked in the browser.',
     'quiz.answer': 'Which option is right, counting from 0 (the first option is 0).',
+    'quiz.why':
+      'Optional: why each option is right or wrong, one line per option in the same order. A wrong pick shows its line, so the learner can think again before the answer is shown.',
   },
   campaigns: { ends: 'The last day of the campaign, on or after the start.' },
   people: {

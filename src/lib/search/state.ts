@@ -3,6 +3,7 @@
  * search can be linked and the back button works. Filters repeat their name
  * for each value; `sort` is left out for the default (best match).
  */
+import { canonicalValue } from '../canonical.ts';
 import { SEARCH_FILTERS, SORT_KEY, type SearchFilters } from './filters.ts';
 
 export const SORTS = ['relevance', 'date'] as const;
@@ -55,4 +56,25 @@ export function cleanFilters(filters: Record<string, unknown> | undefined): Sear
     if (Array.isArray(values) && values.length) clean[name] = values.filter((v): v is string => typeof v === 'string');
   }
   return clean;
+}
+
+/**
+ * A link's filter values in the index's own spelling, whatever their case
+ * (`?team=sales` is the team "Sales"), or through another name the hub gives
+ * them (`aliases`: `?type=people` is the type "Person"). A value that matches
+ * nothing is kept as it is, so the search finds nothing rather than more.
+ */
+export function canonicalFilters(
+  filters: SearchFilters,
+  available: Readonly<Record<string, Readonly<Record<string, number>>>>,
+  aliases: Readonly<Record<string, Readonly<Record<string, string>>>> = {},
+): SearchFilters {
+  const canonical: SearchFilters = {};
+  for (const name of SEARCH_FILTERS) {
+    const values = filters[name];
+    if (!values) continue;
+    const known = Object.keys(available[name] ?? {});
+    canonical[name] = [...new Set(values.map((value) => canonicalValue(value, known, aliases[name]) ?? value))];
+  }
+  return canonical;
 }

@@ -18,10 +18,24 @@ const question = z
         .min(0, { error: expect('0 or more') }),
       /** Why the right answer is right, shown after checking. */
       explain: text(1000),
+      /**
+       * Why each option is right or wrong, one per option in the same order: a
+       * wrong pick shows its own line, so the learner can think again without
+       * being told the answer. Default: none (a wrong pick says only "not quite").
+       */
+      why: list(text(500)).optional(),
     },
-    { error: expect('a question with question, options, answer and explain') },
+    { error: expect('a question with question, options, answer and explain (and optionally why)') },
   )
   .superRefine((q, ctx) => {
+    if (q.why && q.why.length !== q.options.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['why'],
+        input: q.why,
+        message: `has ${q.why.length} line${q.why.length === 1 ? '' : 's'}, but there ${q.options.length === 1 ? 'is 1 option' : `are ${q.options.length} options`}; allowed: one line per option, in the same order`,
+      });
+    }
     if (q.answer >= q.options.length) {
       ctx.addIssue({
         code: 'custom',

@@ -1,0 +1,94 @@
+/**
+ * Search that forgives (issue 16, item 6), in Chromium against the built
+ * sample hub: filter values in the URL match whatever their case, a search
+ * with filters and no words lists every match, and a mistyped query offers
+ * "Did you mean …" from the hub's own words, which runs with one tap.
+ */
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/content/check.ts';
+import { PROJECT } from '../support/build.ts';
+import { indexedUrls, resultCount, resultLinks, waitForResults } from '../support/search.ts';
+import { useBuiltHub } from '../support/site.ts';
+
+const sample = checkContent({ root: path.join(PROJECT, 'content'), now: new Date('2026-11-22T00:00:00Z'), cwd: PROJECT });
+const hub = useBuiltHub();
+const pages: Page[] = [];
+const errors: string[] = [];
+
+afterEach(async () => {
+  await Promise.all(pages.splice(0).map((page) => page.context().close()));
+  expect(errors.splice(0)).toEqual([]);
+});
+
+async function open(pathAndQuery: string): Promise<Page> {
+  // Results load as they come into view: a window tall enough to show every one.
+  const context = await hub.browser.newContext({ viewport: { width: 1280, height: 12_000 } });
+  const page = await context.newPage();
+  pages.push(page);
+  page.on('pageerror', (error) => errors.push(`${pathAndQuery}: ${error.message}`));
+  await page.goto(hub.site.url + pathAndQuery);
+  return page;
+}
+
+/** What the search page shows once Pagefind has answered: the summary and every result's link. */
+async function shown(page: Page): Promise<{ summary: string; count: number; links: string[] }> {
+  await waitForResults(page);
+  const count = await resultCount(page);
+  // Pagefind shows the first results and more on demand: wait until no placeholder is left among them.
+  await page.locator('.hub-result-placeholder').first().waitFor({ state: 'detached' });
+  return { summary: (await page.locator('pagefind-summary').innerText()).trim(), count, links: await resultLinks(page) };
+}
+
+describe('filters in the URL', () => {
+  it('match whatever their case: ?team=sales and ?team=Sales give the same results', async () => {
+    const lower = await shown(await open('/search/?q=heat&team=sales'));
+    const upper = await shown(await open('/search/?q=heat&team=Sales'));
+    const expected = await indexedUrls(pages[0]!, { term: 'heat', filters: { team: ['Sales'] } });
+    expect(expected.length).toBeGreaterThan(0);
+    expect(upper.count).toBe(expected.length);
+    expect(upper.links.length).toBeGreaterThan(0);
+    for (const link of upper.links) expect(expected).toContain(link);
+    expect(lower).toEqual(upper);
+  });
+
+  it('lists every match of the filters when there are no words: type=people lists all people', async () => {
+    const people = sample.entries.filter((e) => e.collection === 'people' && e.published).map((e) => `/people/${e.id}/`);
+    expect(people.length).toBeGreaterThan(1);
+    const page = await open('/search/?type=people');
+    const { summary, count, links } = await shown(page);
+    expect(count).toBe(people.length);
+    expect(links.toSorted()).toEqual(people.toSorted());
+    expect(summary).toContain(String(people.length));
+    // The dropdown shows the filter as chosen, in the hub's spelling.
+    await expect(page.locator('pagefind-filter-dropdown[filter="type"] [role="option"][aria-selected="true"]').innerText()).resolves.toMatch(/^Person/);
+  });
+});
+
+describe('a mistyped query', () => {
+  it('offers "Did you mean heat pump" for "heet pump", and one tap searches for it', async () => {
+    const page = await open('/search/');
+    await page.locator('pagefind-input input').fill('heet pump');
+    const offer = page.getByRole('button', { name: 'heat pump', exact: true });
+    await offer.waitFor();
+    await expect(page.locator('[data-search-suggestion]').innerText()).resolves.toBe('Did you mean heat pump?');
+    await offer.click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('heat pump');
+    await expect(page.locator('pagefind-input input').inputValue()).resolves.toBe('heat pump');
+    await expect.poll(() => page.locator('pagefind-summary').innerText()).toMatch(/results? for heat pump$/);
+    const { count, links } = await shown(page);
+    const expected = await indexedUrls(page, { term: 'heat pump' });
+    expect(count).toBe(expected.length);
+    expect(count).toBeGreaterThan(10);
+    expect(links[0]).toBe(expected[0]);
+    // The offer goes once the query is fine.
+    expect(await page.locator('[data-search-suggestion]').isVisible()).toBe(false);
+  });
+
+  it('offers nothing for a query the hub answers well', async () => {
+    const page = await open('/search/?q=heat+pump');
+    expect((await shown(page)).count).toBeGreaterThan(10);
+    expect(await page.locator('[data-search-suggestion]').isVisible()).toBe(false);
+  });
+});
