@@ -77,7 +77,7 @@ describe('a track whose steps follow what the advocate does', () => {
 
     // A guideline step's page, opened from the track.
     await page.getByRole('link', { name: 'Say what is opinion and what is fact' }).click();
-    await expect(backLink().textContent()).resolves.toBe('Back to your path — next: Treat people with respect, competitors included');
+    await expect.poll(() => backLink().textContent()).toBe('Back to your path — next: Treat people with respect, competitors included');
     await backLink().click();
     expect(await step('Say what is opinion and what is fact').isChecked()).toBe(true);
     expect(await step('Treat people with respect, competitors included').isChecked()).toBe(false);
@@ -112,7 +112,7 @@ describe('a track whose steps follow what the advocate does', () => {
 
     // The module page reached from the track names the next step still to do.
     await page.getByRole('link', { name: 'Comments that count' }).click();
-    await expect(backLink().textContent()).resolves.toBe('Back to your path — next: Comments that count');
+    await expect.poll(() => backLink().textContent()).toBe('Back to your path — next: Comments that count');
 
     // Home and /start/ offer to continue the path.
     for (const where of ['/', '/start/']) {
