@@ -17,9 +17,8 @@ const UNPUBLISHED_ON_22_NOV = [
  * browser); every other page ships none.
  */
 const PAGES_WITH_ISLANDS = [
-  /^index\.html$/, // team filter and shared marks of "fresh to share"
-  /^share\/index\.html$/, // team filter, shared marks
-  /^campaigns\/[^/]+\/index\.html$/, // shared marks of its snippets
+  /^index\.html$/, // team filter of "fresh to share"
+  /^share\/index\.html$/, // team filter
   /^share\/[^/]+\/index\.html$/, // guidelines reminder
   /^start\/[^/]+\/index\.html$/, // presets, checklist, onboarding link
   /^training\/index\.html$/, // progress and badge
