@@ -9,6 +9,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBuiltHub } from '../support/site.ts';
+import { recordOpened } from '../support/browser.ts';
 
 const hub = useBuiltHub();
 let context: BrowserContext;
@@ -19,14 +20,7 @@ async function open(options: { javaScriptEnabled?: boolean } = {}) {
   await context?.close();
   context = await hub.browser.newContext(options);
   // A share opens the network: record it instead of leaving the site.
-  await context.addInitScript(() => {
-    const opened: string[] = [];
-    (window as unknown as { opened: string[] }).opened = opened;
-    window.open = (url?: string | URL) => {
-      opened.push(String(url));
-      return null;
-    };
-  });
+  await recordOpened(context);
   page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));

@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DIST, SAMPLE_SITE, useBuiltHub } from '../support/site.ts';
+import { recordOpened } from '../support/browser.ts';
 import twitter from 'twitter-text';
 import { defaultVariant } from '../../src/lib/share/variant.ts';
 import type { NetworkId } from '../../src/model/networks.ts';
@@ -39,14 +40,7 @@ async function newContext(options: { javaScriptEnabled?: boolean; userAgent?: st
     return route.abort();
   });
   // Record what would open instead of leaving the site.
-  await context.addInitScript(() => {
-    const opened: string[] = [];
-    (window as unknown as { opened: string[] }).opened = opened;
-    window.open = (url?: string | URL) => {
-      opened.push(String(url));
-      return null;
-    };
-  });
+  await recordOpened(context);
   return context;
 }
 

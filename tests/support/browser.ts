@@ -1,2 +1,18 @@
 /** Chromium for the browser tests: the one scripts/ensure-chromium.ts chose (scripts/lib/browser.ts). */
+import type { BrowserContext } from 'playwright-core';
 export { CHROMIUM_FLAGS, chromiumPath, launchChromium } from '../../scripts/lib/browser.ts';
+
+/**
+ * Records the URLs a page would open (window.open) on `window.opened`
+ * instead of leaving the site: every share button ends there.
+ */
+export async function recordOpened(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const opened: string[] = [];
+    (window as unknown as { opened: string[] }).opened = opened;
+    window.open = (url?: string | URL) => {
+      opened.push(String(url));
+      return null;
+    };
+  });
+}

@@ -1,6 +1,6 @@
 /** What the share panel remembers in the browser: drafts per item and wording, and how often each network was used. */
 import { describe, expect, it } from 'vitest';
-import { DRAFTS_VERSION, MAX_DRAFTS, parseDrafts, withItemDraft } from '../../src/lib/share/saved-drafts.ts';
+import { DRAFTS_VERSION, type ItemDraft, MAX_DRAFTS, parseDrafts, withItemDraft } from '../../src/lib/share/saved-drafts.ts';
 import { byUse, parseNetworkUse, usedOnce } from '../../src/lib/share/network-use.ts';
 import { NETWORK_IDS } from '../../src/model/networks.ts';
 
@@ -25,14 +25,22 @@ describe('saved drafts', () => {
     expect(parseDrafts(raw).items).toEqual({ ok: { texts: { '0': 'kept' }, dropped: ['A'], at: 0 } });
   });
 
-  it('forget an item that holds nothing, and the least recently edited past the limit', () => {
+  it('forget an item that holds nothing, and past the limit the least recently changed that hold only choices, never typed words', () => {
     let drafts = withItemDraft(parseDrafts(null), 'a', draft);
     drafts = withItemDraft(drafts, 'a', { texts: {}, first: '', dropped: [], at: 9 });
     expect(drafts.items).toEqual({});
-    for (let i = 0; i <= MAX_DRAFTS; i++) drafts = withItemDraft(drafts, `item-${i}`, { ...draft, at: i });
+    const choice: ItemDraft = { texts: {}, last: 1, at: 0 };
+    for (let i = 0; i <= MAX_DRAFTS; i++) drafts = withItemDraft(drafts, `item-${i}`, { ...choice, at: i });
     expect(Object.keys(drafts.items)).toHaveLength(MAX_DRAFTS);
     expect(drafts.items['item-0']).toBeUndefined();
     expect(drafts.items[`item-${MAX_DRAFTS}`]).toBeDefined();
+    // Typed words stay, however many and however old: the oldest choice goes instead.
+    drafts = withItemDraft(drafts, 'typed-old', { ...draft, at: -5 });
+    expect(drafts.items['typed-old']).toEqual({ ...draft, at: -5 });
+    expect(drafts.items['item-1']).toBeUndefined();
+    let typed = parseDrafts(null);
+    for (let i = 0; i <= MAX_DRAFTS; i++) typed = withItemDraft(typed, `typed-${i}`, { ...draft, at: i });
+    expect(Object.keys(typed.items)).toHaveLength(MAX_DRAFTS + 1);
   });
 });
 

@@ -8,7 +8,11 @@
 import { isId } from '../../model/ids.ts';
 
 export const DRAFTS_VERSION = 1;
-/** Items kept at most; the least recently edited go first. */
+/**
+ * Items kept at most, past which the least recently changed items that hold
+ * only choices (the wording last open, hashtags left out) are forgotten. An
+ * item holding words the advocate typed is never forgotten for room.
+ */
 export const MAX_DRAFTS = 100;
 /** A text longer than this is not a post anyone shares (E-mail's limit is 2,000; Facebook's 63,206). */
 const MAX_TEXT = 65_536;
@@ -60,12 +64,20 @@ function holdsSomething(draft: ItemDraft): boolean {
   return Object.keys(draft.texts).length > 0 || !!draft.first || !!draft.dropped?.length || draft.last !== undefined;
 }
 
-/** `drafts` with `draft` as item `id`'s (removed when it holds nothing), the oldest dropped past MAX_DRAFTS. */
+/** Whether a draft holds words the advocate typed. */
+const holdsWords = (draft: ItemDraft): boolean => Object.keys(draft.texts).length > 0 || !!draft.first;
+
+/** `drafts` with `draft` as item `id`'s (removed when it holds nothing); past MAX_DRAFTS, the oldest items without typed words go. */
 export function withItemDraft(drafts: Drafts, id: string, draft: ItemDraft): Drafts {
   const items = { ...drafts.items };
   delete items[id];
   if (holdsSomething(draft)) items[id] = draft;
-  const ids = Object.keys(items).sort((a, b) => items[b]!.at - items[a]!.at);
-  for (const old of ids.slice(MAX_DRAFTS)) delete items[old];
+  const excess = Object.keys(items).length - MAX_DRAFTS;
+  if (excess > 0) {
+    const choicesOnly = Object.keys(items)
+      .filter((key) => !holdsWords(items[key]!))
+      .sort((a, b) => items[a]!.at - items[b]!.at);
+    for (const old of choicesOnly.slice(0, excess)) delete items[old];
+  }
   return { v: DRAFTS_VERSION, items };
 }
