@@ -6,7 +6,7 @@
  * naming the file, what was found, the limit and the entries using it.
  * tests/build/images.test.ts proves a real build stops on them.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
@@ -15,7 +15,6 @@ import { formatProblem } from '../../src/lib/problems.ts';
 import { DEFAULT_IMAGE_LIMITS } from '../../src/model/schemas/settings.ts';
 import { VALID_TREE, treeWith } from '../support/fixtures.ts';
 import { noisePng, oneColourPng, scriptSvg } from '../support/images.ts';
-import { readFileSync } from 'node:fs';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 const ANA = readFileSync(path.join(VALID_TREE, 'people/ana.md'), 'utf8');
