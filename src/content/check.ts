@@ -2,7 +2,7 @@
  * Reads a whole content tree once and checks it the way the build will use
  * it: every file against its collection's schema, then what only the whole
  * set can tell (references, share lengths, lint, card text, bodies,
- * analytics exports). Every problem names file, line, field, value and what
+ * analytics exports, images). Every problem names file, line, field, value and what
  * is allowed. The content loader (loader.ts), `npm run lint:content` and the
  * tests all call `checkContent`.
  */
@@ -17,6 +17,7 @@ import { readSettings } from './settings.ts';
 import { checkRootFolder, entryFiles } from './tree.ts';
 import { checkBodySafety } from './checks/body-safety.ts';
 import { checkCardText } from './checks/card-text.ts';
+import { checkImages } from './checks/images.ts';
 import { lintEntries } from './checks/lint.ts';
 import { checkMetrics } from './checks/metrics.ts';
 import { checkMentorPlaceholders } from './checks/mentor-placeholders.ts';
@@ -35,7 +36,7 @@ export interface CheckOptions {
   settings?: Settings;
   /** Paths in messages are relative to this. Default: the working directory. */
   cwd?: string;
-  /** Where `settings.brand.logo` is looked up. Default: `<cwd>/public`. */
+  /** The public/ folder: where `settings.brand.logo` is looked up, and whose images are checked. Default: `<cwd>/public`. */
   publicDir?: string;
 }
 
@@ -65,9 +66,10 @@ export function checkContent(options: CheckOptions): ContentCheck {
     return { entries, problems };
   }
 
+  const publicDir = options.publicDir ?? path.join(cwd, 'public');
   let settings = options.settings;
   if (!settings) {
-    const read = readSettings({ root: options.root, publicDir: options.publicDir ?? path.join(cwd, 'public'), show });
+    const read = readSettings({ root: options.root, publicDir, show });
     problems.push(...read.problems);
     settings = read.settings;
   }
@@ -95,5 +97,6 @@ export function checkContent(options: CheckOptions): ContentCheck {
   problems.push(...checkShareRules(entries, settings, options.now));
   problems.push(...checkBodySafety(entries));
   problems.push(...checkMentorPlaceholders(entries));
+  problems.push(...checkImages({ root: options.root, publicDir, show, settings, entries }));
   return { settings, entries, problems };
 }

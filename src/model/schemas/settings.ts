@@ -33,6 +33,14 @@ function noRepeats(values: readonly string[], ctx: z.RefinementCtx) {
   });
 }
 
+/** The image limits a hub has unless settings.yaml says otherwise (docs/content-model.md says why). */
+export const DEFAULT_IMAGE_LIMITS = { max_megapixels: 25, max_megabytes: 20 } as const;
+
+/** A limit: a number above 0. */
+function limit(example: string) {
+  return z.number({ error: expect(`a number of ${example}`) }).positive({ error: expect(`a number above 0, e.g. ${example}`) });
+}
+
 export function settingsSchema() {
   return z.strictObject({
     /** Hub name shown in the header and in titles. */
@@ -100,6 +108,25 @@ export function settingsSchema() {
     topics: idList('a topic'),
     /** Phrases the content lint rejects, case-insensitive. Default: none. */
     banned: list(text()).default([]),
+    /**
+     * Limits on every image the hub ships or processes (covers, avatars, images in bodies, public/),
+     * read from each file's header before anything decodes it: a larger file is a build error.
+     */
+    images: z
+      .strictObject({
+        /**
+         * Most pixels an image may have, in megapixels (width × height ÷ 1,000,000). Default: 25,
+         * so a 24-megapixel camera photo (6000 × 4000) passes; decoding one takes about 100 MB, and
+         * a 20,000 × 20,000 PNG (400 megapixels, 1.6 GB decoded) does not.
+         */
+        max_megapixels: limit('megapixels such as 25').default(DEFAULT_IMAGE_LIMITS.max_megapixels),
+        /**
+         * Largest image file in megabytes (1 MB = 1,000,000 bytes). Default: 20, above a
+         * full-quality 24-megapixel camera JPEG (about 8–15 MB) and far below an 84 MB photo.
+         */
+        max_megabytes: limit('megabytes such as 20').default(DEFAULT_IMAGE_LIMITS.max_megabytes),
+      })
+      .default({ ...DEFAULT_IMAGE_LIMITS }),
     /** Where Decap CMS at /admin/ reads and commits content. Default: the in-memory demo backend. */
     cms: z
       .strictObject({
