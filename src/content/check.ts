@@ -95,7 +95,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   problems.push(...checkMetrics({ root: options.root, show, settings, entries }));
   problems.push(...checkCardText(entries));
   problems.push(...checkShareRules(entries, settings, options.now));
-  problems.push(...checkBodySafety(entries));
+  problems.push(...checkBodySafety(entries, settings.site));
   problems.push(...checkMentorPlaceholders(entries));
   problems.push(...checkImages({ root: options.root, publicDir, show, settings, entries }));
   return { settings, entries, problems };

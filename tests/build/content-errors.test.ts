@@ -35,4 +35,23 @@ describe('npm run build on bad content', () => {
     expect(output).not.toMatch(STACK_LINE);
     expect(output).not.toMatch(/page\(s\) built/);
   });
+
+  it.each([
+    {
+      build: 'credentials-site@2026-11-22' as const,
+      message: /:5 — field "site" is "https:\/\/deploy:t0ken@hub\.fixture\.example", which holds a user name or password before "@"/,
+    },
+    {
+      build: 'markup-site@2026-11-22' as const,
+      message: /:5 — field "site" is "https:\/\/hub\.fixture\.example\/<b>hub<\/b>.*; expected an absolute http\(s\) URL the hub is served from/,
+    },
+  ])('stops on $build with the settings report, exit code 1 and no stack trace', async ({ build, message }) => {
+    const { code, output } = await built(build);
+    expect(code, output).toBe(1);
+    expect(output).toMatch(message);
+    expect(output).toContain('settings.yaml has errors: fix them and start again.');
+    expect(output).not.toMatch(STACK_LINE);
+    expect(output.split('\n').length, output).toBeLessThan(40);
+    expect(output).not.toMatch(/page\(s\) built/);
+  });
 });

@@ -45,9 +45,18 @@ export const TREES = {
   'unknown-topic': { from: VALID_TREE, files: { 'snippets/unknown-topic.md': invalidFixture('snippets/unknown-topic.md') } },
   /** One settings error: a site URL without its scheme. */
   'relative-site': { from: VALID_TREE, files: { 'settings.yaml': invalidFixture('settings/relative-site.yaml') } },
+  /** A settings error that reaches every URL: a site with a user name and password. */
+  'credentials-site': { from: VALID_TREE, files: { 'settings.yaml': rejectedFixture('settings/credentials-site.yaml') } },
+  /** A site with markup in its path (before, ~1,200 lines of stack traces from the routes built on it). */
+  'markup-site': { from: VALID_TREE, files: { 'settings.yaml': rejectedFixture('settings/markup-site.yaml') } },
 } satisfies Record<string, TreeSpec>;
 
 export type TreeName = keyof typeof TREES;
+
+/** The text of a fixture of the hostile corpus's rejected half, e.g. `settings/markup-site.yaml`. */
+function rejectedFixture(file: string): string {
+  return readFileSync(path.join(FIXTURES, 'hostile', 'rejected', file), 'utf8');
+}
 
 export interface BuildSpec {
   tree: TreeName;
@@ -70,6 +79,8 @@ export const BUILDS = {
   'later@2026-12-06': { tree: 'later', now: LATER, ownCardCache: true, cardsOf: 'valid@2026-11-22' },
   'unknown-topic@2026-11-22': { tree: 'unknown-topic', now: TODAY },
   'relative-site@2026-11-22': { tree: 'relative-site', now: TODAY },
+  'credentials-site@2026-11-22': { tree: 'credentials-site', now: TODAY },
+  'markup-site@2026-11-22': { tree: 'markup-site', now: TODAY },
 } satisfies Record<string, BuildSpec>;
 
 export type BuildName = keyof typeof BUILDS;

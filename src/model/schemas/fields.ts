@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { ID_PATTERN, ID_RULE } from '../ids.ts';
 import { closest, quote } from '../words.ts';
+import { URL_FORBIDDEN_CLASS, type WebScheme, addressProblem, forbiddenCharacterProblem, isAddress } from '../urls.ts';
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
@@ -67,13 +68,29 @@ function tooLong(input: unknown): string {
   return typeof input === 'string' ? `is ${input.length} characters long` : found(input);
 }
 
+const HTTP_ALLOWED = 'an absolute http(s) URL such as https://example.com/page';
+const HTTPS_ALLOWED = 'an https:// URL such as https://example.com/page (http:, javascript: and other schemes are refused)';
+
+/**
+ * An address of `schemes` under the one URL rule of src/model/urls.ts (no
+ * whitespace, control or bidirectional characters, no user name or
+ * password); `allowed` says what is expected, `format` names the rule for the
+ * CMS form and JSON Schema.
+ */
+export function webAddress(schemes: readonly WebScheme[], allowed: string, format: string) {
+  return z
+    .string({ error: expect(allowed) })
+    .trim()
+    .superRefine((value, ctx) => {
+      const problem = addressProblem(value, schemes);
+      if (problem) ctx.addIssue({ code: 'custom', input: value, message: `${found(value)}${problem.why ? `, which ${problem.why}` : ''}; expected ${allowed}` });
+    })
+    .meta({ format });
+}
+
 /** An absolute http(s) URL. */
 export function httpUrl() {
-  return z
-    .string({ error: expect('an absolute http(s) URL such as https://example.com/page') })
-    .trim()
-    .refine(isHttpUrl, { error: expect('an absolute http(s) URL such as https://example.com/page') })
-    .meta({ format: 'url' });
+  return webAddress(['http', 'https'], HTTP_ALLOWED, 'url');
 }
 
 /**
@@ -82,41 +99,32 @@ export function httpUrl() {
  * hide behind a "Contact" action.
  */
 export function httpsUrl() {
-  return z
-    .string({ error: expect('an https:// URL such as https://example.com/page') })
-    .trim()
-    .refine(isHttpsUrl, { error: expect('an https:// URL such as https://example.com/page (http:, javascript: and other schemes are refused)') })
-    .meta({ format: 'https-url' });
+  return webAddress(['https'], HTTPS_ALLOWED, 'https-url');
 }
 
 export function isHttpsUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.length > 0 && !url.username && !url.password;
-  } catch {
-    return false;
-  }
+  return isAddress(value, ['https']);
 }
 
 /** One e-mail address, without "mailto:" or a name, e.g. ana@example.com (it becomes a mailto: link). */
-export const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"?&#%/]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+export const EMAIL_PATTERN = new RegExp(`^[^${URL_FORBIDDEN_CLASS}@<>"()[\\],;:?&#%/]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$`, 'i');
 
 export function emailAddress() {
+  const allowed = 'an e-mail address such as ana@example.com, without "mailto:"';
   return z
     .string({ error: expect('an e-mail address such as ana@example.com') })
     .trim()
     .max(254, { error: expect('an e-mail address of at most 254 characters') })
-    .regex(EMAIL_PATTERN, { error: expect('an e-mail address such as ana@example.com, without "mailto:"') })
+    .superRefine((value, ctx) => {
+      if (EMAIL_PATTERN.test(value)) return;
+      const why = forbiddenCharacterProblem(value);
+      ctx.addIssue({ code: 'custom', input: value, message: `${found(value)}${why ? `, which ${why}` : ''}; expected ${allowed}` });
+    })
     .meta({ format: 'email' });
 }
 
 export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
+  return isAddress(value, ['http', 'https']);
 }
 
 /**

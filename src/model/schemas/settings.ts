@@ -2,12 +2,40 @@ import { z } from 'astro/zod';
 import { NETWORK_IDS } from '../networks.ts';
 import { HOST_PATTERN, ID_PATTERN, ID_RULE } from '../ids.ts';
 import { expect, found, httpUrl, list, oneOf, text } from './fields.ts';
+import { addressProblem } from '../urls.ts';
 
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 /** Decap CMS backends the hub configures. */
 export const CMS_BACKENDS = ['github', 'gitlab', 'git-gateway', 'test-repo'] as const;
 
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+
+/** One segment of a path the hub builds URLs on: no empty, hidden, "." or ".." segment, nothing to encode. */
+const SEGMENT = '[A-Za-z0-9_~-][A-Za-z0-9._~-]*';
+
+const SITE_ALLOWED =
+  'an absolute http(s) URL the hub is served from, such as https://voices.example.com or https://acme.github.io/hub/ (an ASCII host, then path segments of letters, digits, "-", ".", "_" or "~"; no user name, query or fragment)';
+const SITE_PATTERN = new RegExp(`^https?://[A-Za-z0-9.-]+(?::\\d+)?(?:/${SEGMENT})*/?$`);
+
+/**
+ * settings.site: the URL rule of every address (src/model/urls.ts), and more,
+ * because every page, feed, post, invite link, QR code and the base path of
+ * every route is built on it: an ASCII host and a plain path, which Astro's
+ * routes, _headers rules and feeds take as they are.
+ */
+function siteAddress() {
+  return z
+    .string({ error: expect(SITE_ALLOWED) })
+    .trim()
+    .superRefine((value, ctx) => {
+      const problem = addressProblem(value, ['http', 'https']) ?? (SITE_PATTERN.test(value) ? undefined : {});
+      if (problem) ctx.addIssue({ code: 'custom', input: value, message: `${found(value)}${problem.why ? `, which ${problem.why}` : ''}; expected ${SITE_ALLOWED}` });
+    })
+    .meta({ format: 'url' });
+}
+
+const LOGO_ALLOWED = 'a path under public/ such as /brand/logo.svg (segments of letters, digits, "-", ".", "_" or "~", ending in .svg, .png, .jpg or .webp)';
+const LOGO_PATTERN = new RegExp(`^(?:/${SEGMENT})+\\.(?:svg|png|jpe?g|webp)$`, 'i');
 
 function hexColour() {
   return z
@@ -55,7 +83,7 @@ export function settingsSchema() {
       .regex(LANG, { error: expect('a language tag such as "en" or "de-CH"') })
       .default('en'),
     /** Absolute base URL the hub is served from; used for canonical links, cards and feeds. */
-    site: httpUrl(),
+    site: siteAddress(),
     brand: z.strictObject(
       {
         /** Main brand colour (links, buttons, card background). */
@@ -64,8 +92,8 @@ export function settingsSchema() {
         accent: hexColour(),
         /** Path of a logo under public/, e.g. /brand/logo.svg. Default: no logo. */
         logo: z
-          .string({ error: expect('a path under public/ such as /brand/logo.svg') })
-          .regex(/^\/[^\s]*\.(?:svg|png|jpe?g|webp)$/i, { error: expect('a path under public/ such as /brand/logo.svg') })
+          .string({ error: expect(LOGO_ALLOWED) })
+          .regex(LOGO_PATTERN, { error: expect(LOGO_ALLOWED) })
           .optional(),
       },
       { error: expect('brand colours: { primary: "#0b3d91", accent: "#f5a623" }') },
