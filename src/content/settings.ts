@@ -7,7 +7,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { load as loadYaml } from 'js-yaml';
 import { SETTINGS_FILE } from '../model/collections.ts';
 import { found } from '../model/schemas/fields.ts';
 import { type Settings, settingsSchema } from '../model/schemas/settings.ts';
@@ -16,6 +15,7 @@ import { checkBrandContrast } from './checks/brand-contrast.ts';
 import { locateIn } from './locate.ts';
 import { fallbackMessage, flattenIssues, isRecord } from './problem-text.ts';
 import { anchorMessage, firstAnchor } from './yaml-safety.ts';
+import { YamlSyntaxError, parseYaml } from './yaml.ts';
 
 export interface SettingsOptions {
   /** The content root. */
@@ -45,10 +45,10 @@ export function readSettings({ root, publicDir, show }: SettingsOptions): Settin
   if (anchor) return fail({ line: anchor.line, message: anchorMessage(anchor) });
   let raw: unknown;
   try {
-    raw = loadYaml(text);
+    raw = parseYaml(text);
   } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
-    return fail({ line: mark?.line !== undefined ? mark.line + 1 : undefined, message: `is not valid YAML: ${(error as { reason?: string }).reason ?? (error as Error).message}` });
+    if (!(error instanceof YamlSyntaxError)) throw error;
+    return fail({ line: error.line, message: `is not valid YAML: ${error.message}` });
   }
   if (!isRecord(raw)) return fail({ line: 1, message: 'must hold "field: value" lines (name, organization, site, teams, topics, …)' });
 
