@@ -46,6 +46,7 @@ function firstUnclosed(text: string): { offset: number; message: string } | unde
   let quote: { offset: number; message: string } | undefined;
   let bracket: { offset: number; message: string } | undefined;
   for (const token of new Parser().parse(text)) {
+    if (token.type !== 'document') continue;
     CST.visit(token, (item) => {
       for (const part of [item.key, item.value]) {
         if (!part) continue;

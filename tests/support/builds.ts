@@ -43,6 +43,14 @@ export const TREES = {
   },
   /** One entry error: a snippet with a topic settings do not have. */
   'unknown-topic': { from: VALID_TREE, files: { 'snippets/unknown-topic.md': invalidFixture('snippets/unknown-topic.md') } },
+  /** Two days that do not exist, unquoted (YAML's timestamps would roll them over into other days). */
+  'impossible-dates': {
+    from: VALID_TREE,
+    files: {
+      'snippets/impossible-publish.md': invalidFixture('snippets/impossible-publish.md'),
+      'snippets/impossible-expires.md': invalidFixture('snippets/impossible-expires.md'),
+    },
+  },
   /** One settings error: a site URL without its scheme. */
   'relative-site': { from: VALID_TREE, files: { 'settings.yaml': invalidFixture('settings/relative-site.yaml') } },
 } satisfies Record<string, TreeSpec>;
@@ -70,6 +78,7 @@ export const BUILDS = {
   'later@2026-12-06': { tree: 'later', now: LATER, ownCardCache: true, cardsOf: 'valid@2026-11-22' },
   'unknown-topic@2026-11-22': { tree: 'unknown-topic', now: TODAY },
   'relative-site@2026-11-22': { tree: 'relative-site', now: TODAY },
+  'impossible-dates@2026-11-22': { tree: 'impossible-dates', now: TODAY },
 } satisfies Record<string, BuildSpec>;
 
 export type BuildName = keyof typeof BUILDS;

@@ -143,7 +143,8 @@ describe('a build on front matter as written', () => {
     {
       name: 'publish: 2026-13-45, unquoted',
       lines: 'publish: 2026-13-45\nteams: [all]',
-      error: 'snippets/live.md:6 — field "publish" is 2026-13-45, which is not a date: there is no month 13 (months go from 01 to 12); write a date as YYYY-MM-DD, e.g. 2026-11-01.',
+      error:
+        'snippets/live.md:6 — field "publish" is 2026-13-45, which is not a date: there is no month 13 (months go from 01 to 12); write a date as YYYY-MM-DD, e.g. 2026-11-01.',
     },
   ])('stops on a day that does not exist ($name), naming file, line, field and value, instead of publishing it on another day', async ({ lines, error }) => {
     const { errors, exit } = await buildReport({ 'snippets/live.md': liveWith(lines) });
@@ -155,8 +156,20 @@ describe('a build on front matter as written', () => {
     { name: 'a bad indentation', from: 'teams: [all]', to: '  teams: [all]', line: 6, reason: 'bad indentation of a mapping entry' },
     { name: 'a tab as indentation', from: 'teams: [all]', to: '\tteams: [all]', line: 6, reason: 'tab characters must not be used in indentation' },
     { name: 'a duplicate key', from: 'teams: [all]', to: 'teams: [all]\ntopics: [culture]', line: 7, reason: 'duplicated mapping key' },
-    { name: 'an unclosed quote', from: 'title: Live snippet', to: 'title: "Live snippet', line: 2, reason: 'the " that opens a quoted value on this line is never closed; end the value with "' },
-    { name: 'an unclosed quote in a list', from: 'teams: [all]', to: 'teams: ["all]', line: 6, reason: 'the " that opens a quoted value on this line is never closed; end the value with "' },
+    {
+      name: 'an unclosed quote',
+      from: 'title: Live snippet',
+      to: 'title: "Live snippet',
+      line: 2,
+      reason: 'the " that opens a quoted value on this line is never closed; end the value with "',
+    },
+    {
+      name: 'an unclosed quote in a list',
+      from: 'teams: [all]',
+      to: 'teams: ["all]',
+      line: 6,
+      reason: 'the " that opens a quoted value on this line is never closed; end the value with "',
+    },
     { name: 'an unclosed bracket', from: 'teams: [all]', to: 'teams: [all', line: 6, reason: 'the [ opened on this line is never closed; end it with ]' },
   ])('reports $name in front matter at the line at fault', async ({ from, to, line, reason }) => {
     const { errors, exit } = await buildReport({ 'snippets/live.md': live.replace(from, to) });
@@ -179,7 +192,10 @@ describe('a build on front matter as written', () => {
     const launch = readFileSync(path.join(FIXTURES, 'valid', 'campaigns', 'launch.md'), 'utf8');
     const { errors, warnings, exit } = await buildReport({ 'campaigns/launch.md': launch.replace(/^topics: .*$/m, 'topics: [nope]') });
     expect(exit).toBe(1);
-    expect(errors).toEqual([expect.stringMatching(/^campaigns\/launch\.md:\d+ — field "topics\[0\]" is "nope", which is not a topic/), '1 content error: fix it and build again.']);
+    expect(errors).toEqual([
+      expect.stringMatching(/^campaigns\/launch\.md:\d+ — field "topics\[0\]" is "nope", which is not a topic/),
+      '1 content error: fix it and build again.',
+    ]);
     expect(warnings).toEqual(valid.problems.map(formatProblem));
   });
 });

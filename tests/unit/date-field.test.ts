@@ -40,8 +40,14 @@ describe('the date field', () => {
     ['2026-13-45', 'is 2026-13-45, which is not a date: there is no month 13 (months go from 01 to 12); write a date as YYYY-MM-DD, e.g. 2026-11-01'],
     ['2026-00-10', 'is 2026-00-10, which is not a date: there is no month 00 (months go from 01 to 12); write a date as YYYY-MM-DD, e.g. 2026-11-01'],
     ['2026-06-31T10:00', 'is 2026-06-31T10:00, a day that does not exist (June has 30 days); write a date and time as YYYY-MM-DDTHH:MM, e.g. 2026-11-01T09:30'],
-    ['2026-11-01T24:00', 'is 2026-11-01T24:00, a time of day that does not exist (from 00:00:00 to 23:59:59); write a date and time as YYYY-MM-DDTHH:MM, e.g. 2026-11-01T09:30'],
-    ['2026-11-01T10:60', 'is 2026-11-01T10:60, a time of day that does not exist (from 00:00:00 to 23:59:59); write a date and time as YYYY-MM-DDTHH:MM, e.g. 2026-11-01T09:30'],
+    [
+      '2026-11-01T24:00',
+      'is 2026-11-01T24:00, a time of day that does not exist (from 00:00:00 to 23:59:59); write a date and time as YYYY-MM-DDTHH:MM, e.g. 2026-11-01T09:30',
+    ],
+    [
+      '2026-11-01T10:60',
+      'is 2026-11-01T10:60, a time of day that does not exist (from 00:00:00 to 23:59:59); write a date and time as YYYY-MM-DDTHH:MM, e.g. 2026-11-01T09:30',
+    ],
   ])('refuses %j, a date that does not exist, with one message saying why', (text, message) => {
     expect(messages(text)).toEqual([message]);
   });

@@ -38,7 +38,14 @@ function daysIn(year: number, month: number): number {
 export function impossibleDate(text: string): string | undefined {
   const match = DATE_TEXT.exec(text);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part))) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part))) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (month < 1 || month > 12) return `which is not a date: there is no month ${match[2]} (months go from 01 to 12)`;
   const days = daysIn(year, month);
   const monthName = month === 2 ? `February ${match[1]}` : MONTHS[month - 1];
