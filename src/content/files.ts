@@ -1,7 +1,7 @@
 /** Where content lives on disk and how one entry file's text is split, exactly as Astro splits it. */
 import path from 'node:path';
 import { extractFrontmatter } from 'astro/markdown';
-import { YamlSyntaxError, parseYaml } from './yaml.ts';
+import { parseYaml } from './yaml.ts';
 
 /** The content root: `dir` (HUB_CONTENT_DIR), default `content`, relative to the project. */
 export function contentRoot(dir: string | undefined, cwd = process.cwd()): string {
@@ -48,10 +48,10 @@ export function parseEntry(source: string): EntrySource {
   }
   // The YAML text starts right after the opening "---", on its line: YAML line 1 is that file line.
   const lineOffset = source.slice(0, source.indexOf(`---${yaml}`)).split('\n').length - 1;
-  try {
-    return { data: parseYaml(yaml), yaml, lineOffset, body: source.replace(`---${yaml}---`, ''), hasFrontmatter: true };
-  } catch (error) {
-    if (!(error instanceof YamlSyntaxError)) throw error;
-    throw new FrontmatterError(`has front matter that is not valid YAML: ${error.message}`, error.line === undefined ? undefined : lineOffset + error.line);
+  const parsed = parseYaml(yaml);
+  if (parsed.error) {
+    const { message, line } = parsed.error;
+    throw new FrontmatterError(`has front matter that is not valid YAML: ${message}`, line === undefined ? undefined : lineOffset + line);
   }
+  return { data: parsed.data, yaml, lineOffset, body: source.replace(`---${yaml}---`, ''), hasFrontmatter: true };
 }

@@ -15,7 +15,7 @@ import { checkBrandContrast } from './checks/brand-contrast.ts';
 import { locateIn } from './locate.ts';
 import { fallbackMessage, flattenIssues, isRecord } from './problem-text.ts';
 import { anchorMessage, firstAnchor } from './yaml-safety.ts';
-import { YamlSyntaxError, parseYaml } from './yaml.ts';
+import { parseYaml } from './yaml.ts';
 
 export interface SettingsOptions {
   /** The content root. */
@@ -43,13 +43,9 @@ export function readSettings({ root, publicDir, show }: SettingsOptions): Settin
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const anchor = firstAnchor(text);
   if (anchor) return fail({ line: anchor.line, message: anchorMessage(anchor) });
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (error) {
-    if (!(error instanceof YamlSyntaxError)) throw error;
-    return fail({ line: error.line, message: `is not valid YAML: ${error.message}` });
-  }
+  const parsed = parseYaml(text);
+  if (parsed.error) return fail({ line: parsed.error.line, message: `is not valid YAML: ${parsed.error.message}` });
+  const raw = parsed.data;
   if (!isRecord(raw)) return fail({ line: 1, message: 'must hold "field: value" lines (name, organization, site, teams, topics, …)' });
 
   const locator = locateIn(text);

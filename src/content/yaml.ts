@@ -9,26 +9,32 @@
 import { CORE_SCHEMA, load } from 'js-yaml';
 import { CST, Parser } from 'yaml';
 
-export class YamlSyntaxError extends Error {
+export interface YamlError {
+  message: string;
   /** 1-based line of the YAML text at fault. */
-  readonly line?: number;
-  constructor(message: string, line?: number) {
-    super(message);
-    this.line = line;
+  line?: number;
+}
+
+/** Plain values (strings, numbers, booleans, null, lists, maps), or why the text is not YAML. */
+export type YamlResult = { data: unknown; error?: undefined } | { error: YamlError };
+
+export function parseYaml(text: string): YamlResult {
+  try {
+    return { data: load(text, { schema: CORE_SCHEMA }) };
+  } catch (error) {
+    const unclosed = firstUnclosed(text);
+    if (unclosed) return { error: { message: unclosed.message, line: lineAt(text, unclosed.offset) } };
+    const mark = (error as { mark?: { line?: number } }).mark;
+    const line = mark?.line === undefined ? undefined : mark.line + 1;
+    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0]!;
+    return { error: { message: reason === 'duplicated mapping key' ? duplicateKey(text, line) : reason, line } };
   }
 }
 
-/** Parses YAML text to plain values (strings, numbers, booleans, null, lists, maps); throws `YamlSyntaxError`. */
-export function parseYaml(text: string): unknown {
-  try {
-    return load(text, { schema: CORE_SCHEMA });
-  } catch (error) {
-    const unclosed = firstUnclosed(text);
-    if (unclosed) throw new YamlSyntaxError(unclosed.message, lineAt(text, unclosed.offset));
-    const mark = (error as { mark?: { line?: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message.split('\n')[0]!;
-    throw new YamlSyntaxError(reason, mark?.line === undefined ? undefined : mark.line + 1);
-  }
+/** js-yaml says "duplicated mapping key" without the key; the editor looks for its name. */
+function duplicateKey(text: string, line: number | undefined): string {
+  const key = line === undefined ? undefined : /^[\s-]*([^:#]+?)\s*:/.exec(text.split('\n')[line - 1] ?? '')?.[1];
+  return key ? `the field ${JSON.stringify(key.replace(/^["']|["']$/g, ''))} is given twice; keep one of them` : 'a field is given twice; keep one of them';
 }
 
 const CLOSED = {

@@ -155,7 +155,7 @@ describe('a build on front matter as written', () => {
   it.each([
     { name: 'a bad indentation', from: 'teams: [all]', to: '  teams: [all]', line: 6, reason: 'bad indentation of a mapping entry' },
     { name: 'a tab as indentation', from: 'teams: [all]', to: '\tteams: [all]', line: 6, reason: 'tab characters must not be used in indentation' },
-    { name: 'a duplicate key', from: 'teams: [all]', to: 'teams: [all]\ntopics: [culture]', line: 7, reason: 'duplicated mapping key' },
+    { name: 'a duplicate key', from: 'teams: [all]', to: 'teams: [all]\ntopics: [culture]', line: 7, reason: 'the field "topics" is given twice; keep one of them' },
     {
       name: 'an unclosed quote',
       from: 'title: Live snippet',

@@ -209,7 +209,7 @@ describe('settings.yaml as written', () => {
       line: 6,
       reason: 'the " that opens a quoted value on this line is never closed',
     },
-    { name: 'a duplicate key', from: 'lang: en', to: 'lang: en\nname: Again', line: 4, reason: 'duplicated mapping key' },
+    { name: 'a duplicate key', from: 'lang: en', to: 'lang: en\nname: Again', line: 4, reason: 'the field "name" is given twice; keep one of them' },
     { name: 'a tab as indentation', from: 'lang: en', to: '\tlang: en', line: 3, reason: 'tab characters must not be used in indentation' },
   ])('reports $name at the line at fault', ({ from, to, line, reason }) => {
     const { problems } = problemsWith(settings.replace(from, to));

@@ -69,7 +69,9 @@ describe('the date field', () => {
   });
 
   it('gets front matter dates as the text written, and Dates after the schema', () => {
-    const raw = parseYaml('publish: 2026-11-31\nexpires: 2026-12-01\nquoted: "2026-11-01"\nat: 2026-11-01T09:30:00Z\n') as Record<string, unknown>;
+    const parsed = parseYaml('publish: 2026-11-31\nexpires: 2026-12-01\nquoted: "2026-11-01"\nat: 2026-11-01T09:30:00Z\n');
+    expect(parsed.error).toBeUndefined();
+    const raw = (parsed.error ? {} : parsed.data) as Record<string, unknown>;
     expect(raw).toEqual({ publish: '2026-11-31', expires: '2026-12-01', quoted: '2026-11-01', at: '2026-11-01T09:30:00Z' });
     expect(messages(raw.publish)).toEqual([expect.stringMatching(/^is 2026-11-31, a day that does not exist/)]);
     const expires = parse(raw.expires);
