@@ -1,8 +1,9 @@
 /**
  * One entry file, read and checked: the front matter split as Astro splits
  * it and parsed without YAML timestamps (yaml.ts), refused when it uses YAML
- * anchors, then validated by its collection's schema with the hub's messages. The result is the one entry shape the
- * content checks, the loader and `npm run lint:content` share.
+ * anchors, then validated by its collection's schema with the hub's messages.
+ * The result is the one entry shape the content checks, the loader and
+ * `npm run lint:content` share.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';

@@ -35,17 +35,10 @@ function daysIn(year: number, month: number): number {
 }
 
 /** Why a date written in the form of DATE_TEXT does not exist, or undefined when it does. */
-export function impossibleDate(text: string): string | undefined {
+function impossibleDate(text: string): string | undefined {
   const match = DATE_TEXT.exec(text);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? 0 : Number(part))) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => Number(part ?? 0));
   if (month < 1 || month > 12) return `which is not a date: there is no month ${match[2]} (months go from 01 to 12)`;
   const days = daysIn(year, month);
   const monthName = month === 2 ? `February ${match[1]}` : MONTHS[month - 1];
@@ -75,6 +68,7 @@ export function isoDate() {
       if (typeof value !== 'string') return value;
       const text = value.trim();
       const impossible = impossibleDate(text);
+      // A message in the form the editor used: a day, or a day and a time.
       const form = text.length > 10 ? 'a date and time as YYYY-MM-DDTHH:MM, e.g. 2026-11-01T09:30' : 'a date as YYYY-MM-DD, e.g. 2026-11-01';
       if (impossible) ctx.addIssue({ code: 'custom', input: value, message: `is ${text}, ${impossible}; write ${form}` });
       return dateOf(text) ?? value;
