@@ -92,7 +92,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
 
   problems.push(...checkReferences(entries, options.now));
   problems.push(...lintEntries(entries, options.now));
-  problems.push(...checkMetrics({ root: options.root, show, settings, entries }));
+  problems.push(...checkMetrics({ root: options.root, show, settings, entries, ids }));
   problems.push(...checkCardText(entries));
   problems.push(...checkShareRules(entries, settings, options.now));
   problems.push(...checkBodySafety(entries, settings.site));

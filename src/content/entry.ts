@@ -1,8 +1,9 @@
 /**
- * One entry file, read and checked: the front matter parsed as Astro parses
- * it, refused when it uses YAML anchors, then validated by its collection's
- * schema with the hub's messages. The result is the one entry shape the
- * content checks, the loader and `npm run lint:content` share.
+ * One entry file, read and checked: the front matter split as Astro splits
+ * it and parsed without YAML timestamps (yaml.ts), refused when it uses YAML
+ * anchors, then validated by its collection's schema with the hub's messages.
+ * The result is the one entry shape the content checks, the loader and
+ * `npm run lint:content` share.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -85,8 +86,8 @@ export function validateEntry(input: EntryFile, schemas: EntrySchemas, now: Date
   try {
     parsed = parseEntry(input.source);
   } catch (error) {
-    const line = error instanceof FrontmatterError ? error.line : undefined;
-    return refuse({ line, message: `has front matter that is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    if (!(error instanceof FrontmatterError)) throw error;
+    return refuse({ line: error.line, message: error.message });
   }
   const { yaml, lineOffset, body } = parsed;
   const anchor = firstAnchor(yaml);

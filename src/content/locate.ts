@@ -1,7 +1,7 @@
 /**
  * Finds the line of a field in YAML text, so a report can say `file:line`.
- * The data itself is parsed the way Astro parses it (js-yaml); this second,
- * position-aware parse is only used to point at lines.
+ * The data itself is parsed by js-yaml, as Astro parses it (yaml.ts); this
+ * second, position-aware parse is only used to point at lines.
  */
 import { isMap, isSeq, parseDocument, type Node } from 'yaml';
 

@@ -27,6 +27,21 @@ describe('npm run build on bad content', () => {
     expect(output).not.toMatch(/page\(s\) built/);
   });
 
+  it('stops on days that do not exist, written unquoted, naming file, line, field and value, instead of publishing on other days', async () => {
+    const { code, output, contentDir, root } = await built('impossible-dates@2026-11-22');
+    const show = (file: string) => pathShower(root)(path.join(contentDir, file));
+    expect(code, output).toBe(1);
+    expect(output).toContain(
+      `${show('snippets/impossible-publish.md')}:10 — field "publish" is 2026-11-31, a day that does not exist (November has 30 days); write a date as YYYY-MM-DD`,
+    );
+    expect(output).toContain(
+      `${show('snippets/impossible-expires.md')}:11 — field "expires" is 2027-02-30, a day that does not exist (February 2027 has 28 days); write a date as YYYY-MM-DD`,
+    );
+    expect(output).toMatch(/2 content errors: fix them and build again\./);
+    expect(output).not.toMatch(STACK_LINE);
+    expect(output).not.toMatch(/page\(s\) built/);
+  });
+
   it('stops on a settings error naming settings.yaml, line, field and value, and no stack trace', async () => {
     const { code, output, contentDir, root } = await built('relative-site@2026-11-22');
     expect(code, output).toBe(1);

@@ -43,6 +43,14 @@ export const TREES = {
   },
   /** One entry error: a snippet with a topic settings do not have. */
   'unknown-topic': { from: VALID_TREE, files: { 'snippets/unknown-topic.md': invalidFixture('snippets/unknown-topic.md') } },
+  /** Two days that do not exist, unquoted (YAML's timestamps would roll them over into other days). */
+  'impossible-dates': {
+    from: VALID_TREE,
+    files: {
+      'snippets/impossible-publish.md': invalidFixture('snippets/impossible-publish.md'),
+      'snippets/impossible-expires.md': invalidFixture('snippets/impossible-expires.md'),
+    },
+  },
   /** One settings error: a site URL without its scheme. */
   'relative-site': { from: VALID_TREE, files: { 'settings.yaml': invalidFixture('settings/relative-site.yaml') } },
   /** A settings error that reaches every URL: a site with a user name and password. */
@@ -81,6 +89,7 @@ export const BUILDS = {
   'relative-site@2026-11-22': { tree: 'relative-site', now: TODAY },
   'credentials-site@2026-11-22': { tree: 'credentials-site', now: TODAY },
   'markup-site@2026-11-22': { tree: 'markup-site', now: TODAY },
+  'impossible-dates@2026-11-22': { tree: 'impossible-dates', now: TODAY },
 } satisfies Record<string, BuildSpec>;
 
 export type BuildName = keyof typeof BUILDS;
