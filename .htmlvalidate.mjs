@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * html-validate over the built pages (tests/support/validators.ts, run by `npm test` on the sample hub
- * and the hostile corpus; by hand: `npx html-validate dist/`). The recommended preset, with each rule
+ * and the hostile corpus; by hand: `npm exec html-validate dist/`). The recommended preset, with each rule
  * switched off here only for a reason written beside it.
  * @type {import('html-validate').ConfigData}
  */
