@@ -38,6 +38,12 @@ export interface CheckedEntry {
   lineOf(path: readonly PropertyKey[]): number | undefined;
   /** 1-based file line of a character of `body`. */
   bodyLine(index: number): number;
+  /**
+   * 1-based file line of a place inside a field's value: `locate` is given
+   * the value as written in the file (a block scalar over several lines, a
+   * quoted string) and returns an index in it. Falls back to the field's line.
+   */
+  lineWithin(path: readonly PropertyKey[], locate: (written: string) => number | undefined): number | undefined;
 }
 
 /** The collection schemas of one content tree, ready to parse front matter. */
@@ -101,6 +107,12 @@ export function validateEntry(input: EntryFile, schemas: EntrySchemas, now: Date
     const line = (locator ??= locateIn(yaml)).line(at);
     return line === undefined ? undefined : line + lineOffset;
   };
+  const lineWithin = (at: readonly PropertyKey[], locate: (written: string) => number | undefined) => {
+    const written = (locator ??= locateIn(yaml)).written(at);
+    const index = written && locate(written.text);
+    if (!written || index === undefined) return lineOf(at);
+    return lineOffset + written.line + (written.text.slice(0, index).match(/\n/g)?.length ?? 0);
+  };
   const result = schemas.parse(input.collection, parsed.data, input.filePath);
   if (!result.success) {
     return { problems: flattenIssues(result.error.issues).map((issue) => ({ severity: 'error', file, line: lineOf(issue.path), field: fieldPath(issue.path), message: issue.message })) };
@@ -109,5 +121,5 @@ export function validateEntry(input: EntryFile, schemas: EntrySchemas, now: Date
   // The body starts on the closing "---" line, right after the front matter.
   const closingLine = lineOffset + yaml.split('\n').length;
   const bodyLine = (index: number) => closingLine + (body.slice(0, index).match(/\n/g)?.length ?? 0);
-  return { entry: { ...input, raw: parsed.data, data, body, published: isPublished(data, now), lineOf, bodyLine }, problems: [] };
+  return { entry: { ...input, raw: parsed.data, data, body, published: isPublished(data, now), lineOf, bodyLine, lineWithin }, problems: [] };
 }
