@@ -17,6 +17,7 @@ import { FrontmatterError, parseEntry } from './files.ts';
 import { locateIn } from './locate.ts';
 import { fallbackMessage, flattenIssues, isRecord } from './problem-text.ts';
 import { anchorMessage, firstAnchor } from './yaml-safety.ts';
+import { assetOutsideContent } from './tree.ts';
 
 export interface CheckedEntry {
   collection: CollectionName;
@@ -51,8 +52,12 @@ export interface EntrySchemas {
   parse(collection: CollectionName, data: Record<string, unknown>, filePath: string): ReturnType<z.ZodType['safeParse']>;
 }
 
-/** The schemas for a tree, with an `image()` that checks the file next to the entry being parsed. */
-export function entrySchemas(context: Omit<SchemaContext, 'image'>): EntrySchemas {
+/**
+ * The schemas for a tree, with an `image()` that checks the file next to the
+ * entry being parsed: there, an image type, and inside `root` (the content
+ * folder) without a symbolic link on the way.
+ */
+export function entrySchemas(context: Omit<SchemaContext, 'image'>, root: string): EntrySchemas {
   let entryDir = '.';
   const image = () =>
     z.string({ error: expect('a relative path to an image next to the file, e.g. ./photo.jpg') }).superRefine((src, ctx) => {
@@ -62,6 +67,9 @@ export function entrySchemas(context: Omit<SchemaContext, 'image'>): EntrySchema
         ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}, but there is no such file next to the entry; add the image or fix the path` });
       } else if (!ASSET_EXTENSIONS.includes(path.extname(src).toLowerCase())) {
         ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}; allowed image types: ${ASSET_EXTENSIONS.join(', ')}` });
+      } else {
+        const outside = assetOutsideContent(root, path.resolve(entryDir, src));
+        if (outside) ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}, which ${outside}` });
       }
     });
   const full: SchemaContext = { ...context, image };
