@@ -16,7 +16,7 @@ import { isPublished } from '../lib/publish.ts';
 import { FrontmatterError, parseEntry } from './files.ts';
 import { locateIn } from './locate.ts';
 import { fallbackMessage, flattenIssues, isRecord } from './problem-text.ts';
-import { anchorMessage, firstAnchor } from './yaml-safety.ts';
+import { anchorMessage, brokenTextMessage, brokenTexts, firstAnchor } from './yaml-safety.ts';
 import { assetOutsideContent } from './tree.ts';
 
 export interface CheckedEntry {
@@ -121,6 +121,8 @@ export function validateEntry(input: EntryFile, schemas: EntrySchemas, now: Date
     if (!written || index === undefined) return lineOf(at);
     return lineOffset + written.line + (written.text.slice(0, index).match(/\n/g)?.length ?? 0);
   };
+  const broken = brokenTexts(parsed.data, yaml);
+  if (broken.length) return { problems: broken.map((b) => ({ severity: 'error' as const, file, line: lineOf(b.path), field: fieldPath(b.path), message: brokenTextMessage(b) })) };
   const result = schemas.parse(input.collection, parsed.data, input.filePath);
   if (!result.success) {
     return { problems: flattenIssues(result.error.issues).map((issue) => ({ severity: 'error', file, line: lineOf(issue.path), field: fieldPath(issue.path), message: issue.message })) };

@@ -1,6 +1,7 @@
 /** The one matcher of banned phrases (src/lib/banned-phrases.ts): spelled any way, found, and pointed back to the text as written. */
 import { describe, expect, it } from 'vitest';
-import { bannedPhraseMatcher, foldForMatching, showInvisible } from '../../src/lib/banned-phrases.ts';
+import { bannedPhraseMatcher, foldForMatching } from '../../src/lib/banned-phrases.ts';
+import { showInvisible } from '../../src/model/words.ts';
 
 const matcher = bannedPhraseMatcher(['guaranteed savings', 'Best in the world']);
 const written = (text: string) => matcher.find(text).map((m) => m.written);
@@ -97,5 +98,6 @@ describe('showing invisible characters', () => {
     expect(showInvisible('a\nb c\u2060')).toBe('a[line break U+000A]b c[word joiner U+2060]');
     expect(showInvisible('ｆｕｌｌ width, é')).toBe('ｆｕｌｌ width, é');
     expect(showInvisible('\u202e')).toBe('[U+202E]');
+    expect(showInvisible('bell\u0007')).toBe('bell[U+0007]');
   });
 });

@@ -18,8 +18,8 @@ import { type NetworkId, network, offeredNetworks } from '../../model/networks.t
 import { type Shareable, networksOfVariant } from '../../lib/share/draft.ts';
 import { sharePost } from '../../lib/share/posts.ts';
 import { fieldPath, type Problem } from '../../lib/problems.ts';
-import { quote } from '../../model/words.ts';
-import { type BannedMatch, bannedPhraseMatcher, showInvisible } from '../../lib/banned-phrases.ts';
+import { quote, showInvisible } from '../../model/words.ts';
+import { type BannedMatch, bannedPhraseMatcher } from '../../lib/banned-phrases.ts';
 import type { CheckedEntry } from '../entry.ts';
 
 interface SnippetData {
