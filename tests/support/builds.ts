@@ -40,17 +40,12 @@ export const TREES = {
   hostile: { from: path.join(FIXTURES, 'hostile', 'escaped') },
   /**
    * The valid tree some days on, for builds of a later day: one snippet retitled since (so its card
-   * changes, and no other card of the valid tree does), and the track given a step to the snippet
-   * published since (naming it before its day would stop the build).
+   * changes, and no other card of the valid tree does).
    */
   later: {
     from: VALID_TREE,
     files: {
       'snippets/live.md': readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8').replace('title: Live snippet', 'title: Live snippet, now with a better title'),
-      'tracks/welcome.md': readFileSync(path.join(VALID_TREE, 'tracks/welcome.md'), 'utf8').replace(
-        '  - ref: snippets/live\n',
-        '  - ref: snippets/live\n  - ref: snippets/scheduled\n',
-      ),
     },
   },
   /** One entry error: a snippet with a topic settings do not have. */

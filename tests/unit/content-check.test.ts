@@ -40,6 +40,7 @@ describe('the valid fixture tree', () => {
       'snippets/draft',
       'snippets/expired',
       'snippets/scheduled',
+      'tracks/december',
     ]);
   });
 });

@@ -83,6 +83,8 @@ export function checkShareRules(entries: readonly CheckedEntry[], settings: Sett
 
 /** The phrase, and how the entry writes it when that differs (other case, spaces, invisible characters). */
 function bannedWords({ phrase, written }: BannedMatch): string {
-  const as = written === phrase ? '' : `, written ${quote(showInvisible(written))}`;
+  // Not quote(): its 60 characters would cut the named invisible characters short.
+  const shown = showInvisible(written);
+  const as = written === phrase ? '' : `, written ${JSON.stringify(shown.length > 200 ? `${shown.slice(0, 200)}…` : shown)}`;
   return `the banned phrase ${quote(phrase)} (settings.yaml → banned)${as}; reword it`;
 }

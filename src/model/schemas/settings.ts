@@ -44,7 +44,7 @@ function line(max?: number) {
  */
 function isBranchName(name: string): boolean {
   return (
-    !/[\x00-\x20\x7f~^:?*[\\]|\.\.|@\{|\/\/|^[-/]|[/.]$|\.lock$/.test(name) &&
+    !/[\p{Cc} ~^:?*[\\]|\.\.|@\{|\/\/|^[-/]|[/.]$|\.lock$/u.test(name) &&
     name !== '@' &&
     name.split('/').every((part) => !part.startsWith('.') && !part.endsWith('.lock'))
   );
