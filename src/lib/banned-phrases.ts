@@ -21,10 +21,11 @@ const PLAIN_ASCII = /^[\x20-\x7e]*$/;
 
 /**
  * Unicode case folding, approximated with what every JavaScript engine has:
- * upper then lower case maps ß to ss and ς to σ, as folding does.
+ * upper then lower case maps ß to ss, as folding does; lower case alone
+ * writes a word-final sigma as ς, which folding makes σ in any place.
  */
 function foldCase(text: string): string {
-  return text.toUpperCase().toLowerCase();
+  return text.toUpperCase().toLowerCase().replaceAll('ς', 'σ');
 }
 
 /** Folds of the characters other than ASCII met so far: texts repeat the same few (’, é, emoji). */
