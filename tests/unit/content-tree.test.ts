@@ -10,7 +10,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { listFiles } from '../../src/lib/files.ts';
-import { VALID_TREE, treeWith } from '../support/fixtures.ts';
+import { VALID_TREE, treeReport, treeWith } from '../support/fixtures.ts';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 const ENTRY = '---\ntitle: Outside\nlink: https://www.fixture.example.com/x\ntopics: [product]\nteams: [all]\nvariants:\n  - text: "One"\n  - text: "Two"\n---\n';
@@ -23,29 +23,10 @@ writeFileSync(path.join(outside, 'folder', 'inner.md'), ENTRY);
 writeFileSync(path.join(outside, 'secret.png'), Buffer.from('89504e470d0a1a0a', 'hex'));
 afterAll(() => rmSync(outside, { recursive: true, force: true }));
 
-/** The report of the valid tree with `files` written and `links` (relative path → target) made over it. */
+/** The report of the valid tree with `files` written and `links` (relative path → target) made over it, sorted. */
 function reportOf(files: Record<string, string>, links: Record<string, string> = {}) {
-  const tree = treeWith(files);
-  try {
-    for (const [relative, target] of Object.entries(links)) {
-      mkdirSync(path.dirname(path.join(tree.root, relative)), { recursive: true });
-      symlinkSync(target, path.join(tree.root, relative));
-    }
-    const { problems, entries } = checkContent({ root: tree.root, now: NOW, cwd: tree.root });
-    return {
-      errors: problems
-        .filter((p) => p.severity === 'error')
-        .map(formatProblem)
-        .sort(),
-      warnings: problems
-        .filter((p) => p.severity === 'warning')
-        .map(formatProblem)
-        .sort(),
-      ids: entries.map((e) => `${e.collection}/${e.id}`),
-    };
-  } finally {
-    tree.cleanup();
-  }
+  const { errors, warnings, ids } = treeReport(files, NOW, links);
+  return { errors: errors.sort(), warnings: warnings.sort(), ids };
 }
 
 describe('a file the hub would not read', () => {

@@ -6,24 +6,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { VALID_TREE, treeWith } from '../support/fixtures.ts';
+import { VALID_TREE, treeReport } from '../support/fixtures.ts';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 
-function reportOf(files: Record<string, string>) {
-  const tree = treeWith(files);
-  try {
-    const { problems } = checkContent({ root: tree.root, now: NOW, cwd: tree.root });
-    return {
-      errors: problems.filter((p) => p.severity === 'error').map(formatProblem),
-      warnings: problems.filter((p) => p.severity === 'warning').map(formatProblem),
-    };
-  } finally {
-    tree.cleanup();
-  }
-}
+const reportOf = (files: Record<string, string>) => treeReport(files, NOW);
 
 const snippet = (fields: string) =>
   `---\ntitle: A snippet\nlink: https://www.fixture.example.com/page\ntopics: [product]\nteams: [all]\n${fields}\nvariants:\n  - text: "One"\n  - text: "Two"\n---\n`;
