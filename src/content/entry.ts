@@ -17,7 +17,8 @@ import { isPublished } from '../lib/publish.ts';
 import { FrontmatterError, parseEntry } from './files.ts';
 import { locateIn } from './locate.ts';
 import { fallbackMessage, flattenIssues, isRecord } from './problem-text.ts';
-import { anchorMessage, firstAnchor } from './yaml-safety.ts';
+import { anchorMessage, brokenTextMessage, brokenTexts, firstAnchor } from './yaml-safety.ts';
+import { assetOutsideContent } from './tree.ts';
 
 export interface CheckedEntry {
   collection: CollectionName;
@@ -39,6 +40,12 @@ export interface CheckedEntry {
   lineOf(path: readonly PropertyKey[]): number | undefined;
   /** 1-based file line of a character of `body`. */
   bodyLine(index: number): number;
+  /**
+   * 1-based file line of a place inside a field's value: `locate` is given
+   * the value as written in the file (a block scalar over several lines, a
+   * quoted string) and returns an index in it. Falls back to the field's line.
+   */
+  lineWithin(path: readonly PropertyKey[], locate: (written: string) => number | undefined): number | undefined;
 }
 
 /** The collection schemas of one content tree, ready to parse front matter. */
@@ -46,8 +53,12 @@ export interface EntrySchemas {
   parse(collection: CollectionName, data: Record<string, unknown>, filePath: string): ReturnType<z.ZodType['safeParse']>;
 }
 
-/** The schemas for a tree, with an `image()` that checks the file next to the entry being parsed. */
-export function entrySchemas(context: Omit<SchemaContext, 'image'>): EntrySchemas {
+/**
+ * The schemas for a tree, with an `image()` that checks the file next to the
+ * entry being parsed: there, an image type, and inside `root` (the content
+ * folder) without a symbolic link on the way.
+ */
+export function entrySchemas(context: Omit<SchemaContext, 'image'>, root: string): EntrySchemas {
   let entryDir = '.';
   const image = () =>
     z.string({ error: expect('a relative path to an image next to the file, e.g. ./photo.jpg') }).superRefine((src, ctx) => {
@@ -57,6 +68,9 @@ export function entrySchemas(context: Omit<SchemaContext, 'image'>): EntrySchema
         ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}, but there is no such file next to the entry; add the image or fix the path` });
       } else if (!ASSET_EXTENSIONS.includes(path.extname(src).toLowerCase())) {
         ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}; allowed image types: ${ASSET_EXTENSIONS.join(', ')}` });
+      } else {
+        const outside = assetOutsideContent(root, path.resolve(entryDir, src));
+        if (outside) ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}, which ${outside}` });
       }
     });
   const full: SchemaContext = { ...context, image };
@@ -102,6 +116,14 @@ export function validateEntry(input: EntryFile, schemas: EntrySchemas, now: Date
     const line = (locator ??= locateIn(yaml)).line(at);
     return line === undefined ? undefined : line + lineOffset;
   };
+  const lineWithin = (at: readonly PropertyKey[], locate: (written: string) => number | undefined) => {
+    const written = (locator ??= locateIn(yaml)).written(at);
+    const index = written && locate(written.text);
+    if (!written || index === undefined) return lineOf(at);
+    return lineOffset + written.line + (written.text.slice(0, index).match(/\n/g)?.length ?? 0);
+  };
+  const broken = brokenTexts(parsed.data, yaml);
+  if (broken.length) return { problems: broken.map((b) => ({ severity: 'error' as const, file, line: lineOf(b.path), field: fieldPath(b.path), message: brokenTextMessage(b) })) };
   const result = schemas.parse(input.collection, parsed.data, input.filePath);
   if (!result.success) {
     return { problems: flattenIssues(result.error.issues).map((issue) => ({ severity: 'error', file, line: lineOf(issue.path), field: fieldPath(issue.path), message: issue.message })) };
@@ -110,5 +132,5 @@ export function validateEntry(input: EntryFile, schemas: EntrySchemas, now: Date
   // The body starts on the closing "---" line, right after the front matter.
   const closingLine = lineOffset + yaml.split('\n').length;
   const bodyLine = (index: number) => closingLine + (body.slice(0, index).match(/\n/g)?.length ?? 0);
-  return { entry: { ...input, raw: parsed.data, data, body, published: isPublished(data, now), lineOf, bodyLine }, problems: [] };
+  return { entry: { ...input, raw: parsed.data, data, body, published: isPublished(data, now), lineOf, bodyLine, lineWithin }, problems: [] };
 }

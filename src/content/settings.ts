@@ -14,7 +14,7 @@ import { type Problem, fieldPath } from '../lib/problems.ts';
 import { checkBrandContrast } from './checks/brand-contrast.ts';
 import { locateIn } from './locate.ts';
 import { fallbackMessage, flattenIssues, isRecord } from './problem-text.ts';
-import { anchorMessage, firstAnchor } from './yaml-safety.ts';
+import { anchorMessage, brokenTextMessage, brokenTexts, firstAnchor } from './yaml-safety.ts';
 import { parseYaml } from './yaml.ts';
 
 export interface SettingsOptions {
@@ -49,6 +49,8 @@ export function readSettings({ root, publicDir, show }: SettingsOptions): Settin
   if (!isRecord(raw)) return fail({ line: 1, message: 'must hold "field: value" lines (name, organization, site, teams, topics, …)' });
 
   const locator = locateIn(text);
+  const broken = brokenTexts(raw, text);
+  if (broken.length) return { problems: broken.map((b) => ({ severity: 'error', file: shown, line: locator.line(b.path), field: fieldPath(b.path), message: brokenTextMessage(b) })) };
   const result = settingsSchema().safeParse(raw, { error: fallbackMessage });
   if (!result.success) {
     for (const issue of flattenIssues(result.error.issues)) {

@@ -52,3 +52,30 @@ export function closest(input: string, candidates: readonly string[]): string | 
   }
   return best !== undefined && bestScore > 0 && bestScore <= Math.max(2, Math.floor(needle.length / 3)) ? best : undefined;
 }
+
+const INVISIBLE_NAMES: Record<string, string> = {
+  '\n': 'line break',
+  '\r': 'carriage return',
+  '\t': 'tab',
+  '\u00a0': 'no-break space',
+  '\u00ad': 'soft hyphen',
+  '\u200b': 'zero-width space',
+  '\u200c': 'zero-width non-joiner',
+  '\u200d': 'zero-width joiner',
+  '\u2060': 'word joiner',
+  '\u202f': 'narrow no-break space',
+  '\ufeff': 'zero-width no-break space',
+};
+
+/**
+ * The text with every character a reader cannot see, or cannot tell from a
+ * plain space (invisible and control characters, direction overrides),
+ * named in brackets: "Guaranteed[no-break space U+00A0]savings".
+ */
+export function showInvisible(text: string): string {
+  return text.replace(/[^\S ]|\p{Default_Ignorable_Code_Point}|\p{Cc}/gu, (char) => {
+    const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const name = INVISIBLE_NAMES[char];
+    return `[${name ? `${name} ${code}` : code}]`;
+  });
+}

@@ -113,7 +113,8 @@ describe('a build previewing 2026-12-06 (HUB_NOW)', () => {
     expect(files).toContain('articles/future-article/index.html');
     expect(read(build.outDir, 'sitemap-0.xml')).toContain('/share/scheduled/');
     expect(read(build.outDir, 'rss.xml')).toContain('/articles/future-article/');
-    expect(read(build.outDir, 'start/welcome/index.html')).toContain('/share/scheduled/');
+    // The track scheduled for the snippet's day opens with it.
+    expect(read(build.outDir, 'start/december/index.html')).toContain('/share/scheduled/');
     expect(files).toContain('campaigns/scheduled-campaign/index.html');
     for (const page of ['share/draft/', 'share/expired/', 'campaigns/draft-campaign/', 'campaigns/expired-campaign/']) {
       expect(

@@ -12,6 +12,7 @@ import { NETWORK_IDS } from '../../model/networks.ts';
 import { OTHER, campaignOf, isAdvocacy } from '../../lib/metrics/aggregate.ts';
 import { type PersonCodes, checkCodes } from '../../lib/metrics/codes.ts';
 import { METRICS_FOLDER, exportFiles, impactContext, readExports } from '../../lib/metrics/load.ts';
+import { linkProblem } from '../tree.ts';
 
 /** The part of a checked entry this check reads (CheckedEntry, ../entry.ts). */
 interface Entry {
@@ -42,8 +43,12 @@ export function checkMetrics(options: MetricsCheckOptions): Problem[] {
   const people = peopleCodes(entries);
   const problems: Problem[] = checkCodes(people);
 
-  for (const other of exportFiles(root).others) {
-    problems.push({ severity: 'warning', file: show(other), message: `is not read: exports are .csv files directly in ${show(path.join(root, METRICS_FOLDER))}/ (see docs/metrics.md)` });
+  const files = exportFiles(root);
+  const folder = path.join(root, METRICS_FOLDER);
+  for (const link of files.links) problems.push(linkProblem(link, link === folder ? root : folder, show));
+  for (const other of files.others) {
+    const hidden = path.basename(other).startsWith('.') ? ' (its name starts with a dot, so it is hidden)' : '';
+    problems.push({ severity: 'warning', file: show(other), message: `is not read${hidden}: exports are .csv files directly in ${show(path.join(root, METRICS_FOLDER))}/ (see docs/metrics.md)` });
   }
 
   const snippetCampaigns = new Map(entries.filter((e) => e.collection === 'snippets').map((e) => [e.id, e.data.campaign as string | undefined]));

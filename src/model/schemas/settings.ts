@@ -3,6 +3,7 @@ import { NETWORK_IDS } from '../networks.ts';
 import { HOST_PATTERN, ID_PATTERN, ID_RULE } from '../ids.ts';
 import { expect, found, httpUrl, list, oneOf, text } from './fields.ts';
 import { addressProblem } from '../urls.ts';
+import { quote, showInvisible } from '../words.ts';
 
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 /** Decap CMS backends the hub configures. */
@@ -43,6 +44,40 @@ function hexColour() {
     .regex(HEX_COLOUR, { error: expect('a hex colour such as "#0b3d91"') });
 }
 
+/**
+ * What settings text may not hold: control characters, line and paragraph
+ * separators, and direction overrides and isolates (they would reverse what
+ * follows them on every page, in every feed and post).
+ */
+const UNSEEN = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const ONE_LINE = 'one line of visible text (it reaches every page, feed and post), without control characters, line breaks or direction overrides';
+
+function oneLine(value: string): boolean {
+  return !UNSEEN.test(value);
+}
+
+function unseenMessage(iss: { input?: unknown }): string {
+  return `is ${quote(showInvisible(String(iss.input)))}; expected ${ONE_LINE}`;
+}
+
+/** A setting's text (the hub's name, its organisation): trimmed, not empty, at most `max` characters, one visible line. */
+function line(max?: number) {
+  return text(max).refine(oneLine, { error: unseenMessage });
+}
+
+/**
+ * A branch name as git accepts it (git check-ref-format --branch): Decap CMS
+ * puts it into the paths of its API calls, where "?", "#", ".." or a space
+ * would change what is asked for.
+ */
+function isBranchName(name: string): boolean {
+  return (
+    !/[\p{Cc} ~^:?*[\\]|\.\.|@\{|\/\/|^[-/]|[/.]$|\.lock$/u.test(name) &&
+    name !== '@' &&
+    name.split('/').every((part) => !part.startsWith('.') && !part.endsWith('.lock'))
+  );
+}
+
 /** A list of short ids (teams, topics) without repeats. */
 function idList(what: string) {
   return list(
@@ -72,11 +107,11 @@ function limit(example: string) {
 export function settingsSchema() {
   return z.strictObject({
     /** Hub name shown in the header and in titles. */
-    name: text(60),
+    name: line(60),
     /** The company behind the hub. */
-    organization: text(120),
+    organization: line(120),
     /** Meta description of the home page. Default: a sentence built from name and organization. */
-    description: text(200).optional(),
+    description: line(200).optional(),
     /** Language of the hub's interface (BCP 47). Default: "en". */
     lang: z
       .string({ error: expect('a language tag such as "en" or "de-CH"') })
@@ -102,6 +137,8 @@ export function settingsSchema() {
     disclosure: z
       .string({ error: expect('text such as "#AcmeEmployee", or "" to disable') })
       .trim()
+      .max(150, { error: (iss) => `is ${String(iss.input).length} characters long; at most 150 are allowed, as it is added to every post` })
+      .refine(oneLine, { error: unseenMessage })
       .default(''),
     utm: z
       .strictObject({
@@ -134,8 +171,15 @@ export function settingsSchema() {
     teams: idList('a team'),
     /** Topics content is filed under. */
     topics: idList('a topic'),
-    /** Phrases the content lint rejects, case-insensitive. Default: none. */
-    banned: list(text()).default([]),
+    /**
+     * Phrases the content check rejects in snippets, however they are written: in any case or width,
+     * with other spaces, line breaks or invisible characters between their letters. Default: none.
+     */
+    banned: list(
+      line().refine((phrase) => /[\p{L}\p{N}]/u.test(phrase), {
+        error: (iss) => `is ${quote(showInvisible(String(iss.input)))}, which has no letter or digit; a banned phrase is words, such as "guaranteed savings"`,
+      }),
+    ).default([]),
     /**
      * Limits on every image the hub ships or processes (covers, avatars, images in bodies, public/),
      * read from each file's header before anything decodes it: a larger file is a build error.
@@ -163,13 +207,15 @@ export function settingsSchema() {
         /** The repository as owner/name; required for github and gitlab. */
         repo: z
           .string({ error: expect('owner/name, e.g. acme/advocacy-hub') })
-          .regex(/^[\w.-]+\/[\w.-]+$/, { error: expect('owner/name, e.g. acme/advocacy-hub') })
+          // Neither part "." nor "..": the repository goes into the paths of the CMS's API calls.
+          .regex(/^(?!\.\.?\/)[\w.-]+\/(?!\.\.?$)[\w.-]+$/, { error: expect('owner/name, e.g. acme/advocacy-hub') })
           .optional(),
         /** The branch the CMS commits to. Default: main. */
         branch: z
           .string({ error: expect('a branch name such as main') })
           .trim()
           .min(1)
+          .refine(isBranchName, { error: expect('a branch name git accepts, such as main or content/edits: no spaces, "..", ~ ^ : ? * [ or \\') })
           .default('main'),
         /** The OAuth server for github/gitlab logins outside Netlify. Default: Netlify's. */
         base_url: httpUrl().optional(),
