@@ -15,14 +15,14 @@
  * A problem names the image file, what was found and what is allowed, and
  * the entries (file, line, field) that use it.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { imageSize } from 'image-size';
 import { Parser } from 'htmlparser2';
 import { defineMdastPlugin, markdownToHtml } from 'satteri';
 import { ASSET_EXTENSIONS } from '../../model/collections.ts';
 import type { Settings } from '../../model/schemas/settings.ts';
-import { listFiles } from '../../lib/files.ts';
+import { isSymbolicLink, listFiles } from '../../lib/files.ts';
 import type { Problem } from '../../lib/problems.ts';
 import { svgHazards } from '../../lib/security/svg.ts';
 import type { CheckedEntry } from '../entry.ts';
@@ -41,12 +41,17 @@ export interface ImageCheckOptions {
 const isImage = (file: string) => ASSET_EXTENSIONS.includes(path.extname(file).toLowerCase());
 
 /** Every file under `dir`, dot files included: a static host serves public/.x.svg too. */
-function everyFile(dir: string): string[] {
+function realPath(file: string): string | undefined {
   try {
-    return (readdirSync(dir, { recursive: true, encoding: 'utf8' }) as string[]).map((f) => path.join(dir, f)).filter((f) => statSync(f).isFile());
+    return realpathSync(file);
   } catch {
-    return [];
+    return undefined;
   }
+}
+
+function everyFile(dir: string): string[] {
+  const { files, hidden } = listFiles(dir);
+  return [...files, ...hidden].map((f) => path.join(dir, f));
 }
 
 /** An image address of a body: its text and its 0-based index in the body. */
@@ -163,8 +168,15 @@ export function imageFault(file: string, limits: Settings['images']): string | u
 export function checkImages(options: ImageCheckOptions): Problem[] {
   const { root, publicDir, show, settings } = options;
   const uses = imageUses(options);
-  const files = new Set([...listFiles(root).map((f) => path.join(root, f)), ...everyFile(publicDir)].filter(isImage));
-  for (const file of uses.keys()) files.add(file);
+  // Hidden files too (a dot file in public/ is published); links are reported by the tree check and not followed.
+  const files = new Set([...everyFile(root), ...everyFile(publicDir)].filter(isImage));
+  // An image reached through a link or lying outside the tree is reported by the tree and lint checks,
+  // and never read: reading it here would pull a file from elsewhere into the check.
+  const roots = [root, publicDir].map(realPath).filter((d): d is string => d !== undefined);
+  for (const file of uses.keys()) {
+    const real = realPath(file);
+    if (real && !isSymbolicLink(file) && roots.some((dir) => real.startsWith(dir + path.sep))) files.add(file);
+  }
   const problems: Problem[] = [];
   for (const file of [...files].sort()) {
     let fault: string | undefined;
