@@ -33,6 +33,8 @@ export interface HubLoaderOptions {
   settings: Settings;
   /** The Astro command: a build stops on content errors, `astro dev` goes on. */
   command: string;
+  /** `astro dev` while settings.yaml has errors: load nothing until it is fixed (the dev server restarts then). */
+  paused?: boolean;
 }
 
 /** Collections Astro's schema pass runs on, so that their image() fields become images. */
@@ -57,6 +59,7 @@ export function hubLoader(options: HubLoaderOptions): (collection: CollectionNam
   return (collection) => ({
     name: 'hub:content',
     load: async (context) => {
+      if (options.paused) return;
       const ctx = context as Context;
       await storeCollection(collection, await session.check(ctx.logger), options.settings, ctx);
       if (ctx.watcher) session.watch(ctx.watcher, () => session.check(ctx.logger).then((check) => storeCollection(collection, check, options.settings, ctx)));
