@@ -7,7 +7,7 @@
  *   npm run lint:content -- path/to/tree  # another tree
  *   HUB_NOW=2027-01-15 npm run lint:content
  */
-import { contentRoot } from '../src/content/files.ts';
+import { contentRoot } from '../src/content/tree.ts';
 import { formatLintReport } from '../src/content/report.ts';
 import { checkContent } from '../src/content/check.ts';
 import { InvalidNowError, resolveNow } from '../src/lib/publish.ts';

@@ -77,7 +77,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   // Ids come from file names, before any parsing, so references are checked in the same pass.
   const files = COLLECTIONS.map((collection) => ({ collection, files: entryFiles(options.root, collection, show, problems) }));
   const ids = Object.fromEntries(files.map(({ collection, files }) => [collection, new Set(files.map((f) => f.id))])) as unknown as Record<CollectionName, ReadonlySet<string>>;
-  const schemas = entrySchemas({ settings, ids } satisfies Omit<SchemaContext, 'image'>);
+  const schemas = entrySchemas({ settings, ids } satisfies Omit<SchemaContext, 'image'>, (entryPath, src) => existsSync(path.resolve(path.dirname(entryPath), src)));
 
   for (const { collection, files: list } of files) {
     for (const { id, absolute } of list) {

@@ -4,8 +4,6 @@
  * schema with the hub's messages. The result is the one entry shape the
  * content checks, the loader and `npm run lint:content` share.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'astro/zod';
 import { ASSET_EXTENSIONS, type CollectionName } from '../model/collections.ts';
 import { expect, found } from '../model/schemas/fields.ts';
@@ -45,16 +43,22 @@ export interface EntrySchemas {
   parse(collection: CollectionName, data: Record<string, unknown>, filePath: string): ReturnType<z.ZodType['safeParse']>;
 }
 
+/**
+ * Whether the file `src` (as written in an entry, relative to it) exists next to the entry at
+ * `entryPath`: the build looks on disk (check.ts), the CMS in the list of the tree's files.
+ */
+export type ImageExists = (entryPath: string, src: string) => boolean;
+
 /** The schemas for a tree, with an `image()` that checks the file next to the entry being parsed. */
-export function entrySchemas(context: Omit<SchemaContext, 'image'>): EntrySchemas {
-  let entryDir = '.';
+export function entrySchemas(context: Omit<SchemaContext, 'image'>, imageExists: ImageExists): EntrySchemas {
+  let entryPath = '.';
   const image = () =>
     z.string({ error: expect('a relative path to an image next to the file, e.g. ./photo.jpg') }).superRefine((src, ctx) => {
       if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/')) {
         ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}; images must be files in the repository, given relative to the entry, e.g. ./photo.jpg` });
-      } else if (!existsSync(path.resolve(entryDir, src))) {
+      } else if (!imageExists(entryPath, src)) {
         ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}, but there is no such file next to the entry; add the image or fix the path` });
-      } else if (!ASSET_EXTENSIONS.includes(path.extname(src).toLowerCase())) {
+      } else if (!ASSET_EXTENSIONS.includes(/\.[^./\\]*$/.exec(src)?.[0].toLowerCase() ?? '')) {
         ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}; allowed image types: ${ASSET_EXTENSIONS.join(', ')}` });
       }
     });
@@ -63,7 +67,7 @@ export function entrySchemas(context: Omit<SchemaContext, 'image'>): EntrySchema
   return {
     parse(collection, data, filePath) {
       // Parses are synchronous, so the image check reads the folder of the entry being parsed.
-      entryDir = path.dirname(filePath);
+      entryPath = filePath;
       return schemas[collection].safeParse(data, { error: fallbackMessage });
     },
   };

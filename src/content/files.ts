@@ -1,11 +1,9 @@
-/** Where content lives on disk and how one entry file's text is split, exactly as Astro splits it. */
-import path from 'node:path';
-import { parseFrontmatter } from 'astro/markdown';
-
-/** The content root: `dir` (HUB_CONTENT_DIR), default `content`, relative to the project. */
-export function contentRoot(dir: string | undefined, cwd = process.cwd()): string {
-  return path.resolve(cwd, dir && dir.trim() ? dir.trim() : 'content');
-}
+/**
+ * How one entry file's text is split, exactly as Astro splits it (its glob()
+ * loader and `astro/markdown` use this same parseFrontmatter). No node:
+ * here: the CMS runs it in the browser on the text it is about to save.
+ */
+import { parseFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 
 export interface EntrySource {
   /** The parsed front matter, as Astro's loader sees it. */

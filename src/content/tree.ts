@@ -12,6 +12,11 @@ import { listFiles } from '../lib/files.ts';
 import type { Problem } from '../lib/problems.ts';
 import { METRICS_FOLDER } from '../lib/metrics/load.ts';
 
+/** The content root: `dir` (HUB_CONTENT_DIR), default `content`, relative to the project. */
+export function contentRoot(dir: string | undefined, cwd = process.cwd()): string {
+  return path.resolve(cwd, dir && dir.trim() ? dir.trim() : 'content');
+}
+
 /** Folders under the content root that are not collections but are read by the hub. */
 const OTHER_FOLDERS = [METRICS_FOLDER];
 

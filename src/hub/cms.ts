@@ -21,6 +21,7 @@ export function cms(): HubPart {
         injectRoute({ pattern: '/admin', entrypoint: route('index.astro') });
         injectRoute({ pattern: '/admin/config.yml', entrypoint: route('config.yml.ts') });
         injectRoute({ pattern: '/admin/preview.css', entrypoint: route('preview.css.ts') });
+        injectRoute({ pattern: '/admin/content-facts.json', entrypoint: route('content-facts.json.ts') });
         for (const extension of ['js', 'txt', 'wasm']) injectRoute({ pattern: `/admin/[file].${extension}`, entrypoint: route(`[file].${extension}.ts`) });
         updateConfig({ vite: { plugins: [adminInDev(`${config.base.replace(/\/?$/, '/')}admin`)] } });
       },
@@ -72,9 +73,7 @@ function withoutViteClient(res: ServerResponse, next: () => void) {
   const write = res.write.bind(res);
   const end = res.end.bind(res);
   const toBuffer = (chunk: unknown, encoding?: unknown) =>
-    Buffer.isBuffer(chunk)
-      ? chunk
-      : Buffer.from(chunk instanceof Uint8Array ? chunk : String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
+    chunk instanceof Uint8Array ? Buffer.from(chunk) : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8');
   res.write = ((chunk: unknown, encoding?: unknown, callback?: () => void) => {
     chunks.push(toBuffer(chunk, encoding));
     if (typeof encoding === 'function') (encoding as () => void)();

@@ -25,7 +25,7 @@ import { sanitizeMarkdown } from '../lib/markdown/sanitize.ts';
 import { SITE_DIRECTIVES } from '../lib/security/policy.ts';
 import { cmsBackend } from '../lib/cms/config.ts';
 import { pathShower } from '../content/check.ts';
-import { contentRoot } from '../content/files.ts';
+import { contentRoot } from '../content/tree.ts';
 import { readSettings } from '../content/settings.ts';
 import { cms, notCms } from './cms.ts';
 import { type HubPart, combineParts } from './part.ts';
@@ -157,7 +157,12 @@ export function runtimeConfig(options: { env: HubEnvironment; command: string; p
       rendererDir: fileURLToPath(new URL('../lib/cards/', import.meta.url)),
       ...(Number(env.HUB_CARD_THREADS) > 0 ? { threads: Number(env.HUB_CARD_THREADS) } : {}),
     },
-    cms: { backend, editorialWorkflow, contentPath: path.relative(repoRoot, content).split(path.sep).join('/') },
+    cms: {
+      backend,
+      editorialWorkflow,
+      contentPath: path.relative(repoRoot, content).split(path.sep).join('/'),
+      ...(env.HUB_NOW ? { pinnedNow: now.toISOString() } : {}),
+    },
     search: { indexed: command === 'build' },
     settingsProblems,
   };

@@ -41,6 +41,8 @@ export interface RuntimeConfig {
     editorialWorkflow: boolean;
     /** The content folder relative to the repository the CMS commits to, with forward slashes. */
     contentPath: string;
+    /** HUB_NOW as an ISO instant, when set: the CMS's save check then publishes for it too, not for the editor's clock. */
+    pinnedNow?: string;
   };
   search: {
     /** Whether this run writes a search index: `astro build` does, `astro dev` does not. */

@@ -21,9 +21,10 @@ const DEFINITION = /^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:[ \t]+["'(].*)?$/gm
 const HTML_IMG = /<img\b[^>]*>/gi;
 const UNSAFE_SCHEME = /^\s*(?:javascript|data|vbscript):/i;
 
-export function lintEntries(entries: CheckedEntry[], now: Date): Problem[] {
+/** `tree`: every entry a body may link to (default: `entries`; the CMS lints one entry among the others). */
+export function lintEntries(entries: readonly CheckedEntry[], now: Date, tree: readonly CheckedEntry[] = entries): Problem[] {
   const problems: Problem[] = [];
-  const known = new Set(entries.filter((e) => e.published).map((e) => `${e.collection}/${e.id}`));
+  const known = new Set(tree.filter((e) => e.published).map((e) => `${e.collection}/${e.id}`));
   const collectionOfRoute = new Map(COLLECTIONS.map((c) => [ROUTE_OF[c], c] as const));
 
   for (const entry of entries) {
