@@ -19,10 +19,8 @@ import type { CollectionName } from '../model/collections.ts';
 import type { Settings } from '../model/schemas/settings.ts';
 import { type Problem, formatProblem } from '../lib/problems.ts';
 import { buildChannel } from '../lib/build-channel.ts';
-import { FACT_FIELDS, type TreeFacts } from '../lib/cms/facts.ts';
-import { listFiles } from '../lib/files.ts';
-import { COLLECTIONS } from '../model/collections.ts';
-import { type ContentCheck, checkContent, pathShower } from './check.ts';
+import { type ContentCheck, checkContent } from './check.ts';
+import { treeFacts } from './cms-facts.ts';
 import type { CheckedEntry } from './entry.ts';
 
 export interface HubLoaderOptions {
@@ -103,22 +101,6 @@ function contentSession(options: HubLoaderOptions) {
       };
       watcher.on('change', changed).on('add', changed).on('unlink', changed);
     },
-  };
-}
-
-/** What Decap's save check needs to know of the tree (src/lib/cms/facts.ts). */
-function treeFacts(check: ContentCheck, options: HubLoaderOptions): TreeFacts {
-  const folder = pathShower(options.project)(options.root);
-  const entryFiles = new Set(check.entries.map((e) => e.filePath));
-  const pick = (data: Record<string, unknown>) => Object.fromEntries(FACT_FIELDS.filter((field) => data[field] !== undefined).map((field) => [field, data[field]]));
-  return {
-    folder,
-    entries: check.entries.map(({ collection, id, file, data }) => ({ collection, id, file, data: pick(data) })),
-    assets: COLLECTIONS.flatMap((collection) =>
-      listFiles(path.join(options.root, collection))
-        .filter((file) => !entryFiles.has(path.join(options.root, collection, file)))
-        .map((file) => `${folder}/${collection}/${file}`),
-    ),
   };
 }
 

@@ -23,7 +23,7 @@ import { formatProblem } from '../lib/problems.ts';
 import { InvalidNowError, resolveNow } from '../lib/publish.ts';
 import { sanitizeMarkdown } from '../lib/markdown/sanitize.ts';
 import { SITE_DIRECTIVES } from '../lib/security/policy.ts';
-import { cmsBackend } from '../lib/cms/config.ts';
+import { cmsBackend, savesNothing } from '../lib/cms/backend.ts';
 import { pathShower } from '../content/check.ts';
 import { contentRoot } from '../content/tree.ts';
 import { readSettings } from '../content/settings.ts';
@@ -147,6 +147,12 @@ export function runtimeConfig(options: { env: HubEnvironment; command: string; p
   // Folders are relative to the repository Decap commits to (decap-server's GIT_REPO_DIRECTORY locally).
   const repoRoot = path.resolve(project, env.HUB_CMS_ROOT ?? '.');
   const { backend, editorialWorkflow } = cmsBackend({ settings, proxyUrl: env.HUB_CMS_PROXY_URL || undefined, env });
+  if (command === 'build' && savesNothing(backend)) {
+    logger.warn(
+      `${SETTINGS_FILE} has no "cms:" block, so the built /admin/ runs Decap's in-memory demo backend and saves nothing (it says so on the page). ` +
+        'To edit the deployed hub, add one: docs/editing.md explains the GitHub, GitLab and Netlify set-ups.',
+    );
+  }
   return {
     settings,
     now,

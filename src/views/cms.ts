@@ -2,6 +2,7 @@
 import { cms, settings } from 'virtual:hub/config';
 import { buildChannel } from '../lib/build-channel.ts';
 import type { CmsFacts } from '../lib/cms/facts.ts';
+import { savesNothing } from '../lib/cms/backend.ts';
 import { decapConfig } from '../lib/cms/config.ts';
 import { adminPolicy } from '../lib/security/policy.ts';
 
@@ -19,4 +20,14 @@ export function cmsPolicy() {
 export function cmsFacts(): CmsFacts {
   const tree = buildChannel().cmsFacts ?? { folder: cms.contentPath || '.', entries: [], assets: [] };
   return { ...tree, settings, contentPath: cms.contentPath, ...(cms.pinnedNow ? { now: cms.pinnedNow } : {}) };
+}
+
+/** The demo backend saves nothing: /admin/ says so on the page (a built hub without a `cms:` block in settings). */
+export function cmsSavesNothing(): boolean {
+  return savesNothing(cms.backend);
+}
+
+/** git-gateway logs editors in with Netlify Identity's widget, served from the npm package next to Decap (never a CDN). */
+export function usesIdentityWidget(): boolean {
+  return cms.backend.name === 'git-gateway';
 }

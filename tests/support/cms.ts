@@ -64,7 +64,7 @@ export async function startCms(tree: string, now = '2026-11-22'): Promise<CmsSer
     });
   } catch (error) {
     stop();
-    throw new Error(`${(error as Error).message}\n${log}`);
+    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
   }
   return { base, repo, content, log: () => log, stop };
 }

@@ -88,7 +88,8 @@ function showProblems(problems: readonly Problem[]) {
   Object.assign(panel.style, {
     position: 'fixed',
     insetInline: '0.75rem',
-    bottom: '0.75rem',
+    // Above the demo-mode banner, when the page shows one.
+    bottom: `${(document.getElementById('hub-demo-backend')?.offsetHeight ?? 0) + 12}px`,
     zIndex: '10000',
     maxHeight: '45vh',
     overflow: 'auto',
