@@ -8,16 +8,23 @@
  * placeholders). The problems are the build's own, word for word, with the
  * file, line and field `npm run lint:content` would print.
  *
+ * Front matter is split and parsed as the build does it (files.ts, yaml.ts:
+ * js-yaml's core schema, so dates arrive as the text written), and the
+ * pure checks give the build's words: the URL rule of fields, banned phrases
+ * however written, references to drafts and later entries.
+ *
  * Not run here: checks of other files (the save changes only this one),
- * share-card glyphs and body HTML (warnings and refusals the renderer
- * needs its fonts and parser for; the build still runs them).
+ * share-card glyphs, and body HTML and body addresses (body-safety.ts, which
+ * judges them on the body as Sätteri, a native parser, reads it), and the
+ * image files' contents (images.ts reads them from disk); the build still
+ * runs them all.
  */
 import { COLLECTIONS, type CollectionName } from '../model/collections.ts';
 import type { SchemaContext } from '../model/schemas/context.ts';
 import type { CmsFacts, EntryFact } from '../lib/cms/facts.ts';
 import type { Problem } from '../lib/problems.ts';
 import { isPublished } from '../lib/publish.ts';
-import { type CheckedEntry, entrySchemas, validateEntry } from './entry.ts';
+import { type CheckedEntry, type ImageFiles, entrySchemas, validateEntry } from './entry.ts';
 import { lintEntries } from './checks/lint.ts';
 import { checkMentorPlaceholders } from './checks/mentor-placeholders.ts';
 import { checkReferences } from './checks/references.ts';
@@ -50,9 +57,12 @@ export function checkEntryToSave(entry: EntryToSave, facts: CmsFacts): Problem[]
 
   const assets = new Set(facts.assets);
   for (const upload of entry.uploads ?? []) assets.add(upload.replace(new RegExp(`^${escapeRegExp(facts.contentPath)}/`), `${facts.folder}/`));
-  const schemas = entrySchemas({ settings: facts.settings, ids } satisfies Omit<SchemaContext, 'image'>, (entryPath, src) =>
-    assets.has(joinPath(entryPath.slice(0, entryPath.lastIndexOf('/')), src)),
-  );
+  const images: ImageFiles = {
+    exists: (entryPath, src) => assets.has(joinPath(entryPath.slice(0, entryPath.lastIndexOf('/')), src)),
+    // The facts list only regular files inside the content folder (links left out): one found there is neither outside it nor linked.
+    outside: () => undefined,
+  };
+  const schemas = entrySchemas({ settings: facts.settings, ids } satisfies Omit<SchemaContext, 'image'>, images);
   const checked = validateEntry({ collection: entry.collection, id: entry.id, filePath: file, file, source: entry.source }, schemas, now);
   if (!checked.entry) return checked.problems;
   const saved = [checked.entry];
@@ -60,7 +70,7 @@ export function checkEntryToSave(entry: EntryToSave, facts: CmsFacts): Problem[]
   return [
     ...checked.problems,
     ...checkReferences(saved, now, tree),
-    ...lintEntries(saved, now, tree),
+    ...lintEntries(saved, now, images, tree),
     ...checkShareRules(saved, facts.settings, now),
     ...checkMentorPlaceholders(saved),
   ];
@@ -77,6 +87,7 @@ function asChecked(fact: EntryFact, now: Date): CheckedEntry {
     published: isPublished(fact.data, now),
     lineOf: () => undefined,
     bodyLine: () => 0,
+    lineWithin: () => undefined,
   };
 }
 

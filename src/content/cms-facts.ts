@@ -19,7 +19,7 @@ export function treeFacts(check: Pick<ContentCheck, 'entries'>, options: { root:
     // Files next to entries that are not entries themselves: the images an entry may point to.
     assets: COLLECTIONS.flatMap((collection) =>
       listFiles(path.join(options.root, collection))
-        .filter((file) => !entryFiles.has(path.join(options.root, collection, file)))
+        .files.filter((file) => !entryFiles.has(path.join(options.root, collection, file)))
         .map((file) => `${folder}/${collection}/${file}`),
     ),
   };

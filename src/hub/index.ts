@@ -98,7 +98,7 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
           security: { csp: { algorithm: 'SHA-256', directives: [...SITE_DIRECTIVES] } },
           markdown: {
             // Raw HTML in Markdown bodies is parsed, then cut down to safe formatting (src/lib/markdown/safe-html.ts).
-            processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeMarkdown({ siteHost: new URL(site).host })] }),
+            processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeMarkdown({ site: runtime.settings.site })] }),
             // Prism marks code with classes; Shiki's inline style attributes would need 'unsafe-inline' styles.
             syntaxHighlight: 'prism',
           },

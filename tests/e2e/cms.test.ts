@@ -1,7 +1,8 @@
 /**
  * An editor creates a snippet with two variants in Decap CMS, running as
  * `npm run cms` does (astro dev + decap-server) on a temporary copy of the
- * content. The file Decap writes must pass the schemas and build into a page.
+ * content. The file Decap writes (a date from its date widget too) must pass
+ * the schemas and build into a page.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -94,6 +95,8 @@ describe('npm run cms', () => {
     await page.getByLabel('Text').last().fill('I spent a year making this one quieter. Here is how it went.');
     await page.getByRole('button', { name: 'Add variant' }).click();
     await page.getByLabel('Text').last().fill('What would you ask the team behind our quietest heat pump?');
+    // The date widget writes the day as text; the build reads it as written (src/content/yaml.ts).
+    await page.getByLabel(/^Publish\b/).fill('2026-11-20');
     await page.getByRole('button', { name: 'Publish' }).first().click();
     await page.getByText('Publish now').click();
 
@@ -101,6 +104,7 @@ describe('npm run cms', () => {
     await expect.poll(() => existsSync(file), { timeout: 30_000 }).toBe(true);
     const written = readFileSync(file, 'utf8');
     expect(written).toContain('campaign: launch');
+    expect(written).toMatch(/^publish: (2026-11-20|'2026-11-20'|"2026-11-20")$/m);
 
     const { problems, entries } = checkContent({ root: path.join(repo, 'content'), now: new Date('2026-11-22'), cwd: repo });
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -112,6 +116,7 @@ describe('npm run cms', () => {
       topics: ['product'],
       teams: ['engineering'],
       hashtags: ['QuietHeat'],
+      publish: new Date('2026-11-20T00:00:00Z'),
       variants: [{ text: 'I spent a year making this one quieter. Here is how it went.' }, { text: 'What would you ask the team behind our quietest heat pump?' }],
       draft: false,
     });

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { ENTRY_REF_PATTERN } from '../../model/collections.ts';
+import { addressPattern } from '../../model/urls.ts';
 import { humanize } from '../labels.ts';
 
 export interface DecapField {
@@ -61,8 +62,8 @@ const metaOf = (schema: AnySchema) => (z.globalRegistry.get(schema) ?? {}) as { 
 
 /** Longest text shown in a one-line input; longer fields get a text area. */
 const ONE_LINE_MAX = 160;
-const URL_PATTERN: [string, string] = ['^https?://\\S+$', 'An absolute http(s) URL, e.g. https://example.com/page'];
-const HTTPS_URL_PATTERN: [string, string] = ['^https://\\S+$', 'An https:// URL, e.g. https://example.com/page'];
+const URL_PATTERN: [string, string] = [addressPattern(['http', 'https']), 'An absolute http(s) URL, e.g. https://example.com/page, without spaces or a user name'];
+const HTTPS_URL_PATTERN: [string, string] = [addressPattern(['https']), 'An https:// URL, e.g. https://example.com/page, without spaces or a user name'];
 const EMAIL_PATTERN: [string, string] = ['^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', 'An e-mail address, e.g. ana@example.com'];
 
 interface Unwrapped {

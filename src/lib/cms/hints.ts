@@ -45,6 +45,6 @@ export const HINTS: Record<string, Record<string, string>> = {
   settings: {
     site: 'The absolute address the hub is served from.',
     disclosure: 'Added to shared text, e.g. #AcmeEmployee. Empty to disable.',
-    banned: 'Phrases the content check rejects, case-insensitive.',
+    banned: 'Phrases snippets may not hold, in any case or width, with any spaces or invisible characters between letters.',
   },
 };
