@@ -40,24 +40,42 @@ const bodySafety = (check: ReturnType<typeof checkContent>, file: string) =>
     ).map((p) => `${p.line} ${p.message}`),
   );
 
+/** Checks `text` as Decap would save it over `file` of the valid tree, and as the build reads that tree. */
+function expectSameAsBuild(file: string, text: string) {
+  const tree = treeWith({ [file]: text });
+  try {
+    const built = checkContent({ root: tree.root, now, cwd: PROJECT });
+    // The facts of that tree, as the loader emits them after reading it (the entry itself is left out when checked).
+    const treeOf = factsOf(built, tree.root);
+    const shown = `${treeOf.folder}/${file}`;
+    const judgedOnParsedBody = bodySafety(built, shown);
+    const expected = built.problems.filter((p) => p.file === shown && !buildOnly(p.message) && !judgedOnParsedBody.has(`${p.line} ${p.message}`));
+    const [collection, fileName] = file.split('/') as [CollectionName, string];
+    const saved = checkEntryToSave({ collection, id: fileName.replace(/\.mdx?$/, ''), fileName, source: text }, treeOf);
+    expect(expected.length, `the build finds nothing in ${file}`).toBeGreaterThan(0);
+    expect(saved.filter((p) => !buildOnly(p.message))).toEqual(expected);
+  } finally {
+    tree.cleanup();
+  }
+}
+
 describe("Decap's save check", () => {
   it.each(cases)('reports $kind/$file as the build does', ({ kind, file }) => {
-    const text = readFileSync(path.join(FIXTURES, kind, file), 'utf8');
-    const tree = treeWith({ [file]: text });
-    try {
-      const built = checkContent({ root: tree.root, now, cwd: PROJECT });
-      // The facts of that tree, as the loader emits them after reading it (the entry itself is left out when checked).
-      const treeOf = factsOf(built, tree.root);
-      const shown = `${treeOf.folder}/${file}`;
-      const judgedOnParsedBody = bodySafety(built, shown);
-      const expected = built.problems.filter((p) => p.file === shown && !buildOnly(p.message) && !judgedOnParsedBody.has(`${p.line} ${p.message}`));
-      const [collection, fileName] = file.split('/') as [CollectionName, string];
-      const saved = checkEntryToSave({ collection, id: fileName.replace(/\.mdx?$/, ''), fileName, source: text }, treeOf);
-      expect(expected.length, `the build finds nothing in ${file}`).toBeGreaterThan(0);
-      expect(saved.filter((p) => !buildOnly(p.message))).toEqual(expected);
-    } finally {
-      tree.cleanup();
-    }
+    expectSameAsBuild(file, readFileSync(path.join(FIXTURES, kind, file), 'utf8'));
+  });
+
+  // Issue 22's checks, as the build now makes them: dates as written, one URL rule, banned phrases however
+  // written, references to entries that are not published.
+  const live = readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8');
+  it.each([
+    ['an impossible day, read as the text written', live.replace('campaign: launch', 'campaign: launch\npublish: 2026-11-31')],
+    ['a link with a password', live.replace('https://www.fixture.example/launch', 'https://user:pw@www.fixture.example/launch')],
+    ['a banned phrase in another case, width and spacing', live.replace('I worked on for a year', 'is the ＢＥＳＴ in  the\u00a0world')],
+    ['a campaign that is a draft', live.replace('campaign: launch', 'campaign: draft-campaign')],
+    ['a campaign that goes live later', live.replace('campaign: launch', 'campaign: scheduled-campaign')],
+    ['a YAML error on its own line', live.replace('topics: [product]', 'topics: [product')],
+  ])('reports %s as the build does', (_what, text) => {
+    expectSameAsBuild('snippets/live.md', text);
   });
 
   it('accepts an unchanged valid entry, and finds images among the tree’s files', () => {
