@@ -14,7 +14,7 @@ import type { Settings } from '../model/schemas/settings.ts';
 import type { Problem } from '../lib/problems.ts';
 import { type CheckedEntry, entrySchemas, validateEntry } from './entry.ts';
 import { readSettings } from './settings.ts';
-import { checkRootFolder, entryFiles } from './tree.ts';
+import { checkRootFolder, diskImages, entryFiles } from './tree.ts';
 import { checkBodySafety } from './checks/body-safety.ts';
 import { checkCardText } from './checks/card-text.ts';
 import { checkImages } from './checks/images.ts';
@@ -79,7 +79,8 @@ export function checkContent(options: CheckOptions): ContentCheck {
   // Ids come from file names, before any parsing, so references are checked in the same pass.
   const files = COLLECTIONS.map((collection) => ({ collection, files: entryFiles(options.root, collection, show, problems) }));
   const ids = Object.fromEntries(files.map(({ collection, files }) => [collection, new Set(files.map((f) => f.id))])) as unknown as Record<CollectionName, ReadonlySet<string>>;
-  const schemas = entrySchemas({ settings, ids } satisfies Omit<SchemaContext, 'image'>, options.root);
+  const images = diskImages(options.root);
+  const schemas = entrySchemas({ settings, ids } satisfies Omit<SchemaContext, 'image'>, images);
 
   for (const { collection, files: list } of files) {
     for (const { id, absolute } of list) {
@@ -91,7 +92,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   }
 
   problems.push(...checkReferences(entries, options.now));
-  problems.push(...lintEntries(entries, options.now, options.root));
+  problems.push(...lintEntries(entries, options.now, images));
   problems.push(...checkMetrics({ root: options.root, show, settings, entries, ids }));
   problems.push(...checkCardText(entries));
   problems.push(...checkShareRules(entries, settings, options.now));

@@ -5,8 +5,6 @@
  * The result is the one entry shape the content checks, the loader and
  * `npm run lint:content` share.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'astro/zod';
 import { ASSET_EXTENSIONS, type CollectionName } from '../model/collections.ts';
 import { expect, found } from '../model/schemas/fields.ts';
@@ -18,7 +16,6 @@ import { FrontmatterError, parseEntry } from './files.ts';
 import { locateIn } from './locate.ts';
 import { fallbackMessage, flattenIssues, isRecord } from './problem-text.ts';
 import { anchorMessage, brokenTextMessage, brokenTexts, firstAnchor } from './yaml-safety.ts';
-import { assetOutsideContent } from './tree.ts';
 
 export interface CheckedEntry {
   collection: CollectionName;
@@ -54,22 +51,35 @@ export interface EntrySchemas {
 }
 
 /**
- * The schemas for a tree, with an `image()` that checks the file next to the
- * entry being parsed: there, an image type, and inside `root` (the content
- * folder) without a symbolic link on the way.
+/**
+ * How the files an entry names (images, relative to the entry at `entryPath`)
+ * are looked up: on disk by the build (tree.ts, diskImages), in the list of
+ * the tree's files by the CMS (cms-check.ts), which has no disk to read.
  */
-export function entrySchemas(context: Omit<SchemaContext, 'image'>, root: string): EntrySchemas {
-  let entryDir = '.';
+export interface ImageFiles {
+  /** Whether `src` is a file next to the entry. */
+  exists(entryPath: string, src: string): boolean;
+  /** Why that file may not be published (outside the content folder, reached through a symbolic link), or undefined. */
+  outside(entryPath: string, src: string): string | undefined;
+}
+
+/**
+ * The schemas for a tree, with an `image()` that checks the file next to the
+ * entry being parsed: there, an image type, and inside the content folder
+ * without a symbolic link on the way.
+ */
+export function entrySchemas(context: Omit<SchemaContext, 'image'>, images: ImageFiles): EntrySchemas {
+  let entryPath = '.';
   const image = () =>
     z.string({ error: expect('a relative path to an image next to the file, e.g. ./photo.jpg') }).superRefine((src, ctx) => {
       if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/')) {
         ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}; images must be files in the repository, given relative to the entry, e.g. ./photo.jpg` });
-      } else if (!existsSync(path.resolve(entryDir, src))) {
+      } else if (!images.exists(entryPath, src)) {
         ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}, but there is no such file next to the entry; add the image or fix the path` });
-      } else if (!ASSET_EXTENSIONS.includes(path.extname(src).toLowerCase())) {
+      } else if (!ASSET_EXTENSIONS.includes(/\.[^./\\]*$/.exec(src)?.[0].toLowerCase() ?? '')) {
         ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}; allowed image types: ${ASSET_EXTENSIONS.join(', ')}` });
       } else {
-        const outside = assetOutsideContent(root, path.resolve(entryDir, src));
+        const outside = images.outside(entryPath, src);
         if (outside) ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}, which ${outside}` });
       }
     });
@@ -78,7 +88,7 @@ export function entrySchemas(context: Omit<SchemaContext, 'image'>, root: string
   return {
     parse(collection, data, filePath) {
       // Parses are synchronous, so the image check reads the folder of the entry being parsed.
-      entryDir = path.dirname(filePath);
+      entryPath = filePath;
       return schemas[collection].safeParse(data, { error: fallbackMessage });
     },
   };

@@ -1,12 +1,12 @@
-/** Where content lives on disk and how one entry file's text is split, exactly as Astro splits it. */
-import path from 'node:path';
-import { extractFrontmatter } from 'astro/markdown';
+/**
+ * How one entry file's text is split, exactly as Astro splits it (its glob()
+ * loader and `astro/markdown` use this same extractFrontmatter), and its YAML
+ * parsed as the build parses it (yaml.ts). No node: here, and not
+ * `astro/markdown` either (it brings Vite's path helpers): the CMS runs this
+ * in the browser on the text it is about to save.
+ */
+import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
 import { parseYaml } from './yaml.ts';
-
-/** The content root: `dir` (HUB_CONTENT_DIR), default `content`, relative to the project. */
-export function contentRoot(dir: string | undefined, cwd = process.cwd()): string {
-  return path.resolve(cwd, dir && dir.trim() ? dir.trim() : 'content');
-}
 
 export interface EntrySource {
   /** The parsed front matter: plain values, every date still the text written (see yaml.ts). */

@@ -6,14 +6,20 @@
  * never followed (they would bring files from outside the content folder
  * into the site).
  */
-import { readdirSync, readlinkSync, realpathSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ASSET_EXTENSIONS, COLLECTIONS, ENTRY_EXTENSIONS, SETTINGS_FILE, type CollectionName } from '../model/collections.ts';
 import { ID_PATTERN, ID_RULE } from '../model/ids.ts';
 import { closest, quote } from '../model/words.ts';
 import { isSymbolicLink, listFiles } from '../lib/files.ts';
 import type { Problem } from '../lib/problems.ts';
+import type { ImageFiles } from './entry.ts';
 import { METRICS_FOLDER } from '../lib/metrics/load.ts';
+
+/** The content root: `dir` (HUB_CONTENT_DIR), default `content`, relative to the project. */
+export function contentRoot(dir: string | undefined, cwd = process.cwd()): string {
+  return path.resolve(cwd, dir && dir.trim() ? dir.trim() : 'content');
+}
 
 /** Folders under the content root that are not collections but are read by the hub. */
 const OTHER_FOLDERS = [METRICS_FOLDER];
@@ -75,6 +81,15 @@ export function assetOutsideContent(root: string, absolute: string): string | un
   if (!lexical.startsWith(realRoot + path.sep)) return 'is outside the content folder; images must be files in the content folder: copy it next to the entry';
   if (real !== lexical) return 'is reached through a symbolic link, and links are not followed (they could bring files from outside the content folder into the site): copy the file next to the entry instead';
   return undefined;
+}
+
+/** The images entries of the tree under `root` name, as the build finds them: on disk. */
+export function diskImages(root: string): ImageFiles {
+  const resolve = (entryPath: string, src: string) => path.resolve(path.dirname(entryPath), src);
+  return {
+    exists: (entryPath, src) => existsSync(resolve(entryPath, src)),
+    outside: (entryPath, src) => assetOutsideContent(root, resolve(entryPath, src)),
+  };
 }
 
 /** The entry files of a collection; misplaced, misnamed, hidden or linked files become problems. */

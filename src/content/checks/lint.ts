@@ -4,13 +4,11 @@
  * next to the entry must be inside the content folder, not reached through a
  * symbolic link), and entries about to expire.
  */
-import path from 'node:path';
 import { expiryInstant } from '../../lib/publish.ts';
 import { COLLECTIONS, ROUTE_OF, type CollectionName } from '../../model/collections.ts';
 import type { Problem } from '../../lib/problems.ts';
 import { quote } from '../../model/words.ts';
-import type { CheckedEntry } from '../entry.ts';
-import { assetOutsideContent } from '../tree.ts';
+import type { CheckedEntry, ImageFiles } from '../entry.ts';
 
 /** How far ahead an expiry date earns a warning. */
 export const EXPIRY_NOTICE_DAYS = 14;
@@ -22,9 +20,13 @@ const AUTOLINK = /<((?:https?|mailto|ftp|javascript|data|vbscript):[^>\s]*)>/gi;
 const DEFINITION = /^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:[ \t]+["'(].*)?$/gm;
 const HTML_IMG = /<img\b[^>]*>/gi;
 
-export function lintEntries(entries: CheckedEntry[], now: Date, root: string): Problem[] {
+/**
+ * `images`: where body images are looked up (the disk, or the CMS's list of the tree's files).
+ * `tree`: every entry a body may link to (default: `entries`; the CMS lints one entry among the others).
+ */
+export function lintEntries(entries: readonly CheckedEntry[], now: Date, images: Pick<ImageFiles, 'outside'>, tree: readonly CheckedEntry[] = entries): Problem[] {
   const problems: Problem[] = [];
-  const known = new Set(entries.filter((e) => e.published).map((e) => `${e.collection}/${e.id}`));
+  const known = new Set(tree.filter((e) => e.published).map((e) => `${e.collection}/${e.id}`));
   const collectionOfRoute = new Map(COLLECTIONS.map((c) => [ROUTE_OF[c], c] as const));
 
   for (const entry of entries) {
@@ -66,7 +68,7 @@ export function lintEntries(entries: CheckedEntry[], now: Date, root: string): P
     function checkTarget(target: string, index: number, kind: 'link' | 'image') {
       if (!target) return at(index, `has an empty ${kind} target; write the address between the parentheses`);
       if (kind === 'image' && !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('/')) {
-        const outside = assetOutsideContent(root, path.resolve(path.dirname(entry.filePath), decodeTarget(target)));
+        const outside = images.outside(entry.filePath, decodeTarget(target));
         if (outside) at(index, `shows the image ${quote(target)}, which ${outside}`);
         return;
       }

@@ -61,11 +61,15 @@ function goesLive(data: Publishable): Date | undefined {
   return data.publish ?? data.published;
 }
 
-export /** Relations a schema cannot see from one file: mentors, prerequisites, what points to unpublished entries. */
-function checkReferences(entries: CheckedEntry[], now: Date): Problem[] {
+/**
+ * Relations a schema cannot see from one file: mentors, prerequisites, what points to unpublished entries.
+ * `tree` is every entry the references may point to (default: `entries`); the CMS checks one entry
+ * against the facts of the others (src/content/cms-check.ts).
+ */
+export function checkReferences(entries: readonly CheckedEntry[], now: Date, tree: readonly CheckedEntry[] = entries): Problem[] {
   const problems: Problem[] = [];
-  const byKey = new Map(entries.map((e) => [`${e.collection}/${e.id}`, e]));
-  const requires = new Map(entries.filter((e) => e.collection === 'training').map((e) => [e.id, e.data.requires as string[]]));
+  const byKey = new Map(tree.map((e) => [`${e.collection}/${e.id}`, e]));
+  const requires = new Map(tree.filter((e) => e.collection === 'training').map((e) => [e.id, e.data.requires as string[]]));
   const report = (entry: CheckedEntry, severity: Problem['severity'], at: PropertyKey[], message: string) =>
     problems.push({ severity, file: entry.file, line: entry.lineOf(at), field: fieldPath(at), message });
   const refProblem = (from: CheckedEntry, at: PropertyKey[], key: string, relation: Relation) => {
@@ -109,7 +113,7 @@ function checkReferences(entries: CheckedEntry[], now: Date): Problem[] {
       if (mentor) {
         const person = byKey.get(`people/${mentor}`);
         if (person && person.data.mentor !== true) {
-          report(entry, 'error', ['mentor'], `${found(mentor)}, who is not a mentor; set "mentor: true" in ${person.file} or pick one of: ${mentorsOf(entries).join(', ') || 'nobody yet'}`);
+          report(entry, 'error', ['mentor'], `${found(mentor)}, who is not a mentor; set "mentor: true" in ${person.file} or pick one of: ${mentorsOf(tree).join(', ') || 'nobody yet'}`);
         }
         refProblem(entry, ['mentor'], `people/${mentor}`, RELATIONS.mentor);
       }
@@ -119,7 +123,7 @@ function checkReferences(entries: CheckedEntry[], now: Date): Problem[] {
   return problems;
 }
 
-function mentorsOf(entries: CheckedEntry[]): string[] {
+function mentorsOf(entries: readonly CheckedEntry[]): string[] {
   return entries.filter((e) => e.collection === 'people' && e.data.mentor === true).map((e) => e.id);
 }
 

@@ -84,7 +84,9 @@ const BACKEND_HOSTS: Record<string, { connect: string[]; img: string[] }> = {
 export function adminPolicy(backend: CmsBackend): { scripts: string[]; styles: string[]; directives: string[] } {
   const hosts = BACKEND_HOSTS[backend.name ?? ''] ?? { connect: [], img: [] };
   const connect = [...hosts.connect];
-  for (const url of [backend.proxy_url, backend.base_url]) {
+  // Local decap-server, the OAuth server, a self-hosted API, a Netlify site's Identity and Git Gateway:
+  // allowed only when the configured backend names them.
+  for (const url of [backend.proxy_url, backend.base_url, backend.api_root, backend.identity_url, backend.gateway_url]) {
     if (url && URL.canParse(url)) connect.push(new URL(url).origin);
   }
   return {

@@ -199,7 +199,10 @@ export function settingsSchema() {
         max_megabytes: limit('megabytes such as 20').default(DEFAULT_IMAGE_LIMITS.max_megabytes),
       })
       .default({ ...DEFAULT_IMAGE_LIMITS }),
-    /** Where Decap CMS at /admin/ reads and commits content. Default: the in-memory demo backend. */
+    /**
+     * Where Decap CMS at /admin/ reads and commits content (docs/editing.md explains each backend).
+     * Default: the in-memory demo backend, which saves nothing.
+     */
     cms: z
       .strictObject({
         /** github, gitlab, git-gateway, or test-repo (an in-memory demo that saves nothing). Default: test-repo. */
@@ -217,14 +220,70 @@ export function settingsSchema() {
           .min(1)
           .refine(isBranchName, { error: expect('a branch name git accepts, such as main or content/edits: no spaces, "..", ~ ^ : ? * [ or \\') })
           .default('main'),
-        /** The OAuth server for github/gitlab logins outside Netlify. Default: Netlify's. */
+        /** github, gitlab: the OAuth server editors log in through (an OAuth proxy outside Netlify). Default: Netlify's (github), gitlab.com (gitlab). */
         base_url: httpUrl().optional(),
+        /** github, gitlab: the path of the login on base_url, e.g. "auth" or "api/auth". Default: Decap's ("auth"; "oauth/authorize" for gitlab). */
+        auth_endpoint: z
+          .string({ error: expect('a path such as auth or api/auth') })
+          .regex(/^\/?[\w.~-]+(?:\/[\w.~-]+)*$/, { error: expect('a path on base_url such as auth or api/auth (no https://, no spaces)') })
+          .optional(),
+        /** gitlab: "pkce" logs in from the browser with the OAuth application's id, without a server. Default: an OAuth server (base_url). */
+        auth_type: oneOf(['pkce'], 'a GitLab login flow').optional(),
+        /** gitlab with auth_type pkce: the Application ID of the GitLab OAuth application. */
+        app_id: z
+          .string({ error: expect('the Application ID GitLab shows for the OAuth application') })
+          .regex(/^[\w-]+$/, { error: expect('the Application ID GitLab shows for the OAuth application (letters and digits)') })
+          .optional(),
+        /** github, gitlab: the API of a self-hosted server (GitHub Enterprise, your own GitLab). Default: api.github.com, gitlab.com/api/v4. */
+        api_root: httpUrl().optional(),
+        /** git-gateway on a host other than Netlify: the Netlify site's Identity, e.g. https://hub.netlify.app/.netlify/identity. Default: this site's /.netlify/identity. */
+        identity_url: httpUrl().optional(),
+        /** git-gateway on a host other than Netlify: the Netlify site's Git Gateway, e.g. https://hub.netlify.app/.netlify/git. Default: this site's /.netlify/git. */
+        gateway_url: httpUrl().optional(),
         /** Drafts go through draft → in review → ready before they are published (github, gitlab, git-gateway). Default: true. */
         editorial_workflow: z.boolean({ error: expect('true or false') }).default(true),
       })
       .superRefine((cms, ctx) => {
-        if ((cms.backend === 'github' || cms.backend === 'gitlab') && !cms.repo) {
+        const oauth = cms.backend === 'github' || cms.backend === 'gitlab';
+        if (oauth && !cms.repo) {
           ctx.addIssue({ code: 'custom', path: ['repo'], input: undefined, message: `is missing; the ${cms.backend} backend needs the repository as owner/name` });
+        }
+        // A field the chosen backend ignores is refused, not dropped: the editor would believe it applies.
+        const onlyFor: [keyof typeof cms, boolean, string][] = [
+          ['repo', oauth, 'github and gitlab'],
+          ['base_url', oauth, 'github and gitlab'],
+          ['auth_endpoint', oauth, 'github and gitlab'],
+          ['api_root', oauth, 'github and gitlab'],
+          ['auth_type', cms.backend === 'gitlab', 'gitlab'],
+          ['app_id', cms.backend === 'gitlab', 'gitlab'],
+          ['identity_url', cms.backend === 'git-gateway', 'git-gateway'],
+          ['gateway_url', cms.backend === 'git-gateway', 'git-gateway'],
+        ];
+        for (const [field, applies, backends] of onlyFor) {
+          if (cms[field] !== undefined && !applies) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [field],
+              input: cms[field],
+              message: `${found(cms[field])}, but backend ${cms.backend} does not use it; it applies to ${backends} only`,
+            });
+          }
+        }
+        if (cms.auth_type === 'pkce' && !cms.app_id) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['app_id'],
+            input: undefined,
+            message: "is missing; GitLab's PKCE login needs the Application ID of the OAuth application (docs/editing.md → GitLab)",
+          });
+        }
+        if (cms.app_id !== undefined && cms.backend === 'gitlab' && cms.auth_type !== 'pkce') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['auth_type'],
+            input: cms.auth_type,
+            message: `${found(cms.auth_type)}; app_id is used by the PKCE login only: add "auth_type: pkce", or remove app_id`,
+          });
         }
       })
       .default({ backend: 'test-repo', branch: 'main', editorial_workflow: true }),
