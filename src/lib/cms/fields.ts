@@ -80,7 +80,7 @@ interface FieldMeta {
   /** The rule of a text field or list item, for the form's pattern message. */
   rule?: string;
   /** A pattern a field's text (or each item of a compact list) must match, where the schema checks it in code. */
-  pattern?: RegExp;
+  textPattern?: RegExp;
   /** `compact`: a list of short words edited as one comma-separated line. */
   list?: 'compact';
 }
@@ -195,7 +195,7 @@ function stringWidget(def: Def, meta: FieldMeta, context: FieldContext): Partial
   if (meta.format === 'https-url') return { widget: 'string', pattern: HTTPS_URL_PATTERN };
   if (meta.format === 'email') return { widget: 'string', pattern: EMAIL_PATTERN };
   const max = check(def, 'max_length')?.maximum;
-  const regex = meta.pattern ?? (check(def, 'string_format') as { pattern?: RegExp } | undefined)?.pattern;
+  const regex = meta.textPattern ?? (check(def, 'string_format') as { pattern?: RegExp } | undefined)?.pattern;
   const widget = max !== undefined && max <= ONE_LINE_MAX ? 'string' : 'text';
   // The schema's own pattern (ids, hosts) or length limit, so the form refuses what the content check refuses.
   const source = regex && decapPattern(regex);
@@ -300,10 +300,10 @@ function itemSummary(element: AnySchema, fields: DecapField[]): string {
  * (`List [ "a", "b" ]`): the item pattern, repeated.
  */
 function compactPattern(itemMeta: FieldMeta): Partial<DecapField> {
-  const item = itemMeta.pattern && decapPattern(itemMeta.pattern);
+  const item = itemMeta.textPattern && decapPattern(itemMeta.textPattern);
   if (!item) return {};
   const inner = item.replace(/^\^/, '').replace(/\$$/, '');
-  return { pattern: [`^List \\[ "${inner}"(?:, "${inner}")* \\]$`, itemMeta.rule ?? `Each item must match ${itemMeta.pattern!.source}`] };
+  return { pattern: [`^List \\[ "${inner}"(?:, "${inner}")* \\]$`, itemMeta.rule ?? `Each item must match ${itemMeta.textPattern!.source}`] };
 }
 
 /** The fields of an object schema, in schema order. */

@@ -15,7 +15,7 @@ function hashtag() {
         : `${found(tag)}; a hashtag may hold letters, digits and "_" only, no spaces or punctuation`;
       ctx.addIssue({ code: 'custom', input: tag, message });
     })
-    .meta({ pattern: HASHTAG, rule: 'Hashtags without "#", separated by commas: letters, digits and "_" only, e.g. ClimateAction, HeatPumps' });
+    .meta({ textPattern: HASHTAG, rule: 'Hashtags without "#", separated by commas: letters, digits and "_" only, e.g. ClimateAction, HeatPumps' });
 }
 
 export function snippetSchema({ settings, ids }: SchemaContext) {
