@@ -235,6 +235,14 @@ describe('the Decap forms, in the editor’s words and with the schemas’ limit
     expect(hashtags.pattern![1]).toMatch(/without "#"/);
   });
 
+  it('edits a person’s advocate codes as one line, which also shows a single code written as a string', () => {
+    const code = at('people', 'code');
+    expect(code).toMatchObject({ widget: 'list', required: false });
+    const pattern = new RegExp(code.pattern![0]);
+    for (const good of ['maya-o', 'List [ "maya-o", "maya_2" ]']) expect(pattern.test(good), good).toBe(true);
+    for (const bad of ['maya o', 'List [ "-maya" ]', `List [ "${'x'.repeat(41)}" ]`]) expect(pattern.test(bad), bad).toBe(false);
+  });
+
   it('chooses a quiz answer among as many options as a question may have, stored as the 0-based index', () => {
     expect(at('training', 'quiz.options')).toMatchObject({ min: 2, max: 10 });
     const answer = at('training', 'quiz.answer');

@@ -296,14 +296,17 @@ function itemSummary(element: AnySchema, fields: DecapField[]): string {
 
 /**
  * Decap's list widget without fields is one comma-separated line, and checks
- * its pattern against the whole list as Immutable.js prints it
- * (`List [ "a", "b" ]`): the item pattern, repeated.
+ * its pattern against the whole value: a list as Immutable.js prints it
+ * (`List [ "a", "b" ]`), or a single value a file wrote as a plain string
+ * (`code: maya-o`).
  */
 function compactPattern(itemMeta: FieldMeta): Partial<DecapField> {
   const item = itemMeta.textPattern && decapPattern(itemMeta.textPattern);
   if (!item) return {};
   const inner = item.replace(/^\^/, '').replace(/\$$/, '');
-  return { pattern: [`^List \\[ "${inner}"(?:, "${inner}")* \\]$`, itemMeta.rule ?? `Each item must match ${itemMeta.textPattern!.source}`] };
+  return {
+    pattern: [`^(?:List \\[ "${inner}"(?:, "${inner}")* \\]|${inner})$`, itemMeta.rule ?? `Each item must match ${itemMeta.textPattern!.source}`],
+  };
 }
 
 /** The fields of an object schema, in schema order. */
