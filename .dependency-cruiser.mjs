@@ -21,6 +21,8 @@ const LIB = '^src/lib/';
 const CLIENT = '^src/client/';
 /** Browser islands: the custom elements beside the component they drive. */
 const ISLANDS = ['^src/components/[^/]+[.]client[.]ts$', '^src/hub/routes/admin/[^/]+[.]client[.]ts$'];
+/** The CMS's islands, which also run the content loader's own checks before a save (browser-safe modules only). */
+const CMS_ISLANDS = '^src/hub/routes/admin/[^/]+[.]client[.]ts$';
 /** The processed `<script>` blocks of `.astro` files (browser code), as scripts/lint-deps.ts names them. */
 const ASTRO_SCRIPTS = '[.]astro[.]script[.]ts$';
 const CONTENT = '^src/content/';
@@ -48,8 +50,8 @@ const NODE_BUILTINS = `^(node:)?(${builtinModules.map((name) => name.replace(/^n
 const ASTRO_RENDERING = '^astro:(assets|transitions|i18n|actions|env/client)$';
 
 /** A rule that allows `from` to import only what `allowed` matches. */
-function onlyImports(name, from, allowed, comment) {
-  return { name, severity: 'error', comment, from: { path: from }, to: { pathNot: allowed } };
+function onlyImports(name, from, allowed, comment, except) {
+  return { name, severity: 'error', comment, from: { path: from, ...(except && { pathNot: except }) }, to: { pathNot: allowed } };
 }
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -85,8 +87,18 @@ export default {
         'A browser island (*.client.ts beside its component) imports only src/client, src/lib and src/model. ' +
         "Not another component or the component's server-side helpers, even for a type. " +
         'Fix: move the shared code or type into src/client (browser helpers) or src/model (facts and types).',
-      from: { path: ISLANDS },
+      from: { path: ISLANDS, pathNot: CMS_ISLANDS },
       to: { pathNot: [CLIENT, LIB, MODEL] },
+    },
+    {
+      name: 'cms-island-imports-content-client-lib-model',
+      severity: 'error',
+      comment:
+        "The CMS's islands (src/hub/routes/admin/*.client.ts) import what islands do, and the content loader's checks too " +
+        '(src/content/cms-check.ts), so that Decap refuses what the build refuses with the same words; ' +
+        'browser-code-reaches-no-node-builtin keeps those modules free of node:. Fix: move the code into src/lib or src/content.',
+      from: { path: CMS_ISLANDS },
+      to: { pathNot: [CLIENT, LIB, MODEL, CONTENT] },
     },
     {
       name: 'astro-script-imports-islands-client',
@@ -145,6 +157,8 @@ export default {
       'Routes (src/pages, src/hub/routes) stay thin: getStaticPaths and a layout. They import components, layouts, src/views, src/lib, src/model, ' +
         'src/client, src/styles, src/i18n and astro:content (for render()). Not src/content, the hub integration code or virtual:hub/config. ' +
         'Fix: get settings and entries from a view in src/views (src/views/hub.ts re-exports the settings).',
+      // The CMS's islands are browser code with a rule of their own (cms-island-imports-content-client-lib-model).
+      CMS_ISLANDS,
     ),
     onlyImports(
       'hub-imports-hub-content-lib-model',

@@ -7,7 +7,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { command, now, paths, settings } from 'virtual:hub/config';
+import { command, now, paths, settings, settingsProblems } from 'virtual:hub/config';
 import { hubLoader } from './content/loader.ts';
 import { articleSchema } from './model/schemas/articles.ts';
 import { campaignSchema } from './model/schemas/campaigns.ts';
@@ -17,7 +17,8 @@ import { snippetSchema } from './model/schemas/snippets.ts';
 import { trackSchema } from './model/schemas/tracks.ts';
 import { trainingSchema } from './model/schemas/training.ts';
 
-const loader = hubLoader({ root: paths.content, project: paths.project, publicDir: paths.public, now, settings, command });
+// While settings.yaml has errors (astro dev), entries wait: checked against placeholder settings they would all be wrong.
+const loader = hubLoader({ root: paths.content, project: paths.project, publicDir: paths.public, now, settings, command, paused: settingsProblems.length > 0 });
 const typesOnly = { settings, image: () => z.never() };
 
 export const collections = {

@@ -1,5 +1,5 @@
 /**
- * Launches the Chrome or Chromium that scripts/ensure-chromium.ts chose,
+ * Launches the Chrome or Chromium that scripts/ensure-test-tools.ts chose,
  * through playwright-core (no browser download), for the browser tests and
  * the benchmarks that load pages.
  */
@@ -20,7 +20,7 @@ export const CHROMIUM_FLAGS = [
 let resolved: string | undefined;
 
 /**
- * CHROMIUM_PATH, else the browser `node scripts/ensure-chromium.ts` (run first by
+ * CHROMIUM_PATH, else the browser `node scripts/ensure-test-tools.ts` (run first by
  * `npm test`) recorded in .cache/chromium-path, else the same search that script does.
  */
 export function chromiumPath(): string {
@@ -30,9 +30,7 @@ export function chromiumPath(): string {
   const discovery = discoverChromium(realMachine());
   if (discovery.error) throw new Error(discovery.error);
   if (!discovery.found) {
-    throw new Error(
-      'No Chrome or Chromium found for the browser tests. Run `node scripts/ensure-chromium.ts` (npm test runs it first): it finds one or installs one, or says how.',
-    );
+    throw new Error('No Chrome or Chromium found for the browser tests. Run `npm run test:tools` (npm test runs it first): it finds one or installs one, or says how.');
   }
   return (resolved = discovery.found.path);
 }

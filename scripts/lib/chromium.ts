@@ -1,6 +1,6 @@
 /**
  * Finding a Chrome or Chromium for the browser tests and benchmarks, or
- * installing one by the means this machine has; `node scripts/ensure-chromium.ts`
+ * installing one by the means this machine has; `node scripts/ensure-test-tools.ts`
  * (run first by `npm test`) records the choice in `.cache/chromium-path`, and
  * scripts/lib/browser.ts launches it.
  *
@@ -114,7 +114,8 @@ export function playwrightCacheDir(machine: Machine): string | undefined {
   return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'ms-playwright');
 }
 
-function pathDirs(machine: Machine): string[] {
+/** The folders of PATH, in order. */
+export function pathDirs(machine: Pick<Machine, 'env' | 'platform'>): string[] {
   return (machine.env.PATH ?? '').split(machine.platform === 'win32' ? ';' : ':').filter(Boolean);
 }
 
@@ -226,7 +227,8 @@ export function osFamilies(osRelease: string): string[] {
   return families.filter(Boolean);
 }
 
-function findOnPath(machine: Machine, name: string): string | undefined {
+/** The first executable `name` in the PATH folders. */
+export function findOnPath(machine: Pick<Machine, 'env' | 'platform' | 'isExecutable'>, name: string): string | undefined {
   return pathDirs(machine)
     .map((dir) => path.join(dir, name))
     .find((file) => machine.isExecutable(file));

@@ -230,7 +230,10 @@ function initPanel(root: HTMLElement): void {
     copyBoxText.value = value;
     copyBoxOpen.hidden = !network;
     if (network) {
+      // target and rel only with an href: HTML allows neither on a link without one.
       copyBoxOpen.href = network.url;
+      copyBoxOpen.target = '_blank';
+      copyBoxOpen.rel = 'noopener noreferrer';
       copyBoxOpen.textContent = s('sharePanel.openNetwork', { network: label(network.id) });
     }
     copyBox.hidden = false;

@@ -2,7 +2,7 @@
  * Reads a whole content tree once and checks it the way the build will use
  * it: every file against its collection's schema, then what only the whole
  * set can tell (references, share lengths, lint, card text, bodies,
- * analytics exports). Every problem names file, line, field, value and what
+ * analytics exports, images). Every problem names file, line, field, value and what
  * is allowed. The content loader (loader.ts), `npm run lint:content` and the
  * tests all call `checkContent`.
  */
@@ -14,9 +14,10 @@ import type { Settings } from '../model/schemas/settings.ts';
 import type { Problem } from '../lib/problems.ts';
 import { type CheckedEntry, entrySchemas, validateEntry } from './entry.ts';
 import { readSettings } from './settings.ts';
-import { checkRootFolder, entryFiles } from './tree.ts';
+import { checkRootFolder, diskImages, entryFiles } from './tree.ts';
 import { checkBodySafety } from './checks/body-safety.ts';
 import { checkCardText } from './checks/card-text.ts';
+import { checkImages } from './checks/images.ts';
 import { lintEntries } from './checks/lint.ts';
 import { checkMetrics } from './checks/metrics.ts';
 import { checkMentorPlaceholders } from './checks/mentor-placeholders.ts';
@@ -35,7 +36,7 @@ export interface CheckOptions {
   settings?: Settings;
   /** Paths in messages are relative to this. Default: the working directory. */
   cwd?: string;
-  /** Where `settings.brand.logo` is looked up. Default: `<cwd>/public`. */
+  /** The public/ folder: where `settings.brand.logo` is looked up, and whose images are checked. Default: `<cwd>/public`. */
   publicDir?: string;
 }
 
@@ -65,9 +66,10 @@ export function checkContent(options: CheckOptions): ContentCheck {
     return { entries, problems };
   }
 
+  const publicDir = options.publicDir ?? path.join(cwd, 'public');
   let settings = options.settings;
   if (!settings) {
-    const read = readSettings({ root: options.root, publicDir: options.publicDir ?? path.join(cwd, 'public'), show });
+    const read = readSettings({ root: options.root, publicDir, show });
     problems.push(...read.problems);
     settings = read.settings;
   }
@@ -77,7 +79,8 @@ export function checkContent(options: CheckOptions): ContentCheck {
   // Ids come from file names, before any parsing, so references are checked in the same pass.
   const files = COLLECTIONS.map((collection) => ({ collection, files: entryFiles(options.root, collection, show, problems) }));
   const ids = Object.fromEntries(files.map(({ collection, files }) => [collection, new Set(files.map((f) => f.id))])) as unknown as Record<CollectionName, ReadonlySet<string>>;
-  const schemas = entrySchemas({ settings, ids } satisfies Omit<SchemaContext, 'image'>);
+  const images = diskImages(options.root);
+  const schemas = entrySchemas({ settings, ids } satisfies Omit<SchemaContext, 'image'>, images);
 
   for (const { collection, files: list } of files) {
     for (const { id, absolute } of list) {
@@ -89,11 +92,12 @@ export function checkContent(options: CheckOptions): ContentCheck {
   }
 
   problems.push(...checkReferences(entries, options.now));
-  problems.push(...lintEntries(entries, options.now));
-  problems.push(...checkMetrics({ root: options.root, show, settings, entries }));
+  problems.push(...lintEntries(entries, options.now, images));
+  problems.push(...checkMetrics({ root: options.root, show, settings, entries, ids }));
   problems.push(...checkCardText(entries));
   problems.push(...checkShareRules(entries, settings, options.now));
-  problems.push(...checkBodySafety(entries));
+  problems.push(...checkBodySafety(entries, settings.site));
   problems.push(...checkMentorPlaceholders(entries));
+  problems.push(...checkImages({ root: options.root, publicDir, show, settings, entries }));
   return { settings, entries, problems };
 }

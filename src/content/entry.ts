@@ -1,11 +1,10 @@
 /**
- * One entry file, read and checked: the front matter parsed as Astro parses
- * it, refused when it uses YAML anchors, then validated by its collection's
- * schema with the hub's messages. The result is the one entry shape the
- * content checks, the loader and `npm run lint:content` share.
+ * One entry file, read and checked: the front matter split as Astro splits
+ * it and parsed without YAML timestamps (yaml.ts), refused when it uses YAML
+ * anchors, then validated by its collection's schema with the hub's messages.
+ * The result is the one entry shape the content checks, the loader and
+ * `npm run lint:content` share.
  */
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { z } from 'astro/zod';
 import { ASSET_EXTENSIONS, type CollectionName } from '../model/collections.ts';
 import { expect, found } from '../model/schemas/fields.ts';
@@ -16,7 +15,7 @@ import { isPublished } from '../lib/publish.ts';
 import { FrontmatterError, parseEntry } from './files.ts';
 import { locateIn } from './locate.ts';
 import { fallbackMessage, flattenIssues, isRecord } from './problem-text.ts';
-import { anchorMessage, firstAnchor } from './yaml-safety.ts';
+import { anchorMessage, brokenTextMessage, brokenTexts, firstAnchor } from './yaml-safety.ts';
 
 export interface CheckedEntry {
   collection: CollectionName;
@@ -38,6 +37,12 @@ export interface CheckedEntry {
   lineOf(path: readonly PropertyKey[]): number | undefined;
   /** 1-based file line of a character of `body`. */
   bodyLine(index: number): number;
+  /**
+   * 1-based file line of a place inside a field's value: `locate` is given
+   * the value as written in the file (a block scalar over several lines, a
+   * quoted string) and returns an index in it. Falls back to the field's line.
+   */
+  lineWithin(path: readonly PropertyKey[], locate: (written: string) => number | undefined): number | undefined;
 }
 
 /** The collection schemas of one content tree, ready to parse front matter. */
@@ -45,17 +50,37 @@ export interface EntrySchemas {
   parse(collection: CollectionName, data: Record<string, unknown>, filePath: string): ReturnType<z.ZodType['safeParse']>;
 }
 
-/** The schemas for a tree, with an `image()` that checks the file next to the entry being parsed. */
-export function entrySchemas(context: Omit<SchemaContext, 'image'>): EntrySchemas {
-  let entryDir = '.';
+/**
+/**
+ * How the files an entry names (images, relative to the entry at `entryPath`)
+ * are looked up: on disk by the build (tree.ts, diskImages), in the list of
+ * the tree's files by the CMS (cms-check.ts), which has no disk to read.
+ */
+export interface ImageFiles {
+  /** Whether `src` is a file next to the entry. */
+  exists(entryPath: string, src: string): boolean;
+  /** Why that file may not be published (outside the content folder, reached through a symbolic link), or undefined. */
+  outside(entryPath: string, src: string): string | undefined;
+}
+
+/**
+ * The schemas for a tree, with an `image()` that checks the file next to the
+ * entry being parsed: there, an image type, and inside the content folder
+ * without a symbolic link on the way.
+ */
+export function entrySchemas(context: Omit<SchemaContext, 'image'>, images: ImageFiles): EntrySchemas {
+  let entryPath = '.';
   const image = () =>
     z.string({ error: expect('a relative path to an image next to the file, e.g. ./photo.jpg') }).superRefine((src, ctx) => {
       if (/^[a-z][a-z0-9+.-]*:/i.test(src) || src.startsWith('/')) {
         ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}; images must be files in the repository, given relative to the entry, e.g. ./photo.jpg` });
-      } else if (!existsSync(path.resolve(entryDir, src))) {
+      } else if (!images.exists(entryPath, src)) {
         ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}, but there is no such file next to the entry; add the image or fix the path` });
-      } else if (!ASSET_EXTENSIONS.includes(path.extname(src).toLowerCase())) {
+      } else if (!ASSET_EXTENSIONS.includes(/\.[^./\\]*$/.exec(src)?.[0].toLowerCase() ?? '')) {
         ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}; allowed image types: ${ASSET_EXTENSIONS.join(', ')}` });
+      } else {
+        const outside = images.outside(entryPath, src);
+        if (outside) ctx.addIssue({ code: 'custom', input: src, message: `${found(src)}, which ${outside}` });
       }
     });
   const full: SchemaContext = { ...context, image };
@@ -63,7 +88,7 @@ export function entrySchemas(context: Omit<SchemaContext, 'image'>): EntrySchema
   return {
     parse(collection, data, filePath) {
       // Parses are synchronous, so the image check reads the folder of the entry being parsed.
-      entryDir = path.dirname(filePath);
+      entryPath = filePath;
       return schemas[collection].safeParse(data, { error: fallbackMessage });
     },
   };
@@ -85,8 +110,8 @@ export function validateEntry(input: EntryFile, schemas: EntrySchemas, now: Date
   try {
     parsed = parseEntry(input.source);
   } catch (error) {
-    const line = error instanceof FrontmatterError ? error.line : undefined;
-    return refuse({ line, message: `has front matter that is not valid YAML: ${(error as Error).message.split('\n')[0]}` });
+    if (!(error instanceof FrontmatterError)) throw error;
+    return refuse({ line: error.line, message: error.message });
   }
   const { yaml, lineOffset, body } = parsed;
   const anchor = firstAnchor(yaml);
@@ -101,6 +126,14 @@ export function validateEntry(input: EntryFile, schemas: EntrySchemas, now: Date
     const line = (locator ??= locateIn(yaml)).line(at);
     return line === undefined ? undefined : line + lineOffset;
   };
+  const lineWithin = (at: readonly PropertyKey[], locate: (written: string) => number | undefined) => {
+    const written = (locator ??= locateIn(yaml)).written(at);
+    const index = written && locate(written.text);
+    if (!written || index === undefined) return lineOf(at);
+    return lineOffset + written.line + (written.text.slice(0, index).match(/\n/g)?.length ?? 0);
+  };
+  const broken = brokenTexts(parsed.data, yaml);
+  if (broken.length) return { problems: broken.map((b) => ({ severity: 'error' as const, file, line: lineOf(b.path), field: fieldPath(b.path), message: brokenTextMessage(b) })) };
   const result = schemas.parse(input.collection, parsed.data, input.filePath);
   if (!result.success) {
     return { problems: flattenIssues(result.error.issues).map((issue) => ({ severity: 'error', file, line: lineOf(issue.path), field: fieldPath(issue.path), message: issue.message })) };
@@ -109,5 +142,5 @@ export function validateEntry(input: EntryFile, schemas: EntrySchemas, now: Date
   // The body starts on the closing "---" line, right after the front matter.
   const closingLine = lineOffset + yaml.split('\n').length;
   const bodyLine = (index: number) => closingLine + (body.slice(0, index).match(/\n/g)?.length ?? 0);
-  return { entry: { ...input, raw: parsed.data, data, body, published: isPublished(data, now), lineOf, bodyLine }, problems: [] };
+  return { entry: { ...input, raw: parsed.data, data, body, published: isPublished(data, now), lineOf, bodyLine, lineWithin }, problems: [] };
 }

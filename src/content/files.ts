@@ -1,14 +1,15 @@
-/** Where content lives on disk and how one entry file's text is split, exactly as Astro splits it. */
-import path from 'node:path';
-import { parseFrontmatter } from 'astro/markdown';
-
-/** The content root: `dir` (HUB_CONTENT_DIR), default `content`, relative to the project. */
-export function contentRoot(dir: string | undefined, cwd = process.cwd()): string {
-  return path.resolve(cwd, dir && dir.trim() ? dir.trim() : 'content');
-}
+/**
+ * How one entry file's text is split, exactly as Astro splits it (its glob()
+ * loader and `astro/markdown` use this same extractFrontmatter), and its YAML
+ * parsed as the build parses it (yaml.ts). No node: here, and not
+ * `astro/markdown` either (it brings Vite's path helpers): the CMS runs this
+ * in the browser on the text it is about to save.
+ */
+import { extractFrontmatter } from '@astrojs/internal-helpers/frontmatter';
+import { parseYaml } from './yaml.ts';
 
 export interface EntrySource {
-  /** The parsed front matter, as Astro's loader sees it. */
+  /** The parsed front matter: plain values, every date still the text written (see yaml.ts). */
   data: unknown;
   /** The YAML text between the `---` lines. */
   yaml: string;
@@ -19,7 +20,7 @@ export interface EntrySource {
 }
 
 export class FrontmatterError extends Error {
-  /** 1-based line in the file, when js-yaml tells it. */
+  /** 1-based line in the file, when it can be told. */
   readonly line?: number;
   constructor(message: string, line?: number) {
     super(message);
@@ -27,18 +28,30 @@ export class FrontmatterError extends Error {
   }
 }
 
-/** Splits an entry file's text. Throws `FrontmatterError` (with the file line) for broken YAML. */
+/** An opening `---` (or TOML's `+++`) as Astro finds it: first in the file, or after blank lines. */
+const OPENING = /^(?:\uFEFF?|\s*\n)(---|\+\+\+)/;
+
+/**
+ * Splits an entry file's text where Astro's own parseFrontmatter splits it,
+ * and parses the YAML without timestamps. Throws `FrontmatterError` (with
+ * the file line) for broken YAML and for front matter that is never closed.
+ */
 export function parseEntry(source: string): EntrySource {
-  try {
-    const parsed = parseFrontmatter(source, { frontmatter: 'remove' });
-    const yaml = parsed.rawFrontmatter;
-    const lineOffset = yaml ? source.slice(0, source.indexOf(yaml)).split('\n').length - 1 : 0;
-    return { data: parsed.frontmatter, yaml, lineOffset, body: parsed.content, hasFrontmatter: parsed.rawFrontmatter !== '' };
-  } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
-    const reason = (error as { reason?: string }).reason ?? (error as Error).message;
-    const yamlStart = source.indexOf('\n') + 1;
-    const offset = source.slice(0, yamlStart).split('\n').length - 1;
-    throw new FrontmatterError(reason, mark?.line !== undefined ? offset + mark.line + 1 : undefined);
+  const opening = OPENING.exec(source);
+  const line = opening ? opening[0].split('\n').length : 1;
+  // Astro would read it as TOML; Decap and the docs write YAML, and only YAML is checked line by line.
+  if (opening?.[1] === '+++') throw new FrontmatterError('has front matter between "+++" lines (TOML); write it as YAML between "---" lines', line);
+  const yaml = extractFrontmatter(source);
+  if (yaml === undefined) {
+    if (opening) throw new FrontmatterError(`has front matter that starts with "---" on line ${line} but has no closing "---"; end the fields with a line "---"`, line);
+    return { data: {}, yaml: '', lineOffset: 0, body: source, hasFrontmatter: false };
   }
+  // The YAML text starts right after the opening "---", on its line: YAML line 1 is that file line.
+  const lineOffset = source.slice(0, source.indexOf(`---${yaml}`)).split('\n').length - 1;
+  const parsed = parseYaml(yaml);
+  if (parsed.error) {
+    const { message, line } = parsed.error;
+    throw new FrontmatterError(`has front matter that is not valid YAML: ${message}`, line === undefined ? undefined : lineOffset + line);
+  }
+  return { data: parsed.data, yaml, lineOffset, body: source.replace(`---${yaml}---`, ''), hasFrontmatter: true };
 }

@@ -18,7 +18,9 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import type { CollectionName } from '../model/collections.ts';
 import type { Settings } from '../model/schemas/settings.ts';
 import { type Problem, formatProblem } from '../lib/problems.ts';
+import { buildChannel } from '../lib/build-channel.ts';
 import { type ContentCheck, checkContent } from './check.ts';
+import { treeFacts } from './cms-facts.ts';
 import type { CheckedEntry } from './entry.ts';
 
 export interface HubLoaderOptions {
@@ -33,6 +35,8 @@ export interface HubLoaderOptions {
   settings: Settings;
   /** The Astro command: a build stops on content errors, `astro dev` goes on. */
   command: string;
+  /** `astro dev` while settings.yaml has errors: load nothing until it is fixed (the dev server restarts then). */
+  paused?: boolean;
 }
 
 /** Collections Astro's schema pass runs on, so that their image() fields become images. */
@@ -57,6 +61,7 @@ export function hubLoader(options: HubLoaderOptions): (collection: CollectionNam
   return (collection) => ({
     name: 'hub:content',
     load: async (context) => {
+      if (options.paused) return;
       const ctx = context as Context;
       await storeCollection(collection, await session.check(ctx.logger), options.settings, ctx);
       if (ctx.watcher) session.watch(ctx.watcher, () => session.check(ctx.logger).then((check) => storeCollection(collection, check, options.settings, ctx)));
@@ -74,6 +79,7 @@ function contentSession(options: HubLoaderOptions) {
       current ??= Promise.resolve().then(() => {
         const check = checkContent({ root: options.root, now: options.now, settings: options.settings, cwd: options.project, publicDir: options.publicDir });
         report(check.problems, logger, options.command);
+        buildChannel().cmsFacts = treeFacts(check, options);
         return check;
       });
       return current;

@@ -1,22 +1,28 @@
 /**
  * Finds the line of a field in YAML text, so a report can say `file:line`.
- * The data itself is parsed the way Astro parses it (js-yaml); this second,
- * position-aware parse is only used to point at lines.
+ * The data itself is parsed by js-yaml, as Astro parses it (yaml.ts); this
+ * second, position-aware parse is only used to point at lines.
  */
 import { isMap, isSeq, parseDocument, type Node } from 'yaml';
 
 export interface YamlLocator {
   /** 1-based line of the deepest node on `path` that exists, relative to the YAML text. */
   line(path: readonly PropertyKey[]): number | undefined;
+  /** The value at `path` as written in the YAML text (quotes and indentation kept) and its 1-based first line, when the whole path exists. */
+  written(path: readonly PropertyKey[]): { text: string; line: number } | undefined;
 }
 
 export function locateIn(yamlText: string): YamlLocator {
   let doc: ReturnType<typeof parseDocument> | undefined;
   const starts = lineStarts(yamlText);
+  const parsed = () => (doc ??= parseDocument(yamlText, { keepSourceTokens: false, uniqueKeys: false, strict: false }));
   return {
+    written(path) {
+      const range = (parsed().getIn(path, true) as Node | undefined)?.range;
+      return range ? { text: yamlText.slice(range[0], range[1]), line: lineOf(starts, range[0]) } : undefined;
+    },
     line(path) {
-      doc ??= parseDocument(yamlText, { keepSourceTokens: false, uniqueKeys: false, strict: false });
-      let node: unknown = doc.contents;
+      let node: unknown = parsed().contents;
       let offset: number | undefined = rangeStart(node);
       for (const key of path) {
         let next: unknown;

@@ -7,7 +7,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { load as loadYaml } from 'js-yaml';
 import { SETTINGS_FILE } from '../model/collections.ts';
 import { found } from '../model/schemas/fields.ts';
 import { type Settings, settingsSchema } from '../model/schemas/settings.ts';
@@ -15,7 +14,8 @@ import { type Problem, fieldPath } from '../lib/problems.ts';
 import { checkBrandContrast } from './checks/brand-contrast.ts';
 import { locateIn } from './locate.ts';
 import { fallbackMessage, flattenIssues, isRecord } from './problem-text.ts';
-import { anchorMessage, firstAnchor } from './yaml-safety.ts';
+import { anchorMessage, brokenTextMessage, brokenTexts, firstAnchor } from './yaml-safety.ts';
+import { parseYaml } from './yaml.ts';
 
 export interface SettingsOptions {
   /** The content root. */
@@ -43,16 +43,14 @@ export function readSettings({ root, publicDir, show }: SettingsOptions): Settin
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   const anchor = firstAnchor(text);
   if (anchor) return fail({ line: anchor.line, message: anchorMessage(anchor) });
-  let raw: unknown;
-  try {
-    raw = loadYaml(text);
-  } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
-    return fail({ line: mark?.line !== undefined ? mark.line + 1 : undefined, message: `is not valid YAML: ${(error as { reason?: string }).reason ?? (error as Error).message}` });
-  }
+  const parsed = parseYaml(text);
+  if (parsed.error) return fail({ line: parsed.error.line, message: `is not valid YAML: ${parsed.error.message}` });
+  const raw = parsed.data;
   if (!isRecord(raw)) return fail({ line: 1, message: 'must hold "field: value" lines (name, organization, site, teams, topics, …)' });
 
   const locator = locateIn(text);
+  const broken = brokenTexts(raw, text);
+  if (broken.length) return { problems: broken.map((b) => ({ severity: 'error', file: shown, line: locator.line(b.path), field: fieldPath(b.path), message: brokenTextMessage(b) })) };
   const result = settingsSchema().safeParse(raw, { error: fallbackMessage });
   if (!result.success) {
     for (const issue of flattenIssues(result.error.issues)) {

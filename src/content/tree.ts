@@ -1,16 +1,25 @@
 /**
  * The files of a content tree and what they are: entries of a collection
  * (their id is the file name), assets next to them, or files the hub would
- * not read — which are reported, never silently skipped.
+ * not read — which are reported, never silently skipped: a file name in
+ * another case (x.MD), a hidden entry (.x.md), and symbolic links, which are
+ * never followed (they would bring files from outside the content folder
+ * into the site).
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readlinkSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { ASSET_EXTENSIONS, COLLECTIONS, ENTRY_EXTENSIONS, SETTINGS_FILE, type CollectionName } from '../model/collections.ts';
 import { ID_PATTERN, ID_RULE } from '../model/ids.ts';
 import { closest, quote } from '../model/words.ts';
-import { listFiles } from '../lib/files.ts';
+import { isSymbolicLink, listFiles } from '../lib/files.ts';
 import type { Problem } from '../lib/problems.ts';
+import type { ImageFiles } from './entry.ts';
 import { METRICS_FOLDER } from '../lib/metrics/load.ts';
+
+/** The content root: `dir` (HUB_CONTENT_DIR), default `content`, relative to the project. */
+export function contentRoot(dir: string | undefined, cwd = process.cwd()): string {
+  return path.resolve(cwd, dir && dir.trim() ? dir.trim() : 'content');
+}
 
 /** Folders under the content root that are not collections but are read by the hub. */
 const OTHER_FOLDERS = [METRICS_FOLDER];
@@ -36,20 +45,91 @@ export function checkRootFolder(root: string, show: (p: string) => string): Prob
     });
 }
 
-/** The entry files of a collection; misplaced or misnamed files become problems. */
+/** Files an editor means as content, whatever folder they are in: a hidden or misnamed one of these is an error. */
+const TEXT_EXTENSIONS = ['.md', '.mdx', '.markdown', '.txt', '.yaml', '.yml', '.json'];
+
+/** A symbolic link found in the content tree: an error, as the hub never follows one. */
+export function linkProblem(absolute: string, folder: string, show: (p: string) => string): Problem {
+  let target = '';
+  try {
+    target = ` to ${readlinkSync(absolute)}`;
+  } catch {
+    // Unreadable: the message goes without the target.
+  }
+  return {
+    severity: 'error',
+    file: show(absolute),
+    message: `is a symbolic link${target}; links are not followed (they could bring files from outside the content folder into the site): copy what it points to into ${show(folder)}/ instead`,
+  };
+}
+
+/**
+ * Why an asset an entry uses may not be published: a file reached through a
+ * symbolic link, or outside the content folder. Undefined when it is fine
+ * (or missing, which the caller reports).
+ */
+export function assetOutsideContent(root: string, absolute: string): string | undefined {
+  let real: string;
+  let realRoot: string;
+  try {
+    real = realpathSync(absolute);
+    realRoot = realpathSync(root);
+  } catch {
+    return undefined;
+  }
+  const lexical = path.resolve(realRoot, path.relative(root, absolute));
+  if (!lexical.startsWith(realRoot + path.sep)) return 'is outside the content folder; images must be files in the content folder: copy it next to the entry';
+  if (real !== lexical) return 'is reached through a symbolic link, and links are not followed (they could bring files from outside the content folder into the site): copy the file next to the entry instead';
+  return undefined;
+}
+
+/** The images entries of the tree under `root` name, as the build finds them: on disk. */
+export function diskImages(root: string): ImageFiles {
+  const resolve = (entryPath: string, src: string) => path.resolve(path.dirname(entryPath), src);
+  return {
+    exists: (entryPath, src) => existsSync(resolve(entryPath, src)),
+    outside: (entryPath, src) => assetOutsideContent(root, resolve(entryPath, src)),
+  };
+}
+
+/** The entry files of a collection; misplaced, misnamed, hidden or linked files become problems. */
 export function entryFiles(root: string, collection: CollectionName, show: (p: string) => string, problems: Problem[]): EntryFileRef[] {
   const dir = path.join(root, collection);
+  if (isSymbolicLink(dir)) {
+    problems.push(linkProblem(dir, root, show));
+    return [];
+  }
   const allowed = ENTRY_EXTENSIONS[collection];
   const files: EntryFileRef[] = [];
   const seen = new Map<string, string>();
-  for (const relative of listFiles(dir)) {
+  const listing = listFiles(dir);
+  for (const relative of listing.links) problems.push(linkProblem(path.join(dir, relative), dir, show));
+  for (const relative of listing.hidden) {
+    if (!TEXT_EXTENSIONS.includes(path.extname(relative).toLowerCase())) continue;
+    const name = path.basename(relative);
+    const folder = relative.split('/').find((part, i, parts) => part.startsWith('.') && i < parts.length - 1);
+    problems.push({
+      severity: 'error',
+      file: show(path.join(dir, relative)),
+      message: folder
+        ? `is in the hidden folder ${quote(folder)}, so the hub would neither check nor publish it; move it to ${show(dir)}/`
+        : `is hidden (its name starts with a dot), so the hub would neither check nor publish it; rename it to ${name.replace(/^\.+/, '') || `entry${allowed[0]}`}`,
+    });
+  }
+  for (const relative of listing.files) {
     const absolute = path.join(dir, relative);
-    const ext = path.extname(relative).toLowerCase();
-    const id = path.basename(relative, path.extname(relative));
+    const written = path.extname(relative);
+    const ext = written.toLowerCase();
+    const id = path.basename(relative, written);
     if (ASSET_EXTENSIONS.includes(ext)) continue;
     if (!allowed.includes(ext)) {
-      const isText = ['.md', '.mdx', '.markdown', '.txt', '.yaml', '.yml', '.json'].includes(ext);
+      const isText = TEXT_EXTENSIONS.includes(ext);
       problems.push({ severity: isText ? 'error' : 'warning', file: show(absolute), message: `is not read: entries of ${collection} are ${allowed.join(' or ')} files${isText ? ` (rename it to ${id}${allowed[0]})` : ''}` });
+      continue;
+    }
+    if (written !== ext) {
+      // One spelling only: the build, the CMS and Astro's renderers know entries by their lower-case extension.
+      problems.push({ severity: 'error', file: show(absolute), message: `has the extension ${quote(written)}; the hub reads only lower-case extensions, so rename it to ${id}${ext}` });
       continue;
     }
     if (relative.includes('/')) {

@@ -36,3 +36,36 @@ export function anchorMessage(use: AnchorUse): string {
   const written = use.kind === 'alias' ? `*${use.name}` : `&${use.name}`;
   return `uses the YAML ${use.kind} ${written}; anchors (&name) and aliases (*name) are not accepted, because a few lines of them can stand for millions of values: write the values out in full`;
 }
+
+/** Half of a UTF-16 surrogate pair without the other half. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+export interface BrokenText {
+  path: PropertyKey[];
+  /** The lone half, as an escape: \uD800. */
+  half: string;
+}
+
+/**
+ * Strings holding half a character: YAML's "\uD800" escape writes one, and
+ * every later step that encodes text (share links, JSON, cards) throws on it.
+ * Such a value can only come from an escape, so a text without one is skipped.
+ */
+export function brokenTexts(data: unknown, yamlText: string): BrokenText[] {
+  if (!/\\u[dD][89a-fA-F]/.test(yamlText)) return [];
+  const found: BrokenText[] = [];
+  const walk = (value: unknown, path: PropertyKey[]) => {
+    if (typeof value === 'string') {
+      const half = LONE_SURROGATE.exec(value)?.[0];
+      if (half) found.push({ path, half: `\\u${half.charCodeAt(0).toString(16).toUpperCase()}` });
+    } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...path, i]));
+    else if (value && typeof value === 'object' && !(value instanceof Date)) for (const [key, item] of Object.entries(value)) walk(item, [...path, key]);
+  };
+  walk(data, []);
+  return found;
+}
+
+/** The problem message for a string holding half a character. */
+export function brokenTextMessage({ half }: BrokenText): string {
+  return `holds half of a character (the escape "${half}" without its other half), which no page, feed or share link can encode; write the character itself, or both halves of its escape`;
+}

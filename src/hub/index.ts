@@ -23,15 +23,16 @@ import { formatProblem } from '../lib/problems.ts';
 import { InvalidNowError, resolveNow } from '../lib/publish.ts';
 import { sanitizeMarkdown } from '../lib/markdown/sanitize.ts';
 import { SITE_DIRECTIVES } from '../lib/security/policy.ts';
-import { cmsBackend } from '../lib/cms/config.ts';
+import { cmsBackend, savesNothing } from '../lib/cms/backend.ts';
 import { pathShower } from '../content/check.ts';
-import { contentRoot } from '../content/files.ts';
+import { contentRoot } from '../content/tree.ts';
 import { readSettings } from '../content/settings.ts';
 import { cms, notCms } from './cms.ts';
 import { type HubPart, combineParts } from './part.ts';
 import { RENDERED_PAGES_MIDDLEWARE } from './rendered-pages.ts';
 import { type RuntimeConfig, runtimeConfigPlugin } from './runtime-config.ts';
 import { searchIndex } from './search.ts';
+import { keepSettings, lastGoodSettings, settingsProblemsPlugin } from './settings-problems.ts';
 import { securityHeaders } from './security-headers.ts';
 import { shareCards } from './share-cards.ts';
 import { siteAndBase } from './site.ts';
@@ -78,7 +79,8 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
         // Settings and HUB_NOW are reported like content, under hub:content.
         const runtime = runtimeConfig({ env, command, project, publicDir: fileURLToPath(config.publicDir), logger: logger.fork('hub:content') });
         // Settings shape the whole site (base path, Markdown, every page): a change restarts `astro dev`.
-        addWatchFile(path.join(runtime.paths.content, SETTINGS_FILE));
+        const settingsFile = path.join(runtime.paths.content, SETTINGS_FILE);
+        addWatchFile(settingsFile);
         const { site, base } = siteAndBase(runtime.settings.site);
         const updated = updateConfig({
           site,
@@ -96,13 +98,13 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
           security: { csp: { algorithm: 'SHA-256', directives: [...SITE_DIRECTIVES] } },
           markdown: {
             // Raw HTML in Markdown bodies is parsed, then cut down to safe formatting (src/lib/markdown/safe-html.ts).
-            processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeMarkdown({ siteHost: new URL(site).host })] }),
+            processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeMarkdown({ site: runtime.settings.site })] }),
             // Prism marks code with classes; Shiki's inline style attributes would need 'unsafe-inline' styles.
             syntaxHighlight: 'prism',
           },
           integrations: [mdx(), sitemap({ filter: notCms(base) })],
           vite: {
-            plugins: [runtimeConfigPlugin(runtime)],
+            plugins: [runtimeConfigPlugin(runtime), settingsProblemsPlugin(runtime.settingsProblems, settingsFile)],
             // Test and benchmark builds write under .cache/; `astro dev` need not watch them.
             server: { watch: { ignored: ['**/.cache/**'] } },
           },
@@ -131,12 +133,26 @@ export function runtimeConfig(options: { env: HubEnvironment; command: string; p
     return stop(error.message);
   }
   const content = contentRoot(env.HUB_CONTENT_DIR, project);
-  const { settings, problems } = readSettings({ root: content, publicDir, show: pathShower(project) });
-  for (const problem of problems) (problem.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(problem));
-  if (!settings) return stop(`${SETTINGS_FILE} has errors: fix them and start again.`);
+  const read = readSettings({ root: content, publicDir, show: pathShower(project) });
+  for (const problem of read.problems) (problem.severity === 'error' ? logger.error : logger.warn).call(logger, formatProblem(problem));
+  let settings = read.settings;
+  if (settings) keepSettings(settings);
+  else if (command === 'dev') {
+    // `astro dev` restarts when settings.yaml changes: instead of stopping (and taking /admin/ with it),
+    // it serves the report on every page until the file is fixed (settings-problems.ts).
+    logger.error(`${SETTINGS_FILE} has errors: every page shows them until the file is fixed; it is read again when saved.`);
+    settings = lastGoodSettings();
+  } else return stop(`${SETTINGS_FILE} has errors: fix them and start again.`);
+  const settingsProblems = read.settings ? [] : read.problems.filter((p) => p.severity === 'error');
   // Folders are relative to the repository Decap commits to (decap-server's GIT_REPO_DIRECTORY locally).
   const repoRoot = path.resolve(project, env.HUB_CMS_ROOT ?? '.');
   const { backend, editorialWorkflow } = cmsBackend({ settings, proxyUrl: env.HUB_CMS_PROXY_URL || undefined, env });
+  if (command === 'build' && savesNothing(backend)) {
+    logger.warn(
+      `${SETTINGS_FILE} has no "cms:" block, so the built /admin/ runs Decap's in-memory demo backend and saves nothing (it says so on the page). ` +
+        'To edit the deployed hub, add one: docs/editing.md explains the GitHub, GitLab and Netlify set-ups.',
+    );
+  }
   return {
     settings,
     now,
@@ -147,7 +163,13 @@ export function runtimeConfig(options: { env: HubEnvironment; command: string; p
       rendererDir: fileURLToPath(new URL('../lib/cards/', import.meta.url)),
       ...(Number(env.HUB_CARD_THREADS) > 0 ? { threads: Number(env.HUB_CARD_THREADS) } : {}),
     },
-    cms: { backend, editorialWorkflow, contentPath: path.relative(repoRoot, content).split(path.sep).join('/') },
+    cms: {
+      backend,
+      editorialWorkflow,
+      contentPath: path.relative(repoRoot, content).split(path.sep).join('/'),
+      ...(env.HUB_NOW ? { pinnedNow: now.toISOString() } : {}),
+    },
     search: { indexed: command === 'build' },
+    settingsProblems,
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { Plugin } from 'vite';
 import type { Settings } from '../model/schemas/settings.ts';
+import type { Problem } from '../lib/problems.ts';
 
 export const CONFIG_MODULE = 'virtual:hub/config';
 
@@ -40,11 +41,18 @@ export interface RuntimeConfig {
     editorialWorkflow: boolean;
     /** The content folder relative to the repository the CMS commits to, with forward slashes. */
     contentPath: string;
+    /** HUB_NOW as an ISO instant, when set: the CMS's save check then publishes for it too, not for the editor's clock. */
+    pinnedNow?: string;
   };
   search: {
     /** Whether this run writes a search index: `astro build` does, `astro dev` does not. */
     indexed: boolean;
   };
+  /**
+   * `astro dev` only: the errors of settings.yaml when it has some. `settings` then holds the last
+   * good settings (or a placeholder), every page shows these problems, and no entry is loaded.
+   */
+  settingsProblems: Problem[];
 }
 
 /** The Vite plugin that serves `virtual:hub/config`. */

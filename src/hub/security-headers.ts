@@ -1,8 +1,10 @@
 /**
  * Writes dist/_headers once Astro has written the pages: each page's Content
  * Security Policy (the one in its <meta>) as an HTTP header, plus the headers
- * a <meta> cannot send (frame-ancestors, nosniff, Referrer-Policy, …), in the
- * format Netlify and Cloudflare Pages read. Hosts that do not read `_headers`
+ * a <meta> cannot send (frame-ancestors, nosniff, Referrer-Policy, …), and a
+ * policy that runs no script for the folders of files served as they are
+ * (/_astro/, /uploads/, /brand/, /og/), in the format Netlify and Cloudflare
+ * Pages read. Hosts that do not read `_headers`
  * still get the <meta> policy of every page.
  *
  * A page whose own policy would block one of its inline scripts or styles
@@ -14,7 +16,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type BuiltPage, type PagePolicy, type PolicedPage, formatHeadersFile, headerRulesOf, pagePolicy } from '../lib/security/headers.ts';
+import { type BuiltPage, type PagePolicy, type PolicedPage, assetFolders, formatHeadersFile, headerRulesOf, pagePolicy } from '../lib/security/headers.ts';
 import { onRenderedPage } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
 import { outputFileOf } from './rendered-pages.ts';
@@ -53,6 +55,7 @@ export function policedPages(dir: string, base: string, rendered: ReadonlyMap<st
 
 export function securityHeaders(): HubPart {
   let base = '/';
+  let assets = assetFolders();
   const rendered = new Map<string, PagePolicy | undefined>();
   let stopListening: (() => void) | undefined;
   return {
@@ -60,6 +63,7 @@ export function securityHeaders(): HubPart {
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.replace(/\/?$/, '/');
+        assets = assetFolders(config.build.assets);
       },
       'astro:build:start': () => {
         rendered.clear();
@@ -73,7 +77,7 @@ export function securityHeaders(): HubPart {
         const outDir = fileURLToPath(dir);
         const pages = policedPages(outDir, base, rendered);
         const readBack = pages.length - rendered.size;
-        const { rules, problems, blocking } = headerRulesOf(pages, { base });
+        const { rules, problems, blocking } = headerRulesOf(pages, { base, assets });
         rendered.clear();
         for (const problem of problems) (blocking.includes(problem) ? logger.error : logger.warn).call(logger, problem);
         if (blocking.length) throw new Error(`${blocking.length} page(s) would block their own inline code; see above`);

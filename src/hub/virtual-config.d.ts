@@ -8,4 +8,5 @@ declare module 'virtual:hub/config' {
   export const cards: Config['cards'];
   export const cms: Config['cms'];
   export const search: Config['search'];
+  export const settingsProblems: Config['settingsProblems'];
 }

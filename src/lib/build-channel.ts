@@ -5,7 +5,11 @@
  * no module: this one object on `globalThis`, under a registered symbol, is
  * the only channel between them. Configuration goes the other way, from the
  * integration to the pages, through the virtual module `virtual:hub/config`.
+ * The content loader (also loaded by Node) hands the CMS's facts of the tree
+ * the same way, in `astro build` and `astro dev` alike.
  */
+
+import type { TreeFacts } from './cms/facts.ts';
 
 /** A rendered page: its URL path (with the base path) and its HTML. Rendering waits for the promise. */
 export type PageListener = (page: { pathname: string; html: string; status: number }) => void | Promise<void>;
@@ -24,6 +28,8 @@ export interface BuildChannel {
   readonly pageListeners: Set<PageListener>;
   /** Set by the card batch once it has run. */
   cardBatch?: CardBatchReport;
+  /** The content tree as Decap's save check needs it, from the content loader's last reading (/admin/content-facts.json). */
+  cmsFacts?: TreeFacts;
 }
 
 const CHANNEL = Symbol.for('advocacy-hub.build-channel');

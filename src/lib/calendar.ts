@@ -150,5 +150,6 @@ export function calendarIcs(items: readonly CalendarItem[], options: IcsOptions)
       ...(description ? { description } : {}),
     });
   }
-  return calendar.toString();
+  // RFC 5545 ends every content line, the last included, with CRLF; ical-generator 11 leaves the last one bare.
+  return `${calendar.toString()}\r\n`;
 }

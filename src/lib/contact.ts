@@ -5,6 +5,7 @@
  * value the schema did not check (a test corpus, an old entry).
  */
 import { EMAIL_PATTERN, isHttpsUrl } from '../model/schemas/fields.ts';
+import { webHref } from './urls.ts';
 
 export type ContactKind = 'email' | 'chat' | 'booking';
 
@@ -18,7 +19,7 @@ export function contactLinks(contact: Partial<Record<ContactKind, string>> | und
   if (contact?.email && EMAIL_PATTERN.test(contact.email)) links.push({ kind: 'email', href: `mailto:${contact.email}` });
   for (const kind of ['chat', 'booking'] as const) {
     const url = contact?.[kind];
-    if (url && isHttpsUrl(url)) links.push({ kind, href: url });
+    if (url && isHttpsUrl(url)) links.push({ kind, href: webHref(url) });
   }
   return links;
 }

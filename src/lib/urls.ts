@@ -18,6 +18,15 @@ export function entryPath(collection: CollectionName, id: string): string {
   return path(`${ROUTE_OF[collection]}/${id}/`);
 }
 
+/**
+ * An address from content, for an href: as the URL Standard serialises it, which percent-encodes what a
+ * URL may not hold as written (`"`, `<`, `>` and `'` in a query, a space in a fragment) without changing
+ * where it leads. Content may write them (the page escapes them as text); an attribute gets a valid URL.
+ */
+export function webHref(address: string): string {
+  return new URL(address).href;
+}
+
 /** An absolute URL on the hub's site (canonical links, feeds, cards). */
 export function absolute(pathname: string, site: string | URL): string {
   return new URL(pathname, site).href;

@@ -1,6 +1,5 @@
 /** The content calendar page: its months with their items and dates as readers see them, and the feed to subscribe to. */
 import { type CalendarItem, calendarItems, calendarMonths, monthKey } from '../lib/calendar.ts';
-import { formatDate, formatRange, isoDay } from '../lib/dates.ts';
 import { absolute, calendarFeedPath } from '../lib/urls.ts';
 import { NOW, published, settings } from './hub.ts';
 
@@ -10,7 +9,7 @@ export interface CalendarPageMonth {
   /** "November 2026" in the hub's language. */
   name: string;
   isThisMonth: boolean;
-  items: (CalendarItem & { when: { datetime: string; text: string } })[];
+  items: CalendarItem[];
 }
 
 /** /calendar/: the months with campaigns and dated snippets, the feed's path and its absolute and webcal: URLs. */
@@ -24,13 +23,7 @@ export async function calendarPage(): Promise<{ months: CalendarPageMonth[]; fee
       key: month.key,
       name: monthName.format(month.start),
       isThisMonth: month.key === thisMonth,
-      items: month.items.map((item) => ({
-        ...item,
-        when:
-          item.first.getTime() === item.last.getTime()
-            ? { datetime: isoDay(item.first), text: formatDate(item.first, settings.lang) }
-            : { datetime: `${isoDay(item.first)}/${isoDay(item.last)}`, text: formatRange(item.first, item.last, settings.lang) },
-      })),
+      items: month.items,
     })),
     feedPath: calendarFeedPath(),
     feedUrl,

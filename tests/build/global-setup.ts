@@ -16,7 +16,7 @@
  *
  * HUB_TEST_TIMINGS=1 prints how long each build took.
  */
-import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
@@ -31,7 +31,7 @@ export default function setup(project: TestProject): () => Promise<void> {
   const trees = Object.fromEntries(
     Object.entries(TREES as Record<TreeName, TreeSpec>).map(([name, spec]) => [
       name,
-      spec.files ? copyTree(spec.from, spec.files, path.join(run, 'trees', name)) : spec.from,
+      spec.files || spec.links ? withLinks(copyTree(spec.from, spec.files ?? {}, path.join(run, 'trees', name)), spec.links) : spec.from,
     ]),
   ) as Record<TreeName, string>;
 
@@ -95,6 +95,15 @@ export default function setup(project: TestProject): () => Promise<void> {
     await building;
     rmSync(run, { recursive: true, force: true });
   };
+}
+
+/** Makes the symbolic links of a tree (relative path → absolute target) in its copy `root`. */
+function withLinks(root: string, links: Record<string, string> = {}): string {
+  for (const [relative, target] of Object.entries(links)) {
+    mkdirSync(path.dirname(path.join(root, relative)), { recursive: true });
+    symlinkSync(target, path.join(root, relative));
+  }
+  return root;
 }
 
 function withResolvers(): { promise: Promise<void>; resolve(): void } {

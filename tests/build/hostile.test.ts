@@ -12,7 +12,7 @@ import { BOTH_SCHEMES, auditPages } from '../support/axe.ts';
 import { launchChromium } from '../support/browser.ts';
 import { built } from '../support/builds.ts';
 import { recordViolations } from '../support/csp.ts';
-import { elementsOf, filesWith, readText, scriptUrlsIn } from '../support/html.ts';
+import { elementsOf, filesWith, offSiteLinks, readText, scriptUrlsIn } from '../support/html.ts';
 import { waitForResults } from '../support/search.ts';
 import { serveStatic, type StaticSite } from '../support/server.ts';
 import { sitemapPaths } from '../support/site.ts';
@@ -87,6 +87,12 @@ describe('a hub of hostile content', () => {
     );
     expect(links.length).toBeGreaterThan(2);
     for (const link of links) expect(link.attrs.rel?.split(' '), link.attrs.href).toEqual(expect.arrayContaining(['noopener', 'noreferrer']));
+  });
+
+  it('opens every link that leaves the site, on every page, with rel="noopener noreferrer"', () => {
+    const { count, missing } = offSiteLinks(build.outDir, `https://${HOST}/`);
+    expect(count).toBeGreaterThan(20);
+    expect(missing).toEqual([]);
   });
 });
 

@@ -87,7 +87,7 @@ describe('share cards of a build', () => {
 
 describe('the card cache across builds', () => {
   /** Two weeks on, with the snippet "live" retitled since, from the cache the first build left. */
-  const SINCE = ['og/articles/future-article', 'og/campaigns/scheduled-campaign', 'og/snippets/scheduled'];
+  const SINCE = ['og/articles/future-article', 'og/campaigns/scheduled-campaign', 'og/snippets/scheduled', 'og/tracks/december'];
 
   it('builds the later tree', async () => {
     const second = await built('later@2026-12-06');

@@ -1,7 +1,8 @@
 /**
  * An editor creates a snippet with two wordings in Decap CMS, running as
  * `npm run cms` does (astro dev + decap-server) on a temporary copy of the
- * content. The file Decap writes must pass the schemas and build into a page.
+ * content. The file Decap writes (a date from its date widget too) must pass
+ * the schemas and build into a page.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -50,6 +51,8 @@ describe('npm run cms', () => {
     await page.getByLabel('Wording', { exact: true }).last().fill('I spent a year making this one quieter. Here is how it went.');
     await page.getByRole('button', { name: 'Add wording' }).click();
     await page.getByLabel('Wording', { exact: true }).last().fill('What would you ask the team behind our quietest heat pump?');
+    // The date widget writes the day as text; the build reads it as written (src/content/yaml.ts).
+    await page.getByLabel(/^Publish\b/).fill('2026-11-20');
     await page.getByRole('button', { name: 'Publish' }).first().click();
     await page.getByText('Publish now').click();
 
@@ -57,6 +60,7 @@ describe('npm run cms', () => {
     await expect.poll(() => existsSync(file), { timeout: 30_000 }).toBe(true);
     const written = readFileSync(file, 'utf8');
     expect(written).toContain('campaign: launch');
+    expect(written).toMatch(/^publish: (2026-11-20|'2026-11-20'|"2026-11-20")$/m);
 
     const { problems, entries } = checkContent({ root: path.join(repo, 'content'), now: new Date('2026-11-22'), cwd: repo });
     expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
@@ -68,6 +72,7 @@ describe('npm run cms', () => {
       topics: ['product'],
       teams: ['engineering'],
       hashtags: ['QuietHeat'],
+      publish: new Date('2026-11-20T00:00:00Z'),
       variants: [{ text: 'I spent a year making this one quieter. Here is how it went.' }, { text: 'What would you ask the team behind our quietest heat pump?' }],
       draft: false,
     });

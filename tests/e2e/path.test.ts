@@ -158,14 +158,14 @@ describe('a preset mentor', () => {
 describe('mentors people can reach', () => {
   it('has a Contact action on the mentor cards and on the track everyone starts with', async () => {
     await page.goto(`${hub.site.url}/people/`);
-    const lucas = page.getByRole('list', { name: 'Contact Lucas Brandt' });
+    const lucas = page.getByRole('group', { name: 'Contact Lucas Brandt' });
     await expect(lucas.getByRole('link', { name: 'E-mail' }).getAttribute('href')).resolves.toBe('mailto:lucas.brandt@tidewater.example');
     await expect(lucas.getByRole('link', { name: 'Book time' }).getAttribute('href')).resolves.toBe(
       'https://outlook.office.com/bookwithme/user/lucas-brandt@tidewater.example',
     );
 
     await page.goto(`${hub.site.url}/start/everyone-starts-here/`);
-    const elena = page.getByRole('list', { name: 'Contact Elena Petrova' });
+    const elena = page.getByRole('group', { name: 'Contact Elena Petrova' });
     expect(await elena.isVisible()).toBe(true);
     await expect(elena.getByRole('link', { name: 'E-mail' }).getAttribute('href')).resolves.toBe('mailto:elena.petrova@tidewater.example');
     // The chat link works: it leads where it says (the request is caught before it leaves the machine).

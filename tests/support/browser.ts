@@ -1,4 +1,4 @@
-/** Chromium for the browser tests: the one scripts/ensure-chromium.ts chose (scripts/lib/browser.ts). */
+/** Chromium for the browser tests: the one scripts/ensure-test-tools.ts chose (scripts/lib/browser.ts). */
 import type { BrowserContext } from 'playwright-core';
 export { CHROMIUM_FLAGS, chromiumPath, launchChromium } from '../../scripts/lib/browser.ts';
 

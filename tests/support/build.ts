@@ -1,6 +1,6 @@
 /** Runs the real `astro build` on a content tree, as `npm run build` would. */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ASTRO_BIN, astroEnv } from '../../scripts/lib/astro.ts';
 
@@ -46,6 +46,8 @@ export interface BuildOptions {
   cardCache?: string;
   /** Card threads (HUB_CARD_THREADS). Default: one per core. */
   cardThreads?: number;
+  /** Files written into the copy's public/ folder (path under public/ → contents), e.g. a Decap upload. */
+  publicFiles?: Record<string, string | Buffer>;
 }
 
 /** Where a build in `workDir` puts its project copy and its output. */
@@ -60,6 +62,10 @@ export function astroBuild(options: BuildOptions): Promise<BuildResult> {
   mkdirSync(BUILDS_DIR, { recursive: true });
   const { workDir, root, outDir } = buildFolders(options.workDir ?? mkdtempSync(path.join(BUILDS_DIR, 'hub-build-')));
   projectCopy(root);
+  for (const [relative, data] of Object.entries(options.publicFiles ?? {})) {
+    mkdirSync(path.dirname(path.join(root, 'public', relative)), { recursive: true });
+    writeFileSync(path.join(root, 'public', relative), data);
+  }
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
       cwd: root,

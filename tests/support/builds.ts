@@ -16,11 +16,18 @@ import { FIXTURES, VALID_TREE, invalidFixture } from './fixtures.ts';
 export const TODAY = '2026-11-22';
 export const LATER = '2026-12-06';
 
-/** A content tree: a fixture folder, with `files` (relative path → text) written over a copy of it. */
+/**
+ * A content tree: a fixture folder, with `files` (relative path → text) written over a copy of it,
+ * and `links` (relative path → absolute target) made in the copy as symbolic links.
+ */
 export interface TreeSpec {
   from: string;
   files?: Record<string, string>;
+  links?: Record<string, string>;
 }
+
+/** A snippet of the valid tree with `fields` after its topics and teams. */
+const snippet = (fields: string) => `---\ntitle: A snippet\nlink: https://www.fixture.example.com/page\ntopics: [product]\nteams: [all]\n${fields}\n---\n`;
 
 export const TREES = {
   /**
@@ -43,11 +50,50 @@ export const TREES = {
   },
   /** One entry error: a snippet with a topic settings do not have. */
   'unknown-topic': { from: VALID_TREE, files: { 'snippets/unknown-topic.md': invalidFixture('snippets/unknown-topic.md') } },
+  /** Two days that do not exist, unquoted (YAML's timestamps would roll them over into other days). */
+  'impossible-dates': {
+    from: VALID_TREE,
+    files: {
+      'snippets/impossible-publish.md': invalidFixture('snippets/impossible-publish.md'),
+      'snippets/impossible-expires.md': invalidFixture('snippets/impossible-expires.md'),
+    },
+  },
+  /**
+   * Checks that were easy to get around: the banned phrase written with other spaces and invisible
+   * characters, an entry with an upper-case extension, a hidden one, links to an entry and a folder
+   * outside the tree, and a published snippet in a draft campaign. Every one is an error.
+   */
+  evasions: {
+    from: VALID_TREE,
+    files: {
+      'snippets/spaced.md': snippet(
+        'variants:\n  - text: "We are the best  in the world."\n  - text: "The best\\u00a0in the world."\n  - text: "The best in\\u202fthe world."\n' +
+          '  - text: "The be\\u200bst in the wo\\u200crld, the be\\u200dst in the\\u2060 world, the best in the wor\\u00adld."\n  - text: "The ｂｅｓｔ ｉｎ ｔｈｅ ｗｏｒｌｄ."\n' +
+          '  - text: |\n      We are the best\n      in the world.',
+      ),
+      'snippets/shouting.MD': snippet('variants:\n  - text: "One"\n  - text: "Two"'),
+      'snippets/.hidden.md': snippet('variants:\n  - text: "One"\n  - text: "Two"'),
+      'snippets/teaser.md': snippet('campaign: draft-campaign\nvariants:\n  - text: "One"\n  - text: "Two"'),
+    },
+    links: {
+      'snippets/linked.md': path.join(VALID_TREE, 'snippets', 'live.md'),
+      'snippets/linked-folder': path.join(VALID_TREE, 'articles'),
+    },
+  },
   /** One settings error: a site URL without its scheme. */
   'relative-site': { from: VALID_TREE, files: { 'settings.yaml': invalidFixture('settings/relative-site.yaml') } },
+  /** A settings error that reaches every URL: a site with a user name and password. */
+  'credentials-site': { from: VALID_TREE, files: { 'settings.yaml': rejectedFixture('settings/credentials-site.yaml') } },
+  /** A site with markup in its path (before, ~1,200 lines of stack traces from the routes built on it). */
+  'markup-site': { from: VALID_TREE, files: { 'settings.yaml': rejectedFixture('settings/markup-site.yaml') } },
 } satisfies Record<string, TreeSpec>;
 
 export type TreeName = keyof typeof TREES;
+
+/** The text of a fixture of the hostile corpus's rejected half, e.g. `settings/markup-site.yaml`. */
+function rejectedFixture(file: string): string {
+  return readFileSync(path.join(FIXTURES, 'hostile', 'rejected', file), 'utf8');
+}
 
 export interface BuildSpec {
   tree: TreeName;
@@ -70,6 +116,10 @@ export const BUILDS = {
   'later@2026-12-06': { tree: 'later', now: LATER, ownCardCache: true, cardsOf: 'valid@2026-11-22' },
   'unknown-topic@2026-11-22': { tree: 'unknown-topic', now: TODAY },
   'relative-site@2026-11-22': { tree: 'relative-site', now: TODAY },
+  'credentials-site@2026-11-22': { tree: 'credentials-site', now: TODAY },
+  'markup-site@2026-11-22': { tree: 'markup-site', now: TODAY },
+  'impossible-dates@2026-11-22': { tree: 'impossible-dates', now: TODAY },
+  'evasions@2026-11-22': { tree: 'evasions', now: TODAY },
 } satisfies Record<string, BuildSpec>;
 
 export type BuildName = keyof typeof BUILDS;

@@ -1,7 +1,8 @@
 /**
- * `npm run cms` for browser tests: astro dev and decap-server on free ports,
+ * `npm run cms` (astro dev + decap-server) for browser tests, on free ports,
  * editing a temporary copy of a content tree (a Git repository, so a test
- * can read `git diff` of what Decap wrote). The real content/ is never written.
+ * can read `git diff` of what Decap wrote). The real content/ is never
+ * written. One module for every CMS test (forms, save check, creation).
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -15,6 +16,8 @@ import { freePort, waitFor } from './ports.ts';
 export interface LocalCms {
   /** The temporary repository; its content/ is what the CMS edits. */
   repo: string;
+  /** That content/ folder. */
+  content: string;
   /** The dev server's origin, e.g. http://127.0.0.1:43117. */
   base: string;
   browser: Browser;
@@ -22,6 +25,7 @@ export interface LocalCms {
   log(): string;
   /** `git diff` of one file of the temporary repository against its first commit. */
   diff(file: string): string;
+  /** Closes the browser, stops both servers and removes the repository. */
   stop(): Promise<void>;
 }
 
@@ -35,48 +39,59 @@ function cleanEnv(): NodeJS.ProcessEnv {
 const git = (repo: string, ...args: string[]) =>
   execFileSync('git', ['-C', repo, '-c', 'user.name=CMS test', '-c', 'user.email=cms@test.invalid', ...args], { encoding: 'utf8' });
 
-/** Starts the local CMS on a copy of `contentTree`. */
-export async function startCms(contentTree: string): Promise<LocalCms> {
+/** Starts the local CMS on a copy of `contentTree`, publishing as of `now`; resolves once both servers answer. */
+export async function startCms(contentTree: string, now = '2026-11-22'): Promise<LocalCms> {
   const repo = mkdtempSync(path.join(tmpdir(), 'hub-cms-'));
-  cpSync(contentTree, path.join(repo, 'content'), { recursive: true });
+  const content = path.join(repo, 'content');
+  cpSync(contentTree, content, { recursive: true });
   git(repo, 'init', '--quiet');
   git(repo, 'add', 'content');
   git(repo, 'commit', '--quiet', '-m', 'content as copied');
   const [devPort, proxyPort] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${devPort}`;
   let log = '';
-  const cms: ChildProcess = spawn(process.execPath, ['scripts/cms.ts'], {
+  const child: ChildProcess = spawn(process.execPath, ['scripts/cms.ts'], {
     cwd: PROJECT,
     detached: true,
     env: {
       ...cleanEnv(),
-      HUB_CONTENT_DIR: path.join(repo, 'content'),
+      HUB_CONTENT_DIR: content,
       HUB_CMS_ROOT: repo,
       HUB_DEV_PORT: String(devPort),
       HUB_CMS_PORT: String(proxyPort),
-      HUB_NOW: '2026-11-22',
+      HUB_NOW: now,
       HUB_CACHE_DIR: path.join(repo, '.astro-cache'),
     },
   });
-  cms.stdout!.on('data', (chunk) => (log += chunk));
-  cms.stderr!.on('data', (chunk) => (log += chunk));
-  await waitFor(`${base}/admin/config.yml`, 90_000);
-  await waitFor(`http://127.0.0.1:${proxyPort}/api/v1`, 30_000, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{"action":"info","params":{}}',
-  });
-  const browser = await launchChromium();
+  child.stdout!.on('data', (chunk) => (log += chunk));
+  child.stderr!.on('data', (chunk) => (log += chunk));
+  const stopServers = () => {
+    if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    rmSync(repo, { recursive: true, force: true });
+  };
+  let browser: Browser;
+  try {
+    await waitFor(`${base}/admin/config.yml`, 90_000);
+    await waitFor(`http://127.0.0.1:${proxyPort}/api/v1`, 30_000, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"action":"info","params":{}}',
+    });
+    browser = await launchChromium();
+  } catch (error) {
+    stopServers();
+    throw new Error(`${(error as Error).message}\n${log}`, { cause: error });
+  }
   return {
     repo,
+    content,
     base,
     browser,
     log: () => log,
     diff: (file) => git(repo, 'diff', '--no-color', '--unified=0', '--', file),
     async stop() {
       await browser.close();
-      if (cms.pid) process.kill(-cms.pid, 'SIGTERM');
-      rmSync(repo, { recursive: true, force: true });
+      stopServers();
     },
   };
 }

@@ -1,8 +1,10 @@
 /** Temporary content trees built from tests/fixtures, so each case changes one thing. */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { checkContent } from '../../src/content/check.ts';
 import { readSettings } from '../../src/content/settings.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
 import type { Settings } from '../../src/model/schemas/settings.ts';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
@@ -51,4 +53,34 @@ export function settingsOf(root: string): Settings {
   const { settings, problems } = readSettings({ root, publicDir: path.resolve(import.meta.dirname, '../../public'), show: (p) => p });
   if (!settings) throw new Error(`${root}/settings.yaml has errors: ${problems.map((p) => p.message).join('; ')}`);
   return settings;
+}
+
+export interface TreeReport {
+  /** The errors as the terminal shows them, one paragraph each, in the order reported. */
+  errors: string[];
+  warnings: string[];
+  /** `collection/id` of every entry read. */
+  ids: string[];
+}
+
+/**
+ * The content check of the valid tree with `files` written over it and `links` (relative path →
+ * absolute target) made in it as symbolic links, as of `now`; paths are shown relative to the tree.
+ */
+export function treeReport(files: Record<string, string>, now: Date, links: Record<string, string> = {}): TreeReport {
+  const tree = treeWith(files);
+  try {
+    for (const [relative, target] of Object.entries(links)) {
+      mkdirSync(path.dirname(path.join(tree.root, relative)), { recursive: true });
+      symlinkSync(target, path.join(tree.root, relative));
+    }
+    const { problems, entries } = checkContent({ root: tree.root, now, cwd: tree.root });
+    return {
+      errors: problems.filter((p) => p.severity === 'error').map(formatProblem),
+      warnings: problems.filter((p) => p.severity === 'warning').map(formatProblem),
+      ids: entries.map((e) => `${e.collection}/${e.id}`),
+    };
+  } finally {
+    tree.cleanup();
+  }
 }

@@ -84,3 +84,38 @@ export function scriptUrlsIn(dir: string): string[] {
   }
   return found;
 }
+
+/** The URL of a built file as the site serves it: `articles/a/index.html` → `<site>/articles/a/`. */
+export function pageUrl(file: string, site: string): URL {
+  return new URL(file.replace(/(^|\/)index\.html$/, '$1'), new URL('/', site));
+}
+
+/**
+ * Every link (`<a>`, `<area>`) of the built pages under `dir` whose address,
+ * resolved the way a browser resolves it against its page (WHATWG URL: so
+ * `//host/`, `/\host/` and `http:` count as well as `https:`), leaves the
+ * origin of `site`: mailto:, tel: and webcal: links too. `missing` are those
+ * without both "noopener" and "noreferrer" in rel, as `file: href`.
+ */
+export function offSiteLinks(dir: string, site: string): { count: number; missing: string[] } {
+  const origin = new URL(site).origin;
+  let count = 0;
+  const missing: string[] = [];
+  for (const file of filesWith(dir, ['.html'])) {
+    const base = pageUrl(file, site);
+    for (const element of elementsOf(readText(dir, file))) {
+      if ((element.tag !== 'a' && element.tag !== 'area') || element.attrs.href === undefined) continue;
+      let target: string;
+      try {
+        target = new URL(element.attrs.href, base).origin;
+      } catch {
+        target = 'unreadable';
+      }
+      if (target === origin) continue;
+      count++;
+      const rel = (element.attrs.rel ?? '').toLowerCase().split(/\s+/);
+      if (!rel.includes('noopener') || !rel.includes('noreferrer')) missing.push(`${file}: ${element.attrs.href}`);
+    }
+  }
+  return { count, missing };
+}

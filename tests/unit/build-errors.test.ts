@@ -9,7 +9,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { checkContent } from '../../src/content/check.ts';
 import { hubLoader } from '../../src/content/loader.ts';
+import { formatProblem } from '../../src/lib/problems.ts';
 import { PROJECT, STACK_LINE } from '../support/build.ts';
 import { FIXTURES, GA4_HEADER, invalidFixture, settingsOf, treeWith } from '../support/fixtures.ts';
 
@@ -21,10 +23,11 @@ class Exit extends Error {
   }
 }
 
-/** What a build of the valid tree with `files` over it logs as errors, and the code it exits with. */
-async function buildReport(files: Record<string, string>): Promise<{ errors: string[]; exit?: number }> {
+/** What a build of the valid tree with `files` over it logs as errors and warnings, and the code it exits with. */
+async function buildReport(files: Record<string, string>): Promise<{ errors: string[]; warnings: string[]; exit?: number }> {
   const tree = treeWith(files);
   const errors: string[] = [];
+  const warnings: string[] = [];
   const exit = vi.spyOn(process, 'exit').mockImplementation(((code?: number) => {
     throw new Exit(code);
   }) as never);
@@ -37,7 +40,7 @@ async function buildReport(files: Record<string, string>): Promise<{ errors: str
       settings: settingsOf(tree.root),
       command: 'build',
     })('snippets');
-    const logger = { error: (message: string) => errors.push(message), warn: () => {}, info: () => {} };
+    const logger = { error: (message: string) => errors.push(message), warn: (message: string) => warnings.push(message), info: () => {} };
     const stopped = await loader.load({ logger } as never).then(
       () => undefined,
       (error: unknown) => {
@@ -46,7 +49,7 @@ async function buildReport(files: Record<string, string>): Promise<{ errors: str
       },
     );
     expect(exit).toHaveBeenCalledTimes(stopped === undefined ? 0 : 1);
-    return { errors, exit: stopped };
+    return { errors, warnings, exit: stopped };
   } finally {
     tree.cleanup();
   }
@@ -117,5 +120,82 @@ describe('a build on bad content', () => {
     expect(errors[0]).toMatch(/^snippets\/billion-laughs\.md:4 — uses the YAML anchor &a; anchors \(&name\) and aliases \(\*name\) are not accepted/);
     expect(errors[1]).toBe('1 content error: fix it and build again.');
     expectReadable(errors);
+  });
+});
+
+describe('a build on front matter as written', () => {
+  afterEach(() => vi.restoreAllMocks());
+  const live = readFileSync(path.join(FIXTURES, 'valid', 'snippets', 'live.md'), 'utf8');
+  /** snippets/live.md with `lines` in place of its line 6 ("teams: [all]"). */
+  const liveWith = (lines: string) => live.replace('teams: [all]\n', `${lines}\n`);
+
+  it.each([
+    {
+      name: 'publish: 2026-11-31, unquoted',
+      lines: 'publish: 2026-11-31\nteams: [all]',
+      error: 'snippets/live.md:6 — field "publish" is 2026-11-31, a day that does not exist (November has 30 days); write a date as YYYY-MM-DD, e.g. 2026-11-01.',
+    },
+    {
+      name: 'expires: 2027-02-30, unquoted',
+      lines: 'teams: [all]\npublish: 2026-11-10\nexpires: 2027-02-30',
+      error: 'snippets/live.md:8 — field "expires" is 2027-02-30, a day that does not exist (February 2027 has 28 days); write a date as YYYY-MM-DD, e.g. 2026-11-01.',
+    },
+    {
+      name: 'publish: 2026-13-45, unquoted',
+      lines: 'publish: 2026-13-45\nteams: [all]',
+      error:
+        'snippets/live.md:6 — field "publish" is 2026-13-45, which is not a date: there is no month 13 (months go from 01 to 12); write a date as YYYY-MM-DD, e.g. 2026-11-01.',
+    },
+  ])('stops on a day that does not exist ($name), naming file, line, field and value, instead of publishing it on another day', async ({ lines, error }) => {
+    const { errors, exit } = await buildReport({ 'snippets/live.md': liveWith(lines) });
+    expect(exit).toBe(1);
+    expect(errors).toEqual([error, '1 content error: fix it and build again.']);
+  });
+
+  it.each([
+    { name: 'a bad indentation', from: 'teams: [all]', to: '  teams: [all]', line: 6, reason: 'bad indentation of a mapping entry' },
+    { name: 'a tab as indentation', from: 'teams: [all]', to: '\tteams: [all]', line: 6, reason: 'tab characters must not be used in indentation' },
+    { name: 'a duplicate key', from: 'teams: [all]', to: 'teams: [all]\ntopics: [culture]', line: 7, reason: 'the field "topics" is given twice; keep one of them' },
+    {
+      name: 'an unclosed quote',
+      from: 'title: Live snippet',
+      to: 'title: "Live snippet',
+      line: 2,
+      reason: 'the " that opens a quoted value on this line is never closed; end the value with "',
+    },
+    {
+      name: 'an unclosed quote in a list',
+      from: 'teams: [all]',
+      to: 'teams: ["all]',
+      line: 6,
+      reason: 'the " that opens a quoted value on this line is never closed; end the value with "',
+    },
+    { name: 'an unclosed bracket', from: 'teams: [all]', to: 'teams: [all', line: 6, reason: 'the [ opened on this line is never closed; end it with ]' },
+  ])('reports $name in front matter at the line at fault', async ({ from, to, line, reason }) => {
+    const { errors, exit } = await buildReport({ 'snippets/live.md': live.replace(from, to) });
+    expect(exit).toBe(1);
+    expect(errors).toEqual([`snippets/live.md:${line} — has front matter that is not valid YAML: ${reason}.`, '1 content error: fix it and build again.']);
+  });
+
+  it('says that the closing "---" is missing, naming the line where the front matter starts', async () => {
+    const unclosed = `\n${live.replace(/\n---\n(?=Notes)/, '\n\n')}`;
+    const { errors, exit } = await buildReport({ 'snippets/live.md': unclosed });
+    expect(exit).toBe(1);
+    expect(errors).toEqual([
+      'snippets/live.md:2 — has front matter that starts with "---" on line 2 but has no closing "---"; end the fields with a line "---".',
+      '1 content error: fix it and build again.',
+    ]);
+  });
+
+  it('reports one broken entry as its own problem only, without warnings about the analytics exports that name it', async () => {
+    const valid = checkContent({ root: path.join(FIXTURES, 'valid'), now: NOW, cwd: path.join(FIXTURES, 'valid') });
+    const launch = readFileSync(path.join(FIXTURES, 'valid', 'campaigns', 'launch.md'), 'utf8');
+    const { errors, warnings, exit } = await buildReport({ 'campaigns/launch.md': launch.replace(/^topics: .*$/m, 'topics: [nope]') });
+    expect(exit).toBe(1);
+    expect(errors).toEqual([
+      expect.stringMatching(/^campaigns\/launch\.md:\d+ — field "topics\[0\]" is "nope", which is not a topic/),
+      '1 content error: fix it and build again.',
+    ]);
+    expect(warnings).toEqual(valid.problems.map(formatProblem));
   });
 });

@@ -55,9 +55,9 @@ describe('the iCalendar feed', () => {
   };
   const text = calendarIcs(items, options);
 
-  it('is RFC 5545 text: CRLF lines of at most 75 octets, a VERSION and a PRODID', () => {
+  it('is RFC 5545 text: CRLF lines of at most 75 octets, the last ended with CRLF too, a VERSION and a PRODID', () => {
     expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:')).toBe(true);
-    expect(text.trimEnd().endsWith('END:VCALENDAR')).toBe(true);
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true);
     for (const line of text.split('\r\n')) expect(Buffer.byteLength(line), line).toBeLessThanOrEqual(75);
     expect(text.replace(/\r\n/g, '')).not.toContain('\n');
   });

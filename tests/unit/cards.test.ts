@@ -167,6 +167,36 @@ describe('card layout', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('draws an SVG avatar without running it or letting it pull another file of the machine into the card', async () => {
+    // The content check refuses such an SVG (tests/unit/image-check.test.ts); `astro dev` still draws cards
+    // of entries whose images have errors, so the renderer must not be a way round it: satori nests the
+    // SVG as a data: image, and resvg neither runs script nor loads files named inside a nested SVG.
+    const dir = mkdtempSync(path.join(tmpdir(), 'hub-avatar-'));
+    try {
+      const secret = path.join(dir, 'secret.png');
+      await sharp({ create: { width: 50, height: 50, channels: 3, background: '#00ff00' } })
+        .png()
+        .toFile(secret);
+      const avatar = path.join(dir, 'avatar.svg');
+      writeFileSync(
+        avatar,
+        `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 100 100"><rect width="100" height="100" fill="#cc3366"/><image href="${secret}" width="100" height="100"/><image href="file://${secret}" width="100" height="100"/><script>document.title = 'ran'</script></svg>`,
+      );
+      const png = await renderCard(card({ person: { name: 'Ana López', avatar: { file: avatar, sha256: 'test' } } }));
+      const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+      let green = 0;
+      let avatarColour = 0;
+      for (let i = 0; i < data.length; i += info.channels) {
+        if (data[i]! < 40 && data[i + 1]! > 220 && data[i + 2]! < 40) green++;
+        if (data[i]! > 190 && data[i + 1]! < 70 && data[i + 2]! > 80) avatarColour++;
+      }
+      expect(avatarColour).toBeGreaterThan(100);
+      expect(green).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe('cache key', () => {

@@ -23,16 +23,8 @@ describe('the valid fixture tree', () => {
     }
   });
 
-  it('warns, with file and line, when a published track points to an unpublished snippet', () => {
-    expect(result.problems).toEqual([
-      {
-        severity: 'warning',
-        file: 'tracks/welcome.md',
-        line: 10,
-        field: 'steps[3].ref',
-        message: expect.stringContaining('points to snippets/scheduled, which is not published yet'),
-      },
-    ]);
+  it('has no warnings either: no published entry names an unpublished one', () => {
+    expect(result.problems).toEqual([]);
   });
 
   it('marks draft, scheduled and expired entries as unpublished', () => {
@@ -48,6 +40,7 @@ describe('the valid fixture tree', () => {
       'snippets/draft',
       'snippets/expired',
       'snippets/scheduled',
+      'tracks/december',
     ]);
   });
 });
@@ -124,7 +117,16 @@ describe('files the hub would not read', () => {
     ],
     ['an .mdx snippet', { 'snippets/rich.mdx': '---\ntitle: x\n---\n' }, /snippets\/rich\.mdx — is not read: entries of snippets are \.md files/],
     ['a file without front matter', { 'guidelines/plain.md': '# Just text\n' }, /guidelines\/plain\.md:1 — has no front matter/],
-    ['broken YAML', { 'guidelines/broken.md': '---\ntitle: "unclosed\norder: 1\n---\n' }, /guidelines\/broken\.md:\d+ — has front matter that is not valid YAML/],
+    [
+      'broken YAML',
+      { 'guidelines/broken.md': '---\ntitle: "unclosed\norder: 1\n---\n' },
+      /guidelines\/broken\.md:2 — has front matter that is not valid YAML: the " that opens a quoted value on this line is never closed/,
+    ],
+    [
+      'front matter without its closing line',
+      { 'guidelines/unclosed.md': '---\ntitle: x\norder: 1\n\n# Text\n' },
+      /guidelines\/unclosed\.md:1 — has front matter that starts with "---" on line 1 but has no closing "---"/,
+    ],
     ['a list instead of fields', { 'guidelines/list.md': '---\n- a\n- b\n---\n' }, /guidelines\/list\.md:2 — has front matter that is not a set of "field: value" lines/],
     ['the same id twice', { 'articles/hello.mdx': '---\ntitle: x\n---\n' }, /articles\/hello\.mdx — has the same id "hello" as articles\/hello\.md/],
     [
@@ -178,5 +180,38 @@ describe('files the hub would not read', () => {
     } finally {
       tree.cleanup();
     }
+  });
+});
+
+describe('settings.yaml as written', () => {
+  const settings = readFileSync(path.join(VALID_TREE, 'settings.yaml'), 'utf8');
+  const problemsWith = (text: string) => {
+    const tree = treeWith({ 'settings.yaml': text });
+    try {
+      return check(tree.root);
+    } finally {
+      tree.cleanup();
+    }
+  };
+
+  it.each([
+    {
+      name: 'an unclosed quote',
+      from: 'disclosure: "#FixtureEmployee"',
+      to: 'disclosure: "#FixtureEmployee',
+      line: 6,
+      reason: 'the " that opens a quoted value on this line is never closed',
+    },
+    { name: 'a duplicate key', from: 'lang: en', to: 'lang: en\nname: Again', line: 4, reason: 'the field "name" is given twice; keep one of them' },
+    { name: 'a tab as indentation', from: 'lang: en', to: '\tlang: en', line: 3, reason: 'tab characters must not be used in indentation' },
+  ])('reports $name at the line at fault', ({ from, to, line, reason }) => {
+    const { problems } = problemsWith(settings.replace(from, to));
+    expect(problems.map(formatProblem)).toEqual([expect.stringContaining(`settings.yaml:${line} — is not valid YAML: ${reason}`)]);
+  });
+
+  it('hands a value that looks like a date over as the text written, not as a date', () => {
+    const { settings: read, problems } = problemsWith(settings.replace('organization: Fixture Corp', 'organization: 2026-11-31'));
+    expect(problems.filter((p) => p.severity === 'error')).toEqual([]);
+    expect(read?.organization).toBe('2026-11-31');
   });
 });

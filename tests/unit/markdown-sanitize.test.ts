@@ -1,10 +1,16 @@
-/** The Markdown renderer's safety net, through Sätteri as Astro runs it (raw HTML parsed into elements). */
+/**
+ * The Markdown renderer's safety net, through Sätteri as Astro runs it (raw
+ * HTML parsed into elements), and the body check beside it: every address
+ * the renderer drops, the check reports with its line.
+ */
 import { markdownToHtml } from 'satteri';
 import { describe, expect, it } from 'vitest';
-import { isSafeLink, isLocalSource, judgeElement, schemeOf } from '../../src/lib/markdown/safe-html.ts';
+import { markdownBodyProblems } from '../../src/content/checks/body-safety.ts';
+import { judgeAddress, judgeElement } from '../../src/lib/markdown/safe-html.ts';
 import { sanitizeMarkdown } from '../../src/lib/markdown/sanitize.ts';
 
-const render = (markdown: string) => markdownToHtml(markdown, { hastPlugins: [sanitizeMarkdown({ siteHost: 'hub.example' })], features: { rawHtml: true } }).html;
+const SITE = 'https://hub.example/';
+const render = (markdown: string) => markdownToHtml(markdown, { hastPlugins: [sanitizeMarkdown({ site: SITE })], features: { rawHtml: true } }).html;
 
 describe('a Markdown body with hostile HTML', () => {
   it('loses scripts, frames, forms, styles and SVG, with everything inside them', () => {
@@ -31,6 +37,7 @@ describe('a Markdown body with hostile HTML', () => {
     expect(html).toContain('<img src="./cat.png" alt="A cat">');
     expect(html).toContain('<b class="x">bold</b>');
     expect(html).toContain('<a>entity</a>');
+    expect(html).toContain('<a>tab</a>');
   });
 
   it('cleans what it unwraps too: nothing hides inside an element it does not know', () => {
@@ -48,7 +55,7 @@ describe('a Markdown body with hostile HTML', () => {
     expect(html).toContain('data-footnote-ref');
     expect(html).toContain('<input type="checkbox" checked disabled>');
     expect(html).toContain('<details><summary>More</summary>Press <kbd>Ctrl</kbd>+<kbd>C</kbd>.</details>');
-    expect(html).toContain('<a href="/share/a/">hub</a> <a href="mailto:a@b.example">mail</a> <a href="https://hub.example/x">web</a>');
+    expect(html).toContain('<a href="/share/a/">hub</a> <a href="mailto:a@b.example" rel="noopener noreferrer">mail</a> <a href="https://hub.example/x">web</a>');
   });
 
   it('opens links to other sites without opener and referrer, keeping the editor’s rel', () => {
@@ -62,22 +69,78 @@ describe('a Markdown body with hostile HTML', () => {
   });
 });
 
+/**
+ * Addresses that lead elsewhere than they read, as browsers parse them
+ * (WHATWG URL: tabs and line breaks dropped, "\\" read as "/", entities
+ * decoded by the HTML parser first): each is refused by the check with its
+ * line and left out of the page by the renderer.
+ */
+const SMUGGLED: [string, string, RegExp][] = [
+  ['an image behind an encoded tab', '<img src="/&#9;/evil.example/t.png" alt="t">', /an image "\/\\t\/evil\.example\/t\.png", which holds a tab \(U\+0009\)/],
+  ['an image behind a hex tab', '<img src="/&#x09;/evil.example/t.png" alt="t">', /holds a tab \(U\+0009\)/],
+  ['an image behind a named tab', '<img src="/&Tab;/evil.example/t.png" alt="t">', /holds a tab \(U\+0009\)/],
+  ['an image behind a newline', '<img src="/&#10;/evil.example/t.png" alt="t">', /holds a line break \(U\+000A\)/],
+  ['an image behind a backslash', '<img src="/\\evil.example/t.png" alt="t">', /holds a backslash \(U\+005C\)/],
+  ['a protocol-relative image', '<img src="//evil.example/t.png" alt="t">', /is not a file of the hub/],
+  ['a protocol-relative image in Markdown', '![t](//evil.example/t.png)', /is not a file of the hub/],
+  ['a data: image', '<img src="data:image/png;base64,AAAA" alt="t">', /is not a file of the hub/],
+  ['a mixed-case data: image', '<img src="DaTa:image/png;base64,AAAA" alt="t">', /is not a file of the hub/],
+  ['a script address behind an encoded newline', '<a href="java&#x0A;script:alert(1)">x</a>', /a link to "java\\nscript:alert\(1\)", which holds a line break/],
+  ['a script address in mixed case', '<a href="JaVaScRiPt:alert(1)">x</a>', /which is not allowed: script and data addresses can run code/],
+  ['a data: link', '<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', /script and data addresses can run code/],
+  ['a protocol-relative link', '<a href="//evil.example/">x</a>', /leaves out the scheme, so it leads to another site \(evil\.example\)/],
+  ['a protocol-relative link in Markdown', '[x](//evil.example/)', /leaves out the scheme/],
+  ['a link with a backslash for a slash', '<a href="/\\evil.example/">x</a>', /holds a backslash/],
+  ['a link with a user name that hides the host', '[x](https://hub.example@evil.example/)', /holds a user name or password before "@"/],
+  ['a link with a right-to-left override', '<a href="https://evil.example/\u202Egnp.exe">x</a>', /holds a right-to-left override \(U\+202E\)/],
+  ['a Markdown link with an encoded tab', '[x](java&#9;script:alert(1))', /holds a tab/],
+];
+
+describe('addresses that lead elsewhere than they read', () => {
+  it.each(SMUGGLED)('%s is refused by the check with its line, and the renderer leaves it out', (_name, markdown, message) => {
+    const problems = markdownBodyProblems(`Intro.\n\n${markdown}\n`, SITE);
+    expect(problems, JSON.stringify(problems)).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ line: 3 });
+    expect(problems[0]!.severity ?? 'error').toBe('error');
+    expect(problems[0]!.message).toMatch(message);
+    const html = render(markdown);
+    expect(html).not.toMatch(/\s(?:href|src)=/);
+    expect(html).not.toMatch(/evil|javascript|data:/i);
+  });
+
+  it('gives every link off the hub rel="noopener noreferrer", keeping the editor’s rel, also for http: and mailto:', () => {
+    expect(render('[a](https://elsewhere.example/) <a href="https://me.example/" rel="me">me</a> [b](http://hub.example/x) [c](mailto:a@b.example)')).toBe(
+      '<p><a href="https://elsewhere.example/" rel="noopener noreferrer">a</a> <a href="https://me.example/" rel="me noopener noreferrer">me</a> <a href="http://hub.example/x" rel="noopener noreferrer">b</a> <a href="mailto:a@b.example" rel="noopener noreferrer">c</a></p>\n',
+    );
+    expect(render('[own](https://hub.example/share/a/) [rel](/share/a/) [top](#top)')).toBe(
+      '<p><a href="https://hub.example/share/a/">own</a> <a href="/share/a/">rel</a> <a href="#top">top</a></p>\n',
+    );
+  });
+
+  it('reads a scheme in capitals as browsers do, and writes it in lowercase', () => {
+    expect(render('[x](HTTPS://elsewhere.example/a)')).toBe('<p><a href="https://elsewhere.example/a" rel="noopener noreferrer">x</a></p>\n');
+    expect(markdownBodyProblems('[x](HTTPS://elsewhere.example/a)', SITE)).toEqual([]);
+  });
+});
+
 describe('the allowlist', () => {
-  it('reads schemes the way browsers do', () => {
-    expect(schemeOf(' java\u0000script:x')).toBe('javascript');
-    expect(schemeOf('/path?u=javascript:x')).toBeUndefined();
-    expect(isSafeLink('#top')).toBe(true);
-    expect(isSafeLink('tel:+4412345')).toBe(true);
-    expect(isSafeLink('file:///etc/passwd')).toBe(false);
-    expect(isLocalSource('./a.png')).toBe(true);
-    expect(isLocalSource('//cdn.example/a.png')).toBe(false);
-    expect(isLocalSource('https://cdn.example/a.png')).toBe(false);
+  it('reads addresses the way browsers do', () => {
+    expect(judgeAddress('#top', 'link', SITE)).toEqual({ ok: true, href: '#top', external: false });
+    expect(judgeAddress('tel:+4412345', 'link', SITE)).toMatchObject({ ok: true, external: true });
+    expect(judgeAddress('/path?u=javascript:x', 'link', SITE)).toMatchObject({ ok: true, external: false });
+    expect(judgeAddress('file:///etc/passwd', 'link', SITE)).toMatchObject({ ok: false });
+    expect(judgeAddress(' java\u0000script:x', 'link', SITE)).toMatchObject({ ok: false });
+    expect(judgeAddress('./a.png', 'image', SITE)).toMatchObject({ ok: true });
+    expect(judgeAddress('//cdn.example/a.png', 'image', SITE)).toMatchObject({ ok: false });
+    expect(judgeAddress('https://cdn.example/a.png', 'image', SITE)).toMatchObject({ ok: false });
+    // The hub's own absolute address is still written with a scheme: images are files next to the entry.
+    expect(judgeAddress('https://hub.example/a.png', 'image', SITE)).toMatchObject({ ok: false });
   });
 
   it('explains each removal in an editor’s words', () => {
-    expect(judgeElement('script', {}).reasons).toEqual(['<script> elements are not allowed']);
-    expect(judgeElement('a', { href: 'javascript:x', onClick: 'y' }).reasons).toEqual([
-      'link to "javascript:x" is not allowed (script and data addresses can run code)',
+    expect(judgeElement('script', {}, SITE).reasons).toEqual(['<script> elements are not allowed']);
+    expect(judgeElement('a', { href: 'javascript:x', onClick: 'y' }, SITE).reasons).toEqual([
+      'a link to "javascript:x", which is not allowed: script and data addresses can run code; links may use http:, https:, mailto:, tel: only',
       'event handler attribute on-click= is not allowed',
     ]);
   });

@@ -2,9 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { GA4_HEADER, VALID_TREE, treeWith } from '../support/fixtures.ts';
+import { GA4_HEADER, VALID_TREE, treeReport } from '../support/fixtures.ts';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 /** A person of the valid tree with `extra` fields in place of its own code and recognition. */
@@ -13,18 +11,7 @@ const person = (file: string, extra: string) =>
     .replace(/^(code|recognize):.*\n/gm, '')
     .replace(/^---\n/, `---\n${extra}\n`);
 
-function paragraphs(files: Record<string, string>) {
-  const tree = treeWith(files);
-  try {
-    const { problems } = checkContent({ root: tree.root, now: NOW, cwd: tree.root });
-    return {
-      errors: problems.filter((p) => p.severity === 'error').map(formatProblem),
-      warnings: problems.filter((p) => p.severity === 'warning').map(formatProblem),
-    };
-  } finally {
-    tree.cleanup();
-  }
-}
+const paragraphs = (files: Record<string, string>) => treeReport(files, NOW);
 
 describe('advocate codes on people', () => {
   it('accept one code or a list, and pass the check', () => {

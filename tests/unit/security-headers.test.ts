@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   COMMON_HEADERS,
+  assetFolders,
   formatHeadersFile,
   headerRules,
   headersFor,
@@ -69,7 +70,7 @@ describe('the rules of _headers', () => {
 
   it('has one rule for every path, then one per section of pages, /admin/ last', () => {
     expect(problems).toEqual([]);
-    expect(rules.map((r) => r.path)).toEqual(['/*', '/', '/404.html', '/search/*', '/share/*', '/admin/*']);
+    expect(rules.map((r) => r.path)).toEqual(['/*', '/_astro/*', '/uploads/*', '/brand/*', '/og/*', '/', '/404.html', '/search/*', '/share/*', '/admin/*']);
     expect(rules[0]!.headers).toEqual(COMMON_HEADERS);
     expect(sectionOf('/hub/share/a/', '/hub/')).toBe('/hub/share/*');
     expect(sectionOf('/hub/', '/hub/')).toBe('/hub/');
@@ -90,7 +91,38 @@ describe('the rules of _headers', () => {
     const sent = headersFor(parsed, '/share/a/');
     expect(sent['X-Content-Type-Options']).toBe('nosniff');
     expect(sent['Content-Security-Policy']).toBe(`${COMMON_HEADERS['Content-Security-Policy']}, ${csp('/share/*')}`);
-    expect(headersFor(parsed, '/og/hub.png')['Content-Security-Policy']).toBe(COMMON_HEADERS['Content-Security-Policy']);
+    expect(headersFor(parsed, '/og/hub.png')['Content-Security-Policy']).toBe(`${COMMON_HEADERS['Content-Security-Policy']}, ${csp('/og/*')}`);
+  });
+
+  it('gives every folder of files served as they are a policy that runs no script, on top of the one of every response', () => {
+    for (const folder of ['/_astro/*', '/uploads/*', '/brand/*', '/og/*']) {
+      const policy = parsePolicy(csp(folder));
+      expect(policy.get('script-src'), folder).toEqual(["'none'"]);
+      expect(policy.get('default-src'), folder).toEqual(["'none'"]);
+      expect(policy.has('sandbox'), folder).toBe(true);
+      // What SVGs draw with; nothing that loads or runs anything.
+      expect(policy.get('style-src'), folder).toEqual(["'unsafe-inline'"]);
+      // A host that lets the later rule win still sends what every response has.
+      expect(policy.get('frame-ancestors'), folder).toEqual(["'none'"]);
+    }
+    const sent = headersFor(rules, '/uploads/evil.svg');
+    expect(sent['X-Content-Type-Options']).toBe('nosniff');
+    expect(sent['Content-Security-Policy']).toBe(`${COMMON_HEADERS['Content-Security-Policy']}, ${csp('/uploads/*')}`);
+    // Astro's build.assets, when it is configured, and the base path.
+    expect(headerRules([], { base: '/hub/', assets: assetFolders('/static/') }).rules.map((r) => r.path)).toEqual([
+      '/hub/*',
+      '/hub/static/*',
+      '/hub/uploads/*',
+      '/hub/brand/*',
+      '/hub/og/*',
+    ]);
+  });
+
+  it('stops the build for a page inside a folder of files served as they are, whose scripts would never run', () => {
+    const result = headerRules([{ path: '/brand/story/', html: share }]);
+    expect(result.blocking).toEqual([
+      '/brand/story/ is a page in /brand/, where files are served as they are with a policy that runs no script; move it to another folder',
+    ]);
   });
 
   it('reports a page that blocks its own inline code, and a page without a policy', () => {

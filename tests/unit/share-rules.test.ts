@@ -74,6 +74,33 @@ describe('a banned phrase', () => {
       ['hashtags[0]', 6],
     ]);
   });
+
+  // Written as YAML escapes in a double-quoted string, so the fixture shows what it holds.
+  it.each([
+    ['two spaces', 'Best  in the world', 'written "Best  in the world"'],
+    ['a no-break space', 'best\\u00a0in the world', 'written "best[no-break space U+00A0]in the world"'],
+    ['a narrow no-break space', 'best in\\u202fthe world', 'written "best in[narrow no-break space U+202F]the world"'],
+    ['a zero-width space', 'best in the wo\\u200brld', 'written "best in the wo[zero-width space U+200B]rld"'],
+    ['a zero-width non-joiner', 'best in\\u200c the world', 'written "best in[zero-width non-joiner U+200C] the world"'],
+    ['a zero-width joiner', 'be\\u200dst in the world', 'written "be[zero-width joiner U+200D]st in the world"'],
+    ['a word joiner', 'best\\u2060 in the world', 'written "best[word joiner U+2060] in the world"'],
+    ['a soft hyphen', 'best in the wor\\u00adld', 'written "best in the wor[soft hyphen U+00AD]ld"'],
+    ['full-width letters', 'ｂｅｓｔ ｉｎ ｔｈｅ ｗｏｒｌｄ', 'written "ｂｅｓｔ ｉｎ ｔｈｅ ｗｏｒｌｄ"'],
+  ])('is an error in a variant written with %s, showing the text as written', (_, written, shown) => {
+    const problems = problemsOf({ 'snippets/brag.md': snippet(`variants:\n  - text: "Fine."\n  - text: "We are ${written}."`) });
+    expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
+      `snippets/brag.md:8 — field "variants[1].text" (variant 2) contains the banned phrase "best in the world" (settings.yaml → banned), ${shown}; reword it.`,
+    ]);
+  });
+
+  it('is an error across line breaks, on the line where the phrase starts', () => {
+    const problems = problemsOf({
+      'snippets/brag.md': snippet('variants:\n  - text: "Fine."\n  - text: |\n      We are, as everyone knows,\n      the best\n      in the world.\n'),
+    });
+    expect(problems.filter((p) => p.severity === 'error').map(formatProblem)).toEqual([
+      'snippets/brag.md:10 — field "variants[1].text" (variant 2) contains the banned phrase "best in the world" (settings.yaml → banned), written "best[line break U+000A]in the world"; reword it.',
+    ]);
+  });
 });
 
 describe('the sample hub', () => {

@@ -1,14 +1,14 @@
 /**
  * Editorial checks beyond the schemas, run by the build and by
- * `npm run lint:content`: links and images in Markdown bodies, and entries
- * about to expire.
+ * `npm run lint:content`: links and images in Markdown bodies (an image
+ * next to the entry must be inside the content folder, not reached through a
+ * symbolic link), and entries about to expire.
  */
-import { isHttpUrl } from '../../model/schemas/fields.ts';
 import { expiryInstant } from '../../lib/publish.ts';
 import { COLLECTIONS, ROUTE_OF, type CollectionName } from '../../model/collections.ts';
 import type { Problem } from '../../lib/problems.ts';
 import { quote } from '../../model/words.ts';
-import type { CheckedEntry } from '../entry.ts';
+import type { CheckedEntry, ImageFiles } from '../entry.ts';
 
 /** How far ahead an expiry date earns a warning. */
 export const EXPIRY_NOTICE_DAYS = 14;
@@ -19,11 +19,14 @@ const INLINE = /(!?)\[((?:[^\][]|\[[^\]]*\])*)\]\(\s*<?((?:[^()\s<>]|\([^()\s]*\
 const AUTOLINK = /<((?:https?|mailto|ftp|javascript|data|vbscript):[^>\s]*)>/gi;
 const DEFINITION = /^[ \t]{0,3}\[[^\]]+\]:[ \t]*<?(\S+?)>?(?:[ \t]+["'(].*)?$/gm;
 const HTML_IMG = /<img\b[^>]*>/gi;
-const UNSAFE_SCHEME = /^\s*(?:javascript|data|vbscript):/i;
 
-export function lintEntries(entries: CheckedEntry[], now: Date): Problem[] {
+/**
+ * `images`: where body images are looked up (the disk, or the CMS's list of the tree's files).
+ * `tree`: every entry a body may link to (default: `entries`; the CMS lints one entry among the others).
+ */
+export function lintEntries(entries: readonly CheckedEntry[], now: Date, images: Pick<ImageFiles, 'outside'>, tree: readonly CheckedEntry[] = entries): Problem[] {
   const problems: Problem[] = [];
-  const known = new Set(entries.filter((e) => e.published).map((e) => `${e.collection}/${e.id}`));
+  const known = new Set(tree.filter((e) => e.published).map((e) => `${e.collection}/${e.id}`));
   const collectionOfRoute = new Map(COLLECTIONS.map((c) => [ROUTE_OF[c], c] as const));
 
   for (const entry of entries) {
@@ -61,15 +64,14 @@ export function lintEntries(entries: CheckedEntry[], now: Date): Problem[] {
       }
     }
 
+    // Whether an address is safe and leads where it reads is judged on the parsed body (body-safety.ts).
     function checkTarget(target: string, index: number, kind: 'link' | 'image') {
       if (!target) return at(index, `has an empty ${kind} target; write the address between the parentheses`);
-      if (UNSAFE_SCHEME.test(target)) return at(index, `has a ${kind} to ${quote(target)}; script and data addresses are not allowed`);
-      if (/^[a-z][a-z0-9+.-]*:/i.test(target)) {
-        if (/^(?:mailto|tel):/i.test(target)) return;
-        if (!isHttpUrl(target)) at(index, `has a ${kind} to ${quote(target)}, which is not a well-formed http(s) address`);
+      if (kind === 'image' && !/^[a-z][a-z0-9+.-]*:/i.test(target) && !target.startsWith('/')) {
+        const outside = images.outside(entry.filePath, decodeTarget(target));
+        if (outside) at(index, `shows the image ${quote(target)}, which ${outside}`);
         return;
       }
-      if (target.startsWith('//')) return at(index, `has a ${kind} to ${quote(target)}; write the full address with https:`);
       if (kind === 'link' && target.startsWith('/')) {
         // A link to another hub page must point to an entry that exists and is published.
         const [route, id] = target.split(/[?#]/)[0]!.split('/').filter(Boolean);
@@ -81,6 +83,16 @@ export function lintEntries(entries: CheckedEntry[], now: Date): Problem[] {
     }
   }
   return problems;
+}
+
+/** A Markdown image path as a file path: without query or fragment, percent-escapes decoded. */
+function decodeTarget(target: string): string {
+  const file = target.split(/[?#]/)[0]!;
+  try {
+    return decodeURIComponent(file);
+  } catch {
+    return file;
+  }
 }
 
 /** The text with code spans and fenced blocks blanked (same length), so examples in code are not linted. */

@@ -12,6 +12,7 @@ import { NETWORK_IDS } from '../../model/networks.ts';
 import { OTHER, campaignOf, isAdvocacy } from '../../lib/metrics/aggregate.ts';
 import { type PersonCodes, checkCodes } from '../../lib/metrics/codes.ts';
 import { METRICS_FOLDER, exportFiles, impactContext, readExports } from '../../lib/metrics/load.ts';
+import { linkProblem } from '../tree.ts';
 
 /** The part of a checked entry this check reads (CheckedEntry, ../entry.ts). */
 interface Entry {
@@ -23,23 +24,41 @@ interface Entry {
   lineOf(path: readonly PropertyKey[]): number | undefined;
 }
 
-export function checkMetrics(options: { root: string; show: (absolute: string) => string; settings: Settings; entries: readonly Entry[] }): Problem[] {
-  const { root, show, settings, entries } = options;
+export interface MetricsCheckOptions {
+  root: string;
+  show: (absolute: string) => string;
+  settings: Settings;
+  /** The entries that passed their schema. */
+  entries: readonly Entry[];
+  /**
+   * Every entry id, from file names, errors or not: an export naming an entry
+   * whose file has an error names a known entry, and saying otherwise would
+   * bury that one error under warnings about unrelated files.
+   */
+  ids: Readonly<Record<'campaigns' | 'snippets' | 'articles', ReadonlySet<string>>>;
+}
+
+export function checkMetrics(options: MetricsCheckOptions): Problem[] {
+  const { root, show, settings, entries, ids } = options;
   const people = peopleCodes(entries);
   const problems: Problem[] = checkCodes(people);
 
-  for (const other of exportFiles(root).others) {
-    problems.push({ severity: 'warning', file: show(other), message: `is not read: exports are .csv files directly in ${show(path.join(root, METRICS_FOLDER))}/ (see docs/metrics.md)` });
+  const files = exportFiles(root);
+  const folder = path.join(root, METRICS_FOLDER);
+  for (const link of files.links) problems.push(linkProblem(link, link === folder ? root : folder, show));
+  for (const other of files.others) {
+    const hidden = path.basename(other).startsWith('.') ? ' (its name starts with a dot, so it is hidden)' : '';
+    problems.push({ severity: 'warning', file: show(other), message: `is not read${hidden}: exports are .csv files directly in ${show(path.join(root, METRICS_FOLDER))}/ (see docs/metrics.md)` });
   }
 
-  const of = (collection: string) => entries.filter((e) => e.collection === collection);
+  const snippetCampaigns = new Map(entries.filter((e) => e.collection === 'snippets').map((e) => [e.id, e.data.campaign as string | undefined]));
   const context = impactContext({
     medium: settings.utm.medium,
     networks: NETWORK_IDS,
     teams: settings.teams,
-    campaigns: of('campaigns').map((e) => e.id),
-    snippets: of('snippets').map((e) => ({ id: e.id, campaign: e.data.campaign as string | undefined })),
-    articles: of('articles').map((e) => e.id),
+    campaigns: ids.campaigns,
+    snippets: [...ids.snippets].map((id) => ({ id, campaign: snippetCampaigns.get(id) })),
+    articles: ids.articles,
     people,
   });
 

@@ -4,8 +4,10 @@
  *   is over the limit of a network it is offered on is an error. The link is
  *   tagged with the longest advocate code the hub accepts (CODE_MAX_LENGTH), so
  *   no advocate can find the post too long at the network;
- * - a banned phrase (settings.banned, case-insensitive) in the title, a
- *   variant or a hashtag is an error.
+ * - a banned phrase (settings.banned) in the title, a variant or a hashtag
+ *   is an error, however it is spelled: the one matcher of
+ *   src/lib/banned-phrases.ts folds case, Unicode forms, white space and
+ *   invisible characters before it compares.
  * Expired snippets are left alone: they are never built.
  * (A snippet with a single variant is warned about in checks/references.ts.)
  */
@@ -16,7 +18,8 @@ import { type NetworkId, network, offeredNetworks } from '../../model/networks.t
 import { type Shareable, networksOfVariant } from '../../lib/share/draft.ts';
 import { sharePost } from '../../lib/share/posts.ts';
 import { fieldPath, type Problem } from '../../lib/problems.ts';
-import { quote } from '../../model/words.ts';
+import { quote, showInvisible } from '../../model/words.ts';
+import { type BannedMatch, bannedPhraseMatcher } from '../../lib/banned-phrases.ts';
 import type { CheckedEntry } from '../entry.ts';
 
 interface SnippetData {
@@ -31,7 +34,7 @@ interface SnippetData {
 export function checkShareRules(entries: readonly CheckedEntry[], settings: Settings, now: Date): Problem[] {
   const problems: Problem[] = [];
   const shareSettings = { disclosure: settings.disclosure, medium: settings.utm.medium, mastodon: settings.mastodon.instance };
-  const banned = settings.banned.map((phrase) => ({ phrase, lower: phrase.toLowerCase(), squashed: squash(phrase) }));
+  const banned = bannedPhraseMatcher(settings.banned);
 
   for (const entry of entries) {
     if (entry.collection !== 'snippets' || unpublishedReason(entry.data, now) === 'expired') continue;
@@ -61,22 +64,27 @@ export function checkShareRules(entries: readonly CheckedEntry[], settings: Sett
       }
     });
 
-    for (const { phrase, lower, squashed } of banned) {
-      const found = (text: string) => text.toLowerCase().includes(lower);
-      const where = `the banned phrase ${quote(phrase)} (settings.yaml → banned); reword it`;
-      if (found(data.title)) report(['title'], `contains ${where}`);
-      data.variants.forEach((variant, index) => {
-        if (found(variant.text)) report(['variants', index, 'text'], `(variant ${index + 1}) contains ${where}`);
-      });
-      data.hashtags.forEach((tag, index) => {
-        if (squashed && squash(tag).includes(squashed)) report(['hashtags', index], `is ${quote(tag)}, which spells ${where}`);
-      });
-    }
+    const reportBanned = (at: PropertyKey[], prefix: string, text: string) => {
+      for (const match of banned.find(text)) {
+        // The line of the phrase itself, found again in the value as the file writes it (a block over several lines).
+        const line = entry.lineWithin(at, (written) => banned.find(written).find((m) => m.phrase === match.phrase)?.index);
+        problems.push({ severity: 'error', file: entry.file, line, field: fieldPath(at), message: `${prefix}contains ${bannedWords(match)}` });
+      }
+    };
+    reportBanned(['title'], '', data.title);
+    data.variants.forEach((variant, index) => reportBanned(['variants', index, 'text'], `(variant ${index + 1}) `, variant.text));
+    data.hashtags.forEach((tag, index) => {
+      const phrase = banned.spelledBy(tag);
+      if (phrase) report(['hashtags', index], `is ${quote(tag)}, which spells the banned phrase ${quote(phrase)} (settings.yaml → banned); reword it`);
+    });
   }
   return problems;
 }
 
-/** Letters and digits only, lower case: "Best in the world" and #BestInTheWorld meet as "bestintheworld". */
-function squash(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+/** The phrase, and how the entry writes it when that differs (other case, spaces, invisible characters). */
+function bannedWords({ phrase, written }: BannedMatch): string {
+  // Not quote(): its 60 characters would cut the named invisible characters short.
+  const shown = showInvisible(written);
+  const as = written === phrase ? '' : `, written ${JSON.stringify(shown.length > 200 ? `${shown.slice(0, 200)}…` : shown)}`;
+  return `the banned phrase ${quote(phrase)} (settings.yaml → banned)${as}; reword it`;
 }

@@ -10,16 +10,9 @@ import { settingsSchema, type Settings } from '../../model/schemas/settings.ts';
 import { type DecapField, type FieldContext, objectFields } from './fields.ts';
 import { FRONTMATTER_FORMAT, YAML_FORMAT } from './format.ts';
 import { HINTS, ITEM_LABELS, LABELS } from './hints.ts';
+import type { CmsBackend } from './backend.ts';
 
-export interface BackendOptions {
-  settings: Settings;
-  /** Local editing through decap-server: the proxy's API URL. Default: the production backend. */
-  proxyUrl?: string;
-  /** Environment overrides of settings.cms (HUB_CMS_BACKEND, HUB_CMS_REPO, HUB_CMS_BRANCH, HUB_CMS_BASE_URL). */
-  env?: Record<string, string | undefined>;
-}
-
-export type CmsBackend = ReturnType<typeof cmsBackend>;
+export { type BackendOptions, cmsBackend } from './backend.ts';
 
 export interface CmsOptions extends CmsBackend {
   settings: Settings;
@@ -74,25 +67,6 @@ const LIST_OPTIONS: Record<
   },
   tracks: { summary: '{{title}}', sort: ['title'], groups: [{ label: 'Team', field: 'team' }] },
 };
-
-/** The backend block and publish mode, from settings.cms and the environment. */
-export function cmsBackend(options: BackendOptions): { backend: Record<string, string>; editorialWorkflow: boolean } {
-  const env = options.env ?? {};
-  const cms = options.settings.cms;
-  const branch = env.HUB_CMS_BRANCH || cms.branch;
-  if (options.proxyUrl) {
-    // Local editing: decap-server writes straight into the working tree; no editorial workflow there.
-    return { backend: { name: 'proxy', proxy_url: options.proxyUrl, branch }, editorialWorkflow: false };
-  }
-  const name = env.HUB_CMS_BACKEND || cms.backend;
-  const repo = env.HUB_CMS_REPO || cms.repo;
-  const baseUrl = env.HUB_CMS_BASE_URL || cms.base_url;
-  const backend: Record<string, string> = { name };
-  if (name !== 'test-repo') backend.branch = branch;
-  if (repo && (name === 'github' || name === 'gitlab')) backend.repo = repo;
-  if (baseUrl && (name === 'github' || name === 'gitlab')) backend.base_url = baseUrl;
-  return { backend, editorialWorkflow: cms.editorial_workflow && name !== 'test-repo' };
-}
 
 /** The select options of a `collection/id` reference: "Guideline · Add value" → guidelines/add-value. */
 function entryOptions(entries: CmsOptions['entries']): { label: string; value: string }[] {

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { ENTRY_REF_PATTERN } from '../../model/collections.ts';
+import { addressPattern } from '../../model/urls.ts';
 import { humanize } from '../labels.ts';
 
 export interface DecapField {
@@ -90,8 +91,8 @@ const metaOf = (schema: AnySchema) => (z.globalRegistry.get(schema) ?? {}) as Fi
 const ONE_LINE_MAX = 200;
 /** Most options an index select offers when the list it points into has no maximum. */
 const INDEX_OPTIONS_FALLBACK = 10;
-const URL_PATTERN: [string, string] = ['^https?://\\S+$', 'An absolute http(s) URL, e.g. https://example.com/page'];
-const HTTPS_URL_PATTERN: [string, string] = ['^https://\\S+$', 'An https:// URL, e.g. https://example.com/page'];
+const URL_PATTERN: [string, string] = [addressPattern(['http', 'https']), 'An absolute http(s) URL, e.g. https://example.com/page, without spaces or a user name'];
+const HTTPS_URL_PATTERN: [string, string] = [addressPattern(['https']), 'An https:// URL, e.g. https://example.com/page, without spaces or a user name'];
 const EMAIL_PATTERN: [string, string] = ['^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$', 'An e-mail address, e.g. ana@example.com'];
 
 interface Unwrapped {

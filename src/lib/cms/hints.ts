@@ -49,7 +49,7 @@ export const HINTS: Record<string, Record<string, string>> = {
     site: 'The absolute address the hub is served from.',
     'cms.base_url': 'Only for GitHub or GitLab logins outside Netlify: the address of your OAuth server.',
     disclosure: 'Added to shared text, e.g. #AcmeEmployee. Empty to disable.',
-    banned: 'Phrases the content check rejects, case-insensitive.',
+    banned: 'Phrases snippets may not hold, in any case or width, with any spaces or invisible characters between letters.',
   },
 };
 

@@ -9,6 +9,9 @@
  * (src/lib/markdown/sanitize.ts), so a gap in one is covered by the other.
  * MDX files are code, reviewed like code, and not rendered through this.
  */
+import type { Schema } from 'hast-util-sanitize';
+import { CREDENTIALS_PROBLEM, forbiddenCharacterProblem } from '../../model/urls.ts';
+import { quote } from '../../model/words.ts';
 
 /** Elements removed with everything inside them. */
 const REMOVED = new Set([
@@ -150,7 +153,7 @@ const ELEMENT_ATTRIBUTES: Record<string, readonly string[]> = {
 };
 
 /** Schemes a link may use; anything else (javascript:, data:, vbscript:, file: …) is removed. */
-const LINK_SCHEMES = new Set(['http', 'https', 'mailto', 'tel']);
+const LINK_SCHEMES = ['http', 'https', 'mailto', 'tel'] as const;
 
 export interface Verdict {
   /** keep the element, remove it with its content, or keep only its content. */
@@ -161,21 +164,55 @@ export interface Verdict {
   reasons: string[];
 }
 
-/** The scheme of a URL the way browsers read it (they ignore spaces, tabs, newlines and control characters in it). */
-export function schemeOf(url: string): string | undefined {
-  const cleaned = url.replace(/[\p{Cc} ]/gu, '');
-  return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase();
-}
+/** What a body does with an address: follows it (a link) or loads it into the page (an image). */
+export type AddressUse = 'link' | 'image';
 
-/** A link target that cannot run script: relative, #fragment, or http(s)/mailto/tel. */
-export function isSafeLink(url: string): boolean {
-  const scheme = schemeOf(url);
-  return scheme === undefined || LINK_SCHEMES.has(scheme);
-}
+export type AddressVerdict =
+  /** `href`: the address to write (its scheme in lowercase); `external`: it leads off the hub's origin. */
+  { ok: true; href: string; external: boolean } | { ok: false; reason: string };
 
-/** An image source that loads nothing from elsewhere: a path on the hub (Astro resolves files next to the entry). */
-export function isLocalSource(url: string): boolean {
-  return schemeOf(url) === undefined && !/^[\s\\/]*[\\/]{2}/.test(url);
+/**
+ * A link or image address of a Markdown body, judged the way browsers read
+ * it: parsed by the WHATWG URL parser (the one browsers use) against the
+ * hub's address, so entities (decoded by the HTML parser before this sees
+ * them), backslashes and protocol-relative `//host` resolve where a browser
+ * would send the reader. The characters browsers drop or read differently
+ * (tabs, line breaks, controls, bidirectional characters, backslashes) are
+ * refused first, by the URL rule of every address (src/model/urls.ts).
+ */
+export function judgeAddress(value: string, use: AddressUse, site: string | URL): AddressVerdict {
+  const what = use === 'link' ? `a link to ${quote(value)}` : `an image ${quote(value)}`;
+  const character = forbiddenCharacterProblem(value);
+  if (character) return { ok: false, reason: `${what}, which ${character}` };
+  const home = new URL(site);
+  let url: URL;
+  try {
+    url = new URL(value, home);
+  } catch {
+    return { ok: false, reason: `${what}, which is not an address a browser can follow` };
+  }
+  const scheme = url.protocol.slice(0, -1);
+  const written = /^([a-z][a-z0-9+.-]*):/i.exec(value)?.[1];
+  if (use === 'image') {
+    if (written || url.origin !== home.origin) {
+      return { ok: false, reason: `${what}, which is not a file of the hub (images from other sites or data: addresses are not allowed)` };
+    }
+    return { ok: true, href: value, external: false };
+  }
+  if (!(LINK_SCHEMES as readonly string[]).includes(scheme)) {
+    const danger = /^(?:javascript|vbscript|data)$/.test(scheme) ? 'script and data addresses can run code; ' : '';
+    return { ok: false, reason: `${what}, which is not allowed: ${danger}links may use ${LINK_SCHEMES.map((s) => `${s}:`).join(', ')} only` };
+  }
+  if (!written && /^\/\//.test(value)) {
+    return {
+      ok: false,
+      reason: `${what}, which leaves out the scheme, so it leads to another site (${url.host}) without saying so; write the full address with https://`,
+    };
+  }
+  if ((scheme === 'http' || scheme === 'https') && (url.username || url.password || (written && /^[^/?#]*@/.test(value.slice(written.length + 3))))) {
+    return { ok: false, reason: `${what}, which ${CREDENTIALS_PROBLEM}` };
+  }
+  return { ok: true, href: written ? `${written.toLowerCase()}${value.slice(written.length)}` : value, external: url.origin !== home.origin };
 }
 
 function describe(name: string): string {
@@ -183,7 +220,7 @@ function describe(name: string): string {
 }
 
 /** What to do with one element of a Markdown body. `properties` are hast properties (camelCase, decoded). */
-export function judgeElement(tagName: string, properties: Readonly<Record<string, unknown>>): Verdict {
+export function judgeElement(tagName: string, properties: Readonly<Record<string, unknown>>, site: string | URL): Verdict {
   const tag = tagName.toLowerCase();
   if (REMOVED.has(tag)) return { action: 'remove', attributes: [], reasons: [`<${tag}> elements are not allowed`] };
   if (tag === 'input' && (properties.type !== 'checkbox' || properties.disabled !== true)) {
@@ -201,24 +238,41 @@ export function judgeElement(tagName: string, properties: Readonly<Record<string
     } else if (!allowed.has(name)) {
       attributes.push(name);
       reasons.push(`attribute ${describe(name)}= is not allowed on <${tag}>`);
-    } else if (name === 'href' && !isSafeLink(String(value))) {
-      attributes.push(name);
-      reasons.push(`link to ${JSON.stringify(String(value))} is not allowed (script and data addresses can run code)`);
-    } else if (name === 'src' && !isLocalSource(String(value))) {
-      attributes.push(name);
-      reasons.push(`image ${JSON.stringify(String(value))} is not a file of the hub (images from other sites or data: addresses are not allowed)`);
+    } else if (name === 'href' || name === 'src') {
+      const verdict = judgeAddress(String(value), name === 'href' ? 'link' : 'image', site);
+      if (!verdict.ok) {
+        attributes.push(name);
+        reasons.push(verdict.reason);
+      }
     }
   }
   return { action: 'keep', attributes, reasons };
 }
 
-/** Is `href` a link to another site than `siteHost` (it then opens without opener and referrer)? */
-export function isExternal(href: string, siteHost: string | undefined): boolean {
-  const scheme = schemeOf(href);
-  if (scheme !== 'http' && scheme !== 'https') return false;
-  try {
-    return new URL(href).host !== siteHost;
-  } catch {
-    return true;
-  }
+/**
+ * The same allowlist as a schema of hast-util-sanitize, which the renderer
+ * runs over the parsed tree: elements of REMOVED go with their content,
+ * other unknown elements are unwrapped, attributes are kept by name, and
+ * links keep only the schemes of LINK_SCHEMES (relative addresses pass; the
+ * renderer judges every address with judgeAddress as well). No id or name is
+ * prefixed: footnotes and headings link to their ids.
+ */
+export function sanitizeSchema(): Schema {
+  const attributes: Schema['attributes'] = { '*': [...GLOBAL_ATTRIBUTES] };
+  for (const [tag, names] of Object.entries(ELEMENT_ATTRIBUTES)) attributes[tag] = [...names];
+  // A task list's checkbox, and nothing else an <input> could be.
+  attributes.input = [['type', 'checkbox'], ['disabled', true], 'checked'];
+  return {
+    tagNames: [...ALLOWED],
+    strip: [...REMOVED],
+    attributes,
+    required: { input: { type: 'checkbox', disabled: true } },
+    protocols: { href: [...LINK_SCHEMES], src: ['http', 'https'] },
+    // A task list's checkbox sits in its item; an <input> anywhere else goes.
+    ancestors: { input: ['li'] },
+    clobber: [],
+    clobberPrefix: '',
+    allowComments: false,
+    allowDoctypes: false,
+  };
 }

@@ -1,63 +1,64 @@
 /**
  * The Markdown renderer's safety net (a Sätteri hast plugin): raw HTML in a
- * .md body is parsed into elements (`features.rawHtml`), then every element
- * outside the allowlist of safe-html.ts is removed or unwrapped, event
- * handlers and unsafe link and image addresses are dropped, and links to
- * other sites get rel="noopener noreferrer". The content check already
- * rejects all of this with a message; this makes sure that nothing it missed
- * can ever reach a page.
+ * .md body is parsed into elements (`features.rawHtml`), then the whole tree
+ * goes through hast-util-sanitize with the allowlist of safe-html.ts, every
+ * link and image address is judged the way browsers read it (judgeAddress:
+ * WHATWG URL parsing against the hub's address), and links that leave the
+ * hub get rel="noopener noreferrer". The content check already rejects all
+ * of this with a message; this makes sure that nothing it missed can ever
+ * reach a page.
  */
+import { sanitize } from 'hast-util-sanitize';
 import { defineHastPlugin, type HastNode } from 'satteri';
-import { isExternal, judgeElement } from './safe-html.ts';
+import { judgeAddress, sanitizeSchema } from './safe-html.ts';
 
 export interface SanitizeOptions {
-  /** The hub's own host (settings.site); links elsewhere get rel="noopener noreferrer". */
-  siteHost?: string;
+  /** The hub's own address (settings.site): links that resolve elsewhere get rel="noopener noreferrer". */
+  site: string;
 }
 
-export function sanitizeMarkdown(options: SanitizeOptions = {}) {
+export function sanitizeMarkdown(options: SanitizeOptions) {
+  const schema = sanitizeSchema();
+  // The first pass leaves schemes to judgeAddress, which reads them as browsers do ("HTTPS:" is https:);
+  // the second checks the normalised addresses against the schema's protocols again.
+  const elementsOnly = { ...schema, protocols: {} };
   return defineHastPlugin({
     name: 'hub:sanitize-markdown',
-    // One walk from the root, so nothing inside an element that is removed or unwrapped is touched twice.
     before(root, ctx) {
       // MDX is code (its elements are JSX, not these): reviewed like code, linted, never rewritten.
       if (ctx.sourceFormat === 'mdx') return;
-      const walk = (node: HastNode) => {
-        if (node.type === 'element') {
-          const verdict = judgeElement(node.tagName, node.properties as Record<string, unknown>);
-          if (verdict.action !== 'keep') {
-            // An unwrapped element keeps its content, cleaned as a copy.
-            return ctx.replaceNode(node, verdict.action === 'remove' ? [] : (node.children as HastNode[]).flatMap((child) => clean(child, options)));
-          }
-          for (const name of verdict.attributes) ctx.setProperty(node, name, undefined);
-          const rel = externalRel(node, verdict.attributes, options);
-          if (rel) ctx.setProperty(node, 'rel', rel);
-        }
-        if ('children' in node && node.children) for (const child of node.children as HastNode[]) walk(child);
-      };
-      walk(root as HastNode);
+      ctx.replaceNode(root, cleanTree(root, options));
     },
   });
+
+  /** A safe copy of `tree`: the allowlist applied by hast-util-sanitize, every address judged, then the schema once more. */
+  function cleanTree(tree: HastNode, { site }: SanitizeOptions): HastNode {
+    const clean = sanitize(tree, elementsOnly);
+    const visit = (node: HastNode) => {
+      if (node.type === 'element') judgeAddresses(node, site);
+      if ('children' in node) for (const child of node.children) visit(child);
+    };
+    visit(clean);
+    return sanitize(clean, schema);
+  }
 }
 
-/** rel for a link to another site: the editor's values plus noopener and noreferrer. */
-function externalRel(node: { tagName: string; properties: Record<string, unknown> }, dropped: readonly string[], options: SanitizeOptions): string[] | undefined {
-  const href = node.properties.href;
-  if (node.tagName !== 'a' || typeof href !== 'string' || dropped.includes('href') || !isExternal(href, options.siteHost)) return undefined;
-  return [...new Set([...relOf(node.properties.rel), 'noopener', 'noreferrer'])];
-}
-
-/** A copy of `node` with the policy applied throughout: no, one or several nodes. */
-export function clean(node: HastNode, options: SanitizeOptions = {}): HastNode[] {
-  if (node.type !== 'element') return node.type === 'text' ? [{ type: 'text', value: node.value }] : [];
-  const verdict = judgeElement(node.tagName, node.properties as Record<string, unknown>);
-  const children = (node.children as HastNode[]).flatMap((child) => clean(child, options));
-  if (verdict.action === 'remove') return [];
-  if (verdict.action === 'unwrap') return children;
-  const properties = Object.fromEntries(Object.entries(node.properties).filter(([name]) => !verdict.attributes.includes(name)));
-  const rel = externalRel(node, verdict.attributes, options);
-  if (rel) properties.rel = rel;
-  return [{ type: 'element', tagName: node.tagName, properties, children } as HastNode];
+/** Drops each address a browser would follow somewhere it should not go, and marks links off the hub. */
+function judgeAddresses(element: Extract<HastNode, { type: 'element' }>, site: string): void {
+  const properties = element.properties;
+  for (const name of ['href', 'src'] as const) {
+    const value = properties[name];
+    if (value === undefined || value === null) continue;
+    const verdict = judgeAddress(String(value), name === 'href' ? 'link' : 'image', site);
+    if (!verdict.ok) {
+      delete properties[name];
+      continue;
+    }
+    properties[name] = verdict.href;
+    if (name === 'href' && element.tagName === 'a' && verdict.external) {
+      properties.rel = [...new Set([...relOf(properties.rel), 'noopener', 'noreferrer'])];
+    }
+  }
 }
 
 function relOf(value: unknown): string[] {

@@ -1,7 +1,7 @@
 /** Where analytics exports live (content/metrics/*.csv) and how they are read from disk. */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { listFiles } from '../files.ts';
+import { isSymbolicLink, listFiles } from '../files.ts';
 import { type ImpactContext } from './aggregate.ts';
 import { type PersonCodes, advocatesByCode } from './codes.ts';
 import { decodeExport } from './csv.ts';
@@ -12,15 +12,21 @@ export const METRICS_FOLDER = 'metrics';
 export interface ExportFiles {
   /** Absolute paths of the exports: *.csv directly in content/metrics/. */
   exports: string[];
-  /** Anything else in the folder, which the hub does not read. */
+  /** Anything else in the folder, hidden files included, which the hub does not read. */
   others: string[];
+  /** Symbolic links (the folder itself, or in it), which are never followed. */
+  links: string[];
 }
 
 export function exportFiles(root: string): ExportFiles {
   const dir = path.join(root, METRICS_FOLDER);
-  const files: ExportFiles = { exports: [], others: [] };
-  if (!existsSync(dir)) return files;
-  for (const relative of listFiles(dir)) {
+  const files: ExportFiles = { exports: [], others: [], links: [] };
+  if (isSymbolicLink(dir)) files.links.push(dir);
+  if (!existsSync(dir) || files.links.length) return files;
+  const listing = listFiles(dir);
+  files.links.push(...listing.links.map((relative) => path.join(dir, relative)));
+  files.others.push(...listing.hidden.map((relative) => path.join(dir, relative)));
+  for (const relative of listing.files) {
     const absolute = path.join(dir, relative);
     if (relative.toLowerCase() === 'readme.md') continue;
     if (!relative.includes('/') && path.extname(relative).toLowerCase() === '.csv') files.exports.push(absolute);

@@ -11,10 +11,13 @@
  * carries what every response may have, including /admin/'s, and each
  * section of pages (`/share/*`, `/admin/*`, …) carries its own full policy,
  * which also repeats the `/*` directives, so a host that lets the later rule
- * win instead gets the same result.
+ * win instead gets the same result. The folders of files served as they are
+ * (`/_astro/*`, `/uploads/*`, `/brand/*`, `/og/*`) get a policy of their own
+ * that runs no script (ASSET_DIRECTIVES): enforced together with `/*`'s, the
+ * stricter of the two wins, and nosniff comes from `/*`.
  */
 import { Parser } from 'htmlparser2';
-import { HEADER_ONLY_DIRECTIVES, type Policy, allow, hashOf, parsePolicy, serializePolicy, unionOf } from './policy.ts';
+import { ASSET_DIRECTIVES, HEADER_ONLY_DIRECTIVES, type Policy, allow, hashOf, parsePolicy, serializePolicy, unionOf } from './policy.ts';
 
 /** Headers of every response. */
 export const COMMON_HEADERS: Readonly<Record<string, string>> = {
@@ -35,6 +38,16 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
 export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
+
+/**
+ * Folders of files served as they are, which get ASSET_DIRECTIVES: Astro's
+ * bundles and processed images (`build.assets`, `_astro` unless configured),
+ * Decap's media folder (public/uploads), the brand files (public/brand) and
+ * the share cards (/og/).
+ */
+export function assetFolders(buildAssets = '_astro'): string[] {
+  return [buildAssets.replace(/^\/+|\/+$/g, ''), 'uploads', 'brand', 'og'];
+}
 
 /** Cloudflare Pages reads at most 100 rules and 2,000 characters a line. */
 export const MAX_RULES = 100;
@@ -160,7 +173,16 @@ export interface PolicedPage {
 }
 
 /** The rules of `_headers` for a built site: `/*` for everything, then one rule per section of pages. */
-export function headerRules(pages: readonly BuiltPage[], options: { base?: string; admin?: string } = {}): HeadersFile {
+export interface RuleOptions {
+  /** The site's base path. Default: `/`. */
+  base?: string;
+  /** The rule path of Decap CMS. Default: `<base>admin/*`. */
+  admin?: string;
+  /** Folders of files served as they are (`assetFolders()`). Default: assetFolders(). */
+  assets?: readonly string[];
+}
+
+export function headerRules(pages: readonly BuiltPage[], options: RuleOptions = {}): HeadersFile {
   return headerRulesOf(
     pages.map((page) => ({ path: page.path, policy: pagePolicy(page.html) })),
     options,
@@ -168,9 +190,10 @@ export function headerRules(pages: readonly BuiltPage[], options: { base?: strin
 }
 
 /** `headerRules` from each page's policy, worked out while the page was rendered or read back from disk. */
-export function headerRulesOf(pages: readonly PolicedPage[], options: { base?: string; admin?: string } = {}): HeadersFile {
+export function headerRulesOf(pages: readonly PolicedPage[], options: RuleOptions = {}): HeadersFile {
   const base = options.base ?? '/';
   const admin = options.admin ?? `${base}admin/*`;
+  const assetRules = (options.assets ?? assetFolders()).map((folder) => `${base}${folder}/*`);
   const problems: string[] = [];
   const blocking: string[] = [];
   const sections = new Map<string, Policy[]>();
@@ -186,11 +209,21 @@ export function headerRulesOf(pages: readonly PolicedPage[], options: { base?: s
       blocking.push(problem);
     }
     const section = sectionOf(page.path, base);
+    if (assetRules.includes(section)) {
+      // Their scripts would never run: the folder's policy forbids script.
+      const problem = `${page.path} is a page in ${section.slice(0, -1)}, where files are served as they are with a policy that runs no script; move it to another folder`;
+      problems.push(problem);
+      blocking.push(problem);
+      continue;
+    }
     const policies = sections.get(section);
     if (policies) policies.push(result.policy);
     else sections.set(section, [result.policy]);
   }
+  const common = parsePolicy(COMMON_HEADERS['Content-Security-Policy']!);
   const rules: HeaderRule[] = [{ path: `${base}*`, headers: { ...COMMON_HEADERS } }];
+  const assetPolicy = serializePolicy(unionOf([common, parsePolicy(ASSET_DIRECTIVES.join('; '))]));
+  for (const path of assetRules) rules.push({ path, headers: { 'Content-Security-Policy': assetPolicy } });
   const ordered = [...sections.keys()].sort((a, b) => (a === admin ? 1 : b === admin ? -1 : a.localeCompare(b)));
   for (const section of ordered) {
     const policy = unionOf(sections.get(section)!);
@@ -200,7 +233,7 @@ export function headerRulesOf(pages: readonly PolicedPage[], options: { base?: s
         problems.push(`${section}: pages of one rule mix 'unsafe-inline' and hashes in ${name}; the hashes would switch 'unsafe-inline' off`);
       }
     }
-    const csp = serializePolicy(unionOf([parsePolicy(COMMON_HEADERS['Content-Security-Policy']!), policy]));
+    const csp = serializePolicy(unionOf([common, policy]));
     rules.push({ path: section, headers: { ...(section === admin ? {} : PAGE_HEADERS), 'Content-Security-Policy': csp } });
   }
   if (rules.length > MAX_RULES) problems.push(`_headers has ${rules.length} rules; Cloudflare Pages reads the first ${MAX_RULES}`);

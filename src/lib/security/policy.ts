@@ -37,6 +37,26 @@ export const SITE_DIRECTIVES = [
  */
 export const HEADER_ONLY_DIRECTIVES = ["frame-ancestors 'none'"] as const;
 
+/**
+ * The policy of files served as they are (Astro's bundles and images under
+ * /_astro/, Decap's /uploads/, /brand/, the share cards under /og/). An SVG
+ * opened on its own is a document: without this policy, a script in it
+ * would run with the hub's origin and read localStorage (Decap's login, an
+ * advocate's drafts). The content check refuses such SVGs
+ * (src/lib/security/svg.ts); this is the second wall, for what it misses.
+ *
+ * - `script-src 'none'` and `default-src 'none'`: nothing runs, nothing loads;
+ * - `sandbox` (without allow-scripts): no script even where a browser
+ *   ignored script-src, and an opaque origin, so no storage or cookies;
+ * - `style-src 'unsafe-inline'`: the <style> and style="…" SVGs draw with;
+ * - `img-src 'self' data:`: a browser may show a PNG or JPEG opened on its own.
+ *
+ * Pages are not affected: the policy of a script or stylesheet a page
+ * loads from /_astro/ never applies to that page, only to the file opened
+ * as a document (or to a worker started from it; the hub starts none there).
+ */
+export const ASSET_DIRECTIVES = ["default-src 'none'", "script-src 'none'", "style-src 'unsafe-inline'", "img-src 'self' data:", 'sandbox'] as const;
+
 /** What the search page adds: Pagefind compiles its WebAssembly (not JavaScript eval). */
 export const SEARCH_SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
 
@@ -64,7 +84,9 @@ const BACKEND_HOSTS: Record<string, { connect: string[]; img: string[] }> = {
 export function adminPolicy(backend: CmsBackend): { scripts: string[]; styles: string[]; directives: string[] } {
   const hosts = BACKEND_HOSTS[backend.name ?? ''] ?? { connect: [], img: [] };
   const connect = [...hosts.connect];
-  for (const url of [backend.proxy_url, backend.base_url]) {
+  // Local decap-server, the OAuth server, a self-hosted API, a Netlify site's Identity and Git Gateway:
+  // allowed only when the configured backend names them.
+  for (const url of [backend.proxy_url, backend.base_url, backend.api_root, backend.identity_url, backend.gateway_url]) {
     if (url && URL.canParse(url)) connect.push(new URL(url).origin);
   }
   return {

@@ -7,6 +7,7 @@
  */
 import { z } from 'astro/zod';
 import { NETWORK_IDS, type NetworkId } from '../../model/networks.ts';
+import { addressPattern } from '../../model/urls.ts';
 import { type Shareable, type ShareSettings, networksOfVariant } from './draft.ts';
 import { sharePost } from './posts.ts';
 
@@ -18,11 +19,20 @@ const isoDate = () =>
     .regex(/^\d{4}-\d{2}-\d{2}/)
     .describe('ISO 8601 date or date-time (UTC)');
 
+/**
+ * A link of the feed, under the URL rule every content address passed
+ * (src/model/urls.ts), as a pattern its JSON Schema states too: a snippet's
+ * link may hold characters RFC 3986 would want encoded (é, |, {}), which
+ * `format: uri` would refuse, but never whitespace, controls, bidirectional
+ * characters or credentials.
+ */
+const link = () => z.string().regex(new RegExp(addressPattern(['http', 'https'])));
+
 const networkPost = z
   .object({
     network: z.enum(NETWORK_IDS).describe('Network id, also the utm_source of the link'),
     text: z.string().describe('The text to put in the composer: variant, hashtags, disclosure and (unless linkInText is false) the tagged link'),
-    link: z.url().describe('The tagged link, without utm_content (no advocate code)'),
+    link: link().describe('The tagged link, without utm_content (no advocate code)'),
     linkInText: z.boolean().describe('False where the network takes the link as a field of its own (Reddit: the text is the title; Telegram)'),
     length: z.number().int().nonnegative().describe("The text's length counted by the network's own rules"),
     limit: z.number().int().positive().describe("The network's limit for that length"),
@@ -45,7 +55,7 @@ const snippet = z
     id: z.string().describe('File name without extension; /share/<id>/ on the hub'),
     title: z.string().describe('For advocates, not posted'),
     url: z.url().describe("The snippet's page on the hub"),
-    link: z.url().describe('The shared link as written, untagged'),
+    link: link().describe('The shared link as written, untagged'),
     campaign: z.string().nullable().describe('Campaign id, or null'),
     topics: z.array(z.string()),
     teams: z.array(z.string()),

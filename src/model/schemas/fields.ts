@@ -6,9 +6,7 @@
 import { z } from 'astro/zod';
 import { ID_PATTERN, ID_RULE } from '../ids.ts';
 import { closest, quote } from '../words.ts';
-
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
+import { URL_FORBIDDEN_CLASS, type WebScheme, addressProblem, forbiddenCharacterProblem, isAddress } from '../urls.ts';
 
 type RawIssue = { input?: unknown };
 
@@ -22,28 +20,62 @@ export function expect(allowed: string) {
   return (iss: RawIssue) => `${found(iss.input)}; expected ${allowed}`;
 }
 
-function toDate(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  const text = value.trim();
-  if (DATE_ONLY.test(text)) {
-    const date = new Date(`${text}T00:00:00Z`);
-    // Reject 2026-02-30 rather than let it roll over into March.
-    return date.toISOString().slice(0, 10) === text ? date : value;
-  }
-  if (DATETIME.test(text)) {
-    const withZone = /(?:Z|[+-]\d{2}:?\d{2})$/.test(text) ? text : `${text}Z`;
-    const date = new Date(withZone.replace(' ', 'T'));
-    return Number.isNaN(date.getTime()) ? value : date;
-  }
-  return value;
+/**
+ * A date as written: `YYYY-MM-DD`, or a date and time (`2026-11-01T09:30`,
+ * seconds, fraction and zone optional; no zone means UTC). Front matter is
+ * parsed without YAML timestamps (src/content/yaml.ts), so every date reaches
+ * this check as the text the editor wrote; `Date` would roll 2026-11-31 over
+ * into December 1 without a word.
+ */
+const DATE_TEXT = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+function daysIn(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+}
+
+/** Why a date written in the form of DATE_TEXT does not exist, or undefined when it does. */
+function impossibleDate(text: string): string | undefined {
+  const match = DATE_TEXT.exec(text);
+  if (!match) return undefined;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = match.slice(1, 7).map((part) => Number(part ?? 0));
+  if (month < 1 || month > 12) return `which is not a date: there is no month ${match[2]} (months go from 01 to 12)`;
+  const days = daysIn(year, month);
+  const monthName = month === 2 ? `February ${match[1]}` : MONTHS[month - 1];
+  if (day < 1) return 'a day that does not exist (days start at 01)';
+  if (day > days) return `a day that does not exist (${monthName} has ${days} days)`;
+  if (hour > 23 || minute > 59 || second > 59) return 'a time of day that does not exist (from 00:00:00 to 23:59:59)';
+  return undefined;
+}
+
+/** The instant a date text stands for (a bare date is midnight UTC), or undefined when it is none. */
+function dateOf(text: string): Date | undefined {
+  if (!DATE_TEXT.test(text) || impossibleDate(text)) return undefined;
+  const [date, time = '00:00'] = text.split(/[T ]/);
+  const zoned = /(?:Z|[+-]\d{2}:?\d{2})$/.test(time) ? time : `${time}Z`;
+  const instant = new Date(`${date}T${zoned}`);
+  return Number.isNaN(instant.getTime()) ? undefined : instant;
 }
 
 /**
- * A calendar date `YYYY-MM-DD` (midnight UTC) or an ISO datetime. YAML hands
- * unquoted dates over as `Date` already; quoted ones arrive as strings.
+ * A calendar date `YYYY-MM-DD` (midnight UTC) or an ISO date and time, as
+ * text; a day that does not exist is refused, never rolled over. A `Date`
+ * (from code, not from a file) is taken as it is.
  */
 export function isoDate() {
-  return z.preprocess(toDate, z.date({ error: expect('a date as YYYY-MM-DD, e.g. 2026-11-01') }));
+  return z.preprocess(
+    (value, ctx) => {
+      if (typeof value !== 'string') return value;
+      const text = value.trim();
+      const impossible = impossibleDate(text);
+      // A message in the form the editor used: a day, or a day and a time.
+      const form = text.length > 10 ? 'a date and time as YYYY-MM-DDTHH:MM, e.g. 2026-11-01T09:30' : 'a date as YYYY-MM-DD, e.g. 2026-11-01';
+      if (impossible) ctx.addIssue({ code: 'custom', input: value, message: `is ${text}, ${impossible}; write ${form}` });
+      return dateOf(text) ?? value;
+    },
+    z.date({ error: expect('a date as YYYY-MM-DD, e.g. 2026-11-01') }),
+  );
 }
 
 /** A position in a list (guidelines, training): a whole number, 0 or more; lower comes first. */
@@ -67,13 +99,29 @@ function tooLong(input: unknown): string {
   return typeof input === 'string' ? `is ${input.length} characters long` : found(input);
 }
 
+const HTTP_ALLOWED = 'an absolute http(s) URL such as https://example.com/page';
+const HTTPS_ALLOWED = 'an https:// URL such as https://example.com/page (http:, javascript: and other schemes are refused)';
+
+/**
+ * An address of `schemes` under the one URL rule of src/model/urls.ts (no
+ * whitespace, control or bidirectional characters, no user name or
+ * password); `allowed` says what is expected, `format` names the rule for the
+ * CMS form and JSON Schema.
+ */
+export function webAddress(schemes: readonly WebScheme[], allowed: string, format: string) {
+  return z
+    .string({ error: expect(allowed) })
+    .trim()
+    .superRefine((value, ctx) => {
+      const problem = addressProblem(value, schemes);
+      if (problem) ctx.addIssue({ code: 'custom', input: value, message: `${found(value)}${problem.why ? `, which ${problem.why}` : ''}; expected ${allowed}` });
+    })
+    .meta({ format });
+}
+
 /** An absolute http(s) URL. */
 export function httpUrl() {
-  return z
-    .string({ error: expect('an absolute http(s) URL such as https://example.com/page') })
-    .trim()
-    .refine(isHttpUrl, { error: expect('an absolute http(s) URL such as https://example.com/page') })
-    .meta({ format: 'url' });
+  return webAddress(['http', 'https'], HTTP_ALLOWED, 'url');
 }
 
 /**
@@ -82,41 +130,32 @@ export function httpUrl() {
  * hide behind a "Contact" action.
  */
 export function httpsUrl() {
-  return z
-    .string({ error: expect('an https:// URL such as https://example.com/page') })
-    .trim()
-    .refine(isHttpsUrl, { error: expect('an https:// URL such as https://example.com/page (http:, javascript: and other schemes are refused)') })
-    .meta({ format: 'https-url' });
+  return webAddress(['https'], HTTPS_ALLOWED, 'https-url');
 }
 
 export function isHttpsUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' && url.hostname.length > 0 && !url.username && !url.password;
-  } catch {
-    return false;
-  }
+  return isAddress(value, ['https']);
 }
 
 /** One e-mail address, without "mailto:" or a name, e.g. ana@example.com (it becomes a mailto: link). */
-export const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"?&#%/]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/i;
+export const EMAIL_PATTERN = new RegExp(`^[^${URL_FORBIDDEN_CLASS}@<>"()[\\],;:?&#%/]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$`, 'i');
 
 export function emailAddress() {
+  const allowed = 'an e-mail address such as ana@example.com, without "mailto:"';
   return z
     .string({ error: expect('an e-mail address such as ana@example.com') })
     .trim()
     .max(254, { error: expect('an e-mail address of at most 254 characters') })
-    .regex(EMAIL_PATTERN, { error: expect('an e-mail address such as ana@example.com, without "mailto:"') })
+    .superRefine((value, ctx) => {
+      if (EMAIL_PATTERN.test(value)) return;
+      const why = forbiddenCharacterProblem(value);
+      ctx.addIssue({ code: 'custom', input: value, message: `${found(value)}${why ? `, which ${why}` : ''}; expected ${allowed}` });
+    })
     .meta({ format: 'email' });
 }
 
 export function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
+  return isAddress(value, ['http', 'https']);
 }
 
 /**

@@ -2,6 +2,8 @@ import { z } from 'astro/zod';
 import { NETWORK_IDS } from '../networks.ts';
 import { HOST_PATTERN, ID_PATTERN, ID_RULE } from '../ids.ts';
 import { expect, found, httpUrl, list, oneOf, text } from './fields.ts';
+import { addressProblem } from '../urls.ts';
+import { quote, showInvisible } from '../words.ts';
 
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 /** Decap CMS backends the hub configures. */
@@ -9,10 +11,71 @@ export const CMS_BACKENDS = ['github', 'gitlab', 'git-gateway', 'test-repo'] as 
 
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
+/** One segment of a path the hub builds URLs on: no empty, hidden, "." or ".." segment, nothing to encode. */
+const SEGMENT = '[A-Za-z0-9_~-][A-Za-z0-9._~-]*';
+
+const SITE_ALLOWED =
+  'an absolute http(s) URL the hub is served from, such as https://voices.example.com or https://acme.github.io/hub/ (an ASCII host, then path segments of letters, digits, "-", ".", "_" or "~"; no user name, query or fragment)';
+const SITE_PATTERN = new RegExp(`^https?://[A-Za-z0-9.-]+(?::\\d+)?(?:/${SEGMENT})*/?$`);
+
+/**
+ * settings.site: the URL rule of every address (src/model/urls.ts), and more,
+ * because every page, feed, post, invite link, QR code and the base path of
+ * every route is built on it: an ASCII host and a plain path, which Astro's
+ * routes, _headers rules and feeds take as they are.
+ */
+function siteAddress() {
+  return z
+    .string({ error: expect(SITE_ALLOWED) })
+    .trim()
+    .superRefine((value, ctx) => {
+      const problem = addressProblem(value, ['http', 'https']) ?? (SITE_PATTERN.test(value) ? undefined : {});
+      if (problem) ctx.addIssue({ code: 'custom', input: value, message: `${found(value)}${problem.why ? `, which ${problem.why}` : ''}; expected ${SITE_ALLOWED}` });
+    })
+    .meta({ format: 'url' });
+}
+
+const LOGO_ALLOWED = 'a path under public/ such as /brand/logo.svg (segments of letters, digits, "-", ".", "_" or "~", ending in .svg, .png, .jpg or .webp)';
+const LOGO_PATTERN = new RegExp(`^(?:/${SEGMENT})+\\.(?:svg|png|jpe?g|webp)$`, 'i');
+
 function hexColour() {
   return z
     .string({ error: expect('a hex colour such as "#0b3d91" (quote it: # starts a YAML comment)') })
     .regex(HEX_COLOUR, { error: expect('a hex colour such as "#0b3d91"') });
+}
+
+/**
+ * What settings text may not hold: control characters, line and paragraph
+ * separators, and direction overrides and isolates (they would reverse what
+ * follows them on every page, in every feed and post).
+ */
+const UNSEEN = /[\p{Cc}\u2028\u2029\u202A-\u202E\u2066-\u2069]/u;
+const ONE_LINE = 'one line of visible text (it reaches every page, feed and post), without control characters, line breaks or direction overrides';
+
+function oneLine(value: string): boolean {
+  return !UNSEEN.test(value);
+}
+
+function unseenMessage(iss: { input?: unknown }): string {
+  return `is ${quote(showInvisible(String(iss.input)))}; expected ${ONE_LINE}`;
+}
+
+/** A setting's text (the hub's name, its organisation): trimmed, not empty, at most `max` characters, one visible line. */
+function line(max?: number) {
+  return text(max).refine(oneLine, { error: unseenMessage });
+}
+
+/**
+ * A branch name as git accepts it (git check-ref-format --branch): Decap CMS
+ * puts it into the paths of its API calls, where "?", "#", ".." or a space
+ * would change what is asked for.
+ */
+function isBranchName(name: string): boolean {
+  return (
+    !/[\p{Cc} ~^:?*[\\]|\.\.|@\{|\/\/|^[-/]|[/.]$|\.lock$/u.test(name) &&
+    name !== '@' &&
+    name.split('/').every((part) => !part.startsWith('.') && !part.endsWith('.lock'))
+  );
 }
 
 /** A list of short ids (teams, topics) without repeats. */
@@ -33,21 +96,29 @@ function noRepeats(values: readonly string[], ctx: z.RefinementCtx) {
   });
 }
 
+/** The image limits a hub has unless settings.yaml says otherwise (docs/content-model.md says why). */
+export const DEFAULT_IMAGE_LIMITS = { max_megapixels: 25, max_megabytes: 20 } as const;
+
+/** A limit: a number above 0. */
+function limit(example: string) {
+  return z.number({ error: expect(`a number of ${example}`) }).positive({ error: expect(`a number above 0, e.g. ${example}`) });
+}
+
 export function settingsSchema() {
   return z.strictObject({
     /** Hub name shown in the header and in titles. */
-    name: text(60),
+    name: line(60),
     /** The company behind the hub. */
-    organization: text(120),
+    organization: line(120),
     /** Meta description of the home page. Default: a sentence built from name and organization. */
-    description: text(200).optional(),
+    description: line(200).optional(),
     /** Language of the hub's interface (BCP 47). Default: "en". */
     lang: z
       .string({ error: expect('a language tag such as "en" or "de-CH"') })
       .regex(LANG, { error: expect('a language tag such as "en" or "de-CH"') })
       .default('en'),
     /** Absolute base URL the hub is served from; used for canonical links, cards and feeds. */
-    site: httpUrl(),
+    site: siteAddress(),
     brand: z.strictObject(
       {
         /** Main brand colour (links, buttons, card background). */
@@ -56,8 +127,8 @@ export function settingsSchema() {
         accent: hexColour(),
         /** Path of a logo under public/, e.g. /brand/logo.svg. Default: no logo. */
         logo: z
-          .string({ error: expect('a path under public/ such as /brand/logo.svg') })
-          .regex(/^\/[^\s]*\.(?:svg|png|jpe?g|webp)$/i, { error: expect('a path under public/ such as /brand/logo.svg') })
+          .string({ error: expect(LOGO_ALLOWED) })
+          .regex(LOGO_PATTERN, { error: expect(LOGO_ALLOWED) })
           .optional(),
       },
       { error: expect('brand colours: { primary: "#0b3d91", accent: "#f5a623" }') },
@@ -66,6 +137,8 @@ export function settingsSchema() {
     disclosure: z
       .string({ error: expect('text such as "#AcmeEmployee", or "" to disable') })
       .trim()
+      .max(150, { error: (iss) => `is ${String(iss.input).length} characters long; at most 150 are allowed, as it is added to every post` })
+      .refine(oneLine, { error: unseenMessage })
       .default(''),
     utm: z
       .strictObject({
@@ -98,9 +171,38 @@ export function settingsSchema() {
     teams: idList('a team'),
     /** Topics content is filed under. */
     topics: idList('a topic'),
-    /** Phrases the content lint rejects, case-insensitive. Default: none. */
-    banned: list(text()).default([]),
-    /** Where Decap CMS at /admin/ reads and commits content. Default: the in-memory demo backend. */
+    /**
+     * Phrases the content check rejects in snippets, however they are written: in any case or width,
+     * with other spaces, line breaks or invisible characters between their letters. Default: none.
+     */
+    banned: list(
+      line().refine((phrase) => /[\p{L}\p{N}]/u.test(phrase), {
+        error: (iss) => `is ${quote(showInvisible(String(iss.input)))}, which has no letter or digit; a banned phrase is words, such as "guaranteed savings"`,
+      }),
+    ).default([]),
+    /**
+     * Limits on every image the hub ships or processes (covers, avatars, images in bodies, public/),
+     * read from each file's header before anything decodes it: a larger file is a build error.
+     */
+    images: z
+      .strictObject({
+        /**
+         * Most pixels an image may have, in megapixels (width × height ÷ 1,000,000). Default: 25,
+         * so a 24-megapixel camera photo (6000 × 4000) passes; decoding one takes about 100 MB, and
+         * a 20,000 × 20,000 PNG (400 megapixels, 1.6 GB decoded) does not.
+         */
+        max_megapixels: limit('megapixels such as 25').default(DEFAULT_IMAGE_LIMITS.max_megapixels),
+        /**
+         * Largest image file in megabytes (1 MB = 1,000,000 bytes). Default: 20, above a
+         * full-quality 24-megapixel camera JPEG (about 8–15 MB) and far below an 84 MB photo.
+         */
+        max_megabytes: limit('megabytes such as 20').default(DEFAULT_IMAGE_LIMITS.max_megabytes),
+      })
+      .default({ ...DEFAULT_IMAGE_LIMITS }),
+    /**
+     * Where Decap CMS at /admin/ reads and commits content (docs/editing.md explains each backend).
+     * Default: the in-memory demo backend, which saves nothing.
+     */
     cms: z
       .strictObject({
         /** github, gitlab, git-gateway, or test-repo (an in-memory demo that saves nothing). Default: test-repo. */
@@ -108,22 +210,80 @@ export function settingsSchema() {
         /** The repository as owner/name; required for github and gitlab. */
         repo: z
           .string({ error: expect('owner/name, e.g. acme/advocacy-hub') })
-          .regex(/^[\w.-]+\/[\w.-]+$/, { error: expect('owner/name, e.g. acme/advocacy-hub') })
+          // Neither part "." nor "..": the repository goes into the paths of the CMS's API calls.
+          .regex(/^(?!\.\.?\/)[\w.-]+\/(?!\.\.?$)[\w.-]+$/, { error: expect('owner/name, e.g. acme/advocacy-hub') })
           .optional(),
         /** The branch the CMS commits to. Default: main. */
         branch: z
           .string({ error: expect('a branch name such as main') })
           .trim()
           .min(1)
+          .refine(isBranchName, { error: expect('a branch name git accepts, such as main or content/edits: no spaces, "..", ~ ^ : ? * [ or \\') })
           .default('main'),
-        /** The OAuth server for github/gitlab logins outside Netlify. Default: Netlify's. */
+        /** github, gitlab: the OAuth server editors log in through (an OAuth proxy outside Netlify). Default: Netlify's (github), gitlab.com (gitlab). */
         base_url: httpUrl().optional(),
+        /** github, gitlab: the path of the login on base_url, e.g. "auth" or "api/auth". Default: Decap's ("auth"; "oauth/authorize" for gitlab). */
+        auth_endpoint: z
+          .string({ error: expect('a path such as auth or api/auth') })
+          .regex(/^\/?[\w.~-]+(?:\/[\w.~-]+)*$/, { error: expect('a path on base_url such as auth or api/auth (no https://, no spaces)') })
+          .optional(),
+        /** gitlab: "pkce" logs in from the browser with the OAuth application's id, without a server. Default: an OAuth server (base_url). */
+        auth_type: oneOf(['pkce'], 'a GitLab login flow').optional(),
+        /** gitlab with auth_type pkce: the Application ID of the GitLab OAuth application. */
+        app_id: z
+          .string({ error: expect('the Application ID GitLab shows for the OAuth application') })
+          .regex(/^[\w-]+$/, { error: expect('the Application ID GitLab shows for the OAuth application (letters and digits)') })
+          .optional(),
+        /** github, gitlab: the API of a self-hosted server (GitHub Enterprise, your own GitLab). Default: api.github.com, gitlab.com/api/v4. */
+        api_root: httpUrl().optional(),
+        /** git-gateway on a host other than Netlify: the Netlify site's Identity, e.g. https://hub.netlify.app/.netlify/identity. Default: this site's /.netlify/identity. */
+        identity_url: httpUrl().optional(),
+        /** git-gateway on a host other than Netlify: the Netlify site's Git Gateway, e.g. https://hub.netlify.app/.netlify/git. Default: this site's /.netlify/git. */
+        gateway_url: httpUrl().optional(),
         /** Drafts go through draft → in review → ready before they are published (github, gitlab, git-gateway). Default: true. */
         editorial_workflow: z.boolean({ error: expect('true or false') }).default(true),
       })
       .superRefine((cms, ctx) => {
-        if ((cms.backend === 'github' || cms.backend === 'gitlab') && !cms.repo) {
+        const oauth = cms.backend === 'github' || cms.backend === 'gitlab';
+        if (oauth && !cms.repo) {
           ctx.addIssue({ code: 'custom', path: ['repo'], input: undefined, message: `is missing; the ${cms.backend} backend needs the repository as owner/name` });
+        }
+        // A field the chosen backend ignores is refused, not dropped: the editor would believe it applies.
+        const onlyFor: [keyof typeof cms, boolean, string][] = [
+          ['repo', oauth, 'github and gitlab'],
+          ['base_url', oauth, 'github and gitlab'],
+          ['auth_endpoint', oauth, 'github and gitlab'],
+          ['api_root', oauth, 'github and gitlab'],
+          ['auth_type', cms.backend === 'gitlab', 'gitlab'],
+          ['app_id', cms.backend === 'gitlab', 'gitlab'],
+          ['identity_url', cms.backend === 'git-gateway', 'git-gateway'],
+          ['gateway_url', cms.backend === 'git-gateway', 'git-gateway'],
+        ];
+        for (const [field, applies, backends] of onlyFor) {
+          if (cms[field] !== undefined && !applies) {
+            ctx.addIssue({
+              code: 'custom',
+              path: [field],
+              input: cms[field],
+              message: `${found(cms[field])}, but backend ${cms.backend} does not use it; it applies to ${backends} only`,
+            });
+          }
+        }
+        if (cms.auth_type === 'pkce' && !cms.app_id) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['app_id'],
+            input: undefined,
+            message: "is missing; GitLab's PKCE login needs the Application ID of the OAuth application (docs/editing.md → GitLab)",
+          });
+        }
+        if (cms.app_id !== undefined && cms.backend === 'gitlab' && cms.auth_type !== 'pkce') {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['auth_type'],
+            input: cms.auth_type,
+            message: `${found(cms.auth_type)}; app_id is used by the PKCE login only: add "auth_type: pkce", or remove app_id`,
+          });
         }
       })
       .default({ backend: 'test-repo', branch: 'main', editorial_workflow: true }),

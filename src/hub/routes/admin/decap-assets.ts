@@ -1,7 +1,20 @@
-/** The Decap CMS bundle as shipped in the pinned npm package: served from the hub, never from a CDN. */
+/**
+ * The Decap CMS bundle as shipped in the pinned npm package, and Netlify
+ * Identity's widget when the git-gateway backend needs it: served from the
+ * hub, never from a CDN.
+ */
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { usesIdentityWidget } from '../../../views/cms.ts';
+
+/** The widget's prebuilt file (it sets window.netlifyIdentity, which Decap's git-gateway backend reads when it loads). */
+export const IDENTITY_WIDGET = 'netlify-identity-widget.js';
+
+function identityWidgetFile(projectRoot = process.cwd()): string {
+  const require = createRequire(path.join(projectRoot, 'package.json'));
+  return path.join(path.dirname(require.resolve('netlify-identity-widget/package.json')), 'build', IDENTITY_WIDGET);
+}
 
 /** The folder of the decap-cms package's prebuilt bundle. */
 export function decapDist(projectRoot = process.cwd()): string {
@@ -31,12 +44,14 @@ export function decapRoute(extension: '.js' | '.wasm' | '.txt') {
   return {
     getStaticPaths: () =>
       decapAssets()
+        .concat(extension === '.js' && usesIdentityWidget() ? [IDENTITY_WIDGET] : [])
         .filter((asset) => asset.endsWith(extension))
         .map((asset) => ({ params: { file: asset.slice(0, -extension.length) } })),
     GET: ({ params }: { params: Record<string, string | undefined> }) => {
       const asset = `${params.file}${extension}`;
-      if (!decapAssets().includes(asset)) return new Response(null, { status: 404 });
-      return new Response(readFileSync(path.join(decapDist(), asset)), { headers: { 'Content-Type': ASSET_TYPES[extension]! } });
+      const file = asset === IDENTITY_WIDGET && usesIdentityWidget() ? identityWidgetFile() : decapAssets().includes(asset) ? path.join(decapDist(), asset) : undefined;
+      if (!file) return new Response(null, { status: 404 });
+      return new Response(readFileSync(file), { headers: { 'Content-Type': ASSET_TYPES[extension]! } });
     },
   };
 }

@@ -1,0 +1,106 @@
+/**
+ * The build's checks of one entry, run by Decap CMS in the browser before
+ * it saves (src/hub/routes/admin/cms-checks.client.ts): the text the CMS is
+ * about to write is split and validated exactly as the content loader does
+ * it (validateEntry, with the schemas of the tree), then put among the other
+ * entries of the tree (CmsFacts) for the checks only the whole set can tell
+ * (references and mentors, links, share lengths and banned phrases, mentor
+ * placeholders). The problems are the build's own, word for word, with the
+ * file, line and field `npm run lint:content` would print.
+ *
+ * Front matter is split and parsed as the build does it (files.ts, yaml.ts:
+ * js-yaml's core schema, so dates arrive as the text written), and the
+ * pure checks give the build's words: the URL rule of fields, banned phrases
+ * however written, references to drafts and later entries.
+ *
+ * Not run here: checks of other files (the save changes only this one),
+ * share-card glyphs, and body HTML and body addresses (body-safety.ts, which
+ * judges them on the body as Sätteri, a native parser, reads it), and the
+ * image files' contents (images.ts reads them from disk); the build still
+ * runs them all.
+ */
+import { COLLECTIONS, type CollectionName } from '../model/collections.ts';
+import type { SchemaContext } from '../model/schemas/context.ts';
+import type { CmsFacts, EntryFact } from '../lib/cms/facts.ts';
+import type { Problem } from '../lib/problems.ts';
+import { isPublished } from '../lib/publish.ts';
+import { type CheckedEntry, type ImageFiles, entrySchemas, validateEntry } from './entry.ts';
+import { lintEntries } from './checks/lint.ts';
+import { checkMentorPlaceholders } from './checks/mentor-placeholders.ts';
+import { checkReferences } from './checks/references.ts';
+import { checkShareRules } from './checks/share-rules.ts';
+
+export interface EntryToSave {
+  collection: CollectionName;
+  id: string;
+  /** The file name, e.g. `launch.md`. */
+  fileName: string;
+  /** The whole file as the CMS will write it. */
+  source: string;
+  /** Files the CMS uploads with the entry (images), as paths of the repository. */
+  uploads?: readonly string[];
+}
+
+/** The path as the build's messages show a file of the tree, e.g. `content/snippets/launch.md`. */
+export function shownPath(facts: Pick<CmsFacts, 'folder'>, collection: string, fileName: string): string {
+  return `${facts.folder}/${collection}/${fileName}`;
+}
+
+/** Every problem the build would report for this file, were it saved into the tree `facts` describes. */
+export function checkEntryToSave(entry: EntryToSave, facts: CmsFacts): Problem[] {
+  const now = facts.now ? new Date(facts.now) : new Date();
+  const file = shownPath(facts, entry.collection, entry.fileName);
+  const others = facts.entries.filter((e) => !(e.collection === entry.collection && e.id === entry.id)).map((e) => asChecked(e, now));
+  // As in the build, ids come from file names: this entry's among them.
+  const ids = Object.fromEntries(COLLECTIONS.map((c) => [c, new Set<string>()])) as Record<CollectionName, Set<string>>;
+  for (const { collection, id } of [...facts.entries, entry]) ids[collection].add(id);
+
+  const assets = new Set(facts.assets);
+  for (const upload of entry.uploads ?? []) assets.add(upload.replace(new RegExp(`^${escapeRegExp(facts.contentPath)}/`), `${facts.folder}/`));
+  const images: ImageFiles = {
+    exists: (entryPath, src) => assets.has(joinPath(entryPath.slice(0, entryPath.lastIndexOf('/')), src)),
+    // The facts list only regular files inside the content folder (links left out): one found there is neither outside it nor linked.
+    outside: () => undefined,
+  };
+  const schemas = entrySchemas({ settings: facts.settings, ids } satisfies Omit<SchemaContext, 'image'>, images);
+  const checked = validateEntry({ collection: entry.collection, id: entry.id, filePath: file, file, source: entry.source }, schemas, now);
+  if (!checked.entry) return checked.problems;
+  const saved = [checked.entry];
+  const tree = [...others, checked.entry];
+  return [
+    ...checked.problems,
+    ...checkReferences(saved, now, tree),
+    ...lintEntries(saved, now, images, tree),
+    ...checkShareRules(saved, facts.settings, now),
+    ...checkMentorPlaceholders(saved),
+  ];
+}
+
+/** Another entry of the tree, as the checks look it up (its publish state, mentor flag, requirements). */
+function asChecked(fact: EntryFact, now: Date): CheckedEntry {
+  return {
+    ...fact,
+    filePath: fact.file,
+    source: '',
+    raw: fact.data,
+    body: '',
+    published: isPublished(fact.data, now),
+    lineOf: () => undefined,
+    bodyLine: () => 0,
+    lineWithin: () => undefined,
+  };
+}
+
+/** `dir` + a relative `src` (./a.png, ../b/c.png), with forward slashes. */
+export function joinPath(dir: string, src: string): string {
+  const parts = dir.split('/');
+  for (const part of src.split('/')) {
+    if (part === '..') parts.pop();
+    else if (part !== '.' && part !== '') parts.push(part);
+  }
+  return parts.join('/');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

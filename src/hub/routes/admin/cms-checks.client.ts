@@ -1,0 +1,123 @@
+/**
+ * Decap CMS refuses to save what the build would refuse, with the build's
+ * own words. Decap's widgets check what a field can express alone (limits,
+ * patterns); the rest — a wording too long for a network once hashtags,
+ * disclosure and tagged link are added, a banned phrase, an expiry before
+ * the publish date, a track mentor who is not a mentor, a reference to a
+ * missing entry — only the content check can tell. So before every save
+ * (Decap's `preSave` event, documented for this: a handler that throws
+ * stops the save, and Decap shows the error), the text Decap is about to
+ * write goes through the content loader's checks (src/content/cms-check.ts),
+ * fed with the settings and the other entries' facts the build emitted
+ * (/admin/content-facts.json, fetched again on each save). Errors stop the
+ * save and stay listed over the editor until the next save; warnings are
+ * listed without stopping it.
+ */
+import type { CollectionName } from '../../../model/collections.ts';
+import { checkEntryToSave } from '../../../content/cms-check.ts';
+import { type CollectionConfig, type EntryFormatter, collectionsOf, entryFileText, newEntrySlug } from '../../../lib/cms/entry-file.ts';
+import { parseFacts } from '../../../lib/cms/facts.ts';
+import { type Problem, formatProblem, sortProblems } from '../../../lib/problems.ts';
+
+interface Immutable {
+  get(key: string): unknown;
+  toJS(): unknown;
+}
+interface Cms {
+  registerEventListener(listener: { name: string; handler: (event: { entry: Immutable }) => unknown }): void;
+  getCustomFormatsFormatters?(): Record<string, EntryFormatter> | undefined;
+}
+
+const { CMS } = window as unknown as { CMS: Cms };
+const here = (file: string) => new URL(file, document.baseURI).href;
+
+let collections: Promise<Map<string, CollectionConfig>> | undefined;
+/** The generated configuration's collections (field order, format, identifier), read once. */
+function collectionConfigs(): Promise<Map<string, CollectionConfig>> {
+  collections ??= fetch(here('config.yml'))
+    .then((response) => response.text())
+    .then(collectionsOf);
+  return collections;
+}
+
+CMS.registerEventListener({
+  name: 'preSave',
+  handler: async ({ entry }) => {
+    const collection = String(entry.get('collection'));
+    const config = (await collectionConfigs()).get(collection);
+    // Folder collections hold the entries; the settings file is checked when the hub restarts on it.
+    if (!config?.folder) return undefined;
+    const facts = parseFacts(await (await fetch(here('content-facts.json'), { cache: 'no-store' })).text());
+    const data = (entry.get('data') as Immutable).toJS() as Record<string, unknown>;
+    const path = String(entry.get('path') ?? '');
+    const id = String(entry.get('slug') || '') || newEntrySlug(data[config.identifier_field ?? 'title']);
+    const fileName = path ? path.slice(path.lastIndexOf('/') + 1) : `${id}.md`;
+    const uploads = ((entry.get('mediaFiles') as Immutable | undefined)?.toJS() as { path?: string }[] | undefined)?.flatMap((file) => (file.path ? [file.path] : []));
+    const problems = checkEntryToSave(
+      {
+        collection: collection as CollectionName,
+        id,
+        fileName,
+        source: entryFileText(config, data, config.format ? CMS.getCustomFormatsFormatters?.()?.[config.format] : undefined),
+        uploads,
+      },
+      facts,
+    );
+    showProblems(problems);
+    const errors = problems.filter((problem) => problem.severity === 'error');
+    if (errors.length) throw new Error(`${errorsTitle(errors.length)}\n${errors.map(formatProblem).join('\n')}`);
+    return undefined;
+  },
+});
+
+const errorsTitle = (count: number) =>
+  `Not saved: the build would refuse this entry (${count} error${count === 1 ? '' : 's'}). Fix ${count === 1 ? 'it' : 'them'} and save again.`;
+
+let panel: HTMLElement | undefined;
+
+/** The problems of the last save, over the editor until the next save or until closed. */
+function showProblems(problems: readonly Problem[]) {
+  panel?.remove();
+  panel = undefined;
+  if (!problems.length) return;
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  panel = document.createElement('section');
+  panel.id = 'hub-save-check';
+  panel.setAttribute('role', 'alert');
+  panel.setAttribute('aria-label', 'Content check');
+  Object.assign(panel.style, {
+    position: 'fixed',
+    insetInline: '0.75rem',
+    // Above the demo-mode banner, when the page shows one.
+    bottom: `${(document.getElementById('hub-demo-backend')?.offsetHeight ?? 0) + 12}px`,
+    zIndex: '10000',
+    maxHeight: '45vh',
+    overflow: 'auto',
+    maxWidth: '56rem',
+    marginInline: 'auto',
+    padding: '0.75rem 1rem',
+    borderRadius: '6px',
+    border: `2px solid ${errors ? '#b42318' : '#b54708'}`,
+    background: '#fff',
+    color: '#1a1a1a',
+    boxShadow: '0 4px 16px rgb(0 0 0 / 25%)',
+    font: '14px/1.45 system-ui, sans-serif',
+  });
+  const title = document.createElement('strong');
+  title.textContent = errors ? errorsTitle(errors) : 'Saved, with warnings from the content check:';
+  const close = document.createElement('button');
+  close.type = 'button';
+  close.textContent = 'Close';
+  Object.assign(close.style, { float: 'right', marginInlineStart: '0.5rem', font: 'inherit', padding: '0.1rem 0.6rem', cursor: 'pointer' });
+  close.addEventListener('click', () => showProblems([]));
+  const list = document.createElement('ul');
+  Object.assign(list.style, { margin: '0.5rem 0 0', paddingInlineStart: '1.2rem' });
+  for (const problem of sortProblems([...problems])) {
+    const item = document.createElement('li');
+    item.textContent = `${problem.severity === 'error' ? 'error' : 'warning'}: ${formatProblem(problem)}`;
+    Object.assign(item.style, { overflowWrap: 'anywhere', marginBlock: '0.25rem' });
+    list.append(item);
+  }
+  panel.append(close, title, list);
+  document.body.append(panel);
+}

@@ -1,0 +1,105 @@
+/**
+ * Decap's save check (src/content/cms-check.ts, run by /admin/ before a
+ * save) says what the build says: for each entry of the invalid and lint
+ * fixtures, checking its text against the facts of the valid tree gives the
+ * problems `checkContent` (the build, `npm run lint:content`) reports for
+ * that file in a tree that holds it — same file, line, field and words.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkContent } from '../../src/content/check.ts';
+import { checkBodySafety } from '../../src/content/checks/body-safety.ts';
+import { checkEntryToSave, joinPath } from '../../src/content/cms-check.ts';
+import { treeFacts } from '../../src/content/cms-facts.ts';
+import { type CmsFacts, parseFacts } from '../../src/lib/cms/facts.ts';
+import type { CollectionName } from '../../src/model/collections.ts';
+import { PROJECT } from '../support/build.ts';
+import { FIXTURES, VALID_TREE, settingsOf, treeWith } from '../support/fixtures.ts';
+
+const now = new Date('2026-11-22');
+/** The facts of a checked tree as /admin/ reads them: through JSON, dates and all. */
+const factsOf = (check: ReturnType<typeof checkContent>, root: string): CmsFacts =>
+  parseFacts(JSON.stringify({ ...treeFacts(check, { root, project: PROJECT }), settings: settingsOf(root), contentPath: 'content', now }));
+const facts = factsOf(checkContent({ root: VALID_TREE, now, cwd: PROJECT }), VALID_TREE);
+
+const cases = ['invalid', 'lint'].flatMap((kind) =>
+  readdirSync(path.join(FIXTURES, kind), { recursive: true, encoding: 'utf8' })
+    .filter((file) => /^[a-z]+\/[^/]+\.mdx?$/.test(file.split(path.sep).join('/')) && !file.startsWith('settings'))
+    .map((file) => ({ kind, file: file.split(path.sep).join('/') })),
+);
+
+// Checks the CMS leaves to the build (they need the card fonts and Sätteri, Markdown's native parser): card glyphs,
+// and body HTML and addresses (checkBodySafety), which the build judges on the parsed body.
+const buildOnly = (message: string) => /share card fonts/.test(message);
+const bodySafety = (check: ReturnType<typeof checkContent>, file: string) =>
+  new Set(
+    checkBodySafety(
+      check.entries.filter((e) => e.file === file),
+      check.settings!.site,
+    ).map((p) => `${p.line} ${p.message}`),
+  );
+
+/** Checks `text` as Decap would save it over `file` of the valid tree, and as the build reads that tree. */
+function expectSameAsBuild(file: string, text: string) {
+  const tree = treeWith({ [file]: text });
+  try {
+    const built = checkContent({ root: tree.root, now, cwd: PROJECT });
+    // The facts of that tree, as the loader emits them after reading it (the entry itself is left out when checked).
+    const treeOf = factsOf(built, tree.root);
+    const shown = `${treeOf.folder}/${file}`;
+    const judgedOnParsedBody = bodySafety(built, shown);
+    const expected = built.problems.filter((p) => p.file === shown && !buildOnly(p.message) && !judgedOnParsedBody.has(`${p.line} ${p.message}`));
+    const [collection, fileName] = file.split('/') as [CollectionName, string];
+    const saved = checkEntryToSave({ collection, id: fileName.replace(/\.mdx?$/, ''), fileName, source: text }, treeOf);
+    expect(expected.length, `the build finds nothing in ${file}`).toBeGreaterThan(0);
+    expect(saved.filter((p) => !buildOnly(p.message))).toEqual(expected);
+  } finally {
+    tree.cleanup();
+  }
+}
+
+describe("Decap's save check", () => {
+  it.each(cases)('reports $kind/$file as the build does', ({ kind, file }) => {
+    expectSameAsBuild(file, readFileSync(path.join(FIXTURES, kind, file), 'utf8'));
+  });
+
+  // Issue 22's checks, as the build now makes them: dates as written, one URL rule, banned phrases however
+  // written, references to entries that are not published.
+  const live = readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8');
+  it.each([
+    ['an impossible day, read as the text written', live.replace('campaign: launch', 'campaign: launch\npublish: 2026-11-31')],
+    ['a link with a password', live.replace('https://www.fixture.example/launch', 'https://user:pw@www.fixture.example/launch')],
+    ['a banned phrase in another case, width and spacing', live.replace('I worked on for a year', 'is the ＢＥＳＴ in  the\u00a0world')],
+    ['a campaign that is a draft', live.replace('campaign: launch', 'campaign: draft-campaign')],
+    ['a campaign that goes live later', live.replace('campaign: launch', 'campaign: scheduled-campaign')],
+    ['a YAML error on its own line', live.replace('topics: [product]', 'topics: [product')],
+  ])('reports %s as the build does', (_what, text) => {
+    expectSameAsBuild('snippets/live.md', text);
+  });
+
+  it('accepts an unchanged valid entry, and finds images among the tree’s files', () => {
+    const text = readFileSync(path.join(VALID_TREE, 'people/ana.md'), 'utf8');
+    expect(checkEntryToSave({ collection: 'people', id: 'ana', fileName: 'ana.md', source: text }, facts).filter((p) => p.severity === 'error')).toEqual([]);
+    const moved = text.replace('./ana.png', './gone.png');
+    expect(checkEntryToSave({ collection: 'people', id: 'ana', fileName: 'ana.md', source: moved }, facts)[0]).toMatchObject({
+      field: 'avatar',
+      message: 'is "./gone.png", but there is no such file next to the entry; add the image or fix the path',
+    });
+    expect(checkEntryToSave({ collection: 'people', id: 'ana', fileName: 'ana.md', source: moved, uploads: ['content/people/gone.png'] }, facts)).toEqual(
+      checkEntryToSave({ collection: 'people', id: 'ana', fileName: 'ana.md', source: text }, facts),
+    );
+  });
+
+  it('keeps unpublished content out of the facts: ids, dates and flags only', () => {
+    for (const entry of facts.entries)
+      expect(Object.keys(entry.data).every((k) => ['draft', 'publish', 'published', 'expires', 'mentor', 'requires'].includes(k))).toBe(true);
+    expect(JSON.stringify(facts.entries)).not.toContain('Something is coming in December');
+    expect(facts.entries.find((e) => e.id === 'scheduled')!.data.publish).toBeInstanceOf(Date);
+  });
+
+  it('joins image paths as the build resolves them', () => {
+    expect(joinPath('content/people', './ana.png')).toBe('content/people/ana.png');
+    expect(joinPath('content/people', '../articles/a.jpg')).toBe('content/articles/a.jpg');
+  });
+});
