@@ -21,6 +21,7 @@ export function cms(): HubPart {
         injectRoute({ pattern: '/admin', entrypoint: route('index.astro') });
         injectRoute({ pattern: '/admin/config.yml', entrypoint: route('config.yml.ts') });
         injectRoute({ pattern: '/admin/preview.css', entrypoint: route('preview.css.ts') });
+        injectRoute({ pattern: '/admin/manual-init.js', entrypoint: route('manual-init.js.ts') });
         injectRoute({ pattern: '/admin/content-facts.json', entrypoint: route('content-facts.json.ts') });
         for (const extension of ['js', 'txt', 'wasm']) injectRoute({ pattern: `/admin/[file].${extension}`, entrypoint: route(`[file].${extension}.ts`) });
         updateConfig({ vite: { plugins: [adminInDev(`${config.base.replace(/\/?$/, '/')}admin`)] } });

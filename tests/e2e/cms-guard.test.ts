@@ -12,41 +12,55 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { checkContent } from '../../src/content/check.ts';
-import { formatProblem } from '../../src/lib/problems.ts';
-import { launchChromium } from '../support/browser.ts';
-import { type CmsServer, startCms } from '../support/cms.ts';
+import { type Problem, formatProblem } from '../../src/lib/problems.ts';
+import { type LocalCms, startCms } from '../support/cms.ts';
 import { PROJECT } from '../support/build.ts';
 import { VALID_TREE, treeWith } from '../support/fixtures.ts';
 
-let cms: CmsServer;
+let cms: LocalCms;
 let browser: Browser;
 
 beforeAll(async () => {
   cms = await startCms(VALID_TREE);
-  browser = await launchChromium();
+  ({ browser } = cms);
 }, 150_000);
 
 afterAll(async () => {
-  await browser?.close();
-  cms?.stop();
+  await cms?.stop();
 });
 
-/** What the build (the check `npm run lint:content` runs) says about `field` in the tree `root`: the message after "file:line — ". */
-function buildMessage(root: string, field: string, pattern: RegExp = /./): string {
+/** What the build (the check `npm run lint:content` runs) finds in `field` in the tree `root`. */
+function buildProblem(root: string, field: string, pattern: RegExp = /./): Problem {
   const { problems } = checkContent({ root, now: new Date('2026-11-22'), cwd: PROJECT });
   const problem = problems.find((p) => p.severity === 'error' && p.field === field && pattern.test(p.message));
   if (!problem) throw new Error(`the build finds no error in ${field}: ${problems.map(formatProblem).join('\n')}`);
-  return formatProblem(problem).split(' — ').slice(1).join(' — ');
+  return problem;
 }
 
-/** The build's message once `file` of the valid tree is edited as given (by hand, in Git). */
-function messageAfterEdit(file: string, edit: (text: string) => string, field: string, pattern?: RegExp): string {
+/** What the build says about `field` in the tree `root`: the message after "file:line — ". */
+function buildMessage(root: string, field: string, pattern?: RegExp): string {
+  return formatProblem(buildProblem(root, field, pattern))
+    .split(' — ')
+    .slice(1)
+    .join(' — ');
+}
+
+/** The build's problem once `file` of the valid tree is edited as given (by hand, in Git). */
+function problemAfterEdit(file: string, edit: (text: string) => string, field: string, pattern?: RegExp): Problem {
   const tree = treeWith({ [file]: edit(readFileSync(path.join(VALID_TREE, file), 'utf8')) });
   try {
-    return buildMessage(tree.root, field, pattern);
+    return buildProblem(tree.root, field, pattern);
   } finally {
     tree.cleanup();
   }
+}
+
+/** The build's message once `file` of the valid tree is edited as given: the message after "file:line — ". */
+function messageAfterEdit(file: string, edit: (text: string) => string, field: string, pattern?: RegExp): string {
+  return formatProblem(problemAfterEdit(file, edit, field, pattern))
+    .split(' — ')
+    .slice(1)
+    .join(' — ');
 }
 
 async function openEntry(entry: string, viewport = { width: 1280, height: 1200 }): Promise<Page> {
@@ -79,10 +93,16 @@ async function expectRefused(page: Page, file: string, message: string) {
 describe('saving in Decap CMS', () => {
   it('refuses a wording too long for X once hashtags, disclosure and the tagged link are added', async () => {
     const long = `${'Quiet heat pumps are the future of home comfort. '.repeat(6)}`.trim();
-    const message = messageAfterEdit('snippets/live.md', (t) => t.replace('We launched something I worked on for a year.', long), 'variants[0].text', /too long for X/);
+    const edit = (text: string) => text.replace('We launched something I worked on for a year.', long);
+    const message = messageAfterEdit('snippets/live.md', edit, 'variants[0].text', /too long for X/);
     const page = await openEntry('snippets/entries/live');
-    await page.getByLabel('Text', { exact: true }).first().fill(long);
+    await page.getByLabel('Wording', { exact: true }).first().fill(long);
     await expectRefused(page, 'snippets/live.md', message);
+    // The check reads the file as the hub's save format writes it (the file's own layout, one line changed),
+    // so it names the line the build names in the same edit made by hand, not a line of Decap's rewrite.
+    const { line } = problemAfterEdit('snippets/live.md', edit, 'variants[0].text', /too long for X/);
+    expect(line).toBeGreaterThan(1);
+    expect(await page.locator('#hub-save-check').textContent()).toContain(`content/snippets/live.md:${line} — ${message}`);
     await page.close();
   });
 

@@ -1,68 +1,29 @@
 /**
- * An editor creates a snippet with two variants in Decap CMS, running as
+ * An editor creates a snippet with two wordings in Decap CMS, running as
  * `npm run cms` does (astro dev + decap-server) on a temporary copy of the
  * content. The file Decap writes (a date from its date widget too) must pass
  * the schemas and build into a page.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
-import type { Browser } from 'playwright-core';
 import { checkContent } from '../../src/content/check.ts';
-import { launchChromium } from '../support/browser.ts';
-import { PROJECT, astroBuild, read, removeBuild } from '../support/build.ts';
+import { astroBuild, read, removeBuild } from '../support/build.ts';
+import { type LocalCms, openAdmin, startCms } from '../support/cms.ts';
 import { VALID_TREE } from '../support/fixtures.ts';
-import { freePort, waitFor } from '../support/ports.ts';
 
+let cms: LocalCms;
 let repo: string;
-let cms: ChildProcess;
-let browser: Browser;
 let base: string;
-let log = '';
 
 beforeAll(async () => {
-  repo = mkdtempSync(path.join(tmpdir(), 'hub-cms-'));
-  cpSync(VALID_TREE, path.join(repo, 'content'), { recursive: true });
-  const [devPort, proxyPort] = [await freePort(), await freePort()];
-  base = `http://127.0.0.1:${devPort}`;
-  cms = spawn(process.execPath, ['scripts/cms.ts'], {
-    cwd: PROJECT,
-    detached: true,
-    env: {
-      ...cleanEnv(),
-      HUB_CONTENT_DIR: path.join(repo, 'content'),
-      HUB_CMS_ROOT: repo,
-      HUB_DEV_PORT: String(devPort),
-      HUB_CMS_PORT: String(proxyPort),
-      HUB_NOW: '2026-11-22',
-      HUB_CACHE_DIR: path.join(repo, '.astro-cache'),
-    },
-  });
-  cms.stdout!.on('data', (chunk) => (log += chunk));
-  cms.stderr!.on('data', (chunk) => (log += chunk));
-  await waitFor(`${base}/admin/config.yml`, 90_000);
-  await waitFor(`http://127.0.0.1:${proxyPort}/api/v1`, 30_000, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: '{"action":"info","params":{}}',
-  });
-  browser = await launchChromium();
+  cms = await startCms(VALID_TREE);
+  ({ repo, base } = cms);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  if (cms?.pid) process.kill(-cms.pid, 'SIGTERM');
-  if (repo) rmSync(repo, { recursive: true, force: true });
+  await cms?.stop();
 });
-
-/** The environment minus what Vitest sets (NODE_ENV=test, MODE, …), which would change how astro dev runs. */
-function cleanEnv(): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^(VITEST|NODE_ENV$|MODE$|BASE_URL$|DEV$|PROD$|SSR$|TEST$)/.test(key)) delete env[key];
-  return env;
-}
 
 describe('npm run cms', () => {
   it('serves /admin/ configured for the local proxy, also without the trailing slash', async () => {
@@ -74,12 +35,8 @@ describe('npm run cms', () => {
     expect(redirect.headers.get('location')).toBe('/admin/');
   });
 
-  it('creates a snippet with two variants through the UI, into a file that passes the schema and builds', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${base}/admin/#/collections/snippets/new`);
-    await page.getByRole('button', { name: /login/i }).click({ timeout: 60_000 });
+  it('creates a snippet with two wordings through the UI, into a file that passes the schema and builds', async () => {
+    const { page, errors } = await openAdmin(cms, '#/collections/snippets/new');
 
     await page.getByLabel('Title', { exact: true }).fill('Our quietest heat pump yet');
     await page.getByLabel('Link to share').fill('https://www.fixture.example/quiet?lang=en#specs');
@@ -89,12 +46,11 @@ describe('npm run cms', () => {
     await page.keyboard.press('Enter');
     await page.getByLabel('Teams').fill('engineering');
     await page.keyboard.press('Enter');
-    await page.getByRole('button', { name: 'Add hashtag' }).click();
-    await page.getByLabel('Item').last().fill('QuietHeat');
-    await page.getByRole('button', { name: 'Add variant' }).click();
-    await page.getByLabel('Text').last().fill('I spent a year making this one quieter. Here is how it went.');
-    await page.getByRole('button', { name: 'Add variant' }).click();
-    await page.getByLabel('Text').last().fill('What would you ask the team behind our quietest heat pump?');
+    await page.getByLabel('Hashtags').fill('QuietHeat');
+    await page.getByRole('button', { name: 'Add wording' }).click();
+    await page.getByLabel('Wording', { exact: true }).last().fill('I spent a year making this one quieter. Here is how it went.');
+    await page.getByRole('button', { name: 'Add wording' }).click();
+    await page.getByLabel('Wording', { exact: true }).last().fill('What would you ask the team behind our quietest heat pump?');
     // The date widget writes the day as text; the build reads it as written (src/content/yaml.ts).
     await page.getByLabel(/^Publish\b/).fill('2026-11-20');
     await page.getByRole('button', { name: 'Publish' }).first().click();

@@ -8,7 +8,8 @@ import { COLLECTIONS, ROUTE_OF, SETTINGS_FILE, type CollectionName } from '../..
 import type { SchemaContext } from '../../model/schemas/context.ts';
 import { settingsSchema, type Settings } from '../../model/schemas/settings.ts';
 import { type DecapField, type FieldContext, objectFields } from './fields.ts';
-import { HINTS } from './hints.ts';
+import { FRONTMATTER_FORMAT, YAML_FORMAT } from './format.ts';
+import { HINTS, ITEM_LABELS, LABELS } from './hints.ts';
 import type { CmsBackend } from './backend.ts';
 
 export { type BackendOptions, cmsBackend } from './backend.ts';
@@ -17,6 +18,13 @@ export interface CmsOptions extends CmsBackend {
   settings: Settings;
   /** The content folder relative to the repository root, with forward slashes, e.g. `content`. */
   contentPath: string;
+  /** Every entry by collection (id and title), for the choices of a `collection/id` reference. Default: typed by hand. */
+  entries?: Partial<Record<CollectionName, readonly { id: string; title: string }[]>>;
+  /**
+   * Where the hub is served when editing locally (`npm run cms`), e.g. http://127.0.0.1:4321/:
+   * the CMS's logo, "View Live" and preview links go there, not to the production site.
+   */
+  localSite?: string;
 }
 
 const TITLE_FIELD: Partial<Record<CollectionName, string>> = { people: 'name' };
@@ -60,9 +68,25 @@ const LIST_OPTIONS: Record<
   tracks: { summary: '{{title}}', sort: ['title'], groups: [{ label: 'Team', field: 'team' }] },
 };
 
+/** The select options of a `collection/id` reference: "Guideline · Add value" → guidelines/add-value. */
+function entryOptions(entries: CmsOptions['entries']): { label: string; value: string }[] {
+  return COLLECTIONS.flatMap((collection) =>
+    [...(entries?.[collection] ?? [])]
+      .sort((a, b) => a.title.localeCompare(b.title))
+      .map(({ id, title }) => ({ label: `${SINGULAR[collection]} · ${title}`, value: `${collection}/${id}` })),
+  );
+}
+
 export function decapConfig(options: CmsOptions) {
   const { settings, contentPath, backend, editorialWorkflow } = options;
-  const fieldContext = (collection: string): FieldContext => ({ titleFieldOf, hintFor: (path) => HINTS[collection]?.[path] });
+  const choices = entryOptions(options.entries);
+  const fieldContext = (collection: string): FieldContext => ({
+    titleFieldOf,
+    hintFor: (path) => HINTS[collection]?.[path],
+    labelFor: (path) => LABELS[collection]?.[path],
+    itemLabelFor: (path) => ITEM_LABELS[collection]?.[path],
+    entryOptions: choices,
+  });
   // The CMS stores image paths as written; the content check verifies them at build.
   const context: SchemaContext = { settings, image: () => z.string().meta({ widget: 'image' }) };
   const folder = (name: string) => (contentPath ? `${contentPath}/${name}` : name);
@@ -81,7 +105,8 @@ export function decapConfig(options: CmsOptions) {
       folder: folder(collection),
       create: true,
       extension: 'md',
-      format: 'frontmatter',
+      // Registered by the admin page (src/lib/cms/format.ts): saves keep the file's own YAML style.
+      format: FRONTMATTER_FORMAT,
       slug: '{{slug}}',
       identifier_field: titleFieldOf(collection),
       summary: list.summary,
@@ -89,9 +114,9 @@ export function decapConfig(options: CmsOptions) {
       ...(list.filters && { view_filters: list.filters }),
       ...(list.groups && { view_groups: list.groups }),
       preview_path: `${ROUTE_OF[collection]}/{{slug}}/`,
-      // Images sit next to the entry and are written as ./name.jpg, as the content model says.
+      // Images sit next to the entry (the content model's ./name.jpg; the save format adds the ./).
       media_folder: '',
-      public_folder: './',
+      public_folder: '',
       fields,
     };
   });
@@ -105,19 +130,24 @@ export function decapConfig(options: CmsOptions) {
         name: 'settings',
         label: 'Hub settings',
         file: folder(SETTINGS_FILE),
-        fields: objectFields(settingsSchema(), { titleFieldOf, hintFor: (path) => HINTS.settings?.[path] }),
+        format: YAML_FORMAT,
+        fields: objectFields(settingsSchema(), fieldContext('settings')),
       },
     ],
   };
 
+  // Locally, "View Live", the logo and preview links go to the hub being edited, not to production.
+  const site = options.localSite ?? settings.site;
   return {
     backend,
     ...(editorialWorkflow && { publish_mode: 'editorial_workflow' }),
-    site_url: settings.site,
-    display_url: settings.site,
-    ...(settings.brand.logo && { logo_url: new URL(settings.brand.logo, settings.site).href }),
-    media_folder: 'public/uploads',
-    public_folder: '/uploads',
+    site_url: site,
+    display_url: site,
+    ...(settings.brand.logo && { logo_url: new URL(settings.brand.logo.replace(/^\//, ''), site.replace(/\/?$/, '/')).href }),
+    // The media library outside an entry holds what settings point to under public/ (the logo);
+    // entries' images go next to each entry (the collections' media_folder).
+    media_folder: 'public/brand',
+    public_folder: '/brand',
     show_preview_links: true,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: [...collections, settingsCollection],
@@ -136,4 +166,17 @@ const SINGULAR: Record<CollectionName, string> = {
 
 function capitalize(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
+/** Dotted paths of every image field in any collection (`cover.src`, `avatar`), for the save format. */
+export function imageFieldPaths(settings: Settings): string[] {
+  const config = decapConfig({ settings, contentPath: '', backend: { name: 'test-repo' }, editorialWorkflow: false });
+  const walk = (fields: readonly DecapField[], prefix: string): string[] =>
+    fields.flatMap((field) => {
+      const path = prefix ? `${prefix}.${field.name}` : field.name;
+      if (field.widget === 'image') return [path];
+      return field.fields ? walk(field.fields, path) : [];
+    });
+  const paths = config.collections.flatMap((collection) => ('fields' in collection ? walk(collection.fields, '') : []));
+  return [...new Set(paths)].sort();
 }

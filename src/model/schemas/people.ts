@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { type SchemaContext, tuple } from './context.ts';
-import { CODE_RULE, normalizeCode } from '../ids.ts';
+import { CODE_PATTERN, CODE_RULE, normalizeCode } from '../ids.ts';
 import { PROFILE_NETWORKS, type ProfileNetworkId } from '../networks.ts';
 import { dateOrder, emailAddress, expect, found, httpUrl, httpsUrl, list, oneOf, publishingFields, text } from './fields.ts';
 
@@ -67,6 +67,8 @@ function advocateCodes() {
         ctx.addIssue({ code: 'custom', input: value, message: `${found(value)}, which cannot be an advocate code (it ends up in links); use ${CODE_RULE}` });
       }
     })
-    .transform((value) => value.trim());
-  return z.preprocess((value) => (typeof value === 'string' ? [value] : value), list(code, 1));
+    .transform((value) => value.trim())
+    .meta({ textPattern: CODE_PATTERN, rule: `Advocate codes separated by commas: ${CODE_RULE}` });
+  // Edited in the CMS as one comma-separated line, which also shows a single code written as a string.
+  return z.preprocess((value) => (typeof value === 'string' ? [value] : value), list(code, 1).meta({ list: 'compact' }));
 }

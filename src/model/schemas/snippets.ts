@@ -14,7 +14,8 @@ function hashtag() {
         ? `${found(tag)}; write hashtags without "#" (the hub adds it), e.g. ${JSON.stringify(tag.replace(/^#+/, ''))}`
         : `${found(tag)}; a hashtag may hold letters, digits and "_" only, no spaces or punctuation`;
       ctx.addIssue({ code: 'custom', input: tag, message });
-    });
+    })
+    .meta({ textPattern: HASHTAG, rule: 'Hashtags without "#", separated by commas: letters, digits and "_" only, e.g. ClimateAction, HeatPumps' });
 }
 
 export function snippetSchema({ settings, ids }: SchemaContext) {
@@ -33,7 +34,7 @@ export function snippetSchema({ settings, ids }: SchemaContext) {
       /** Networks to offer. Default: every network of settings. */
       networks: list(network, 1).optional(),
       /** Hashtags without "#", appended to the text. Default: none. */
-      hashtags: list(hashtag()).default([]),
+      hashtags: list(hashtag()).meta({ list: 'compact' }).default([]),
       /** Several wordings so colleagues do not post the same words; at least 1, better 2 or more. */
       variants: list(
         z.strictObject(

@@ -54,7 +54,9 @@ export function trackSchema({ settings, ids }: SchemaContext) {
       /** The team this track prepares; its snippet lists default to it. Default: none. */
       team: oneOf(tuple(settings.teams), 'a team from settings.yaml').optional(),
       /** Default mentor (a person with mentor: true). Default: none. */
-      mentor: entryRef('people', ids?.people).optional(),
+      mentor: entryRef('people', ids?.people)
+        .meta({ ref: 'people', where: { mentor: true } })
+        .optional(),
       /** The path, in order; at least 1. */
       steps: list(step, 1),
       ...publishingFields(),

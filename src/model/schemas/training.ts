@@ -5,17 +5,23 @@ import { ROLES } from './people.ts';
 
 export const LEVELS = ['starter', 'practitioner', 'expert'] as const;
 
+/** The most options a quiz question may offer. */
+export const MAX_OPTIONS = 10;
+
 const question = z
   .strictObject(
     {
       question: text(500),
-      /** The choices, at least 2. */
-      options: list(text(300), 2),
-      /** 0-based index of the right option. */
+      /** The choices, 2 to 10. */
+      options: list(text(300), 2).max(MAX_OPTIONS, {
+        error: (iss) => `has ${Array.isArray(iss.input) ? iss.input.length : 'too many'} options; at most ${MAX_OPTIONS} are allowed`,
+      }),
+      /** 0-based index of the right option (the CMS offers "1st option", "2nd option", …). */
       answer: z
         .number({ error: expect('the 0-based index of the right option, e.g. 1') })
         .int({ error: expect('a whole number') })
-        .min(0, { error: expect('0 or more') }),
+        .min(0, { error: expect('0 or more') })
+        .meta({ indexOf: 'options' }),
       /** Why the right answer is right, shown after checking. */
       explain: text(1000),
       /**
