@@ -12,7 +12,7 @@ import { recordOpened } from '../support/browser.ts';
 import twitter from 'twitter-text';
 import { defaultVariant } from '../../src/lib/share/variant.ts';
 import type { NetworkId } from '../../src/model/networks.ts';
-import { pageScripts } from '../../bench/share-size.ts';
+import { BUNDLER_RUNTIME, pageScripts } from '../../bench/share-size.ts';
 
 const hub = useBuiltHub();
 const outside: string[] = [];
@@ -205,7 +205,7 @@ describe('the share panel on a snippet page', () => {
 describe("twitter-text's patterns, loaded on demand", () => {
   // The chunks the snippet page may import() later, as the size benchmark finds them in dist/.
   const lazy = pageScripts(DIST, 'share/winter-checklist/index.html')
-    .filter((s) => s.lazyFrom)
+    .filter((s) => s.lazyFrom && !path.posix.basename(s.file).startsWith(`${BUNDLER_RUNTIME}.`))
     .map((s) => `/${s.file}`);
   const chunk = (name: string) => lazy.find((file) => path.posix.basename(file).startsWith(`${name}.`))!;
   const xText = async (page: Page) => param((await page.locator('[data-network="x"]').getAttribute('data-url'))!, 'text')!;
