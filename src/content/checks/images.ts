@@ -40,7 +40,7 @@ export interface ImageCheckOptions {
 
 const isImage = (file: string) => ASSET_EXTENSIONS.includes(path.extname(file).toLowerCase());
 
-/** Every file under `dir`, dot files included: a static host serves public/.x.svg too. */
+/** The file a path resolves to, links followed; undefined when it does not exist. */
 function realPath(file: string): string | undefined {
   try {
     return realpathSync(file);
@@ -49,6 +49,7 @@ function realPath(file: string): string | undefined {
   }
 }
 
+/** Every file under `dir`, dot files included: a static host serves public/.x.svg too; links are left out, never followed. */
 function everyFile(dir: string): string[] {
   const { files, hidden } = listFiles(dir);
   return [...files, ...hidden].map((f) => path.join(dir, f));
