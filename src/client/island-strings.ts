@@ -58,8 +58,10 @@ export const ISLAND_STRINGS = {
     'sharePanel.openNetwork',
     'sharePanel.hashtagsAllOut',
     'sharePanel.hashtagsAllBack',
+    'sharedMarks.on',
   ],
   trackSteps: ['tracks.progress', 'tracks.complete', 'tracks.auto.quiz', 'tracks.auto.acknowledged', 'tracks.auto.opened', 'tracks.auto.shared'],
+  sharedMarks: ['sharedMarks.on'],
   pathNav: ['path.back', 'path.backDone', 'path.continue'],
   trainingProgress: ['training.pickRole', 'training.pathProgress', 'training.status.passed', 'training.status.tried', 'training.status.new', 'training.badgeText'],
 } as const;

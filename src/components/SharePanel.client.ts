@@ -28,7 +28,8 @@ import { defaultVariant, parseDeepLink } from '../lib/share/variant.ts';
 import { byUse } from '../lib/share/network-use.ts';
 import { isPhoneBrowser } from '../lib/share/platform.ts';
 import { offeredLinkCode, readPrefs, settleLinkCode, writePrefs } from '../client/advocate-store.ts';
-import { readDraft, readNetworkUse, recordNetworkUse, recordShared, writeDraft } from '../client/share-store.ts';
+import { readDraft, readNetworkUse, readSharedItems, recordNetworkUse, recordShared, writeDraft } from '../client/share-store.ts';
+import { sharedDay } from '../lib/share/shared-items.ts';
 import { type IslandKey, stringsOf } from '../client/island-strings.ts';
 import { lazyPatterns } from '../client/x-patterns.ts';
 
@@ -361,6 +362,15 @@ function initPanel(root: HTMLElement): void {
     notice.hidden = false;
   }
 
+  const sharedMark = $<HTMLElement>('[data-shared-mark]');
+  const showShared = () => {
+    const shared = readSharedItems().items[item.id];
+    if (!sharedMark || !shared) return;
+    sharedMark.textContent = s('sharedMarks.on', { date: sharedDay(shared.at, document.documentElement.lang || 'en'), network: label(shared.network) });
+    sharedMark.hidden = false;
+  };
+  showShared();
+
   for (const [network, button] of buttons) {
     const note = items.get(network)!.querySelector<HTMLElement>('[data-note]')!;
     button.addEventListener('click', async () => {
@@ -368,6 +378,7 @@ function initPanel(root: HTMLElement): void {
       if (!current.fits) return;
       recordNetworkUse(network);
       recordShared(item.id, network);
+      showShared();
       const name = label(network);
       if (current.textUrl && !phone) {
         // The composer takes the whole post; it is copied too, in case LinkedIn asks to sign in first and forgets it.

@@ -17,8 +17,9 @@ const UNPUBLISHED_ON_22_NOV = [
  * browser); every other page ships none.
  */
 const PAGES_WITH_ISLANDS = [
-  /^index\.html$/, // team filter of "fresh to share"
-  /^share\/index\.html$/, // team filter
+  /^index\.html$/, // team filter and shared marks of "fresh to share"
+  /^share\/index\.html$/, // team filter, shared marks
+  /^campaigns\/[^/]+\/index\.html$/, // shared marks of its snippets
   /^share\/[^/]+\/index\.html$/, // guidelines reminder
   /^start\/[^/]+\/index\.html$/, // presets, checklist, onboarding link
   /^training\/index\.html$/, // progress and badge

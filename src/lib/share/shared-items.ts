@@ -46,3 +46,11 @@ export function sharedOnce(shared: SharedItems, id: string, network: NetworkId, 
   const entries = [...Object.entries(rest), [id, { at: at.toISOString(), network }] as const].slice(-MAX_SHARED);
   return { v: SHARED_VERSION, items: Object.fromEntries(entries) };
 }
+
+/**
+ * The day `at` as the advocate reads it ("Shared on …"), in the page's language and their time zone.
+ * Intl directly, not lib/dates.ts: that module would add about 2 KB to the snippet page's script.
+ */
+export function sharedDay(at: string, lang: string): string {
+  return new Intl.DateTimeFormat(lang, { dateStyle: 'medium' }).format(new Date(at));
+}
