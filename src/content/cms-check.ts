@@ -13,11 +13,14 @@
  * pure checks give the build's words: the URL rule of fields, banned phrases
  * however written, references to drafts and later entries.
  *
+ * Bodies are judged by the build's rules (body-safety.ts: raw HTML, link
+ * and image addresses), read by micromark and parse5 rather than by the
+ * build's native Sätteri, which cannot run here (body-reader-mdast.ts; the
+ * two readers agree, tests/unit/body-readers.test.ts).
+ *
  * Not run here: checks of other files (the save changes only this one),
- * share-card glyphs, and body HTML and body addresses (body-safety.ts, which
- * judges them on the body as Sätteri, a native parser, reads it), and the
- * image files' contents (images.ts reads them from disk); the build still
- * runs them all.
+ * share-card glyphs, MDX bodies (the CMS writes .md), and the image files'
+ * contents (images.ts reads them from disk); the build still runs them all.
  */
 import { COLLECTIONS, type CollectionName } from '../model/collections.ts';
 import type { SchemaContext } from '../model/schemas/context.ts';
@@ -25,6 +28,8 @@ import type { CmsFacts, EntryFact } from '../lib/cms/facts.ts';
 import type { Problem } from '../lib/problems.ts';
 import { isPublished } from '../lib/publish.ts';
 import { type CheckedEntry, type ImageFiles, entrySchemas, validateEntry } from './entry.ts';
+import { mdastReader } from './checks/body-reader-mdast.ts';
+import { checkBodySafety } from './checks/body-safety.ts';
 import { lintEntries } from './checks/lint.ts';
 import { checkMentorPlaceholders } from './checks/mentor-placeholders.ts';
 import { checkReferences } from './checks/references.ts';
@@ -72,6 +77,7 @@ export function checkEntryToSave(entry: EntryToSave, facts: CmsFacts): Problem[]
     ...checkReferences(saved, now, tree),
     ...lintEntries(saved, now, images, tree),
     ...checkShareRules(saved, facts.settings, now),
+    ...(/\.md$/i.test(entry.fileName) ? checkBodySafety(saved, facts.settings.site, mdastReader) : []),
     ...checkMentorPlaceholders(saved),
   ];
 }

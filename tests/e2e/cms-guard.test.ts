@@ -129,6 +129,29 @@ describe('saving in Decap CMS', () => {
     await page.close();
   });
 
+  it('refuses a body whose HTML would run script, or whose link is a script address, as the build does', async () => {
+    const html = '<img src="./x.png" alt="x" onerror="alert(1)">';
+    const link = '[read this](java&#x73;cript:alert(1))';
+    const htmlMessage = messageAfterEdit('guidelines/be-honest.md', (t) => `${t}\n${html}\n`, 'body', /raw HTML/);
+    const linkMessage = messageAfterEdit('guidelines/be-honest.md', (t) => `${t}\n${link}\n`, 'body', /script and data addresses/);
+    const page = await openEntry('guidelines/entries/be-honest');
+    // The body in Decap's Markdown mode, as an editor pastes HTML or a link written by hand.
+    const field = page.locator('[aria-label="markdown field"]');
+    await field.getByRole('switch').click();
+    await field.getByText('Honesty builds trust.').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText(html);
+    await expectRefused(page, 'guidelines/be-honest.md', htmlMessage);
+    // The same text, with the HTML replaced by a link whose address runs script once the entity is decoded.
+    await field.getByText(html).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.insertText(link);
+    await expectRefused(page, 'guidelines/be-honest.md', linkMessage);
+    await page.close();
+  });
+
   it('keeps the unsaved text of an open editor while another file changes, then refuses a mentor who is no longer one', async () => {
     const page = await openEntry('tracks/entries/welcome');
     let navigations = 0;
