@@ -28,7 +28,6 @@ import { parseDrafts } from '../lib/share/saved-drafts.ts';
 import { parseNetworkUse } from '../lib/share/network-use.ts';
 import { SHARED_KEY, SHARED_VERSION, parseSharedItems } from '../lib/share/shared-items.ts';
 import { pathState } from '../lib/track-progress.ts';
-import { qrSvg } from '../lib/qr.ts';
 import type { YourHubLabels } from '../views/you.ts';
 
 const root = document.querySelector<HTMLElement>('[data-your-hub]');
@@ -248,6 +247,8 @@ function start(root: HTMLElement): void {
     if (run !== drawing || link === drawn) return;
     drawn = link;
     linkField.value = link;
+    // The QR encoder (about 8 KB gzip) loads only when there is a link to draw.
+    const { qrSvg } = await import('../lib/qr.ts');
     const svg = await qrSvg(link);
     if (run !== drawing) return;
     // The title the module puts in would read the whole link aloud: the image is named in words instead.
@@ -299,7 +300,7 @@ function start(root: HTMLElement): void {
     const rows: HTMLElement[] = [];
     const row = (text: string, tag: string) => {
       const li = el('li', undefined, { 'data-import-row': '' });
-      li.append(`${text} `, el('span', `(${tag})`, { class: 'tag' }));
+      li.append(`${text} `, el('span', tag, { class: 'tag' }));
       rows.push(li);
     };
     const choices = $('[data-import-choices]');
@@ -308,7 +309,8 @@ function start(root: HTMLElement): void {
       const label = s(`you.${pref.field}`, { value: prefValue(pref.field, pref.link) });
       if (pref.status !== 'differs') row(label, s(pref.status === 'new' ? 'you.importNew' : 'you.importSame'));
       else {
-        const group = el('div', undefined, { role: 'radiogroup', 'aria-label': s(`you.${pref.field}`, { value: '' }).replace(/[:\s]+$/, '') });
+        const group = el('fieldset');
+        group.append(el('legend', s(`you.choose.${pref.field}`)));
         for (const [which, value] of [
           ['keep', pref.here!],
           ['link', pref.link],

@@ -89,7 +89,8 @@ export function carried(state: HubState, known: KnownIds): HubState {
     prefs: { ...state.prefs },
     training,
     checklist,
-    opened: state.opened.filter((ref) => refs.has(ref)),
+    // Only a guideline's page completes a step by being opened.
+    opened: state.opened.filter((ref) => refs.has(ref) && ref.startsWith('guidelines/')),
     shared,
   };
   if (state.acknowledgement?.version === known.guidelinesVersion) out.acknowledgement = state.acknowledgement;
