@@ -16,6 +16,7 @@ import {
   type HubState,
   type KnownIds,
   type PrefField,
+  type YourHubLabels,
   carried,
   deviceLink,
   isEmpty,
@@ -28,7 +29,6 @@ import { parseDrafts } from '../lib/share/saved-drafts.ts';
 import { parseNetworkUse } from '../lib/share/network-use.ts';
 import { SHARED_KEY, SHARED_VERSION, parseSharedItems } from '../lib/share/shared-items.ts';
 import { pathState } from '../lib/track-progress.ts';
-import type { YourHubLabels } from '../views/you.ts';
 
 const root = document.querySelector<HTMLElement>('[data-your-hub]');
 if (root) start(root);
@@ -125,7 +125,11 @@ function start(root: HTMLElement): void {
         };
         const tracks = Object.keys(labels.tracks).filter((id) => id === state.activeTrack || (state.checklist[id]?.length ?? 0) > 0);
         const lines = tracks.map((id) => {
-          const steps = Object.entries(labels.tracks[id]!.steps).map(([key, label]) => ({ key, label, ...(key.startsWith('ref:') && { ref: key.slice(4).split('#')[0] }) }));
+          const steps = Object.entries(labels.tracks[id]!.steps).map(([key, label]) => ({
+            key,
+            label,
+            ...(key.startsWith('ref:') && { ref: key.slice(4).split('#')[0] }),
+          }));
           const { done, total } = pathState(steps, state.checklist[id], evidence);
           return s('you.pathProgress', { track: trackName(id), done, total });
         });
@@ -162,7 +166,9 @@ function start(root: HTMLElement): void {
       name: s('you.part.networks'),
       keys: [NETWORK_USE_KEY],
       lines: () =>
-        Object.entries(parseNetworkUse(readItem(NETWORK_USE_KEY)).counts).map(([id, count]) => s('you.networkUse', { network: labels.networks[id] ?? id, count: count! })),
+        Object.entries(parseNetworkUse(readItem(NETWORK_USE_KEY)).counts).map(([id, count]) =>
+          s('you.networkUse', { network: labels.networks[id] ?? id, count: count! }),
+        ),
     },
   ];
   const listed = new Set(parts.flatMap((part) => part.keys));
@@ -175,9 +181,7 @@ function start(root: HTMLElement): void {
     const items: HTMLElement[] = [];
     const shown = [
       ...parts,
-      ...[...present]
-        .filter((key) => !listed.has(key))
-        .map((key): Part => ({ name: s('you.part.extra'), keys: [key], lines: () => [s('you.otherKey', { key })] })),
+      ...[...present].filter((key) => !listed.has(key)).map((key): Part => ({ name: s('you.part.extra'), keys: [key], lines: () => [s('you.otherKey', { key })] })),
     ];
     for (const part of shown) {
       if (!part.keys.some((key) => present.has(key))) continue;
@@ -331,7 +335,8 @@ function start(root: HTMLElement): void {
       row(s('you.importTicks', { track: trackName(track), steps: keys.map((key) => labels.tracks[track]?.steps[key] ?? key).join('; ') }), s('you.importNew'));
     if (change.acknowledgement !== 'none') row(s('you.importAck'), s(change.acknowledgement === 'new' ? 'you.importNew' : 'you.importSame'));
     if (change.newOpened.length) row(s('you.importOpened', { pages: change.newOpened.map((ref) => labels.entries[ref] ?? ref).join('; ') }), s('you.importNew'));
-    if (change.newShared.length) row(s('you.importShared', { items: change.newShared.map((id) => labels.entries[`snippets/${id}`] ?? id).join('; ') }), s('you.importNew'));
+    if (change.newShared.length)
+      row(s('you.importShared', { items: change.newShared.map((id) => labels.entries[`snippets/${id}`] ?? id).join('; ') }), s('you.importNew'));
     if (change.activeTrack) row(s('you.importActive', { track: trackName(change.activeTrack) }), s('you.importNew'));
     $('[data-import-rows]').replaceChildren(...rows);
     const unknownLine = $('[data-import-unknown]');
@@ -366,7 +371,9 @@ function start(root: HTMLElement): void {
       importStatus.textContent = s('you.refused.storage');
       return;
     }
-    const useLinks = [...root.querySelectorAll<HTMLInputElement>('[data-choice]:checked')].filter((input) => input.value === 'link').map((input) => input.dataset.choice as PrefField);
+    const useLinks = [...root.querySelectorAll<HTMLInputElement>('[data-choice]:checked')]
+      .filter((input) => input.value === 'link')
+      .map((input) => input.dataset.choice as PrefField);
     const here = readState();
     const merged = mergeState(here, pending, useLinks);
     writePrefs(merged.prefs);

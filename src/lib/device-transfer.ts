@@ -66,6 +66,19 @@ export interface KnownIds {
   stepRefs: readonly string[];
 }
 
+/** The ids of KnownIds in people's words, for the page's island (built in src/views/you.ts). */
+export interface YourHubLabels {
+  teams: Record<string, string>;
+  mentors: Record<string, string>;
+  roles: Record<string, string>;
+  modules: Record<string, string>;
+  /** Track id → title, page and its steps' words. */
+  tracks: Record<string, { title: string; href: string; steps: Record<string, string> }>;
+  /** "collection/id" of a track step → its title. */
+  entries: Record<string, string>;
+  networks: Record<string, string>;
+}
+
 // --- Choosing what to carry -------------------------------------------------
 
 /**
@@ -455,7 +468,10 @@ export function mergeState(here: HubState, link: HubState, useLinks: readonly Pr
     opened: [...here.opened, ...link.opened.filter((ref) => !here.opened.includes(ref))],
     shared: { ...link.shared, ...here.shared },
   };
-  const acknowledgement = here.acknowledgement && link.acknowledgement?.version !== here.acknowledgement.version && link.acknowledgement ? link.acknowledgement : (here.acknowledgement ?? link.acknowledgement);
+  const acknowledgement =
+    here.acknowledgement && link.acknowledgement?.version !== here.acknowledgement.version && link.acknowledgement
+      ? link.acknowledgement
+      : (here.acknowledgement ?? link.acknowledgement);
   if (acknowledgement) merged.acknowledgement = acknowledgement;
   const activeTrack = here.activeTrack ?? link.activeTrack;
   if (activeTrack) merged.activeTrack = activeTrack;

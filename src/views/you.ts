@@ -1,24 +1,11 @@
 /** /you/: what the page's island checks a device link against, and the words it shows stored ids in. */
-import type { KnownIds } from '../lib/device-transfer.ts';
+import type { KnownIds, YourHubLabels } from '../lib/device-transfer.ts';
 import { publishedGuidelinesVersion } from '../lib/guidelines-ack.ts';
 import { humanize } from '../lib/labels.ts';
 import { ROLES } from '../model/schemas/people.ts';
 import { NETWORKS } from '../model/networks.ts';
 import { published, settings, t } from './hub.ts';
 import { trackSummaries } from './track.ts';
-
-/** Ids in people's words, for the island. */
-export interface YourHubLabels {
-  teams: Record<string, string>;
-  mentors: Record<string, string>;
-  roles: Record<string, string>;
-  modules: Record<string, string>;
-  /** Track id → title, page and its steps' words. */
-  tracks: Record<string, { title: string; href: string; steps: Record<string, string> }>;
-  /** "collection/id" of a track step → its title. */
-  entries: Record<string, string>;
-  networks: Record<string, string>;
-}
 
 export async function yourHubPage(): Promise<{ known: KnownIds; labels: YourHubLabels }> {
   const tracks = await trackSummaries();

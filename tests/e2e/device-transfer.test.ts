@@ -41,7 +41,14 @@ const SALES = '/start/sales-advocates/';
 const YOU = '/you/';
 /** Every "hub:" entry of the page's localStorage. */
 const stored = (page: Page) =>
-  page.evaluate(() => Object.fromEntries(Object.keys(localStorage).filter((key) => key.startsWith('hub:')).sort().map((key) => [key, localStorage.getItem(key)])));
+  page.evaluate(() =>
+    Object.fromEntries(
+      Object.keys(localStorage)
+        .filter((key) => key.startsWith('hub:'))
+        .sort()
+        .map((key) => [key, localStorage.getItem(key)]),
+    ),
+  );
 const status = (page: Page) => page.locator('[data-checklist-status]').textContent();
 const importStatus = (page: Page) => page.locator('[data-import-status]').textContent();
 
@@ -255,7 +262,12 @@ describe('what this browser keeps', () => {
   it('is linked from /start/ and the footer of every page', async () => {
     const page = await fresh(hub.browser, { javaScriptEnabled: false });
     await page.goto(`${hub.site.url}/start/`);
-    expect(await page.locator('main').getByRole('link', { name: /See what it keeps, or take it to another device/ }).getAttribute('href')).toBe(YOU);
+    expect(
+      await page
+        .locator('main')
+        .getByRole('link', { name: /See what it keeps, or take it to another device/ })
+        .getAttribute('href'),
+    ).toBe(YOU);
     await page.goto(`${hub.site.url}/`);
     expect(await page.locator('footer').getByRole('link', { name: 'Your hub on this device' }).getAttribute('href')).toBe(YOU);
   });

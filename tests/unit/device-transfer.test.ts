@@ -62,7 +62,11 @@ describe('packing', () => {
     expect(link).toMatch(/^https:\/\/hub\.example\/you\/#device=[A-Za-z0-9_-]+$/);
     expect(link.length).toBeLessThan(500);
     const packed = packedOfHash(new URL(link).hash)!;
-    await expect(unpackState(packed, KNOWN)).resolves.toEqual({ ok: true, state: { ...STATE, training: { 'listening-first': { ...PASSED, attempts: 1 } } }, unknown: [] });
+    await expect(unpackState(packed, KNOWN)).resolves.toEqual({
+      ok: true,
+      state: { ...STATE, training: { 'listening-first': { ...PASSED, attempts: 1 } } },
+      unknown: [],
+    });
   });
 
   it('starts with its version and ends with a CRC-32', async () => {
@@ -113,13 +117,28 @@ describe('checking a link', () => {
 
   it('reports well-formed ids the hub does not know and leaves them out', () => {
     const result = checkWire(
-      { p: { t: 'marketing', m: 'someone-else', c: 'ok-code' }, q: { 'old-module': [1, 1, ''] }, k: { 'sales-advocates': ['task:find-one', 'task:gone'], 'old-track': ['x'] }, g: ['zzz', '2026-11-21T09:00:00.000Z'], s: { 'old-snippet': ['2026-11-21T09:00:00.000Z', 'x'] }, a: 'old-track' },
+      {
+        p: { t: 'marketing', m: 'someone-else', c: 'ok-code' },
+        q: { 'old-module': [1, 1, ''] },
+        k: { 'sales-advocates': ['task:find-one', 'task:gone'], 'old-track': ['x'] },
+        g: ['zzz', '2026-11-21T09:00:00.000Z'],
+        s: { 'old-snippet': ['2026-11-21T09:00:00.000Z', 'x'] },
+        a: 'old-track',
+      },
       KNOWN,
     );
     expect(result).toEqual({
       ok: true,
       state: { prefs: { code: 'ok-code' }, training: {}, checklist: { 'sales-advocates': ['task:find-one'] }, opened: [], shared: {} },
-      unknown: ['team “marketing”', 'mentor “someone-else”', 'module “old-module”', 'step “task:gone” of sales-advocates', 'path “old-track”', 'a confirmation of guidelines since changed', 'snippet “old-snippet”'],
+      unknown: [
+        'team “marketing”',
+        'mentor “someone-else”',
+        'module “old-module”',
+        'step “task:gone” of sales-advocates',
+        'path “old-track”',
+        'a confirmation of guidelines since changed',
+        'snippet “old-snippet”',
+      ],
     });
   });
 });
