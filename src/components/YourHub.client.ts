@@ -11,7 +11,6 @@ import { onProgressChange, readItem, writeItem } from '../client/hub-storage.ts'
 import { type IslandKey, formatDay, stringsOf } from '../client/island-strings.ts';
 import { ACTIVE_TRACK_KEY, OPENED_KEY, readActiveTrack, readOpened } from '../client/path-store.ts';
 import { CHECKLIST_KEY, TRAINING_KEY, readChecklist, readTraining, writeChecklist, writeTraining } from '../client/progress-store.ts';
-import { DRAFTS_KEY, NETWORK_USE_KEY } from '../client/share-store.ts';
 import {
   type HubState,
   type KnownIds,
@@ -25,10 +24,29 @@ import {
   previewImport,
   unpackState,
 } from '../lib/device-transfer.ts';
-import { parseDrafts } from '../lib/share/saved-drafts.ts';
-import { parseNetworkUse } from '../lib/share/network-use.ts';
 import { SHARED_KEY, SHARED_VERSION, parseSharedItems } from '../lib/share/shared-items.ts';
 import { pathState } from '../lib/track-progress.ts';
+import { qrSvg } from '../lib/qr.ts';
+
+/**
+ * The share panel's keys (src/client/share-store.ts), read here only to count and clear: importing that
+ * module, or its parsers, would split them out of the snippet page's script (its 12 KB budget). A stored
+ * value this page cannot count still shows, as "Kept as …", and clears. tests/e2e/device-transfer.test.ts
+ * checks both are listed in words.
+ */
+const DRAFTS_KEY = 'hub:drafts';
+const NETWORK_USE_KEY = 'hub:network-use';
+
+/** A stored `{ v: 1, [field]: { … } }` record's entries, or none. */
+function entriesOf(raw: string | null, field: string): [string, unknown][] {
+  try {
+    const value = JSON.parse(raw ?? 'null') as Record<string, unknown> | null;
+    const inner = value?.v === 1 ? value[field] : undefined;
+    return inner && typeof inner === 'object' ? Object.entries(inner) : [];
+  } catch {
+    return [];
+  }
+}
 
 const root = document.querySelector<HTMLElement>('[data-your-hub]');
 if (root) start(root);
@@ -157,8 +175,10 @@ function start(root: HTMLElement): void {
       name: s('you.part.drafts'),
       keys: [DRAFTS_KEY],
       lines: () => {
-        const items = Object.values(parseDrafts(readItem(DRAFTS_KEY)).items);
-        const count = items.filter((item) => Object.keys(item.texts).length > 0 || item.first).length;
+        const count = entriesOf(readItem(DRAFTS_KEY), 'items').filter(([, item]) => {
+          const draft = item as { texts?: object; first?: string } | null;
+          return (draft?.texts && Object.keys(draft.texts).length > 0) || !!draft?.first;
+        }).length;
         return count ? [s('you.draftsCount', { count })] : [];
       },
     },
@@ -166,9 +186,9 @@ function start(root: HTMLElement): void {
       name: s('you.part.networks'),
       keys: [NETWORK_USE_KEY],
       lines: () =>
-        Object.entries(parseNetworkUse(readItem(NETWORK_USE_KEY)).counts).map(([id, count]) =>
-          s('you.networkUse', { network: labels.networks[id] ?? id, count: count! }),
-        ),
+        entriesOf(readItem(NETWORK_USE_KEY), 'counts')
+          .filter(([id, count]) => labels.networks[id] && Number.isInteger(count))
+          .map(([id, count]) => s('you.networkUse', { network: labels.networks[id]!, count: count as number })),
     },
   ];
   const listed = new Set(parts.flatMap((part) => part.keys));
@@ -251,8 +271,6 @@ function start(root: HTMLElement): void {
     if (run !== drawing || link === drawn) return;
     drawn = link;
     linkField.value = link;
-    // The QR encoder (about 8 KB gzip) loads only when there is a link to draw.
-    const { qrSvg } = await import('../lib/qr.ts');
     const svg = await qrSvg(link);
     if (run !== drawing) return;
     // The title the module puts in would read the whole link aloud: the image is named in words instead.

@@ -16,6 +16,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AxeBuilder } from '@axe-core/playwright';
 import { DIST, useBuiltHub } from '../support/site.ts';
 import { passQuiz } from '../support/quiz.ts';
+import { recordOpened } from '../support/browser.ts';
 import { WCAG_22_AA } from '../support/axe.ts';
 import { errorLines, runVnu } from '../support/validators.ts';
 
@@ -26,6 +27,8 @@ let errors: string[] = [];
 async function fresh(browser: Browser, options: Parameters<Browser['newContext']>[0] = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
   contexts.push(context);
+  // A share opens the network: record it instead of leaving the site.
+  await recordOpened(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   return page;
@@ -33,8 +36,9 @@ async function fresh(browser: Browser, options: Parameters<Browser['newContext']
 
 afterEach(async () => {
   await Promise.all(contexts.splice(0).map((context) => context.close()));
-  expect(errors).toEqual([]);
+  const seen = errors;
   errors = [];
+  expect(seen).toEqual([]);
 });
 
 const SALES = '/start/sales-advocates/';
@@ -243,12 +247,21 @@ describe('what this browser keeps', () => {
     await expect(page.locator('[data-device-nothing]').isVisible()).resolves.toBe(true);
   });
 
-  it('lists a hub: key it has no words for, so nothing is kept unseen', async () => {
+  it('lists drafts and networks used in words, and a hub: key it has no words for, so nothing is kept unseen', async () => {
     const page = await fresh(hub.browser);
-    await page.goto(hub.site.url + YOU);
+    await page.goto(`${hub.site.url}/share/heat-pump-myths/`);
+    await page.locator('textarea').first().fill('My own words about heat pumps');
+    await page.getByRole('button', { name: 'Share on Bluesky' }).click();
     await page.evaluate(() => localStorage.setItem('hub:last-visit', '"2026-11-20"'));
-    await page.reload();
-    await expect(page.locator('[data-kept] > li').textContent()).resolves.toContain('Kept as “hub:last-visit”');
+    await page.goto(hub.site.url + YOU);
+    const parts = page.locator('[data-kept] > li');
+    await parts.first().waitFor();
+    expect(await parts.allTextContents()).toEqual([
+      expect.stringContaining('Shared marksMarked as shared: 1'),
+      expect.stringContaining('DraftsPosts with your own words: 1'),
+      expect.stringContaining('Networks you useBluesky: 1'),
+      expect.stringContaining('Other settingsKept as “hub:last-visit”'),
+    ]);
   });
 
   it('says without JavaScript that this data lives only in the browser', async () => {
