@@ -267,7 +267,14 @@ function start(root: HTMLElement): void {
     $('[data-device-nothing]').hidden = !empty;
     if (empty) return;
     const run = ++drawing;
-    const link = await deviceLink(`${location.origin}${location.pathname}`, state);
+    let link: string;
+    try {
+      link = await deviceLink(`${location.origin}${location.pathname}`, state);
+    } catch {
+      // A browser without CompressionStream (before 2023): no link rather than a broken one.
+      device.hidden = true;
+      return;
+    }
     if (run !== drawing || link === drawn) return;
     drawn = link;
     linkField.value = link;
