@@ -356,6 +356,7 @@ function start(root: HTMLElement): void {
     }
     choices.hidden = choices.childElementCount === 0;
     if (change.newPasses.length) row(s('you.importPasses', { modules: change.newPasses.map(moduleName).join(', ') }), s('you.importNew'));
+    if (change.passesHere.length) row(s('you.importPasses', { modules: change.passesHere.map(moduleName).join(', ') }), s('you.importSame'));
     for (const [track, keys] of Object.entries(change.newTicks))
       row(s('you.importTicks', { track: trackName(track), steps: keys.map((key) => labels.tracks[track]?.steps[key] ?? key).join('; ') }), s('you.importNew'));
     if (change.acknowledgement !== 'none') row(s('you.importAck'), s(change.acknowledgement === 'new' ? 'you.importNew' : 'you.importSame'));

@@ -393,6 +393,8 @@ export interface ImportPreview {
   prefs: PrefChange[];
   /** Modules the link has passed that this browser has not. */
   newPasses: string[];
+  /** Modules the link has passed that this browser has passed too. */
+  passesHere: string[];
   /** Per track, the ticks this browser does not have yet. */
   newTicks: Record<string, string[]>;
   /** The link's acknowledgement is restored (this browser has none of the current guidelines). */
@@ -414,6 +416,7 @@ export function previewImport(here: HubState, link: HubState): ImportPreview {
     prefs.push({ field, link: value, ...(mine && { here: mine }), status: !mine ? 'new' : mine === value ? 'same' : 'differs' });
   }
   const newPasses = Object.keys(link.training).filter((id) => link.training[id]!.passed && !here.training[id]?.passed);
+  const passesHere = Object.keys(link.training).filter((id) => link.training[id]!.passed && here.training[id]?.passed);
   const newTicks: Record<string, string[]> = {};
   for (const [track, keys] of Object.entries(link.checklist)) {
     const fresh = keys.filter((key) => !here.checklist[track]?.includes(key));
@@ -423,7 +426,7 @@ export function previewImport(here: HubState, link: HubState): ImportPreview {
   const newOpened = link.opened.filter((ref) => !here.opened.includes(ref));
   const newShared = Object.keys(link.shared).filter((id) => !here.shared[id]);
   const activeTrack = !here.activeTrack && link.activeTrack ? link.activeTrack : undefined;
-  const preview: ImportPreview = { prefs, newPasses, newTicks, acknowledgement, newOpened, newShared, nothingNew: false };
+  const preview: ImportPreview = { prefs, newPasses, passesHere, newTicks, acknowledgement, newOpened, newShared, nothingNew: false };
   if (activeTrack) preview.activeTrack = activeTrack;
   preview.nothingNew =
     !prefs.some((p) => p.status !== 'same') &&

@@ -162,6 +162,7 @@ describe('previewing and merging', () => {
     ]);
     expect(preview).toMatchObject({
       newPasses: ['listening-first'],
+      passesHere: [],
       newTicks: { 'sales-advocates': ['task:find-one'] },
       acknowledgement: 'new',
       newOpened: ['guidelines/opinion'],
@@ -169,7 +170,7 @@ describe('previewing and merging', () => {
       activeTrack: 'sales-advocates',
       nothingNew: false,
     });
-    expect(previewImport(STATE, STATE).nothingNew).toBe(true);
+    expect(previewImport(STATE, STATE)).toMatchObject({ nothingNew: true, newPasses: [], passesHere: ['listening-first'] });
   });
 
   it('keeps everything stored: unions progress, keeps a differing code and team unless picked', () => {
