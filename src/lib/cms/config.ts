@@ -125,12 +125,14 @@ export function decapConfig(options: CmsOptions) {
     name: 'settings',
     label: 'Settings',
     editor: { preview: false },
+    // Decap reads `format` from the collection only (a file's own is ignored, and its built-in YAML writer
+    // would drop the comments and restyle the lists): the hub's format keeps the file's text.
+    format: YAML_FORMAT,
     files: [
       {
         name: 'settings',
         label: 'Hub settings',
         file: folder(SETTINGS_FILE),
-        format: YAML_FORMAT,
         fields: objectFields(settingsSchema(), fieldContext('settings')),
       },
     ],

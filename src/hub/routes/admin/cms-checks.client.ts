@@ -56,7 +56,7 @@ CMS.registerEventListener({
     let problems: Problem[];
     if (fileConfig) {
       // The settings file: its own checks, then every entry's that the settings decide.
-      problems = checkSettingsToSave(entryFileText(fileConfig, data, formatter(fileConfig.format)), facts, uploads);
+      problems = checkSettingsToSave(entryFileText(fileConfig, data, formatter(config!.format)), facts, uploads);
     } else {
       const path = String(entry.get('path') ?? '');
       const id = String(entry.get('slug') || '') || newEntrySlug(data[config!.identifier_field ?? 'title']);
