@@ -65,6 +65,8 @@ const ROUTES: Record<string, string> = {
   '/calendar.ics': 'calendar.ics.ts',
   '/digest.json': 'digest.json.ts',
   '/digest/[team].json': 'digest/[team].json.ts',
+  '/feeds/[feed].xml': 'feeds/[feed].xml.ts',
+  '/feeds/[feed].json': 'feeds/[feed].json.ts',
   '/favicon.svg': 'favicon.svg.ts',
 };
 

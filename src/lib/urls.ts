@@ -70,6 +70,16 @@ export function digestJsonPath(team: string): string {
 /** The list of this week's digests, `/digest.json`. */
 export const DIGEST_INDEX = 'digest.json';
 
+/** A feed of snippets: `/feeds/<id>.xml` (RSS) or `.json` (JSON Feed); id `snippets`, `team-<id>` or `topic-<id>`. */
+export function feedPath(id: string, format: 'xml' | 'json'): string {
+  return path(`feeds/${id}.${format}`);
+}
+
+/** "Get updates": the digest, the feeds and the calendar in one place. */
+export function updatesPath(): string {
+  return path('updates/');
+}
+
 /** The share card of an entry: `/og/<collection>/<id>.png` (part of the content model). */
 export function cardPath(collection: CollectionName, id: string): string {
   return path(`og/${collection}/${id}.png`);
