@@ -1,7 +1,7 @@
 /** The weekly digests (src/lib/digest/build.ts) of this build: for everyone and for each team settings.digest names. */
 import { buildDigest } from '../lib/digest/build.ts';
 import type { Digest, DigestIndex } from '../lib/digest/types.ts';
-import { formatDate } from '../lib/dates.ts';
+import { formatDate, formatRange } from '../lib/dates.ts';
 import { humanize } from '../lib/labels.ts';
 import { absolute, cardPath, digestJsonPath, digestPath, entryPath } from '../lib/urls.ts';
 import { EVERYONE, digestTeams } from '../model/schemas/settings.ts';
@@ -52,6 +52,23 @@ async function build(team: string): Promise<Digest> {
       intro: (vars) => t('digest.intro', vars),
       note: (person) => `${person.title} · ${humanize(person.team)}`,
       day: (date) => formatDate(date, settings.lang, 'long'),
+      kind: {
+        snippet: t('digest.kind.snippet'),
+        article: t('digest.kind.article'),
+        training: t('digest.kind.training'),
+        campaign: t('digest.kind.campaign'),
+        person: t('digest.kind.person'),
+      },
+      action: {
+        snippet: t('digest.action.snippet'),
+        article: t('digest.action.article'),
+        training: t('digest.action.training'),
+        campaign: t('digest.action.campaign'),
+        person: t('digest.action.person'),
+      },
+      when: (date, until) => (until ? formatRange(date, until, settings.lang) : formatDate(date, settings.lang)),
+      footer: (vars) => t('digest.footer', vars),
+      openOnHub: t('digest.openOnHub'),
     },
   });
 }

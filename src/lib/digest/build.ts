@@ -19,6 +19,9 @@ export const CAMPAIGN_DAYS = 14;
 /** …and snippets whose last day falls within this many days are "last chance". */
 export const EXPIRING_DAYS = 7;
 
+type ItemFields = Pick<DigestItem, 'title' | 'text' | 'date' | 'until'>;
+const utcDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
 interface Entry<D> {
   id: string;
   data: D & Publishable;
@@ -50,6 +53,12 @@ export interface DigestInput {
     intro(vars: { hub: string; team: string; since: string; until: string }): string;
     note(person: { title: string; team: string }): string;
     day(date: Date): string;
+    kind: Record<DigestItem['kind'], string>;
+    action: Record<DigestItem['kind'], string>;
+    /** A day or a range of days, short ("Nov 16, 2026"). */
+    when(date: Date, until?: Date): string;
+    footer(vars: { hub: string; team: string }): string;
+    openOnHub: string;
   };
 }
 
@@ -69,11 +78,14 @@ export function buildDigest(input: DigestInput): Digest {
   const { date, since, week } = digestWeek(now, settings.digest.day);
   const live = <T extends Entry<unknown>>(entries: readonly T[]) => entries.filter((entry) => isPublished(entry.data, now));
   const link = (collection: CollectionName, id: string) => digestLink(urls.page(collection, id), { team, week, medium: settings.utm.medium });
-  const item = (collection: CollectionName, kind: DigestItem['kind'], id: string, fields: Omit<DigestItem, 'kind' | 'id' | 'url' | 'card'>): DigestItem => ({
+  const item = (collection: CollectionName, kind: DigestItem['kind'], id: string, fields: ItemFields): DigestItem => ({
     kind,
     id,
     url: link(collection, id),
     card: urls.card(collection, id),
+    label: words.kind[kind],
+    action: words.action[kind],
+    when: words.when(utcDate(fields.date), fields.until ? utcDate(fields.until) : undefined),
     ...fields,
   });
   const newest = (a: DigestItem, b: DigestItem) => b.date.localeCompare(a.date) || a.title.localeCompare(b.title);
@@ -122,6 +134,8 @@ export function buildDigest(input: DigestInput): Digest {
     subject: words.subject({ ...vars, date: words.day(date) }),
     intro: words.intro({ ...vars, since: words.day(since), until: words.day(new Date(date.getTime() - DAY)) }),
     page: urls.digest(team),
+    footer: words.footer(vars),
+    openOnHub: words.openOnHub,
     empty: !sections.some((s) => s.id !== 'spotlight'),
     sections,
   };
@@ -145,6 +159,9 @@ function spotlight(input: DigestInput, week: string): DigestItem[] {
       title: person.data.name,
       text: person.data.spotlight!,
       note: input.words.note(person.data),
+      label: input.words.kind.person,
+      action: input.words.action.person,
+      when: '',
       url: digestLink(input.urls.page('people', person.id), { team: input.team, week, medium: input.settings.utm.medium }),
       card: input.urls.card('people', person.id),
       date: isoDay(digestWeek(input.now, input.settings.digest.day).date),

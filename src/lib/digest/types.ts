@@ -23,6 +23,11 @@ export interface DigestItem {
   until?: string;
   /** A spotlight: the person's job title and team, as readers see them. */
   note?: string;
+  /** What the item is ("Post to share") and when, as readers see them ("Nov 16, 2026"). */
+  label: string;
+  when: string;
+  /** The link's words ("Share it"). */
+  action: string;
 }
 
 export interface DigestSection {
@@ -50,6 +55,9 @@ export interface Digest {
   intro: string;
   /** The digest's page on the hub (absolute). */
   page: string;
+  /** The messages' last lines: why the reader gets it, and the link to the page. */
+  footer: string;
+  openOnHub: string;
   /** Nothing new, starting or expiring: nothing is sent. A spotlight alone does not make a digest. */
   empty: boolean;
   /** The sections settings.digest.sections asks for, in that order, each with at least one item. */
