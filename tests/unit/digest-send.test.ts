@@ -149,6 +149,14 @@ describe('digest:send', { timeout: 60_000 }, () => {
     expect(inside.stderr).toMatch(/HUB_DIGEST_CONFIG is "content\/digest.env", inside the content folder content; keep addresses and secrets in a file outside it/);
   });
 
+  it('sends nothing over a broken record of what was sent, rather than send the week again', async () => {
+    writeFileSync(state, '{"version": 1, "sent": {');
+    const run = await send();
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/HUB_DIGEST_STATE: .*sent\.json is not valid JSON .*; fix or remove it \(removing it sends this week's digests again\)/);
+    expect(received).toEqual([]);
+  });
+
   it('refuses an address list with a typo', async () => {
     const run = await send({ HUB_DIGEST_TO_SALES: 'ana@hub.example; bo@hub' });
     expect(run.code).toBe(2);
