@@ -70,6 +70,23 @@ describe('the digest pages', () => {
     await page.close();
   });
 
+  it('a digest link chooses the team on the share page when the advocate has none, never over their choice', async () => {
+    const link = digests.find((d) => d.team === 'support')!.sections[0]!.items[0]!.url;
+    const local = `${hub.site.url}${new URL(link).pathname}${new URL(link).search}`;
+    const context = await hub.browser.newContext();
+    const page = await context.newPage();
+    await page.goto(local);
+    const team = () => page.evaluate(() => JSON.parse(localStorage.getItem('hub:advocate') ?? '{}').team);
+    await expect.poll(team).toBe('support');
+    await page.goto(`${hub.site.url}/share/`);
+    await expect(page.locator('[data-team-select]').inputValue()).resolves.toBe('support');
+    await page.evaluate(() => localStorage.setItem('hub:advocate', JSON.stringify({ team: 'sales' })));
+    await page.goto(local);
+    await page.waitForLoadState('load');
+    await expect(team()).resolves.toBe('sales');
+    await context.close();
+  });
+
   it('have no WCAG 2.2 AA violation, light or dark, on a desktop and a phone', async () => {
     for (const viewport of [undefined, { width: 390, height: 844 }]) {
       const context = await hub.browser.newContext(viewport ? { viewport } : {});
