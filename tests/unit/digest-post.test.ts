@@ -145,6 +145,23 @@ describe('digest:post', { timeout: 60_000 }, () => {
   });
 });
 
+describe('the checks themselves', () => {
+  it('find what breaks Slack’s limits or an Adaptive Card', () => {
+    const slack = slackMessage(sales);
+    const tooMany = { ...slack, blocks: Array.from({ length: 51 }, () => slack.blocks[1]!) };
+    expect(slackProblems(tooMany)).toEqual(['51 blocks']);
+    expect(slackProblems({ ...slack, text: ' ' })).toEqual(['no text fallback']);
+    const teams = teamsMessage(sales);
+    const card = structuredClone(teams.attachments[0]!.content) as { body: Record<string, unknown>[] };
+    card.body.push({ type: 'Bogus' });
+    card.body[0]!.size = 'Huge';
+    const problems = teamsProblems({ ...teams, attachments: [{ ...teams.attachments[0]!, content: card }] });
+    expect(problems).toEqual(
+      expect.arrayContaining([expect.stringMatching(/Unknown element type "Bogus"/), expect.stringMatching(/Invalid value "Huge" for property "size"/)]),
+    );
+  });
+});
+
 describe('a digest too long for one message', () => {
   const long: Digest = {
     ...sales,
