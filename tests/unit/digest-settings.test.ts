@@ -31,6 +31,12 @@ describe('settings.digest', () => {
     expect(digestTeams(settings!)).toEqual(['all', ...settings!.teams.filter((t) => t !== 'all')]);
   });
 
+  it('takes an empty list of teams, as the CMS may save it, for the default', () => {
+    const { settings, errors } = read('digest:\n  teams: []');
+    expect(errors).toEqual([]);
+    expect(digestTeams(settings!)).toEqual(['all', ...settings!.teams.filter((t) => t !== 'all')]);
+  });
+
   it('takes a day, teams and sections', () => {
     const { settings, errors } = read('digest:\n  day: friday\n  teams: [all, sales]\n  sections: [new, spotlight]');
     expect(errors).toEqual([]);

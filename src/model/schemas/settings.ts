@@ -218,7 +218,7 @@ export function settingsSchema() {
            * The digests sent: team ids from `teams`, and "all" for the digest for everyone.
            * Default: "all" and every team.
            */
-          teams: list(z.string({ error: expect('a team id from teams, or "all"') }), 1)
+          teams: list(z.string({ error: expect('a team id from teams, or "all"') }))
             .superRefine(noRepeats)
             .optional(),
           /** The sections, in this order: new, campaigns, expiring, spotlight. Default: all four. */
@@ -333,7 +333,7 @@ export function settingsSchema() {
 
 /** The digests a hub sends: settings.digest.teams, or "all" and every team. */
 export function digestTeams(settings: Pick<Settings, 'teams' | 'digest'>): string[] {
-  return settings.digest.teams ?? [EVERYONE, ...settings.teams.filter((team) => team !== EVERYONE)];
+  return settings.digest.teams?.length ? settings.digest.teams : [EVERYONE, ...settings.teams.filter((team) => team !== EVERYONE)];
 }
 
 export type Settings = z.output<ReturnType<typeof settingsSchema>>;
