@@ -4,14 +4,17 @@
  * links, /digest/ and /digest/<team>/ show them; the pages pass axe (light, dark, on a phone) and
  * the Nu Html Checker.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
+import { digestEmail } from '../../src/lib/digest/email.ts';
 import type { Digest, DigestIndex } from '../../src/lib/digest/types.ts';
 import { isPublished } from '../../src/lib/publish.ts';
 import { BOTH_SCHEMES, auditPages } from '../support/axe.ts';
 import { PROJECT } from '../support/build.ts';
+import { serveStatic } from '../support/server.ts';
 import { DIST, SAMPLE_SITE, useBuiltHub } from '../support/site.ts';
 import { errorLines, runVnu } from '../support/validators.ts';
 
@@ -92,6 +95,23 @@ describe('the digest pages', () => {
       const context = await hub.browser.newContext(viewport ? { viewport } : {});
       expect(await auditPages(context, hub.site.url, PAGES, { passes: BOTH_SCHEMES, label: viewport ? 'phone' : 'desktop' })).toEqual([]);
       await context.close();
+    }
+  });
+
+  it('e-mail: no WCAG 2.2 AA violation at 375 and 600 px, light or dark, with the cards refused as a mail client may', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hub-digest-email-'));
+    writeFileSync(path.join(dir, 'index.html'), (await digestEmail(digests[0]!)).html);
+    const site = await serveStatic(dir);
+    try {
+      for (const width of [375, 600]) {
+        const context = await hub.browser.newContext({ viewport: { width, height: 800 } });
+        // Nothing leaves the machine: the hub's cards are refused, as a client that blocks images would.
+        await context.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+        expect(await auditPages(context, site.url, ['/'], { passes: BOTH_SCHEMES, label: `e-mail ${width}` })).toEqual([]);
+        await context.close();
+      }
+    } finally {
+      await site.close();
     }
   });
 
