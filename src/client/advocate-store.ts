@@ -29,7 +29,7 @@ export function writePrefs(patch: Partial<AdvocatePrefs>): AdvocatePrefs {
 }
 
 /**
- * The advocate code this page's link carried (`?ref=<code>`), read once per
+ * The advocate code this page's link carried (`?ref=<code>`), and its team (`?team=`), read once per
  * page by whichever island asks first (RefFromLink.astro in the layout asks on
  * every page): it is stored when the advocate has no code yet, never over a
  * different one, and `ref` leaves the address bar (other parameters and the
@@ -40,7 +40,12 @@ export function writePrefs(patch: Partial<AdvocatePrefs>): AdvocatePrefs {
 export function takeLinkRef(): string | undefined {
   const root = document.documentElement;
   if (root.dataset.linkRef === undefined) {
-    const carried = normalizeCode(new URLSearchParams(location.search).get('ref'));
+    const params = new URLSearchParams(location.search);
+    // A team of the hub (<html data-teams>, the layout's) the link carries (`?team=`, a team's weekly digest) becomes
+    // the advocate's when they have none, never over their choice.
+    const team = params.get('team');
+    if (team && root.dataset.teams?.split(' ').includes(team) && !readPrefs().team) writePrefs({ team });
+    const carried = normalizeCode(params.get('ref'));
     root.dataset.linkRef = carried ?? '';
     const rest = withoutParams(location.search, ['ref']);
     if (rest !== location.search) history.replaceState(history.state, '', `${location.pathname}${rest}${location.hash}`);

@@ -63,6 +63,10 @@ const ROUTES: Record<string, string> = {
   '/snippets.json': 'snippets.json.ts',
   '/snippets.schema.json': 'snippets.schema.json.ts',
   '/calendar.ics': 'calendar.ics.ts',
+  '/digest.json': 'digest.json.ts',
+  '/digest/[team].json': 'digest/[team].json.ts',
+  '/feeds/[feed].xml': 'feeds/[feed].xml.ts',
+  '/feeds/[feed].json': 'feeds/[feed].json.ts',
   '/favicon.svg': 'favicon.svg.ts',
 };
 

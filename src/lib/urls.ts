@@ -62,6 +62,29 @@ export function calendarFeedPath(): string {
   return path('calendar.ics');
 }
 
+/** A weekly digest's page: `/digest/` for everyone ("all"), `/digest/<team>/` for a team. */
+export function digestPath(team: string): string {
+  return path(team === 'all' ? 'digest/' : `digest/${team}/`);
+}
+
+/** A digest's data, which the senders read from dist/: `/digest/<team>.json` ("all" for everyone). */
+export function digestJsonPath(team: string): string {
+  return path(`digest/${team}.json`);
+}
+
+/** The list of this week's digests, `/digest.json`. */
+export const DIGEST_INDEX = 'digest.json';
+
+/** A feed of snippets: `/feeds/<id>.xml` (RSS) or `.json` (JSON Feed); id `snippets`, `team-<id>` or `topic-<id>`. */
+export function feedPath(id: string, format: 'xml' | 'json'): string {
+  return path(`feeds/${id}.${format}`);
+}
+
+/** "Get updates": the digest, the feeds and the calendar in one place. */
+export function updatesPath(): string {
+  return path('updates/');
+}
+
 /** The share card of an entry: `/og/<collection>/<id>.png` (part of the content model). */
 export function cardPath(collection: CollectionName, id: string): string {
   return path(`og/${collection}/${id}.png`);

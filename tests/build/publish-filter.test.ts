@@ -47,6 +47,12 @@ describe('a build on 2026-11-22', () => {
       .filter((f) => f.endsWith('.html'))
       .map((f) => read(build.outDir, f))
       .join('\n');
+    // The snippet feeds and the weekly digests (the data the e-mail, Slack and Teams messages are made of).
+    const feedsAndDigests = files
+      .filter((f) => f.startsWith('feeds/') || /^digest(\/[^/]+)?\.json$/.test(f))
+      .map((f) => read(build.outDir, f))
+      .join('\n');
+    expect(feedsAndDigests).toContain('/share/live/');
     for (const page of UNPUBLISHED_ON_22_NOV) {
       expect(
         files.some((f) => f.startsWith(`${page}/`)),
@@ -55,6 +61,7 @@ describe('a build on 2026-11-22', () => {
       expect(sitemap).not.toContain(`/${page}/`);
       expect(rss).not.toContain(`/${page}/`);
       expect(everyHtml).not.toContain(`/${page}/`);
+      expect(feedsAndDigests).not.toContain(`/${page}/`);
     }
     expect(everyHtml).not.toContain('Scheduled snippet');
     expect(everyHtml).not.toContain('Scheduled campaign');

@@ -50,6 +50,9 @@ export const HINTS: Record<string, Record<string, string>> = {
     'cms.base_url': 'Only for GitHub or GitLab logins outside Netlify: the address of your OAuth server.',
     disclosure: 'Added to shared text, e.g. #AcmeEmployee. Empty to disable.',
     banned: 'Phrases snippets may not hold, in any case or width, with any spaces or invisible characters between letters.',
+    'digest.day': 'The digest covers the seven days before this day and goes out on it.',
+    'digest.teams': 'The digests sent: "all" for everyone, and team ids. Empty: "all" and every team.',
+    'digest.sections': 'What the digest holds, in this order: new, campaigns, expiring, spotlight.',
   },
 };
 
@@ -81,6 +84,8 @@ export const LABELS: Record<string, Record<string, string>> = {
     'cms.repo': 'Repository',
     'cms.base_url': 'OAuth server URL',
     banned: 'Banned phrases',
+    digest: 'Weekly digest',
+    'digest.teams': 'Digests sent',
   },
 };
 
@@ -90,5 +95,5 @@ export const ITEM_LABELS: Record<string, Record<string, string>> = {
   guidelines: { do: 'do', dont: "don't" },
   training: { quiz: 'question', 'quiz.why': 'line' },
   people: { code: 'code' },
-  settings: { banned: 'phrase' },
+  settings: { banned: 'phrase', 'digest.teams': 'team', 'digest.sections': 'section' },
 };

@@ -3,7 +3,7 @@ import { NETWORK_IDS } from '../networks.ts';
 import { HOST_PATTERN, ID_PATTERN, ID_RULE } from '../ids.ts';
 import { expect, found, httpUrl, list, oneOf, text } from './fields.ts';
 import { addressProblem } from '../urls.ts';
-import { quote, showInvisible } from '../words.ts';
+import { closest, quote, showInvisible } from '../words.ts';
 
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 /** Decap CMS backends the hub configures. */
@@ -96,6 +96,13 @@ function noRepeats(values: readonly string[], ctx: z.RefinementCtx) {
   });
 }
 
+/** Days a weekly digest may go out on. */
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+/** What a digest may hold, in the order it shows them (docs/digest.md). */
+export const DIGEST_SECTIONS = ['new', 'campaigns', 'expiring', 'spotlight'] as const;
+/** The id of the digest for everyone: all new content, whatever its teams (HUB_DIGEST_TO_ALL). */
+export const EVERYONE = 'all';
+
 /** The image limits a hub has unless settings.yaml says otherwise (docs/content-model.md says why). */
 export const DEFAULT_IMAGE_LIMITS = { max_megapixels: 25, max_megabytes: 20 } as const;
 
@@ -105,189 +112,228 @@ function limit(example: string) {
 }
 
 export function settingsSchema() {
-  return z.strictObject({
-    /** Hub name shown in the header and in titles. */
-    name: line(60),
-    /** The company behind the hub. */
-    organization: line(120),
-    /** Meta description of the home page. Default: a sentence built from name and organization. */
-    description: line(200).optional(),
-    /** Language of the hub's interface (BCP 47). Default: "en". */
-    lang: z
-      .string({ error: expect('a language tag such as "en" or "de-CH"') })
-      .regex(LANG, { error: expect('a language tag such as "en" or "de-CH"') })
-      .default('en'),
-    /** Absolute base URL the hub is served from; used for canonical links, cards and feeds. */
-    site: siteAddress(),
-    brand: z.strictObject(
-      {
-        /** Main brand colour (links, buttons, card background). */
-        primary: hexColour(),
-        /** Accent colour for highlights. */
-        accent: hexColour(),
-        /** Path of a logo under public/, e.g. /brand/logo.svg. Default: no logo. */
-        logo: z
-          .string({ error: expect(LOGO_ALLOWED) })
-          .regex(LOGO_PATTERN, { error: expect(LOGO_ALLOWED) })
-          .optional(),
-      },
-      { error: expect('brand colours: { primary: "#0b3d91", accent: "#f5a623" }') },
-    ),
-    /** Appended to shared text where a network needs it; "" disables it. Default: "". */
-    disclosure: z
-      .string({ error: expect('text such as "#AcmeEmployee", or "" to disable') })
-      .trim()
-      .max(150, { error: (iss) => `is ${String(iss.input).length} characters long; at most 150 are allowed, as it is added to every post` })
-      .refine(oneLine, { error: unseenMessage })
-      .default(''),
-    utm: z
-      .strictObject({
-        /** utm_medium of every tagged link. */
-        medium: z.string({ error: expect('a short id such as employee-advocacy') }).regex(/^[A-Za-z0-9._-]+$/, { error: expect('a short id such as employee-advocacy') }),
-      })
-      .default({ medium: 'employee-advocacy' }),
-    /** Networks offered for sharing, in button order. Default: all supported networks. */
-    networks: list(oneOf(NETWORK_IDS, 'a network the hub supports'), 1)
-      .superRefine(noRepeats)
-      .default([...NETWORK_IDS]),
-    mastodon: z
-      .strictObject({
-        /** Default Mastodon instance; each advocate may change theirs. */
-        instance: z
-          .string({ error: expect('a host name such as mastodon.social') })
-          .regex(HOST_PATTERN, { error: expect('a host name such as mastodon.social (no https://)') }),
-      })
-      .default({ instance: 'mastodon.social' }),
-    linkedin: z
-      .strictObject({
-        /**
-         * Always open LinkedIn's documented share-offsite page, which takes only the link (the post is pasted),
-         * instead of its feed composer with the whole post on the desktop web. Default: false.
-         */
-        link_only: z.boolean({ error: expect('true or false') }).default(false),
-      })
-      .default({ link_only: false }),
-    /** Teams advocates belong to; snippets, people and tracks pick from these. */
-    teams: idList('a team'),
-    /** Topics content is filed under. */
-    topics: idList('a topic'),
-    /**
-     * Phrases the content check rejects in snippets, however they are written: in any case or width,
-     * with other spaces, line breaks or invisible characters between their letters. Default: none.
-     */
-    banned: list(
-      line().refine((phrase) => /[\p{L}\p{N}]/u.test(phrase), {
-        error: (iss) => `is ${quote(showInvisible(String(iss.input)))}, which has no letter or digit; a banned phrase is words, such as "guaranteed savings"`,
-      }),
-    ).default([]),
-    /**
-     * Limits on every image the hub ships or processes (covers, avatars, images in bodies, public/),
-     * read from each file's header before anything decodes it: a larger file is a build error.
-     */
-    images: z
-      .strictObject({
-        /**
-         * Most pixels an image may have, in megapixels (width × height ÷ 1,000,000). Default: 25,
-         * so a 24-megapixel camera photo (6000 × 4000) passes; decoding one takes about 100 MB, and
-         * a 20,000 × 20,000 PNG (400 megapixels, 1.6 GB decoded) does not.
-         */
-        max_megapixels: limit('megapixels such as 25').default(DEFAULT_IMAGE_LIMITS.max_megapixels),
-        /**
-         * Largest image file in megabytes (1 MB = 1,000,000 bytes). Default: 20, above a
-         * full-quality 24-megapixel camera JPEG (about 8–15 MB) and far below an 84 MB photo.
-         */
-        max_megabytes: limit('megabytes such as 20').default(DEFAULT_IMAGE_LIMITS.max_megabytes),
-      })
-      .default({ ...DEFAULT_IMAGE_LIMITS }),
-    /**
-     * Where Decap CMS at /admin/ reads and commits content (docs/editing.md explains each backend).
-     * Default: the in-memory demo backend, which saves nothing.
-     */
-    cms: z
-      .strictObject({
-        /** github, gitlab, git-gateway, or test-repo (an in-memory demo that saves nothing). Default: test-repo. */
-        backend: oneOf(CMS_BACKENDS, 'a CMS backend').default('test-repo'),
-        /** The repository as owner/name; required for github and gitlab. */
-        repo: z
-          .string({ error: expect('owner/name, e.g. acme/advocacy-hub') })
-          // Neither part "." nor "..": the repository goes into the paths of the CMS's API calls.
-          .regex(/^(?!\.\.?\/)[\w.-]+\/(?!\.\.?$)[\w.-]+$/, { error: expect('owner/name, e.g. acme/advocacy-hub') })
-          .optional(),
-        /** The branch the CMS commits to. Default: main. */
-        branch: z
-          .string({ error: expect('a branch name such as main') })
-          .trim()
-          .min(1)
-          .refine(isBranchName, { error: expect('a branch name git accepts, such as main or content/edits: no spaces, "..", ~ ^ : ? * [ or \\') })
-          .default('main'),
-        /** github, gitlab: the OAuth server editors log in through (an OAuth proxy outside Netlify). Default: Netlify's (github), gitlab.com (gitlab). */
-        base_url: httpUrl().optional(),
-        /** github, gitlab: the path of the login on base_url, e.g. "auth" or "api/auth". Default: Decap's ("auth"; "oauth/authorize" for gitlab). */
-        auth_endpoint: z
-          .string({ error: expect('a path such as auth or api/auth') })
-          .regex(/^\/?[\w.~-]+(?:\/[\w.~-]+)*$/, { error: expect('a path on base_url such as auth or api/auth (no https://, no spaces)') })
-          .optional(),
-        /** gitlab: "pkce" logs in from the browser with the OAuth application's id, without a server. Default: an OAuth server (base_url). */
-        auth_type: oneOf(['pkce'], 'a GitLab login flow').optional(),
-        /** gitlab with auth_type pkce: the Application ID of the GitLab OAuth application. */
-        app_id: z
-          .string({ error: expect('the Application ID GitLab shows for the OAuth application') })
-          .regex(/^[\w-]+$/, { error: expect('the Application ID GitLab shows for the OAuth application (letters and digits)') })
-          .optional(),
-        /** github, gitlab: the API of a self-hosted server (GitHub Enterprise, your own GitLab). Default: api.github.com, gitlab.com/api/v4. */
-        api_root: httpUrl().optional(),
-        /** git-gateway on a host other than Netlify: the Netlify site's Identity, e.g. https://hub.netlify.app/.netlify/identity. Default: this site's /.netlify/identity. */
-        identity_url: httpUrl().optional(),
-        /** git-gateway on a host other than Netlify: the Netlify site's Git Gateway, e.g. https://hub.netlify.app/.netlify/git. Default: this site's /.netlify/git. */
-        gateway_url: httpUrl().optional(),
-        /** Drafts go through draft → in review → ready before they are published (github, gitlab, git-gateway). Default: true. */
-        editorial_workflow: z.boolean({ error: expect('true or false') }).default(true),
-      })
-      .superRefine((cms, ctx) => {
-        const oauth = cms.backend === 'github' || cms.backend === 'gitlab';
-        if (oauth && !cms.repo) {
-          ctx.addIssue({ code: 'custom', path: ['repo'], input: undefined, message: `is missing; the ${cms.backend} backend needs the repository as owner/name` });
-        }
-        // A field the chosen backend ignores is refused, not dropped: the editor would believe it applies.
-        const onlyFor: [keyof typeof cms, boolean, string][] = [
-          ['repo', oauth, 'github and gitlab'],
-          ['base_url', oauth, 'github and gitlab'],
-          ['auth_endpoint', oauth, 'github and gitlab'],
-          ['api_root', oauth, 'github and gitlab'],
-          ['auth_type', cms.backend === 'gitlab', 'gitlab'],
-          ['app_id', cms.backend === 'gitlab', 'gitlab'],
-          ['identity_url', cms.backend === 'git-gateway', 'git-gateway'],
-          ['gateway_url', cms.backend === 'git-gateway', 'git-gateway'],
-        ];
-        for (const [field, applies, backends] of onlyFor) {
-          if (cms[field] !== undefined && !applies) {
+  return z
+    .strictObject({
+      /** Hub name shown in the header and in titles. */
+      name: line(60),
+      /** The company behind the hub. */
+      organization: line(120),
+      /** Meta description of the home page. Default: a sentence built from name and organization. */
+      description: line(200).optional(),
+      /** Language of the hub's interface (BCP 47). Default: "en". */
+      lang: z
+        .string({ error: expect('a language tag such as "en" or "de-CH"') })
+        .regex(LANG, { error: expect('a language tag such as "en" or "de-CH"') })
+        .default('en'),
+      /** Absolute base URL the hub is served from; used for canonical links, cards and feeds. */
+      site: siteAddress(),
+      brand: z.strictObject(
+        {
+          /** Main brand colour (links, buttons, card background). */
+          primary: hexColour(),
+          /** Accent colour for highlights. */
+          accent: hexColour(),
+          /** Path of a logo under public/, e.g. /brand/logo.svg. Default: no logo. */
+          logo: z
+            .string({ error: expect(LOGO_ALLOWED) })
+            .regex(LOGO_PATTERN, { error: expect(LOGO_ALLOWED) })
+            .optional(),
+        },
+        { error: expect('brand colours: { primary: "#0b3d91", accent: "#f5a623" }') },
+      ),
+      /** Appended to shared text where a network needs it; "" disables it. Default: "". */
+      disclosure: z
+        .string({ error: expect('text such as "#AcmeEmployee", or "" to disable') })
+        .trim()
+        .max(150, { error: (iss) => `is ${String(iss.input).length} characters long; at most 150 are allowed, as it is added to every post` })
+        .refine(oneLine, { error: unseenMessage })
+        .default(''),
+      utm: z
+        .strictObject({
+          /** utm_medium of every tagged link. */
+          medium: z
+            .string({ error: expect('a short id such as employee-advocacy') })
+            .regex(/^[A-Za-z0-9._-]+$/, { error: expect('a short id such as employee-advocacy') }),
+        })
+        .default({ medium: 'employee-advocacy' }),
+      /** Networks offered for sharing, in button order. Default: all supported networks. */
+      networks: list(oneOf(NETWORK_IDS, 'a network the hub supports'), 1)
+        .superRefine(noRepeats)
+        .default([...NETWORK_IDS]),
+      mastodon: z
+        .strictObject({
+          /** Default Mastodon instance; each advocate may change theirs. */
+          instance: z
+            .string({ error: expect('a host name such as mastodon.social') })
+            .regex(HOST_PATTERN, { error: expect('a host name such as mastodon.social (no https://)') }),
+        })
+        .default({ instance: 'mastodon.social' }),
+      linkedin: z
+        .strictObject({
+          /**
+           * Always open LinkedIn's documented share-offsite page, which takes only the link (the post is pasted),
+           * instead of its feed composer with the whole post on the desktop web. Default: false.
+           */
+          link_only: z.boolean({ error: expect('true or false') }).default(false),
+        })
+        .default({ link_only: false }),
+      /** Teams advocates belong to; snippets, people and tracks pick from these. */
+      teams: idList('a team'),
+      /** Topics content is filed under. */
+      topics: idList('a topic'),
+      /**
+       * Phrases the content check rejects in snippets, however they are written: in any case or width,
+       * with other spaces, line breaks or invisible characters between their letters. Default: none.
+       */
+      banned: list(
+        line().refine((phrase) => /[\p{L}\p{N}]/u.test(phrase), {
+          error: (iss) => `is ${quote(showInvisible(String(iss.input)))}, which has no letter or digit; a banned phrase is words, such as "guaranteed savings"`,
+        }),
+      ).default([]),
+      /**
+       * Limits on every image the hub ships or processes (covers, avatars, images in bodies, public/),
+       * read from each file's header before anything decodes it: a larger file is a build error.
+       */
+      images: z
+        .strictObject({
+          /**
+           * Most pixels an image may have, in megapixels (width × height ÷ 1,000,000). Default: 25,
+           * so a 24-megapixel camera photo (6000 × 4000) passes; decoding one takes about 100 MB, and
+           * a 20,000 × 20,000 PNG (400 megapixels, 1.6 GB decoded) does not.
+           */
+          max_megapixels: limit('megapixels such as 25').default(DEFAULT_IMAGE_LIMITS.max_megapixels),
+          /**
+           * Largest image file in megabytes (1 MB = 1,000,000 bytes). Default: 20, above a
+           * full-quality 24-megapixel camera JPEG (about 8–15 MB) and far below an 84 MB photo.
+           */
+          max_megabytes: limit('megabytes such as 20').default(DEFAULT_IMAGE_LIMITS.max_megabytes),
+        })
+        .default({ ...DEFAULT_IMAGE_LIMITS }),
+      /** The weekly digest (/digest/, e-mail, Slack, Teams) and what it holds (docs/digest.md). */
+      digest: z
+        .strictObject({
+          /** The day the digest covers the week up to, and goes out on. Default: monday. */
+          day: oneOf(WEEKDAYS, 'a day of the week').default('monday'),
+          /**
+           * The digests sent: team ids from `teams`, and "all" for the digest for everyone.
+           * Default: "all" and every team.
+           */
+          teams: list(z.string({ error: expect('a team id from teams, or "all"') }))
+            .superRefine(noRepeats)
+            .optional(),
+          /** The sections, in this order: new, campaigns, expiring, spotlight. Default: all four. */
+          sections: list(oneOf(DIGEST_SECTIONS, 'a digest section'), 1)
+            .superRefine(noRepeats)
+            .default([...DIGEST_SECTIONS]),
+        })
+        .default({ day: 'monday', sections: [...DIGEST_SECTIONS] }),
+      /**
+       * Where Decap CMS at /admin/ reads and commits content (docs/editing.md explains each backend).
+       * Default: the in-memory demo backend, which saves nothing.
+       */
+      cms: z
+        .strictObject({
+          /** github, gitlab, git-gateway, or test-repo (an in-memory demo that saves nothing). Default: test-repo. */
+          backend: oneOf(CMS_BACKENDS, 'a CMS backend').default('test-repo'),
+          /** The repository as owner/name; required for github and gitlab. */
+          repo: z
+            .string({ error: expect('owner/name, e.g. acme/advocacy-hub') })
+            // Neither part "." nor "..": the repository goes into the paths of the CMS's API calls.
+            .regex(/^(?!\.\.?\/)[\w.-]+\/(?!\.\.?$)[\w.-]+$/, { error: expect('owner/name, e.g. acme/advocacy-hub') })
+            .optional(),
+          /** The branch the CMS commits to. Default: main. */
+          branch: z
+            .string({ error: expect('a branch name such as main') })
+            .trim()
+            .min(1)
+            .refine(isBranchName, { error: expect('a branch name git accepts, such as main or content/edits: no spaces, "..", ~ ^ : ? * [ or \\') })
+            .default('main'),
+          /** github, gitlab: the OAuth server editors log in through (an OAuth proxy outside Netlify). Default: Netlify's (github), gitlab.com (gitlab). */
+          base_url: httpUrl().optional(),
+          /** github, gitlab: the path of the login on base_url, e.g. "auth" or "api/auth". Default: Decap's ("auth"; "oauth/authorize" for gitlab). */
+          auth_endpoint: z
+            .string({ error: expect('a path such as auth or api/auth') })
+            .regex(/^\/?[\w.~-]+(?:\/[\w.~-]+)*$/, { error: expect('a path on base_url such as auth or api/auth (no https://, no spaces)') })
+            .optional(),
+          /** gitlab: "pkce" logs in from the browser with the OAuth application's id, without a server. Default: an OAuth server (base_url). */
+          auth_type: oneOf(['pkce'], 'a GitLab login flow').optional(),
+          /** gitlab with auth_type pkce: the Application ID of the GitLab OAuth application. */
+          app_id: z
+            .string({ error: expect('the Application ID GitLab shows for the OAuth application') })
+            .regex(/^[\w-]+$/, { error: expect('the Application ID GitLab shows for the OAuth application (letters and digits)') })
+            .optional(),
+          /** github, gitlab: the API of a self-hosted server (GitHub Enterprise, your own GitLab). Default: api.github.com, gitlab.com/api/v4. */
+          api_root: httpUrl().optional(),
+          /** git-gateway on a host other than Netlify: the Netlify site's Identity, e.g. https://hub.netlify.app/.netlify/identity. Default: this site's /.netlify/identity. */
+          identity_url: httpUrl().optional(),
+          /** git-gateway on a host other than Netlify: the Netlify site's Git Gateway, e.g. https://hub.netlify.app/.netlify/git. Default: this site's /.netlify/git. */
+          gateway_url: httpUrl().optional(),
+          /** Drafts go through draft → in review → ready before they are published (github, gitlab, git-gateway). Default: true. */
+          editorial_workflow: z.boolean({ error: expect('true or false') }).default(true),
+        })
+        .superRefine((cms, ctx) => {
+          const oauth = cms.backend === 'github' || cms.backend === 'gitlab';
+          if (oauth && !cms.repo) {
+            ctx.addIssue({ code: 'custom', path: ['repo'], input: undefined, message: `is missing; the ${cms.backend} backend needs the repository as owner/name` });
+          }
+          // A field the chosen backend ignores is refused, not dropped: the editor would believe it applies.
+          const onlyFor: [keyof typeof cms, boolean, string][] = [
+            ['repo', oauth, 'github and gitlab'],
+            ['base_url', oauth, 'github and gitlab'],
+            ['auth_endpoint', oauth, 'github and gitlab'],
+            ['api_root', oauth, 'github and gitlab'],
+            ['auth_type', cms.backend === 'gitlab', 'gitlab'],
+            ['app_id', cms.backend === 'gitlab', 'gitlab'],
+            ['identity_url', cms.backend === 'git-gateway', 'git-gateway'],
+            ['gateway_url', cms.backend === 'git-gateway', 'git-gateway'],
+          ];
+          for (const [field, applies, backends] of onlyFor) {
+            if (cms[field] !== undefined && !applies) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [field],
+                input: cms[field],
+                message: `${found(cms[field])}, but backend ${cms.backend} does not use it; it applies to ${backends} only`,
+              });
+            }
+          }
+          if (cms.auth_type === 'pkce' && !cms.app_id) {
             ctx.addIssue({
               code: 'custom',
-              path: [field],
-              input: cms[field],
-              message: `${found(cms[field])}, but backend ${cms.backend} does not use it; it applies to ${backends} only`,
+              path: ['app_id'],
+              input: undefined,
+              message: "is missing; GitLab's PKCE login needs the Application ID of the OAuth application (docs/editing.md → GitLab)",
             });
           }
-        }
-        if (cms.auth_type === 'pkce' && !cms.app_id) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['app_id'],
-            input: undefined,
-            message: "is missing; GitLab's PKCE login needs the Application ID of the OAuth application (docs/editing.md → GitLab)",
-          });
-        }
-        if (cms.app_id !== undefined && cms.backend === 'gitlab' && cms.auth_type !== 'pkce') {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['auth_type'],
-            input: cms.auth_type,
-            message: `${found(cms.auth_type)}; app_id is used by the PKCE login only: add "auth_type: pkce", or remove app_id`,
-          });
-        }
-      })
-      .default({ backend: 'test-repo', branch: 'main', editorial_workflow: true }),
-  });
+          if (cms.app_id !== undefined && cms.backend === 'gitlab' && cms.auth_type !== 'pkce') {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['auth_type'],
+              input: cms.auth_type,
+              message: `${found(cms.auth_type)}; app_id is used by the PKCE login only: add "auth_type: pkce", or remove app_id`,
+            });
+          }
+        })
+        .default({ backend: 'test-repo', branch: 'main', editorial_workflow: true }),
+    })
+    .superRefine((settings, ctx) => {
+      // A digest for a team nobody belongs to would go out empty every week, or to the wrong people.
+      settings.digest.teams?.forEach((team, index) => {
+        if (team === EVERYONE || settings.teams.includes(team)) return;
+        const hint = closest(team, settings.teams);
+        ctx.addIssue({
+          code: 'custom',
+          path: ['digest', 'teams', index],
+          input: team,
+          message: `${found(team)}, which is not a team of this hub; allowed: ${[EVERYONE, ...settings.teams.filter((t) => t !== EVERYONE)].join(', ')} ("all" is the digest for everyone)${hint ? ` (did you mean ${quote(hint)}?)` : ''}`,
+        });
+      });
+    });
+}
+
+/** The digests a hub sends: settings.digest.teams, or "all" and every team. */
+export function digestTeams(settings: Pick<Settings, 'teams' | 'digest'>): string[] {
+  return settings.digest.teams?.length ? settings.digest.teams : [EVERYONE, ...settings.teams.filter((team) => team !== EVERYONE)];
 }
 
 export type Settings = z.output<ReturnType<typeof settingsSchema>>;
