@@ -146,6 +146,8 @@ describe('saving in Decap CMS', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.insertText(html);
     await expectRefused(page, 'guidelines/be-honest.md', htmlMessage);
+    // The form's name for the field, before the build's words.
+    expect(await page.locator('#hub-save-check').textContent()).toContain('error in “Explanation and example”: ');
     // The same text, with the HTML replaced by a link whose address runs script once the entity is decoded.
     await field.getByText(html).click();
     await page.keyboard.press('End');
@@ -193,6 +195,7 @@ describe('saving the settings in Decap CMS', () => {
     await add.click({ timeout: 60_000 });
     await page.locator('[id^="banned-field"], [aria-label="list field"]').filter({ hasText: 'Banned phrases' }).getByRole('textbox').last().fill(phrase);
     await expectRefused(page, 'settings.yaml', message, 'snippets/live.md');
+    expect(await page.locator('#hub-save-check').textContent()).toContain('error in “Wordings › 1 › Wording”: ');
     await page.close();
   });
 });

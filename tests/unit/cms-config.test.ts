@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { describe, expect, it } from 'vitest';
 import { type BackendOptions, cmsBackend, decapConfig } from '../../src/lib/cms/config.ts';
 import { type DecapField, decapPattern } from '../../src/lib/cms/fields.ts';
+import { type LabelledField, formLabel } from '../../src/lib/cms/entry-file.ts';
 import { FRONTMATTER_FORMAT, YAML_FORMAT } from '../../src/lib/cms/format.ts';
 import { HOST_PATTERN } from '../../src/model/ids.ts';
 import { collectionSchemas } from '../../src/model/schemas/index.ts';
@@ -337,5 +338,27 @@ describe('the CMS backend', () => {
     const local = configOf(settings, { proxyUrl: 'http://127.0.0.1:8081/api/v1' });
     expect(local.backend).toEqual({ name: 'proxy', proxy_url: 'http://127.0.0.1:8081/api/v1', branch: 'main' });
     expect(local).not.toHaveProperty('publish_mode');
+  });
+});
+
+describe('the form’s words for a field of the build’s messages', () => {
+  const fieldsOf = (name: string) => {
+    const collection = config.collections.find((c) => c.name === name) as { fields?: LabelledField[]; files?: { fields: LabelledField[] }[] };
+    return collection.fields ?? collection.files![0]!.fields;
+  };
+  it.each([
+    ['snippets', 'variants[1].text', 'Wordings › 2 › Wording'],
+    ['snippets', 'hashtags[0]', 'Hashtags › 1'],
+    ['snippets', 'body', 'Notes for advocates'],
+    ['articles', 'cover.src', 'Cover image › Image'],
+    ['settings', 'brand.logo', 'Brand › Logo'],
+    ['settings', 'banned[1]', 'Banned phrases › 2'],
+  ])('%s: %s is “%s”', (collection, path, label) => {
+    expect(formLabel(fieldsOf(collection), path)).toBe(label);
+  });
+
+  it('says nothing rather than something wrong for a field the form does not have', () => {
+    expect(formLabel(fieldsOf('snippets'), 'nonsense.deep')).toBeUndefined();
+    expect(formLabel(fieldsOf('snippets'), undefined)).toBeUndefined();
   });
 });

@@ -13,7 +13,7 @@ export interface CollectionConfig {
   folder?: string;
   format?: string;
   identifier_field?: string;
-  fields?: { name: string }[];
+  fields?: LabelledField[];
   /** A files collection's files (the settings). */
   files?: (CollectionConfig & { file: string })[];
 }
@@ -46,4 +46,35 @@ export function newEntrySlug(title: unknown): string {
     .toLowerCase()
     .replace(/[^a-z0-9_.~-]+/g, '-')
     .replace(/^-+|-+$/g, '');
+}
+
+/** A field of the generated configuration, as much as its label needs. */
+export interface LabelledField {
+  name: string;
+  label?: string;
+  /** An object list's item fields, or an object's fields. */
+  fields?: LabelledField[];
+  /** A list of single values: its item field. */
+  field?: LabelledField;
+}
+
+/**
+ * The form's words for a field path of the build's messages: `variants[1].text` is
+ * "Wordings › 2 › Wording", `body` is the collection's body label ("Article").
+ */
+export function formLabel(fields: readonly LabelledField[] | undefined, path: string | undefined): string | undefined {
+  if (!fields || !path) return undefined;
+  const words: string[] = [];
+  let level: readonly LabelledField[] | undefined = fields;
+  for (const segment of path.match(/[^.[\]]+/g) ?? []) {
+    if (/^\d+$/.test(segment)) {
+      words.push(String(Number(segment) + 1));
+      continue;
+    }
+    const field: LabelledField | undefined = level?.find((candidate) => candidate.name === segment);
+    if (!field) break;
+    words.push(field.label ?? field.name);
+    level = field.fields;
+  }
+  return words.length ? words.join(' › ') : undefined;
 }

@@ -17,7 +17,7 @@
  */
 import type { CollectionName } from '../../../model/collections.ts';
 import { checkEntryToSave, checkSettingsToSave } from '../../../content/cms-check.ts';
-import { type CollectionConfig, type EntryFormatter, collectionsOf, entryFileText, newEntrySlug } from '../../../lib/cms/entry-file.ts';
+import { type CollectionConfig, type EntryFormatter, collectionsOf, entryFileText, formLabel, newEntrySlug } from '../../../lib/cms/entry-file.ts';
 import { parseFacts } from '../../../lib/cms/facts.ts';
 import { type Problem, formatProblem, sortProblems } from '../../../lib/problems.ts';
 
@@ -46,7 +46,8 @@ CMS.registerEventListener({
   name: 'preSave',
   handler: async ({ entry }) => {
     const collection = String(entry.get('collection'));
-    const config = (await collectionConfigs()).get(collection);
+    const collections = await collectionConfigs();
+    const config = collections.get(collection);
     const fileConfig = config?.files?.find((file) => file.name === String(entry.get('slug')));
     if (!config?.folder && !fileConfig) return undefined;
     const facts = parseFacts(await (await fetch(here('content-facts.json'), { cache: 'no-store' })).text());
@@ -66,9 +67,14 @@ CMS.registerEventListener({
         facts,
       );
     }
-    showProblems(problems);
+    const fieldsOf = (problem: Problem) =>
+      fileConfig && problem.file.endsWith(`/${fileConfig.file.slice(fileConfig.file.lastIndexOf('/') + 1)}`)
+        ? fileConfig.fields
+        : [...collections.values()].find((c) => c.folder && problem.file.includes(`/${c.name}/`))?.fields;
+    showProblems(problems, (problem) => formLabel(fieldsOf(problem), problem.field));
     const errors = problems.filter((problem) => problem.severity === 'error');
-    if (errors.length) throw new Error(`${errorsTitle(errors.length)}\n${errors.map(formatProblem).join('\n')}`);
+    // Decap shows this in its notice at the top; the list over the editor says what and where.
+    if (errors.length) throw new Error(`${errorsTitle(errors.length)} The list at the bottom of the page says what and where.`);
     return undefined;
   },
 });
@@ -79,7 +85,7 @@ const errorsTitle = (count: number) =>
 let panel: HTMLElement | undefined;
 
 /** The problems of the last save, over the editor until the next save or until closed. */
-function showProblems(problems: readonly Problem[]) {
+function showProblems(problems: readonly Problem[], labelOf: (problem: Problem) => string | undefined = () => undefined) {
   panel?.remove();
   panel = undefined;
   if (!problems.length) return;
@@ -117,7 +123,9 @@ function showProblems(problems: readonly Problem[]) {
   Object.assign(list.style, { margin: '0.5rem 0 0', paddingInlineStart: '1.2rem' });
   for (const problem of sortProblems([...problems])) {
     const item = document.createElement('li');
-    item.textContent = `${problem.severity === 'error' ? 'error' : 'warning'}: ${formatProblem(problem)}`;
+    // The form's words for the field first ("Wordings › 2 › Wording"), then the build's message as it prints it.
+    const label = labelOf(problem);
+    item.textContent = `${problem.severity === 'error' ? 'error' : 'warning'}${label ? ` in “${label}”` : ''}: ${formatProblem(problem)}`;
     Object.assign(item.style, { overflowWrap: 'anywhere', marginBlock: '0.25rem' });
     list.append(item);
   }
