@@ -12,6 +12,12 @@ export interface AdvocatePrefs {
   code?: string;
   /** The advocate's team: snippet lists default to it. */
   team?: string;
+  /**
+   * The advocate chose the team (or "every team") themselves, in a list's
+   * team control: a link's `?team=` then no longer replaces it, it is only
+   * offered (teamFromLink). Absent when the team came from a link.
+   */
+  teamChosen?: boolean;
   /** The mentor chosen on an onboarding link. */
   mentor?: string;
   /** The advocate's own Mastodon instance host. */
@@ -49,6 +55,7 @@ export function parseStoredPrefs(raw: string | null): AdvocatePrefs {
     const code = normalizeCode(typeof value.code === 'string' ? value.code : undefined);
     if (code) prefs.code = code;
     if (typeof value.team === 'string' && isId(value.team)) prefs.team = value.team;
+    if (value.teamChosen === true) prefs.teamChosen = true;
     if (typeof value.mentor === 'string' && isId(value.mentor)) prefs.mentor = value.mentor;
     if (typeof value.role === 'string' && isId(value.role)) prefs.role = value.role;
     const mastodon = normalizeHost(typeof value.mastodon === 'string' ? value.mastodon : undefined);
@@ -67,6 +74,17 @@ export function parseStoredPrefs(raw: string | null): AdvocatePrefs {
 export function codeFromLink(stored: string | undefined, carried: string | undefined): { store?: string; offer?: string } {
   if (!carried || carried === stored) return {};
   return stored ? { offer: carried } : { store: carried };
+}
+
+/**
+ * What becomes of the team a link carries (`?team=`): stored when the
+ * advocate has not chosen a team themselves (none yet, or one an earlier link
+ * set); only offered when they chose another (or "every team"), so the
+ * advocate's own choice is never silently replaced.
+ */
+export function teamFromLink(stored: Pick<AdvocatePrefs, 'team' | 'teamChosen'>, carried: string | undefined): { store?: string; offer?: string } {
+  if (!carried || carried === stored.team) return {};
+  return stored.teamChosen ? { offer: carried } : { store: carried };
 }
 
 /** `search` ("?a=1&b=2") without the parameters `names`; the others keep their bytes and their order. */

@@ -1,0 +1,45 @@
+/**
+ * The marks of "What's new for me" on every card of the page that carries
+ * dates (CardDates.astro): "New" or "Updated" since the advocate's last visit
+ * (src/lib/visits.ts), and for what expires within 7 days of now, "Expires in
+ * N days", "Expires tomorrow" or "Expires today" ("Expired" when this copy of
+ * the page is older than the entry's last day). Words, not colours, carry
+ * the meaning. Without JavaScript the dates alone show.
+ */
+import { visitSince } from '../client/visit-store.ts';
+import { type IslandKey, stringsOf } from '../client/island-strings.ts';
+import { expiryNote, freshness } from '../lib/visits.ts';
+
+const cards = document.querySelectorAll<HTMLElement>('[data-fresh]');
+if (cards.length) {
+  const since = visitSince();
+  const now = new Date();
+  for (const card of cards) {
+    const s = stringsOf<IslandKey<'cardDates'>>(card);
+    const { published, updated, expires } = card.dataset;
+    const marks: [string, string][] = [];
+    const fresh = freshness({ published, updated }, since);
+    if (fresh) marks.push([fresh === 'new' ? '' : 'muted', s(fresh === 'new' ? 'fresh.new' : 'fresh.updated')]);
+    const note = expires ? expiryNote(expires, now) : undefined;
+    if (note)
+      marks.push([
+        'accent',
+        note.kind === 'expired'
+          ? s('fresh.expired')
+          : note.days === 0
+            ? s('fresh.expiresToday')
+            : note.days === 1
+              ? s('fresh.expiresTomorrow')
+              : s('fresh.expiresIn', { days: note.days }),
+      ]);
+    card.querySelector('[data-marks]')?.replaceChildren(
+      ...marks.map(([tone, text]) => {
+        const badge = document.createElement('span');
+        badge.className = `badge ${tone}`.trim();
+        badge.textContent = text;
+        return badge;
+      }),
+    );
+    if (fresh) card.dataset.freshMark = fresh;
+  }
+}

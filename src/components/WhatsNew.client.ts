@@ -1,0 +1,42 @@
+/**
+ * "New for <team> since <date>: N" on the home page: counts and lists the
+ * entries newer than the advocate's last visit (src/lib/visits.ts) that are
+ * for their team (a snippet for that team or for all; every article, guideline
+ * and module), follows the team as it changes, and says "Welcome" during the
+ * first visit instead of calling everything new.
+ */
+import { readPrefs } from '../client/advocate-store.ts';
+import { onProgressChange } from '../client/hub-storage.ts';
+import { visitSince } from '../client/visit-store.ts';
+import { type IslandKey, formatDay, stringsOf } from '../client/island-strings.ts';
+import { newsFor } from '../lib/visits.ts';
+
+const root = document.querySelector<HTMLElement>('[data-whats-new]');
+if (root) {
+  const s = stringsOf<IslandKey<'whatsNew'>>(root);
+  const teams = JSON.parse(root.dataset.teams ?? '{}') as Record<string, string>;
+  const line = root.querySelector<HTMLElement>('[data-news-line]')!;
+  const rows = [...root.querySelectorAll<HTMLElement>('[data-news]')];
+  const items = rows.map(({ dataset: d }) => ({ published: d.published, updated: d.updated, teams: d.teams?.split(' ') }));
+  const since = visitSince();
+  root.hidden = false;
+
+  onProgressChange(() => {
+    const stored = readPrefs().team;
+    const team = stored && teams[stored] ? teams[stored] : undefined;
+    const marks = newsFor(items, stored && teams[stored] ? stored : undefined, since);
+    rows.forEach((row, i) => {
+      const mark = marks[i];
+      row.hidden = !mark;
+      if (mark) row.querySelector('[data-news-mark]')!.textContent = s(mark === 'new' ? 'fresh.new' : 'fresh.updated');
+    });
+    const count = marks.filter(Boolean).length;
+    const vars = { team: team ?? '', date: since ? formatDay(since) : '', count };
+    const text = !since
+      ? s('whatsNew.welcome')
+      : count
+        ? s(team ? 'whatsNew.forTeam' : 'whatsNew.forAll', vars)
+        : s(team ? 'whatsNew.noneForTeam' : 'whatsNew.noneForAll', vars);
+    if (line.textContent !== text) line.textContent = text;
+  });
+}
