@@ -3,7 +3,7 @@
  * reads and writes them here, so a code set on an onboarding link is the code
  * the share panel sends.
  */
-import { type AdvocatePrefs, codeFromLink, parseStoredPrefs, presetsFromUrl, teamFromLink, withoutParams } from '../lib/advocate.ts';
+import { type AdvocatePrefs, codeFromLink, parseStoredPrefs, withoutParams } from '../lib/advocate.ts';
 import { normalizeCode } from '../model/ids.ts';
 
 export const STORAGE_KEY = 'hub:advocate';
@@ -53,7 +53,7 @@ export function takeLinkRef(): string | undefined {
 }
 
 const OFFERED_KEY = 'hub:link-code';
-function session<T>(use: () => T): T | undefined {
+export function session<T>(use: () => T): T | undefined {
   try {
     return use();
   } catch {
@@ -70,34 +70,4 @@ export function offeredLinkCode(): string | undefined {
 /** The advocate took or declined the offered code: it is not offered again. */
 export function settleLinkCode(): void {
   session(() => sessionStorage.removeItem(OFFERED_KEY));
-}
-
-/**
- * Stores what the current URL presets (?team, ?mentor; ?ref through
- * takeLinkRef) and returns the result. A team the advocate chose themselves
- * is not replaced: the link's team is kept for this tab (`hub:link-team`) and
- * offered by the team control of the next list (offeredLinkTeam).
- */
-export function applyUrlPresets(known: Parameters<typeof presetsFromUrl>[1] = {}): AdvocatePrefs {
-  takeLinkRef();
-  const { code: _fromLink, team, ...rest } = presetsFromUrl(location.search, known);
-  const presets: AdvocatePrefs = rest;
-  const { store, offer } = teamFromLink(readPrefs(), team);
-  if (store) presets.team = store;
-  if (offer) session(() => sessionStorage.setItem(OFFERED_TEAM_KEY, offer));
-  return Object.keys(presets).length ? writePrefs(presets) : readPrefs();
-}
-
-const OFFERED_TEAM_KEY = 'hub:link-team';
-
-/** The team a link of this tab carried that differs from the one the advocate chose, until they take or decline it. */
-export function offeredLinkTeam(): string | undefined {
-  const carried = session(() => sessionStorage.getItem(OFFERED_TEAM_KEY)) ?? undefined;
-  return teamFromLink(readPrefs(), carried).offer;
-}
-
-/** The advocate took (`team`) or declined (undefined) the offered team: it is not offered again. */
-export function settleLinkTeam(team?: string): void {
-  session(() => sessionStorage.removeItem(OFFERED_TEAM_KEY));
-  if (team) writePrefs({ team, teamChosen: true });
 }

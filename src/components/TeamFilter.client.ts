@@ -5,7 +5,8 @@
  * link's other team is offered ("Use <team>"), never put in its place.
  */
 import { visibleItems } from '../lib/onboarding.ts';
-import { offeredLinkTeam, readPrefs, settleLinkTeam, writePrefs } from '../client/advocate-store.ts';
+import { readPrefs, writePrefs } from '../client/advocate-store.ts';
+import { offeredLinkTeam, settleLinkTeam } from '../client/link-presets.ts';
 import { onProgressChange } from '../client/hub-storage.ts';
 import { type IslandKey, stringsOf } from '../client/island-strings.ts';
 

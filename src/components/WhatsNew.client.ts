@@ -28,7 +28,10 @@ if (root) {
     rows.forEach((row, i) => {
       const mark = marks[i];
       row.hidden = !mark;
-      if (mark) row.querySelector('[data-news-mark]')!.textContent = s(mark === 'new' ? 'fresh.new' : 'fresh.updated');
+      if (!mark) return;
+      const badge = row.querySelector<HTMLElement>('[data-news-mark]')!;
+      badge.textContent = s(mark === 'new' ? 'fresh.new' : 'fresh.updated');
+      badge.classList.toggle('muted', mark === 'updated');
     });
     const count = marks.filter(Boolean).length;
     const vars = { team: team ?? '', date: since ? formatDay(since) : '', count };

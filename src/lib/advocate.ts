@@ -1,8 +1,8 @@
 /**
- * What the browser remembers about an advocate, and how links preset it:
- * `?ref=<code>` (attribution, sent as utm_content), `?team=<team>` (default
- * snippet filter) and `?mentor=<person>` (onboarding). Pure, so it is tested
- * without a browser; src/client/advocate-store.ts keeps it in localStorage.
+ * What the browser remembers about an advocate, and how a link's code
+ * (`?ref=<code>`, attribution, sent as utm_content) is taken; `?team=` and
+ * `?mentor=` are read in link-presets.ts. Pure, so it is tested without a
+ * browser; src/client/advocate-store.ts keeps it in localStorage.
  */
 import { isId, normalizeCode, normalizeHost } from '../model/ids.ts';
 import { paramName } from './share/utm.ts';
@@ -24,26 +24,6 @@ export interface AdvocatePrefs {
   mastodon?: string;
   /** The advocacy role the learner trains for (listener, curator, commenter, creator): the completion badge counts its modules. */
   role?: string;
-}
-
-/**
- * The presets an incoming link carries, checked against what exists
- * (`teams`, `mentors`); unknown values are ignored rather than stored. A
- * team is matched whatever its case (`?team=Sales` is the team `sales`), as
- * the search page matches its filters.
- */
-export function presetsFromUrl(search: string, known: { teams?: readonly string[]; mentors?: readonly string[] } = {}): AdvocatePrefs {
-  const params = new URLSearchParams(search);
-  const prefs: AdvocatePrefs = {};
-  const code = normalizeCode(params.get('ref'));
-  if (code) prefs.code = code;
-  const asked = params.get('team')?.trim();
-  // Teams are ids (lower case), so comparing in lower case is enough; every page carries this, so no import.
-  const team = asked && known.teams ? (known.teams.find((t) => t.toLowerCase() === asked.toLowerCase()) ?? asked) : asked;
-  if (team && isId(team) && (!known.teams || known.teams.includes(team))) prefs.team = team;
-  const mentor = params.get('mentor')?.trim();
-  if (mentor && isId(mentor) && (!known.mentors || known.mentors.includes(mentor))) prefs.mentor = mentor;
-  return prefs;
 }
 
 /** Stored prefs, tolerating anything a previous version or a person left in storage. */
@@ -74,17 +54,6 @@ export function parseStoredPrefs(raw: string | null): AdvocatePrefs {
 export function codeFromLink(stored: string | undefined, carried: string | undefined): { store?: string; offer?: string } {
   if (!carried || carried === stored) return {};
   return stored ? { offer: carried } : { store: carried };
-}
-
-/**
- * What becomes of the team a link carries (`?team=`): stored when the
- * advocate has not chosen a team themselves (none yet, or one an earlier link
- * set); only offered when they chose another (or "every team"), so the
- * advocate's own choice is never silently replaced.
- */
-export function teamFromLink(stored: Pick<AdvocatePrefs, 'team' | 'teamChosen'>, carried: string | undefined): { store?: string; offer?: string } {
-  if (!carried || carried === stored.team) return {};
-  return stored.teamChosen ? { offer: carried } : { store: carried };
 }
 
 /** `search` ("?a=1&b=2") without the parameters `names`; the others keep their bytes and their order. */

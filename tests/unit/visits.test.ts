@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { EXPIRES_SOON_DAYS, VISIT_GAP_MS, expiryNote, freshness, newsFor, parseVisits, visitAt } from '../../src/lib/visits.ts';
-import { parseStoredPrefs, teamFromLink } from '../../src/lib/advocate.ts';
+import { parseStoredPrefs } from '../../src/lib/advocate.ts';
+import { teamFromLink } from '../../src/lib/link-presets.ts';
 
 const at = (iso: string) => new Date(iso);
 const MIN = 60_000;
