@@ -7,32 +7,42 @@
  * the meaning. Without JavaScript the dates alone show.
  */
 import { visitSince } from '../client/visit-store.ts';
+import { onProgressChange, readItem } from '../client/hub-storage.ts';
 import { type IslandKey, stringsOf } from '../client/island-strings.ts';
-import { expiryNote, freshness } from '../lib/visits.ts';
+import { VISITS_KEY, expiryNote, freshness } from '../lib/visits.ts';
 
 const cards = document.querySelectorAll<HTMLElement>('[data-fresh]');
 if (cards.length) {
   const since = visitSince();
   const now = new Date();
-  for (const card of cards) {
-    const s = stringsOf<IslandKey<'cardDates'>>(card);
-    const { published, updated, expires } = card.dataset;
-    const marks: [string, string][] = [];
-    const fresh = freshness({ published, updated }, since);
-    if (fresh) marks.push([fresh === 'new' ? '' : 'muted', s(fresh === 'new' ? 'fresh.new' : 'fresh.updated')]);
-    const note = expires ? expiryNote(expires, now) : undefined;
-    if (note)
-      marks.push([
-        'accent',
-        note.kind === 'expired'
-          ? s('fresh.expired')
-          : note.days === 0
-            ? s('fresh.expiresToday')
-            : note.days === 1
-              ? s('fresh.expiresTomorrow')
-              : s('fresh.expiresIn', { days: note.days }),
-      ]);
-    card.querySelector('[data-marks]')?.replaceChildren(
+  // Again when the record changes: "Forget it" on the home page takes the marks away at once.
+  onProgressChange(() => {
+    const compareWith = readItem(VISITS_KEY) === null ? undefined : since;
+    for (const card of cards) mark(card, compareWith, now);
+  });
+}
+
+function mark(card: HTMLElement, since: string | undefined, now: Date): void {
+  const s = stringsOf<IslandKey<'cardDates'>>(card);
+  const { published, updated, expires } = card.dataset;
+  const marks: [string, string][] = [];
+  const fresh = freshness({ published, updated }, since);
+  if (fresh) marks.push([fresh === 'new' ? '' : 'muted', s(fresh === 'new' ? 'fresh.new' : 'fresh.updated')]);
+  const note = expires ? expiryNote(expires, now) : undefined;
+  if (note)
+    marks.push([
+      'accent',
+      note.kind === 'expired'
+        ? s('fresh.expired')
+        : note.days === 0
+          ? s('fresh.expiresToday')
+          : note.days === 1
+            ? s('fresh.expiresTomorrow')
+            : s('fresh.expiresIn', { days: note.days }),
+    ]);
+  const box = card.querySelector('[data-marks]');
+  if (box && box.textContent !== marks.map(([, text]) => text).join(''))
+    box.replaceChildren(
       ...marks.map(([tone, text]) => {
         const badge = document.createElement('span');
         badge.className = `badge ${tone}`.trim();
@@ -40,6 +50,4 @@ if (cards.length) {
         return badge;
       }),
     );
-    if (fresh) card.dataset.freshMark = fresh;
-  }
 }

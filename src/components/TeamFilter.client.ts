@@ -54,7 +54,11 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-team-filter]'))
     const offeredKnown = offered && known.includes(offered) ? offered : undefined;
     offer.hidden = !offeredKnown;
     if (offeredKnown) {
-      const texts = [s('teamFilter.linkOffer', { team: nameOf(offeredKnown), chosen: label }), s('teamFilter.useLinkTeam', { team: nameOf(offeredKnown) }), s('teamFilter.keepTeam', { team: label })];
+      const texts = [
+        s('teamFilter.linkOffer', { team: nameOf(offeredKnown), chosen: label }),
+        s('teamFilter.useLinkTeam', { team: nameOf(offeredKnown) }),
+        s('teamFilter.keepTeam', { team: label }),
+      ];
       [offerText, useOffered, keepChosen].forEach((el, i) => el.textContent !== texts[i] && (el.textContent = texts[i]!));
     }
   };

@@ -6,10 +6,10 @@
  * first visit instead of calling everything new.
  */
 import { readPrefs } from '../client/advocate-store.ts';
-import { onProgressChange } from '../client/hub-storage.ts';
+import { onProgressChange, writeItem } from '../client/hub-storage.ts';
 import { visitSince } from '../client/visit-store.ts';
 import { type IslandKey, formatDay, stringsOf } from '../client/island-strings.ts';
-import { newsFor } from '../lib/visits.ts';
+import { VISITS_KEY, newsFor } from '../lib/visits.ts';
 
 const root = document.querySelector<HTMLElement>('[data-whats-new]');
 if (root) {
@@ -18,8 +18,19 @@ if (root) {
   const line = root.querySelector<HTMLElement>('[data-news-line]')!;
   const rows = [...root.querySelectorAll<HTMLElement>('[data-news]')];
   const items = rows.map(({ dataset: d }) => ({ published: d.published, updated: d.updated, teams: d.teams?.split(' ') }));
-  const since = visitSince();
+  let since = visitSince();
+  let forgotten = false;
+  const forget = root.querySelector<HTMLButtonElement>('[data-news-forget]')!;
   root.hidden = false;
+
+  // "Forget it": the record goes; this page stops comparing, and the next page view is a first visit again.
+  forget.addEventListener('click', () => {
+    since = undefined;
+    forgotten = true;
+    writeItem(VISITS_KEY, undefined);
+    forget.hidden = true;
+    line.focus();
+  });
 
   onProgressChange(() => {
     const stored = readPrefs().team;
@@ -35,11 +46,13 @@ if (root) {
     });
     const count = marks.filter(Boolean).length;
     const vars = { team: team ?? '', date: since ? formatDay(since) : '', count };
-    const text = !since
-      ? s('whatsNew.welcome')
-      : count
-        ? s(team ? 'whatsNew.forTeam' : 'whatsNew.forAll', vars)
-        : s(team ? 'whatsNew.noneForTeam' : 'whatsNew.noneForAll', vars);
+    const text = forgotten
+      ? s('whatsNew.forgotten')
+      : !since
+        ? s('whatsNew.welcome')
+        : count
+          ? s(team ? 'whatsNew.forTeam' : 'whatsNew.forAll', vars)
+          : s(team ? 'whatsNew.noneForTeam' : 'whatsNew.noneForAll', vars);
     if (line.textContent !== text) line.textContent = text;
   });
 }

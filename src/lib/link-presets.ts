@@ -27,7 +27,6 @@ export function presetsFromUrl(search: string, known: { teams?: readonly string[
   return prefs;
 }
 
-
 /**
  * What becomes of the team a link carries (`?team=`): stored when the
  * advocate has not chosen a team themselves (none yet, or one an earlier link

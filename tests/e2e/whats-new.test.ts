@@ -36,7 +36,10 @@ async function newContext(at: Date, visits?: object, options: Parameters<typeof 
   await context.clock.install({ time: at });
   if (visits)
     await context.addInitScript((stored) => {
-      if (localStorage.getItem('hub:visits') === null) localStorage.setItem('hub:visits', stored);
+      // Once per context: a record the page removed stays removed.
+      if (localStorage.getItem('test:seeded') !== null) return;
+      localStorage.setItem('hub:visits', stored);
+      localStorage.setItem('test:seeded', '1');
     }, JSON.stringify(visits));
   return context;
 }
@@ -102,8 +105,28 @@ describe('"New" since the last visit', () => {
   });
 });
 
+describe('what the browser keeps', () => {
+  it('"Forget it" clears the last visit: the marks go at once and the next page is a first visit again', async () => {
+    const context = await newContext(MONDAY, LAST_VISIT);
+    const home = await open(context, '/');
+    await homeLine(home)
+      .filter({ hasText: /^New since/ })
+      .waitFor();
+    await expect(home.locator('#fresh-list [data-marks] .badge:visible', { hasText: /^New$/ }).count()).resolves.toBeGreaterThan(0);
+    await home.getByRole('button', { name: 'Forget it' }).click();
+    await expect.poll(async () => (await homeLine(home).textContent())?.trim()).toMatch(/^Forgotten\./);
+    await expect(home.evaluate(() => localStorage.getItem('hub:visits'))).resolves.toBeNull();
+    await expect(home.locator('[data-marks] .badge', { hasText: /^(New|Updated)$/ }).count()).resolves.toBe(0);
+    await expect(home.locator('[data-news]:visible').count()).resolves.toBe(0);
+    await open(context, '/share/', home);
+    await home.locator('[data-team-status]').filter({ hasText: /\S/ }).waitFor();
+    await expect(home.locator('[data-marks] .badge', { hasText: /^New$/ }).count()).resolves.toBe(0);
+    await context.close();
+  });
+});
+
 describe('the home page: "New for <team> since <date>: N"', () => {
-  it('takes the team from an onboarding link, then from the advocate\'s own choice, which a later link only offers to replace', async () => {
+  it("takes the team from an onboarding link, then from the advocate's own choice, which a later link only offers to replace", async () => {
     const context = await newContext(MONDAY, LAST_VISIT);
     await open(context, '/start/sales-advocates/?team=sales');
     const home = await open(context, '/');
@@ -137,7 +160,7 @@ describe('the home page: "New for <team> since <date>: N"', () => {
 });
 
 describe('"Expires in N days", counted when the page is seen', () => {
-  it('marks a snippet whose last day is within 7 days of the browser\'s clock, not of the build', async () => {
+  it("marks a snippet whose last day is within 7 days of the browser's clock, not of the build", async () => {
     // book-installer-early: available until 30 November.
     const marks = async (at: Date) => {
       const context = await newContext(at, LAST_VISIT);

@@ -55,8 +55,7 @@ describe('parseVisits', () => {
     expect(parseVisits(JSON.stringify(visits))).toEqual(visits);
   });
   it('forgets what it cannot read (then the next page view is a first visit, with no "new" flood)', () => {
-    for (const raw of [null, '', 'nope', '{"v":2,"seen":"2026-11-20T09:40:00Z"}', '{"v":1,"seen":"yesterday"}', '[]'])
-      expect(parseVisits(raw)).toBeUndefined();
+    for (const raw of [null, '', 'nope', '{"v":2,"seen":"2026-11-20T09:40:00Z"}', '{"v":1,"seen":"yesterday"}', '[]']) expect(parseVisits(raw)).toBeUndefined();
     expect(parseVisits('{"v":1,"seen":"2026-11-20T09:40:00Z","since":42}')).toEqual({ v: 1, seen: '2026-11-20T09:40:00Z' });
   });
 });
@@ -92,7 +91,7 @@ describe('expiryNote: "Expires in N days", counted at view time', () => {
     expect(expiryNote('2026-11-30T00:00:00.000Z', at('2026-12-01T00:00:00Z'), utc)).toEqual({ kind: 'expired' });
     expect(expiryNote('2026-11-30T15:00:00.000Z', at('2026-11-30T15:00:00Z'), utc)).toEqual({ kind: 'expired' });
   });
-  it('counts in the reader\'s days: east of UTC the bare date\'s last day comes sooner', () => {
+  it("counts in the reader's days: east of UTC the bare date's last day comes sooner", () => {
     const tokyo = -9 * 60; // getTimezoneOffset() in Tokyo
     // 2026-11-29 16:00 UTC is already 30 November in Tokyo: the last day is today there.
     expect(expiryNote('2026-11-30T00:00:00.000Z', at('2026-11-29T16:00:00Z'), tokyo)).toEqual({ kind: 'soon', days: 0 });
@@ -115,7 +114,7 @@ describe('newsFor: what "New for <team> since <date>" counts', () => {
     { published: '2026-06-02T00:00:00.000Z', updated: '2026-11-19T00:00:00.000Z' },
     { published: '2026-11-02T00:00:00.000Z', teams: ['sales'] },
   ];
-  it('counts the team\'s snippets, those for all, and every other entry', () => {
+  it("counts the team's snippets, those for all, and every other entry", () => {
     expect(newsFor(items, 'sales', since)).toEqual(['new', undefined, 'new', 'updated', undefined]);
     expect(newsFor(items, undefined, since)).toEqual(['new', 'new', 'new', 'updated', undefined]);
   });
@@ -125,7 +124,7 @@ describe('newsFor: what "New for <team> since <date>" counts', () => {
 });
 
 describe('teamFromLink: the team the advocate chose wins over a link', () => {
-  it('stores a link\'s team when the advocate has none or it came from a link', () => {
+  it("stores a link's team when the advocate has none or it came from a link", () => {
     expect(teamFromLink({}, 'sales')).toEqual({ store: 'sales' });
     expect(teamFromLink({ team: 'engineering' }, 'sales')).toEqual({ store: 'sales' });
   });
