@@ -66,7 +66,16 @@ export const ISLAND_STRINGS = {
   trackSteps: ['tracks.progress', 'tracks.complete', 'tracks.auto.quiz', 'tracks.auto.acknowledged', 'tracks.auto.opened', 'tracks.auto.shared'],
   sharedMarks: ['sharedMarks.on'],
   cardDates: ['fresh.new', 'fresh.updated', 'fresh.expired', 'fresh.expiresToday', 'fresh.expiresTomorrow', 'fresh.expiresIn'],
-  whatsNew: ['whatsNew.forTeam', 'whatsNew.forAll', 'whatsNew.noneForTeam', 'whatsNew.noneForAll', 'whatsNew.welcome', 'whatsNew.forgotten', 'fresh.new', 'fresh.updated'],
+  whatsNew: [
+    'whatsNew.forTeam',
+    'whatsNew.forAll',
+    'whatsNew.noneForTeam',
+    'whatsNew.noneForAll',
+    'whatsNew.welcome',
+    'whatsNew.forgotten',
+    'fresh.new',
+    'fresh.updated',
+  ],
   pathNav: ['path.back', 'path.backDone', 'path.continue'],
   trainingProgress: ['training.pickRole', 'training.pathProgress', 'training.status.passed', 'training.status.tried', 'training.status.new', 'training.badgeText'],
 } as const;
