@@ -9,7 +9,8 @@
 import { visitSince } from '../client/visit-store.ts';
 import { onProgressChange, readItem } from '../client/hub-storage.ts';
 import { type IslandKey, stringsOf } from '../client/island-strings.ts';
-import { VISITS_KEY, expiryNote, freshness } from '../lib/visits.ts';
+import { VISITS_KEY } from '../lib/visits.ts';
+import { expiryNote, freshness } from '../lib/fresh-marks.ts';
 
 const cards = document.querySelectorAll<HTMLElement>('[data-fresh]');
 if (cards.length) {

@@ -9,7 +9,8 @@ import { readPrefs } from '../client/advocate-store.ts';
 import { onProgressChange, writeItem } from '../client/hub-storage.ts';
 import { visitSince } from '../client/visit-store.ts';
 import { type IslandKey, formatDay, stringsOf } from '../client/island-strings.ts';
-import { VISITS_KEY, newsFor } from '../lib/visits.ts';
+import { VISITS_KEY } from '../lib/visits.ts';
+import { newsFor } from '../lib/fresh-marks.ts';
 
 const root = document.querySelector<HTMLElement>('[data-whats-new]');
 if (root) {

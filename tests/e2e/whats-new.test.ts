@@ -94,6 +94,21 @@ describe('"New" since the last visit', () => {
     await context.close();
   });
 
+  it("keeps the visit going while the advocate reads a snippet's page (which shows no card) for 25 minutes", async () => {
+    const context = await newContext(MONDAY, LAST_VISIT);
+    const page = await open(context, '/share/');
+    await card(page, 'share-list', 'no-heat-what-to-do').locator('[data-marks] .badge').first().waitFor();
+    await page.clock.setSystemTime(MONDAY.getTime() + 25 * MINUTE);
+    await open(context, '/share/no-heat-what-to-do/', page);
+    await page.locator('[data-share-panel]').waitFor({ state: 'visible' });
+    // 50 minutes after the list was last seen, but 25 after the snippet's page: the same visit.
+    await page.clock.setSystemTime(MONDAY.getTime() + 50 * MINUTE);
+    await open(context, '/share/', page);
+    await card(page, 'share-list', 'no-heat-what-to-do').locator('[data-marks] .badge').first().waitFor();
+    expect(await marksOf(page, '#share-list > [data-shared-id="no-heat-what-to-do"]')).toEqual(['New']);
+    await context.close();
+  });
+
   it('says "Welcome" on a first visit and marks nothing new', async () => {
     const context = await newContext(MONDAY);
     const page = await open(context, '/');

@@ -4,7 +4,9 @@
  * choice (src/lib/advocate.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { EXPIRES_SOON_DAYS, VISIT_GAP_MS, expiryNote, freshness, newsFor, parseVisits, visitAt } from '../../src/lib/visits.ts';
+import { VISITS_KEY, VISIT_GAP_MS, parseVisits, visitAt } from '../../src/lib/visits.ts';
+import { VISITS_KEY as EXTEND_KEY, VISIT_GAP_MS as EXTEND_GAP, extendedVisit } from '../../src/lib/visit-extend.ts';
+import { EXPIRES_SOON_DAYS, expiryNote, freshness, newsFor } from '../../src/lib/fresh-marks.ts';
 import { parseStoredPrefs } from '../../src/lib/advocate.ts';
 import { teamFromLink } from '../../src/lib/link-presets.ts';
 
@@ -139,5 +141,22 @@ describe('teamFromLink: the team the advocate chose wins over a link', () => {
   it('keeps the choice through storage', () => {
     expect(parseStoredPrefs('{"team":"marketing","teamChosen":true}')).toEqual({ team: 'marketing', teamChosen: true });
     expect(parseStoredPrefs('{"team":"marketing","teamChosen":"yes"}')).toEqual({ team: 'marketing' });
+  });
+});
+
+describe('extendedVisit: every page, entry pages included, keeps a visit going', () => {
+  const reading = { v: 1, seen: '2026-11-20T09:40:00.000Z', since: '2026-11-18T17:00:00.000Z' };
+  it('moves "seen" on within a visit, so reading a snippet for 25 minutes and then a list is one visit', () => {
+    const extended = extendedVisit(JSON.stringify(reading), Date.parse('2026-11-20T10:05:00Z'));
+    expect(JSON.parse(extended!)).toEqual({ ...reading, seen: '2026-11-20T10:05:00.000Z' });
+    expect(visitAt(parseVisits(extended!), at('2026-11-20T10:30:00Z')).since).toBe(reading.since);
+  });
+  it('never starts a visit: after 30 minutes away, or with nothing or nonsense stored, it writes nothing', () => {
+    expect(extendedVisit(JSON.stringify(reading), Date.parse(reading.seen) + VISIT_GAP_MS)).toBeUndefined();
+    expect(extendedVisit(JSON.stringify(reading), Date.parse(reading.seen) - 1)).toBeUndefined();
+    for (const raw of [null, '', 'nope', 'null', '{"v":2,"seen":"2026-11-20T09:40:00Z"}']) expect(extendedVisit(raw, Date.parse(reading.seen) + MIN)).toBeUndefined();
+  });
+  it('uses the same key and gap as the visit rule', () => {
+    expect([EXTEND_KEY, EXTEND_GAP]).toEqual([VISITS_KEY, VISIT_GAP_MS]);
   });
 });
