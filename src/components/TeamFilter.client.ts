@@ -75,6 +75,7 @@ for (const root of document.querySelectorAll<HTMLElement>('[data-team-filter]'))
 
   select.addEventListener('change', () => {
     showAll = false;
+    settleLinkTeam(); // a choice made here answers a link's offer too
     writePrefs({ team: select.value || undefined, teamChosen: true });
   });
   toggle.addEventListener('click', () => {

@@ -170,6 +170,17 @@ describe('the home page: "New for <team> since <date>: N"', () => {
     await expect.poll(async () => (await homeLine(home).textContent())?.trim()).toBe('New for Sales since Nov 8, 2026: 3');
     await expect(teamSelect(home).inputValue()).resolves.toBe('sales');
     await offer.waitFor({ state: 'hidden' });
+
+    // Offered again by another link, and answered by a choice in the control: the offer goes, the choice stays.
+    await open(context, '/start/sales-advocates/?team=engineering', home);
+    await open(context, '/', home);
+    await offer.waitFor({ state: 'visible' });
+    await teamSelect(home).selectOption('marketing');
+    await offer.waitFor({ state: 'hidden' });
+    await home.reload();
+    await homeLine(home).filter({ hasText: /\S/ }).waitFor();
+    await expect(teamSelect(home).inputValue()).resolves.toBe('marketing');
+    await expect(offer.isVisible()).resolves.toBe(false);
     await context.close();
   });
 });
@@ -212,10 +223,13 @@ describe('on a phone', () => {
     const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
     const context = await newContext(MONDAY, LAST_VISIT, phone);
     await context.addInitScript(() => {
-      if (localStorage.getItem('hub:advocate') === null) localStorage.setItem('hub:advocate', JSON.stringify({ team: 'sales' }));
+      // Sales, chosen; a link in this tab offered Engineering: the offer is audited too.
+      if (localStorage.getItem('hub:advocate') === null) localStorage.setItem('hub:advocate', JSON.stringify({ team: 'sales', teamChosen: true }));
+      sessionStorage.setItem('hub:link-team', 'engineering');
     });
     const ready = async (page: Page, url: string) => {
       if (url === '/') await homeLine(page).filter({ hasText: /\S/ }).waitFor();
+      await page.locator('[data-team-offer]').waitFor();
       await page.locator('[data-marks] .badge:visible').first().waitFor();
     };
     const findings = await auditPages(context, hub.site.url, ['/', '/share/'], { label: 'whats-new', passes: BOTH_SCHEMES, ready });
