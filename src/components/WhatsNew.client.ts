@@ -46,7 +46,9 @@ if (root) {
       badge.classList.toggle('muted', mark === 'updated');
     });
     const count = marks.filter(Boolean).length;
-    const vars = { team: team ?? '', date: since ? formatDay(since) : '', count };
+    // Away longer than the list reaches back: what is new since its first day, which is what it can count.
+    const from = since && root.dataset.from && Date.parse(root.dataset.from) > Date.parse(since) ? root.dataset.from : since;
+    const vars = { team: team ?? '', date: from ? formatDay(from) : '', count };
     const text = forgotten
       ? s('whatsNew.forgotten')
       : !since

@@ -8,7 +8,7 @@
  */
 import type { CollectionName } from '../model/collections.ts';
 import { entryPath } from '../lib/urls.ts';
-import { type Entry, entryTitle, published } from './hub.ts';
+import { type Entry, NOW, entryTitle, published } from './hub.ts';
 
 export interface CardDates {
   published?: Date;
@@ -35,13 +35,26 @@ export interface NewsEntry {
   teams?: readonly string[];
 }
 
-/** Every published entry with a publish or update date, the most recent first: what "New for <team>" may count. */
+/**
+ * How far back the home page lists dated entries: an advocate away longer is
+ * told what is new since then ("New since <the window's first day>"), so the
+ * page does not carry every dated entry a large hub ever had.
+ */
+export const NEWS_WINDOW_DAYS = 90;
+
+/** The first instant of the window, for the build's `now`. */
+export function newsWindowStart(now: Date = NOW): Date {
+  return new Date(now.getTime() - NEWS_WINDOW_DAYS * 24 * 60 * 60 * 1000);
+}
+
+/** Every published entry published or updated within the window, the most recent first: what "New for <team>" may count. */
 export async function newsEntries(): Promise<NewsEntry[]> {
+  const from = newsWindowStart().getTime();
   const entries: NewsEntry[] = [];
   for (const collection of DATED) {
     for (const entry of await published(collection)) {
       const { published: date, updated } = cardDates(entry);
-      if (!date && !updated) continue;
+      if (Math.max(date?.getTime() ?? 0, updated?.getTime() ?? 0) < from) continue;
       const teams = collection === 'snippets' ? (entry as Entry<'snippets'>).data.teams : undefined;
       entries.push({ collection, title: entryTitle(entry as Entry<CollectionName>), href: entryPath(collection, entry.id), published: date, updated, teams });
     }

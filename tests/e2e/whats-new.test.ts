@@ -185,6 +185,19 @@ describe('the home page: "New for <team> since <date>: N"', () => {
   });
 });
 
+describe('an advocate away for months', () => {
+  it('is told what is new since the first day the home page reaches back to (90 days before the build), not since a day it cannot count from', async () => {
+    const context = await newContext(MONDAY, { v: 1, seen: '2026-05-01T12:00:00.000Z' });
+    await context.addInitScript(() => localStorage.setItem('hub:advocate', JSON.stringify({ team: 'sales' })));
+    const home = await open(context, '/');
+    await homeLine(home).filter({ hasText: /\S/ }).waitFor();
+    const line = (await homeLine(home).textContent())?.trim();
+    expect(line).toMatch(/^New for Sales since Aug 24, 2026: \d+$/);
+    await expect(home.locator('[data-news]:visible').count()).resolves.toBe(Number(line!.split(': ')[1]));
+    await context.close();
+  });
+});
+
 describe('"Expires in N days", counted when the page is seen', () => {
   it("marks a snippet whose last day is within 7 days of the browser's clock, not of the build", async () => {
     // book-installer-early: available until 30 November.
