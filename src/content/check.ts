@@ -16,6 +16,7 @@ import { type CheckedEntry, entrySchemas, validateEntry } from './entry.ts';
 import { readSettings } from './settings.ts';
 import { checkRootFolder, diskImages, entryFiles } from './tree.ts';
 import { checkBodySafety } from './checks/body-safety.ts';
+import { satteriReader } from './checks/body-reader-satteri.ts';
 import { checkCardText } from './checks/card-text.ts';
 import { checkImages } from './checks/images.ts';
 import { lintEntries } from './checks/lint.ts';
@@ -96,7 +97,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   problems.push(...checkMetrics({ root: options.root, show, settings, entries, ids }));
   problems.push(...checkCardText(entries));
   problems.push(...checkShareRules(entries, settings, options.now));
-  problems.push(...checkBodySafety(entries, settings.site));
+  problems.push(...checkBodySafety(entries, settings.site, satteriReader));
   problems.push(...checkMentorPlaceholders(entries));
   problems.push(...checkImages({ root: options.root, publicDir, show, settings, entries }));
   return { settings, entries, problems };

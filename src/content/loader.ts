@@ -79,7 +79,7 @@ function contentSession(options: HubLoaderOptions) {
       current ??= Promise.resolve().then(() => {
         const check = checkContent({ root: options.root, now: options.now, settings: options.settings, cwd: options.project, publicDir: options.publicDir });
         report(check.problems, logger, options.command);
-        buildChannel().cmsFacts = treeFacts(check, options);
+        buildChannel().cmsFacts = treeFacts(check, { ...options, unpublishedTexts: options.command === 'dev' });
         return check;
       });
       return current;

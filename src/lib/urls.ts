@@ -43,6 +43,11 @@ export function impactPath(): string {
   return path('impact/');
 }
 
+/** /you/: what this browser keeps about the advocate, and the link that takes it to another device. */
+export function youPath(): string {
+  return path('you/');
+}
+
 /** The QR code (SVG) of a track's onboarding link. */
 export function trackQrPath(id: string): string {
   return path(`${ROUTE_OF.tracks}/${id}/qr.svg`);

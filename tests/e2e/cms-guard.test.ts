@@ -76,13 +76,16 @@ async function publish(page: Page) {
   await page.getByText('Publish now').click();
 }
 
-/** Saves and expects the refusal: the build's message over the editor and in Decap's notice, the file unchanged. */
-async function expectRefused(page: Page, file: string, message: string) {
+/**
+ * Saves and expects the refusal: the build's message over the editor and in Decap's notice, the file unchanged.
+ * `named` is the file the message names (another entry, when settings would break it).
+ */
+async function expectRefused(page: Page, file: string, message: string, named = file) {
   const before = readFileSync(path.join(cms.content, file), 'utf8');
   await publish(page);
   const panel = page.locator('#hub-save-check');
   await expect.poll(() => panel.textContent(), { timeout: 20_000 }).toContain(message);
-  expect(await panel.textContent()).toContain(`content/${file}:`);
+  expect(await panel.textContent()).toContain(`content/${named}:`);
   await expect.poll(() => page.getByText('Failed to persist entry').count()).toBeGreaterThan(0);
   // Give a save that was not stopped time to land.
   await page.waitForTimeout(1500);
@@ -129,6 +132,29 @@ describe('saving in Decap CMS', () => {
     await page.close();
   });
 
+  it('refuses a body whose HTML would run script, or whose link is a script address, as the build does', async () => {
+    const html = '<img src="./x.png" alt="x" onerror="alert(1)">';
+    const link = '[read this](java&#x73;cript:alert(1))';
+    const htmlMessage = messageAfterEdit('guidelines/be-honest.md', (t) => `${t}\n${html}\n`, 'body', /raw HTML/);
+    const linkMessage = messageAfterEdit('guidelines/be-honest.md', (t) => `${t}\n${link}\n`, 'body', /script and data addresses/);
+    const page = await openEntry('guidelines/entries/be-honest');
+    // The body in Decap's Markdown mode, as an editor pastes HTML or a link written by hand.
+    const field = page.locator('[aria-label="markdown field"]');
+    await field.getByRole('switch').click();
+    await field.getByText('Honesty builds trust.').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.insertText(html);
+    await expectRefused(page, 'guidelines/be-honest.md', htmlMessage);
+    // The same text, with the HTML replaced by a link whose address runs script once the entity is decoded.
+    await field.getByText(html).click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Shift+Home');
+    await page.keyboard.insertText(link);
+    await expectRefused(page, 'guidelines/be-honest.md', linkMessage);
+    await page.close();
+  });
+
   it('keeps the unsaved text of an open editor while another file changes, then refuses a mentor who is no longer one', async () => {
     const page = await openEntry('tracks/entries/welcome');
     let navigations = 0;
@@ -151,6 +177,22 @@ describe('saving in Decap CMS', () => {
     const message = buildMessage(cms.content, 'mentor', /not a mentor/);
     await expectRefused(page, 'tracks/welcome.md', message);
     expect(await title.inputValue()).toBe('Welcome to the team, unsaved');
+    await page.close();
+  });
+});
+
+describe('saving the settings in Decap CMS', () => {
+  it('refuses a banned phrase that a published wording holds, naming the snippet as the build does', async () => {
+    const phrase = 'worked on for a year';
+    const edit = (text: string) => text.replace('banned: ["best in the world"]', `banned: ["best in the world", "${phrase}"]`);
+    const message = messageAfterEdit('settings.yaml', edit, 'variants[0].text', /banned phrase/);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 1200 } });
+    await page.goto(`${cms.base}/admin/#/collections/settings/entries/settings`);
+    await page.getByRole('button', { name: /login/i }).click({ timeout: 60_000 });
+    const add = page.getByRole('button', { name: /add phrase/i });
+    await add.click({ timeout: 60_000 });
+    await page.locator('[id^="banned-field"], [aria-label="list field"]').filter({ hasText: 'Banned phrases' }).getByRole('textbox').last().fill(phrase);
+    await expectRefused(page, 'settings.yaml', message, 'snippets/live.md');
     await page.close();
   });
 });

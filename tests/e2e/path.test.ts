@@ -10,6 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { useBuiltHub } from '../support/site.ts';
 import { recordOpened } from '../support/browser.ts';
+import { passQuiz } from '../support/quiz.ts';
 
 const hub = useBuiltHub();
 let context: BrowserContext;
@@ -38,20 +39,6 @@ const step = (name: string | RegExp) => page.getByRole('checkbox', { name: typeo
 const backLink = () => page.locator('[data-path-nav="back"] a');
 const continueLink = () => page.locator('[data-path-nav="continue"] a');
 
-/** Answers the quiz on this page rightly. */
-async function passQuiz() {
-  const questions = page.locator('fieldset[data-answer]');
-  for (let i = 0; i < (await questions.count()); i++) {
-    const question = questions.nth(i);
-    await question
-      .getByRole('radio')
-      .nth(Number(await question.getAttribute('data-answer')))
-      .check();
-  }
-  await page.getByRole('button', { name: 'Check my answers' }).click();
-  await expect(page.locator('[data-result]').textContent()).resolves.toMatch(/Passed!/);
-}
-
 describe('a track whose steps follow what the advocate does', () => {
   it('ticks the Sales quiz, guideline and snippet steps after doing them, keeps manual ticks, and leads back', async () => {
     await page.goto(hub.site.url + SALES);
@@ -63,7 +50,7 @@ describe('a track whose steps follow what the advocate does', () => {
     const back = backLink();
     await back.waitFor({ state: 'visible', timeout: 5000 });
     await expect(back.textContent()).resolves.toBe('Back to your path — next: Say what is opinion and what is fact');
-    await passQuiz();
+    await passQuiz(page);
     await back.click();
     expect(new URL(page.url()).pathname).toBe(SALES);
     expect(await step('Listening first').isChecked()).toBe(true);

@@ -19,6 +19,7 @@ import { SORTS } from '../../src/lib/search/state.ts';
 import type { ModuleStatus } from '../../src/lib/training-progress.ts';
 import type { ContactKind } from '../../src/lib/contact.ts';
 import type { AutoReason } from '../../src/lib/track-progress.ts';
+import { PREF_FIELDS, type RefusalReason } from '../../src/lib/device-transfer.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/model/collections.ts';
 import type { trainingSchema } from '../../src/model/schemas/training.ts';
 import type { z } from 'astro/zod';
@@ -56,6 +57,9 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'impact.period.*': INTERVALS,
   'people.contact.*': every<ContactKind>({ email: true, chat: true, booking: true }),
   'tracks.auto.*': every<AutoReason>({ quiz: true, acknowledged: true, opened: true, shared: true }),
+  'you.*': PREF_FIELDS,
+  'you.choose.*': PREF_FIELDS,
+  'you.refused.*': every<RefusalReason>({ damaged: true, newer: true, malformed: true }),
 };
 
 /**

@@ -16,16 +16,40 @@
  *   javascript: address in content is a mistake or an attack, and is refused;
  *   their Markdown links and images are judged like those of .md bodies.
  *
- * Raw HTML is found by Sätteri, the parser that renders the page (so code
- * spans and code blocks are never mistaken for HTML), then each piece is
+ * Raw HTML and addresses are found by a Markdown parser (so code spans and
+ * code blocks are never mistaken for HTML), then each piece of HTML is
  * parsed into elements with decoded attributes and judged by the allowlist.
+ * The parser is a BodyReader: the build reads bodies with Sätteri, the
+ * parser that renders the page (body-reader-satteri.ts); Decap's save check
+ * in the browser, where Sätteri's threads cannot run, with micromark and
+ * parse5 (body-reader-mdast.ts). Both give the same pieces and lines for the
+ * same body (tests/unit/body-readers.test.ts), and these rules judge them, so
+ * the CMS and the build refuse a body with the same words.
  */
-import { defineHastPlugin, defineMdastPlugin, markdownToHtml, mdxToJs, type MdastNode, type HastNode } from 'satteri';
+import type { Root as HastRoot, RootContent as HastContent } from 'hast';
 import { type AddressUse, judgeAddress, judgeElement } from '../../lib/markdown/safe-html.ts';
 import { maskCode } from './lint.ts';
 import type { Problem } from '../../lib/problems.ts';
 import { quote } from '../../model/words.ts';
 import type { CheckedEntry } from '../entry.ts';
+
+/** What a body holds that the rules judge, with 1-based lines within the body. */
+export interface ReadBody {
+  /** Raw HTML pieces (blocks, and each inline tag), as written. */
+  html: { value: string; line: number }[];
+  /** Addresses of Markdown links, images and link definitions, entities decoded. */
+  addresses: { url: string; use: AddressUse; line: number; alt: string }[];
+}
+
+/** A Markdown parser, as the rules need it. */
+export interface BodyReader {
+  /** The raw HTML and addresses of a Markdown (.md) body. */
+  markdown(body: string): ReadBody;
+  /** The addresses of an MDX body's Markdown; undefined when the reader cannot parse MDX. */
+  mdx(body: string): ReadBody['addresses'] | undefined;
+  /** A piece of raw HTML as elements with hast properties (camelCase, decoded), as a browser parses it. */
+  html(html: string): HastRoot;
+}
 
 interface Found {
   /** 1-based line within the body. */
@@ -39,68 +63,51 @@ interface Found {
  * What the allowlist would change in a piece of raw HTML, in editor's words:
  * removals (errors) and elements it only unwraps, keeping their text (warnings).
  */
-export function judgeRawHtml(html: string, site: string): { removed: string[]; unwrapped: string[] } {
+export function judgeRawHtml(html: string, site: string, reader: BodyReader): { removed: string[]; unwrapped: string[] } {
   const removed: string[] = [];
   const unwrapped: string[] = [];
-  const collect = defineHastPlugin({
-    name: 'hub:judge-raw-html',
-    before(root) {
-      const walk = (node: HastNode) => {
-        if (node.type === 'element') {
-          const verdict = judgeElement(node.tagName, node.properties as Record<string, unknown>, site);
-          (verdict.action === 'unwrap' ? unwrapped : removed).push(...verdict.reasons);
-          if (verdict.action === 'remove') return;
-        }
-        if ('children' in node && node.children) for (const child of node.children as HastNode[]) walk(child);
-      };
-      walk(root as HastNode);
-    },
-  });
-  markdownToHtml(html, { hastPlugins: [collect], features: { rawHtml: true, gfm: false } });
+  const walk = (node: HastRoot | HastContent) => {
+    if (node.type === 'element') {
+      const verdict = judgeElement(node.tagName, node.properties as Record<string, unknown>, site);
+      (verdict.action === 'unwrap' ? unwrapped : removed).push(...verdict.reasons);
+      if (verdict.action === 'remove') return;
+    }
+    if ('children' in node) for (const child of node.children) walk(child);
+  };
+  walk(reader.html(html));
   return { removed: [...new Set(removed)], unwrapped: [...new Set(unwrapped)] };
 }
 
-/** A visitor of the Markdown links, images and link definitions of a body, reporting each address the renderer would drop. */
-function addressScan(site: string, found: Found[]) {
-  const judge = (node: MdastNode, url: string, use: AddressUse) => {
+/** Each address the renderer would drop, in editor's words. */
+function addressProblems(addresses: ReadBody['addresses'], site: string): Found[] {
+  const found: Found[] = [];
+  for (const { url, use, line, alt } of addresses) {
     const verdict = judgeAddress(url, use, site);
-    if (verdict.ok) return;
-    const line = node.position?.start.line ?? 1;
+    if (verdict.ok) continue;
     if (use === 'image' && /^https?:\/\//i.test(url) && !/\s/.test(url)) {
-      const alt = 'alt' in node ? (node.alt ?? '') : '';
       found.push({
         line,
         message: `shows the image ${quote(url)} from another site, which readers' browsers would fetch from there (the hub never calls elsewhere); save the image next to the entry and write ![${alt}](./file.jpg)`,
       });
     } else found.push({ line, message: `has ${verdict.reason}` });
-  };
-  return defineMdastPlugin({
-    name: 'hub:body-addresses',
-    options: { position: true },
-    link: (node) => judge(node, node.url, 'link'),
-    definition: (node) => judge(node, node.url, 'link'),
-    image: (node) => judge(node, node.url, 'image'),
-  });
+  }
+  return found;
 }
 
 /** Problems of a Markdown (.md) body: raw HTML the page would lose, addresses it would drop. */
-export function markdownBodyProblems(body: string, site: string): Found[] {
+export function markdownBodyProblems(body: string, site: string, reader: BodyReader): Found[] {
+  const read = reader.markdown(body);
   const found: Found[] = [];
-  const scan = defineMdastPlugin({
-    name: 'hub:body-safety',
-    options: { position: true },
-    html(node) {
-      const { removed, unwrapped } = judgeRawHtml(node.value, site);
-      const tag = quote(`${/<[a-z][^\s/>]*/i.exec(node.value)?.[0] ?? node.value.slice(0, 20)}…`);
-      const line = node.position?.start.line ?? 1;
-      if (removed.length) {
-        found.push({ line, message: `has raw HTML that is not allowed (${removed.join('; ')}) in ${tag}; write Markdown instead, or ask a developer for a component in an .mdx file` });
-      } else if (unwrapped.length) {
-        found.push({ line, severity: 'warning', message: `has raw HTML the page leaves out (${unwrapped.join('; ')}) in ${tag}` });
-      }
-    },
-  });
-  markdownToHtml(body, { mdastPlugins: [scan, addressScan(site, found)] });
+  for (const { value, line } of read.html) {
+    const { removed, unwrapped } = judgeRawHtml(value, site, reader);
+    const tag = quote(`${/<[a-z][^\s/>]*/i.exec(value)?.[0] ?? value.slice(0, 20)}…`);
+    if (removed.length) {
+      found.push({ line, message: `has raw HTML that is not allowed (${removed.join('; ')}) in ${tag}; write Markdown instead, or ask a developer for a component in an .mdx file` });
+    } else if (unwrapped.length) {
+      found.push({ line, severity: 'warning', message: `has raw HTML the page leaves out (${unwrapped.join('; ')}) in ${tag}` });
+    }
+  }
+  found.push(...addressProblems(read.addresses, site));
   return found.sort((a, b) => a.line - b.line);
 }
 
@@ -115,14 +122,9 @@ const MDX_RULES: { pattern: RegExp; message: (match: RegExpMatchArray) => string
 ];
 
 /** Problems of an MDX body: script, handlers, raw HTML injection, script addresses, and its Markdown links and images. */
-export function mdxBodyProblems(body: string, site: string): Found[] {
+export function mdxBodyProblems(body: string, site: string, reader: BodyReader): Found[] {
   const code = maskCode(body);
-  const found: Found[] = [];
-  try {
-    mdxToJs(body, { mdastPlugins: [addressScan(site, found)] });
-  } catch {
-    // Not valid MDX: Astro's MDX compiler reports it with its line when the page is built.
-  }
+  const found = addressProblems(reader.mdx(body) ?? [], site);
   for (const rule of MDX_RULES) {
     for (const match of code.matchAll(rule.pattern)) {
       found.push({ line: code.slice(0, match.index).split('\n').length, message: rule.message(match) });
@@ -131,11 +133,11 @@ export function mdxBodyProblems(body: string, site: string): Found[] {
   return found.sort((a, b) => a.line - b.line);
 }
 
-export function checkBodySafety(entries: readonly CheckedEntry[], site: string): Problem[] {
+export function checkBodySafety(entries: readonly CheckedEntry[], site: string, reader: BodyReader): Problem[] {
   const problems: Problem[] = [];
   for (const entry of entries) {
     if (!entry.body.trim()) continue;
-    const found = entry.file.toLowerCase().endsWith('.mdx') ? mdxBodyProblems(entry.body, site) : markdownBodyProblems(entry.body, site);
+    const found = entry.file.toLowerCase().endsWith('.mdx') ? mdxBodyProblems(entry.body, site, reader) : markdownBodyProblems(entry.body, site, reader);
     // Line 1 of the body is the closing "---" line's remainder, as bodyLine counts it.
     const lineStarts = [0, ...[...entry.body.matchAll(/\n/g)].map((m) => m.index! + 1)];
     for (const { line, message, severity = 'error' } of found) {

@@ -14,6 +14,8 @@ export interface CollectionConfig {
   format?: string;
   identifier_field?: string;
   fields?: { name: string }[];
+  /** A files collection's files (the settings). */
+  files?: (CollectionConfig & { file: string })[];
 }
 
 export interface EntryFormatter {

@@ -17,14 +17,32 @@ export interface EntryFact {
   file: string;
   /**
    * What other entries' checks read of this one, from its checked front matter (FACT_FIELDS): its
-   * publish state, whether a person is a mentor, a module's requirements. No titles or texts: the
-   * file is served with the built /admin/, and unpublished content never is.
+   * publish state, whether a person is a mentor, a module's requirements, its teams, topics and
+   * networks; and for a published snippet what its share page shows (SHARE_FIELDS). No other
+   * titles or texts: the file is served with the built /admin/, and unpublished content never is.
    */
   data: Record<string, unknown>;
+  /**
+   * Lines of the fields given, by field path (`variants[0].text`), so that a
+   * settings save names the line the build would name.
+   */
+  lines?: Record<string, number>;
+  /** Set when `data` holds what a snippet's share rules read (SHARE_FIELDS): a settings save checks them again. */
+  shareable?: boolean;
 }
 
-/** The fields of an entry the checks of another entry read (src/content/checks/references.ts, lint.ts). */
-export const FACT_FIELDS = ['draft', 'publish', 'published', 'expires', 'mentor', 'requires'] as const;
+/**
+ * The fields of an entry the checks of another entry read (src/content/checks/references.ts, lint.ts),
+ * and those whose allowed values settings.yaml lists (teams, topics, networks), which a settings save checks again.
+ */
+export const FACT_FIELDS = ['draft', 'publish', 'published', 'expires', 'mentor', 'requires', 'teams', 'team', 'topics', 'networks'] as const;
+
+/**
+ * What a snippet's share rules read (src/content/checks/share-rules.ts) beside FACT_FIELDS: its wordings
+ * and what is added to them. Given for published snippets only in a build (their share pages show it all
+ * anyway), for every snippet under `npm run cms`, where nothing is published.
+ */
+export const SHARE_FIELDS = ['title', 'link', 'campaign', 'hashtags', 'variants'] as const;
 
 /** What the content loader found, as of its last reading of the tree. */
 export interface TreeFacts {
@@ -33,6 +51,8 @@ export interface TreeFacts {
   entries: EntryFact[];
   /** Every other file of the collections' folders (images), as messages show it. */
   assets: string[];
+  /** The files under public/ (where `brand.logo` points), as paths under it: `brand/logo.svg`. */
+  publicFiles?: string[];
 }
 
 export interface CmsFacts extends TreeFacts {

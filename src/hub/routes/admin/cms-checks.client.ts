@@ -9,12 +9,14 @@
  * stops the save, and Decap shows the error), the text Decap is about to
  * write goes through the content loader's checks (src/content/cms-check.ts),
  * fed with the settings and the other entries' facts the build emitted
- * (/admin/content-facts.json, fetched again on each save). Errors stop the
+ * (/admin/content-facts.json, fetched again on each save). A save of
+ * settings.yaml is checked as the build reads it, and every entry again
+ * with the new settings (teams, topics, networks, share rules). Errors stop the
  * save and stay listed over the editor until the next save; warnings are
  * listed without stopping it.
  */
 import type { CollectionName } from '../../../model/collections.ts';
-import { checkEntryToSave } from '../../../content/cms-check.ts';
+import { checkEntryToSave, checkSettingsToSave } from '../../../content/cms-check.ts';
 import { type CollectionConfig, type EntryFormatter, collectionsOf, entryFileText, newEntrySlug } from '../../../lib/cms/entry-file.ts';
 import { parseFacts } from '../../../lib/cms/facts.ts';
 import { type Problem, formatProblem, sortProblems } from '../../../lib/problems.ts';
@@ -45,24 +47,25 @@ CMS.registerEventListener({
   handler: async ({ entry }) => {
     const collection = String(entry.get('collection'));
     const config = (await collectionConfigs()).get(collection);
-    // Folder collections hold the entries; the settings file is checked when the hub restarts on it.
-    if (!config?.folder) return undefined;
+    const fileConfig = config?.files?.find((file) => file.name === String(entry.get('slug')));
+    if (!config?.folder && !fileConfig) return undefined;
     const facts = parseFacts(await (await fetch(here('content-facts.json'), { cache: 'no-store' })).text());
     const data = (entry.get('data') as Immutable).toJS() as Record<string, unknown>;
-    const path = String(entry.get('path') ?? '');
-    const id = String(entry.get('slug') || '') || newEntrySlug(data[config.identifier_field ?? 'title']);
-    const fileName = path ? path.slice(path.lastIndexOf('/') + 1) : `${id}.md`;
     const uploads = ((entry.get('mediaFiles') as Immutable | undefined)?.toJS() as { path?: string }[] | undefined)?.flatMap((file) => (file.path ? [file.path] : []));
-    const problems = checkEntryToSave(
-      {
-        collection: collection as CollectionName,
-        id,
-        fileName,
-        source: entryFileText(config, data, config.format ? CMS.getCustomFormatsFormatters?.()?.[config.format] : undefined),
-        uploads,
-      },
-      facts,
-    );
+    const formatter = (format: string | undefined) => (format ? CMS.getCustomFormatsFormatters?.()?.[format] : undefined);
+    let problems: Problem[];
+    if (fileConfig) {
+      // The settings file: its own checks, then every entry's that the settings decide.
+      problems = checkSettingsToSave(entryFileText(fileConfig, data, formatter(fileConfig.format)), facts, uploads);
+    } else {
+      const path = String(entry.get('path') ?? '');
+      const id = String(entry.get('slug') || '') || newEntrySlug(data[config!.identifier_field ?? 'title']);
+      const fileName = path ? path.slice(path.lastIndexOf('/') + 1) : `${id}.md`;
+      problems = checkEntryToSave(
+        { collection: collection as CollectionName, id, fileName, source: entryFileText(config!, data, formatter(config!.format)), uploads },
+        facts,
+      );
+    }
     showProblems(problems);
     const errors = problems.filter((problem) => problem.severity === 'error');
     if (errors.length) throw new Error(`${errorsTitle(errors.length)}\n${errors.map(formatProblem).join('\n')}`);
