@@ -2,7 +2,7 @@
  * "What's new for me": the advocate's visits as the browser remembers them
  * (`hub:visits`): pages with cards record a page view through
  * src/client/visit-store.ts; every page keeps a visit going through
- * visit-extend.ts; the marks a card gets are in fresh-marks.ts. Pure, so the
+ * src/client/visit-extend.ts; the marks a card gets are in fresh-marks.ts. Pure, so the
  * rule is tested without a browser.
  *
  * The visit rule. A visit is a run of page views with less than VISIT_GAP
@@ -17,7 +17,7 @@
 
 /** Its localStorage key. */
 export const VISITS_KEY = 'hub:visits';
-/** Away this long (or longer) between two page views, and the next one starts a new visit. Also in visit-extend.ts. */
+/** Away this long (or longer) between two page views, and the next one starts a new visit. Also in src/client/visit-extend.ts. */
 export const VISIT_GAP_MS = 30 * 60 * 1000;
 export const VISITS_VERSION = 1;
 

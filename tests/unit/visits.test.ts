@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { VISITS_KEY, VISIT_GAP_MS, parseVisits, visitAt } from '../../src/lib/visits.ts';
-import { VISITS_KEY as EXTEND_KEY, VISIT_GAP_MS as EXTEND_GAP, extendedVisit } from '../../src/lib/visit-extend.ts';
+import { VISITS_KEY as EXTEND_KEY, VISIT_GAP_MS as EXTEND_GAP, keepVisitGoing } from '../../src/client/visit-extend.ts';
 import { EXPIRES_SOON_DAYS, expiryNote, freshness, newsFor } from '../../src/lib/fresh-marks.ts';
 import { parseStoredPrefs } from '../../src/lib/advocate.ts';
 import { teamFromLink } from '../../src/lib/link-presets.ts';
@@ -144,17 +144,29 @@ describe('teamFromLink: the team the advocate chose wins over a link', () => {
   });
 });
 
-describe('extendedVisit: every page, entry pages included, keeps a visit going', () => {
+describe('keepVisitGoing: every page, entry pages included, keeps a visit going', () => {
   const reading = { v: 1, seen: '2026-11-20T09:40:00.000Z', since: '2026-11-18T17:00:00.000Z' };
+  const storage = (raw: string | null) => {
+    const items = new Map<string, string>(raw === null ? [] : [[VISITS_KEY, raw]]);
+    return { items, getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value) };
+  };
   it('moves "seen" on within a visit, so reading a snippet for 25 minutes and then a list is one visit', () => {
-    const extended = extendedVisit(JSON.stringify(reading), Date.parse('2026-11-20T10:05:00Z'));
-    expect(JSON.parse(extended!)).toEqual({ ...reading, seen: '2026-11-20T10:05:00.000Z' });
-    expect(visitAt(parseVisits(extended!), at('2026-11-20T10:30:00Z')).since).toBe(reading.since);
+    const store = storage(JSON.stringify(reading));
+    keepVisitGoing(Date.parse('2026-11-20T10:05:00Z'), store);
+    expect(JSON.parse(store.items.get(VISITS_KEY)!)).toEqual({ ...reading, seen: '2026-11-20T10:05:00.000Z' });
+    expect(visitAt(parseVisits(store.items.get(VISITS_KEY)!), at('2026-11-20T10:30:00Z')).since).toBe(reading.since);
   });
-  it('never starts a visit: after 30 minutes away, or with nothing or nonsense stored, it writes nothing', () => {
-    expect(extendedVisit(JSON.stringify(reading), Date.parse(reading.seen) + VISIT_GAP_MS)).toBeUndefined();
-    expect(extendedVisit(JSON.stringify(reading), Date.parse(reading.seen) - 1)).toBeUndefined();
-    for (const raw of [null, '', 'nope', 'null', '{"v":2,"seen":"2026-11-20T09:40:00Z"}']) expect(extendedVisit(raw, Date.parse(reading.seen) + MIN)).toBeUndefined();
+  it('never starts a visit: after 30 minutes away, a clock gone back, or with nothing or nonsense stored, it writes nothing', () => {
+    for (const now of [Date.parse(reading.seen) + VISIT_GAP_MS, Date.parse(reading.seen) - 1]) {
+      const store = storage(JSON.stringify(reading));
+      keepVisitGoing(now, store);
+      expect(JSON.parse(store.items.get(VISITS_KEY)!)).toEqual(reading);
+    }
+    for (const raw of [null, '', 'nope', 'null', '{"v":2,"seen":"2026-11-20T09:40:00Z"}']) {
+      const store = storage(raw);
+      keepVisitGoing(Date.parse(reading.seen) + MIN, store);
+      expect(store.items.get(VISITS_KEY) ?? null).toBe(raw);
+    }
   });
   it('uses the same key and gap as the visit rule', () => {
     expect([EXTEND_KEY, EXTEND_GAP]).toEqual([VISITS_KEY, VISIT_GAP_MS]);

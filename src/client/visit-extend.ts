@@ -15,18 +15,23 @@
 export const VISITS_KEY = 'hub:visits';
 export const VISIT_GAP_MS = 30 * 60 * 1000;
 
-/** The stored record with `seen` moved on to `now` (JSON), or undefined when `now` does not continue a visit. */
-export function extendedVisit(raw: string | null, now: number): string | undefined {
+/**
+ * Moves the stored record's `seen` on to `now` when `now` continues its visit;
+ * otherwise (30 minutes or more away, a clock gone back, nothing or nonsense
+ * stored, storage disabled) leaves it for the next page with cards. `storage`
+ * is the browser's localStorage unless a test hands in another.
+ */
+export function keepVisitGoing(now: number, storage?: Pick<Storage, 'getItem' | 'setItem'>): void {
   try {
-    // Nothing stored (null) or no JSON throws, and is left for the next page with cards.
-    const visits = JSON.parse(raw!) as { v: unknown; seen: string };
+    const store = storage ?? localStorage;
+    // null or text that is not JSON throws here, and is left alone.
+    const visits = JSON.parse(store.getItem(VISITS_KEY)!) as { v: unknown; seen: string };
     const away = now - Date.parse(visits.seen);
     if (visits.v === 1 && away >= 0 && away < VISIT_GAP_MS) {
       visits.seen = new Date(now).toISOString();
-      return JSON.stringify(visits);
+      store.setItem(VISITS_KEY, JSON.stringify(visits));
     }
   } catch {
     /* see above */
   }
-  return undefined;
 }
