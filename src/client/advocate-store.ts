@@ -3,7 +3,7 @@
  * reads and writes them here, so a code set on an onboarding link is the code
  * the share panel sends.
  */
-import { type AdvocatePrefs, codeFromLink, parseStoredPrefs, presetsFromUrl, withoutParams } from '../lib/advocate.ts';
+import { type AdvocatePrefs, codeFromLink, parseStoredPrefs, withoutParams } from '../lib/advocate.ts';
 import { normalizeCode } from '../model/ids.ts';
 
 export const STORAGE_KEY = 'hub:advocate';
@@ -58,7 +58,7 @@ export function takeLinkRef(): string | undefined {
 }
 
 const OFFERED_KEY = 'hub:link-code';
-function session<T>(use: () => T): T | undefined {
+export function session<T>(use: () => T): T | undefined {
   try {
     return use();
   } catch {
@@ -75,11 +75,4 @@ export function offeredLinkCode(): string | undefined {
 /** The advocate took or declined the offered code: it is not offered again. */
 export function settleLinkCode(): void {
   session(() => sessionStorage.removeItem(OFFERED_KEY));
-}
-
-/** Stores what the current URL presets (?team, ?mentor; ?ref through takeLinkRef) and returns the result. */
-export function applyUrlPresets(known: Parameters<typeof presetsFromUrl>[1] = {}): AdvocatePrefs {
-  takeLinkRef();
-  const { code: _fromLink, ...presets } = presetsFromUrl(location.search, known);
-  return Object.keys(presets).length ? writePrefs(presets) : readPrefs();
 }

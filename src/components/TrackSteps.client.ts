@@ -9,7 +9,8 @@ import { chosenMentor, setStepDone, withoutPresets } from '../lib/onboarding.ts'
 import { type MentorField, fillMentorText, mentorText } from '../lib/mentor-placeholder.ts';
 import { type PathStep, pathState } from '../lib/track-progress.ts';
 import { readEvidence, writeActiveTrack } from '../client/path-store.ts';
-import { applyUrlPresets, readPrefs } from '../client/advocate-store.ts';
+import { readPrefs } from '../client/advocate-store.ts';
+import { applyUrlPresets } from '../client/link-presets.ts';
 import { onProgressChange, readChecklist, writeChecklist } from '../client/progress-store.ts';
 import { type IslandKey, stringsOf } from '../client/island-strings.ts';
 

@@ -26,6 +26,7 @@ import {
 } from '../lib/device-transfer.ts';
 import { SHARED_KEY, SHARED_VERSION, parseSharedItems } from '../lib/share/shared-items.ts';
 import { pathState } from '../lib/track-progress.ts';
+import { VISITS_KEY, parseVisits } from '../lib/visits.ts';
 import { qrSvg } from '../lib/qr.ts';
 
 /**
@@ -183,6 +184,14 @@ function start(root: HTMLElement): void {
       },
     },
     {
+      name: s('you.part.visits'),
+      keys: [VISITS_KEY],
+      lines: () => {
+        const since = parseVisits(readItem(VISITS_KEY))?.since;
+        return [since ? s('you.visitsSince', { date: formatDay(since) }) : s('you.visitsFirst')];
+      },
+    },
+    {
       name: s('you.part.networks'),
       keys: [NETWORK_USE_KEY],
       lines: () =>
@@ -246,6 +255,7 @@ function start(root: HTMLElement): void {
       remove(hubKeys());
       try {
         sessionStorage.removeItem('hub:link-code');
+        sessionStorage.removeItem('hub:link-team');
       } catch {
         /* storage disabled */
       }

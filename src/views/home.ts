@@ -4,6 +4,7 @@ import { type CampaignWithStatus, campaignsWithStatus } from './campaigns.ts';
 import { type Entry, hubDescription, published } from './hub.ts';
 import { shiningStars } from './people.ts';
 import { type SnippetCardItem, snippetCards } from './snippets.ts';
+import { type NewsEntry, newsEntries } from './fresh.ts';
 
 /** How many snippets the home page shows; the team filter picks them from a larger pool for the advocate's team. */
 export const FRESH_SNIPPETS = 6;
@@ -22,6 +23,8 @@ export interface HomePage {
   articles: ArticleItem[];
   stars: Entry<'people'>[];
   guidelines: Entry<'guidelines'>[];
+  /** Every dated entry, for "New for <team> since <date>". */
+  news: NewsEntry[];
 }
 
 /** /: campaigns now and next, fresh snippets, paths to start on, the latest articles, shining stars and the first guidelines. */
@@ -37,5 +40,6 @@ export async function homePage(): Promise<HomePage> {
     articles: await articleList(3),
     stars: await shiningStars(),
     guidelines: (await published('guidelines')).slice(0, 4),
+    news: await newsEntries(),
   };
 }

@@ -217,7 +217,9 @@ describe('what this browser keeps', () => {
     await page.goto(hub.site.url + YOU);
     const parts = page.locator('[data-kept] > li');
     await parts.first().waitFor();
-    expect(await parts.locator('h3').allTextContents()).toEqual(['Your details', 'Training', 'Onboarding paths', 'Guidelines confirmation']);
+    // The pages with cards it went through recorded the visit (issue 16, item 1): the first, so nothing is marked new yet.
+    expect(await parts.locator('h3').allTextContents()).toEqual(['Your details', 'Training', 'Onboarding paths', 'Guidelines confirmation', 'Your last visit']);
+    await expect(parts.nth(4).textContent()).resolves.toContain('First visit: from the next one, “New” marks what came since.');
     await expect(parts.nth(0).textContent()).resolves.toContain('Advocate code: maya-o');
     await expect(parts.nth(1).textContent()).resolves.toContain('Passed: Listening first');
     await expect(parts.nth(2).textContent()).resolves.toContain('Sales advocates: 4 of 8 steps done');
@@ -235,7 +237,7 @@ describe('what this browser keeps', () => {
     await expect.poll(() => page.locator('[data-clear-status]').textContent()).toBe('Cleared: Your details.');
     const { 'hub:advocate': _gone, ...rest } = before;
     expect(await stored(page)).toEqual(rest);
-    expect(await parts.locator('h3').allTextContents()).toEqual(['Training', 'Onboarding paths', 'Guidelines confirmation']);
+    expect(await parts.locator('h3').allTextContents()).toEqual(['Training', 'Onboarding paths', 'Guidelines confirmation', 'Your last visit']);
 
     await page.getByRole('button', { name: 'Clear everything' }).click();
     await dialog.getByRole('button', { name: 'Keep it' }).click();

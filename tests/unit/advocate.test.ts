@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { codeFromLink, parseStoredPrefs, presetsFromUrl, withoutParams } from '../../src/lib/advocate.ts';
+import { codeFromLink, parseStoredPrefs, withoutParams } from '../../src/lib/advocate.ts';
+import { presetsFromUrl } from '../../src/lib/link-presets.ts';
 import { normalizeCode, normalizeHost } from '../../src/model/ids.ts';
 
 describe('advocate codes', () => {

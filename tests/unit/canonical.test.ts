@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalValue, foldValue } from '../../src/lib/canonical.ts';
 import { canonicalFilters } from '../../src/lib/search/state.ts';
-import { presetsFromUrl } from '../../src/lib/advocate.ts';
+import { presetsFromUrl } from '../../src/lib/link-presets.ts';
 
 describe('canonicalValue', () => {
   const teams = ['Sales', 'Engineering', 'Customer success'];
