@@ -28,7 +28,8 @@ describe('a built hub without a cms: block', () => {
     const build = await built('valid@2026-11-22');
     const facts = read(build.outDir, 'admin/content-facts.json');
     const parsed = JSON.parse(facts) as { entries: { id: string; data: Record<string, unknown> }[]; settings: { banned: string[] } };
-    expect(parsed.entries.find((e) => e.id === 'draft')?.data).toEqual({ draft: true });
+    // Dates, flags and the choices settings list (teams, topics), never a title or a text.
+    expect(parsed.entries.find((e) => e.id === 'draft')?.data).toEqual({ draft: true, teams: ['all'], topics: ['culture'] });
     for (const file of ['snippets/draft.md', 'snippets/scheduled.md', 'articles/future-article.md']) {
       const title = /^title: (.+)$/m.exec(readFileSync(path.join(VALID_TREE, file), 'utf8'))![1]!;
       expect(facts).not.toContain(title);
