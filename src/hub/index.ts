@@ -108,7 +108,14 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
           },
           integrations: [mdx(), sitemap({ filter: notCms(base) })],
           vite: {
-            plugins: [runtimeConfigPlugin(runtime), settingsProblemsPlugin(runtime.settingsProblems, settingsFile)],
+            plugins: [
+              runtimeConfigPlugin(runtime),
+              settingsProblemsPlugin(runtime.settingsProblems, settingsFile, () =>
+                readSettings({ root: runtime.paths.content, publicDir: fileURLToPath(config.publicDir), show: pathShower(project) }).problems.filter(
+                  (p) => p.severity === 'error',
+                ),
+              ),
+            ],
             // Test and benchmark builds write under .cache/; `astro dev` need not watch them.
             server: { watch: { ignored: ['**/.cache/**'] } },
           },

@@ -80,22 +80,31 @@ ${items}
 /**
  * `astro dev` only: watches settings.yaml (Astro restarts on a change of a watched file, but only
  * sees it when Vite watches it, and a content folder outside the project is not), and while the file
- * has errors answers every page request with the report (Vite's own files still load).
+ * has errors answers every page request with the report (Vite's own files still load). The report is
+ * of the file as it is at each request (`check` reads it again): a save seen half-written (a write
+ * truncates the file before it fills it, and the watcher may fire in between) never leaves a stale
+ * report, and a file found fixed without the restart that should follow restarts the server.
  */
-export function settingsProblemsPlugin(problems: readonly Problem[], settingsFile: string): Plugin {
+export function settingsProblemsPlugin(problems: readonly Problem[], settingsFile: string, check: () => readonly Problem[] = () => problems): Plugin {
   return {
     name: 'hub:settings-problems',
     apply: 'serve',
     configureServer(server) {
       server.watcher.add(settingsFile);
       if (!problems.length) return;
-      const page = settingsProblemsPage(problems);
+      let restarting = false;
       const handle = (req: IncomingMessage, res: ServerResponse, next: () => void) => {
         const pathname = (req.url ?? '/').split('?')[0]!;
         // Vite's client, modules and dependencies are not pages.
         if (/^\/(?:@|node_modules\/|src\/|__)/.test(pathname)) return next();
+        const now = check();
+        if (!now.length && !restarting) {
+          // As if the watcher had seen the last write: Astro restarts the way it does on any settings change.
+          restarting = true;
+          server.watcher.emit('change', settingsFile);
+        }
         res.writeHead(503, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_SECONDS) });
-        res.end(page);
+        res.end(settingsProblemsPage(now.length ? now : problems));
       };
       // In front of Astro's own handlers, which would render pages with placeholder settings.
       return () => void server.middlewares.stack.unshift({ route: '', handle: handle as never });
