@@ -8,6 +8,10 @@ import { closest, quote, showInvisible } from '../words.ts';
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 /** Decap CMS backends the hub configures. */
 export const CMS_BACKENDS = ['github', 'gitlab', 'git-gateway', 'test-repo'] as const;
+/** Where "Suggest a post" sends a suggestion (settings.suggest.channel). */
+export const SUGGEST_CHANNELS = ['github', 'gitlab', 'email'] as const;
+/** An e-mail address as a mailto: link takes it: no spaces, one "@", a dotted domain. */
+const EMAIL_PATTERN = /^[^\s@<>"(),;:\\[\]]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
@@ -315,6 +319,66 @@ export function settingsSchema() {
           }
         })
         .default({ backend: 'test-repo', branch: 'main', editorial_workflow: true }),
+      /** /compose/, where advocates share any link in their own words (docs/content-model.md → Compose). */
+      compose: z
+        .strictObject({
+          /**
+           * The company's own domains: links to them (and their subdomains) get UTM tags, links elsewhere are
+           * shared untouched. Default: the host of `site` and the hosts of the snippets' links.
+           */
+          own_domains: list(
+            z
+              .string({ error: expect('a host name such as tidewater.example.com') })
+              .regex(HOST_PATTERN, { error: expect('a host name such as tidewater.example.com (no https://, no path)') }),
+            1,
+          )
+            .superRefine(noRepeats)
+            .optional(),
+        })
+        .optional(),
+      /**
+       * Where "Suggest a post" sends advocates' suggestions (docs/editing.md → Suggestions). Default: an issue in
+       * cms.repo when the cms backend is github or gitlab; otherwise the action is hidden.
+       */
+      suggest: z
+        .strictObject({
+          /** github or gitlab (a prefilled issue), or email (a prefilled e-mail to the editors). */
+          channel: oneOf(SUGGEST_CHANNELS, 'a suggestion channel'),
+          /** github, gitlab: the repository as owner/name (GitLab: group/…/project). */
+          repo: z
+            .string({ error: expect('owner/name, e.g. acme/advocacy-hub') })
+            .regex(/^(?!\.\.?\/)[\w.-]+(?:\/(?!\.\.?(?:\/|$))[\w.-]+)+$/, { error: expect('owner/name, e.g. acme/advocacy-hub') })
+            .optional(),
+          /** github, gitlab on your own server: its address. Default: https://github.com, https://gitlab.com. */
+          base_url: httpUrl().optional(),
+          /** email: the editors' address. */
+          email: z
+            .string({ error: expect('an e-mail address such as editors@acme.example') })
+            .regex(EMAIL_PATTERN, { error: expect('an e-mail address such as editors@acme.example') })
+            .optional(),
+        })
+        .superRefine((suggest, ctx) => {
+          const issue = suggest.channel !== 'email';
+          if (issue && !suggest.repo)
+            ctx.addIssue({ code: 'custom', path: ['repo'], input: undefined, message: `is missing; the ${suggest.channel} channel needs the repository as owner/name` });
+          if (!issue && !suggest.email)
+            ctx.addIssue({ code: 'custom', path: ['email'], input: undefined, message: "is missing; the email channel needs the editors' address" });
+          const onlyFor: [keyof typeof suggest, boolean, string][] = [
+            ['repo', issue, 'github and gitlab'],
+            ['base_url', issue, 'github and gitlab'],
+            ['email', !issue, 'email'],
+          ];
+          for (const [field, applies, channels] of onlyFor) {
+            if (suggest[field] !== undefined && !applies)
+              ctx.addIssue({
+                code: 'custom',
+                path: [field],
+                input: suggest[field],
+                message: `${found(suggest[field])}, but channel ${suggest.channel} does not use it; it applies to ${channels} only`,
+              });
+          }
+        })
+        .optional(),
     })
     .superRefine((settings, ctx) => {
       // A digest for a team nobody belongs to would go out empty every week, or to the wrong people.
