@@ -8,19 +8,17 @@
  * link, or reopening a recent one, files the current one among the recent.
  */
 import { compose } from '../lib/share/compose.ts';
-import { type ShareSettings, type Shareable, draftPost } from '../lib/share/draft.ts';
-import { liveLength, ownBlocks } from '../lib/share/live-length.ts';
+import { type ShareSettings, type Shareable, draftPost, isPhoneBrowser } from '../lib/share/draft.ts';
+import { lazyPatterns, liveLength, ownBlocks } from '../lib/share/live-length.ts';
 import { isOwnLink } from '../lib/share/own-domains.ts';
 import { type LinkProblem, linkProblem } from '../lib/share/link-input.ts';
 import { type Composition, fileAndStart, parseCompositions, withoutRecent } from '../lib/share/compositions.ts';
-import { isPhoneBrowser } from '../lib/share/platform.ts';
 import { tagLink } from '../lib/share/utm.ts';
 import { type SuggestTarget, suggestUrl } from '../lib/suggest.ts';
 import type { NetworkId } from '../model/networks.ts';
 import { readPrefs } from '../client/advocate-store.ts';
 import { readItem, writeItem } from '../client/hub-storage.ts';
 import { type IslandKey, stringsOf } from '../client/island-strings.ts';
-import { lazyPatterns } from '../client/x-patterns.ts';
 
 interface Config {
   settings: ShareSettings;

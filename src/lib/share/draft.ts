@@ -60,3 +60,15 @@ export function networksOfVariant(item: Shareable, index: number): NetworkId[] {
   const only = item.variants[index]?.networks;
   return item.networks.filter((network) => !only || only.includes(network));
 }
+
+/**
+ * Where the advocate is sharing from, as far as a share URL cares: LinkedIn's
+ * composer (`textUrl`) takes prefilled text on the desktop web only
+ * (docs/sharing.md, "LinkedIn"); phone browsers land on the feed and the app
+ * takes no text. A phone or tablet browser (or an app's web view), from the
+ * user agent; iPadOS reports a Mac with touch points. Kept here, in the chunk
+ * the share panel and /compose/ share, rather than in a file of its own.
+ */
+export function isPhoneBrowser(userAgent: string, maxTouchPoints = 0): boolean {
+  return /Android|iPhone|iPad|iPod|Mobile|Mobi/i.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1);
+}
