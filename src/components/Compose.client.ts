@@ -50,7 +50,7 @@ export function initCompose(): void {
   const help = urlHelp.textContent ?? '';
   const label = (id: NetworkId) => config.networks.find((n) => n.id === id)?.label ?? id;
   const phone = isPhoneBrowser(navigator.userAgent, navigator.maxTouchPoints);
-  const code = readPrefs().code;
+  const { code, team } = readPrefs();
   const patterns = lazyPatterns(() => update());
 
   // A link, title or text handed over in the query starts a new composition; the one being written is filed first.
@@ -143,6 +143,18 @@ export function initCompose(): void {
           : s(fits ? 'sharePanel.count' : 'sharePanel.tooLong', { length, limit: post.limit, over: length - post.limit });
     }
     $<HTMLButtonElement>('[data-compose-copy]').disabled = !shareable;
+    // "Suggest it to the editors": the composition as a suggestion (a refused link is left out, the words kept).
+    const suggest = root.querySelector<HTMLAnchorElement>('[data-compose-suggest]');
+    if (suggest && config.suggest) {
+      const title = titleInput.value.trim();
+      suggest.href = suggestUrl(config.suggest, {
+        title: title ? `${config.suggestTitle}: ${title}` : config.suggestTitle,
+        link: shareable?.link,
+        wording: textarea.value.trim(),
+        // The advocate's own team (chosen on a list page), when they have one; "all" says nothing.
+        team: team === 'all' ? undefined : team,
+      });
+    }
     const webShare = $<HTMLButtonElement>('[data-compose-web-share]');
     webShare.disabled = !shareable;
   }
@@ -255,12 +267,6 @@ export function initCompose(): void {
       if (shareable) navigator.share({ text: plainPost('web-share', shareable) }).then(() => say(s('sharePanel.shared')), () => undefined);
     });
   }
-  root.querySelector<HTMLButtonElement>('[data-compose-suggest]')?.addEventListener('click', () => {
-    const c = current();
-    const link = linkProblem(c.url) ? undefined : c.url.trim();
-    openUrl(suggestUrl(config.suggest!, { title: `${config.suggestTitle}${c.title.trim() ? `: ${c.title.trim()}` : ''}`, link, wording: c.text.trim(), notes: '' }));
-  });
-
   for (const field of [urlInput, titleInput, textarea]) {
     field.addEventListener('input', () => {
       save();

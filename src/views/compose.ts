@@ -39,6 +39,5 @@ export async function composeView() {
     config: JSON.stringify(config).replace(/</g, '\\u003c'),
     networks: config.networks,
     bookmarklet: bookmarkletHref(absolute(path('compose/'), settings.site)),
-    suggest: config.suggest,
   };
 }
