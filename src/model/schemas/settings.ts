@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { NETWORK_IDS } from '../networks.ts';
 import { HOST_PATTERN, ID_PATTERN, ID_RULE } from '../ids.ts';
-import { expect, found, httpUrl, list, oneOf, text } from './fields.ts';
+import { emailAddress, expect, found, httpUrl, list, oneOf, text } from './fields.ts';
 import { addressProblem } from '../urls.ts';
 import { closest, quote, showInvisible } from '../words.ts';
 
@@ -10,8 +10,6 @@ const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 export const CMS_BACKENDS = ['github', 'gitlab', 'git-gateway', 'test-repo'] as const;
 /** Where "Suggest a post" sends a suggestion (settings.suggest.channel). */
 export const SUGGEST_CHANNELS = ['github', 'gitlab', 'email'] as const;
-/** An e-mail address as a mailto: link takes it: no spaces, one "@", a dotted domain. */
-const EMAIL_PATTERN = /^[^\s@<>"(),;:\\[\]]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$/;
 
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
@@ -352,10 +350,7 @@ export function settingsSchema() {
           /** github, gitlab on your own server: its address. Default: https://github.com, https://gitlab.com. */
           base_url: httpUrl().optional(),
           /** email: the editors' address. */
-          email: z
-            .string({ error: expect('an e-mail address such as editors@acme.example') })
-            .regex(EMAIL_PATTERN, { error: expect('an e-mail address such as editors@acme.example') })
-            .optional(),
+          email: emailAddress().optional(),
         })
         .superRefine((suggest, ctx) => {
           const issue = suggest.channel !== 'email';
