@@ -272,6 +272,11 @@ export function settingsSchema() {
           gateway_url: httpUrl().optional(),
           /** Drafts go through draft → in review → ready before they are published (github, gitlab, git-gateway). Default: true. */
           editorial_workflow: z.boolean({ error: expect('true or false') }).default(true),
+          /**
+           * github: Decap's open authoring: people without write access log in with GitHub, and their saves become
+           * pull requests from a fork of theirs (docs/editing.md → Suggestions). Needs editorial_workflow. Default: false.
+           */
+          open_authoring: z.boolean({ error: expect('true or false') }).optional(),
         })
         .superRefine((cms, ctx) => {
           const oauth = cms.backend === 'github' || cms.backend === 'gitlab';
@@ -288,6 +293,7 @@ export function settingsSchema() {
             ['app_id', cms.backend === 'gitlab', 'gitlab'],
             ['identity_url', cms.backend === 'git-gateway', 'git-gateway'],
             ['gateway_url', cms.backend === 'git-gateway', 'git-gateway'],
+            ['open_authoring', cms.backend === 'github', 'github'],
           ];
           for (const [field, applies, backends] of onlyFor) {
             if (cms[field] !== undefined && !applies) {
@@ -298,6 +304,14 @@ export function settingsSchema() {
                 message: `${found(cms[field])}, but backend ${cms.backend} does not use it; it applies to ${backends} only`,
               });
             }
+          }
+          if (cms.open_authoring && cms.backend === 'github' && !cms.editorial_workflow) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['open_authoring'],
+              input: true,
+              message: 'is true, but open authoring turns saves into pull requests through the editorial workflow: set "editorial_workflow: true", or remove open_authoring',
+            });
           }
           if (cms.auth_type === 'pkce' && !cms.app_id) {
             ctx.addIssue({
