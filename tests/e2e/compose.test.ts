@@ -11,6 +11,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIST, SAMPLE_SITE, useBuiltHub } from '../support/site.ts';
 import { recordOpened } from '../support/browser.ts';
+import { recordViolations } from '../support/csp.ts';
 import { BOTH_SCHEMES, auditPages } from '../support/axe.ts';
 import { errorLines, runVnu } from '../support/validators.ts';
 import { PROJECT } from '../support/build.ts';
@@ -161,6 +162,14 @@ describe('/compose/', () => {
     // What a click on the bookmark runs on the page being read (evaluated as DevTools would, outside the page's CSP).
     await page.evaluate(decodeURIComponent(href.slice('javascript:'.length)));
     expect(await target).toBe(`${SAMPLE_SITE}/compose/?url=${encodeURIComponent(page.url())}&title=${encodeURIComponent(title)}&text=`);
+
+    // On the hub itself the CSP allows nothing new: following the link is refused, and the page stays.
+    const violations = await recordViolations(context);
+    const here = await openCompose(context);
+    await here.click('[data-bookmarklet]');
+    await expect.poll(() => violations.list.some((v) => /^\/compose\/: script-src-elem blocked inline/.test(v))).toBe(true);
+    expect(violations.list.filter((v) => !/^\/compose\/: (script-src-elem blocked inline|console: Running the JavaScript URL violates)/.test(v))).toEqual([]);
+    expect(new URL(here.url()).pathname).toBe('/compose/');
     await context.close();
   });
 });
