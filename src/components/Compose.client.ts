@@ -32,8 +32,9 @@ export const COMPOSE_KEY = 'hub:compose';
 const NO_COUNT = { tails: {}, wordings: {} };
 
 export function initCompose(): void {
-  const root = document.querySelector<HTMLElement>('[data-compose]');
-  if (!root || root.dataset.composeReady) return;
+  const found = document.querySelector<HTMLElement>('[data-compose]');
+  if (!found || found.dataset.composeReady) return;
+  const root: HTMLElement = found;
   root.dataset.composeReady = 'true';
   const config = JSON.parse(root.querySelector('[data-compose-config]')!.textContent!) as Config;
   const s = stringsOf<IslandKey<'compose'>>(root);
