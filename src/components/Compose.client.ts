@@ -265,7 +265,11 @@ export function initCompose(): void {
     webShare.hidden = false;
     webShare.addEventListener('click', () => {
       const shareable = item();
-      if (shareable) navigator.share({ text: plainPost('web-share', shareable) }).then(() => say(s('sharePanel.shared')), () => undefined);
+      if (shareable)
+        navigator.share({ text: plainPost('web-share', shareable) }).then(
+          () => say(s('sharePanel.shared')),
+          () => undefined,
+        );
     });
   }
   for (const field of [urlInput, titleInput, textarea]) {

@@ -62,8 +62,15 @@ const query = (pairs: [string, string][]) => pairs.map(([key, value]) => `${enco
 /** The URL that opens `target` prefilled with `suggestion`. */
 export function suggestUrl(target: SuggestTarget, suggestion: Suggestion): string {
   const fields = FORM_FIELDS.filter((field) => suggestion[field]?.trim()).map((field): [string, string] => [field, suggestion[field]!.trim()]);
-  if (target.channel === 'email') return `mailto:${target.email}?${query([['subject', suggestion.title], ['body', suggestionText(suggestion)]])}`;
+  if (target.channel === 'email')
+    return `mailto:${target.email}?${query([
+      ['subject', suggestion.title],
+      ['body', suggestionText(suggestion)],
+    ])}`;
   const base = (target.base_url ?? `https://${target.channel}.com`).replace(/\/+$/, '');
   if (target.channel === 'github') return `${base}/${target.repo}/issues/new?${query([['template', ISSUE_FORM], ['title', suggestion.title], ...fields])}`;
-  return `${base}/${target.repo}/-/issues/new?${query([['issue[title]', suggestion.title], ['issue[description]', suggestionText(suggestion)]])}`;
+  return `${base}/${target.repo}/-/issues/new?${query([
+    ['issue[title]', suggestion.title],
+    ['issue[description]', suggestionText(suggestion)],
+  ])}`;
 }

@@ -20,7 +20,10 @@ export function newSuggestionUrl(): string | undefined {
 }
 
 /** The link of a snippet's "Suggest a wording": the snippet's link, first wording, teams and topics, to edit. */
-export function snippetSuggestionUrl(snippet: { id: string; data: { title: string; link: string; teams: string[]; topics: string[]; variants: { text: string }[] } }): string | undefined {
+export function snippetSuggestionUrl(snippet: {
+  id: string;
+  data: { title: string; link: string; teams: string[]; topics: string[]; variants: { text: string }[] };
+}): string | undefined {
   const target = suggestTarget();
   const { title, link, teams, topics, variants } = snippet.data;
   const suggestion: Suggestion = {

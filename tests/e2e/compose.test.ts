@@ -128,7 +128,10 @@ describe('/compose/', () => {
     // The composition it replaced (the third-party link) is filed in turn, never dropped.
     expect(await recent.count()).toBe(1);
     expect(await recent.first().textContent()).toContain('news.example.org');
-    await recent.first().getByRole('button', { name: /^Delete/ }).click();
+    await recent
+      .first()
+      .getByRole('button', { name: /^Delete/ })
+      .click();
     expect(await recent.count()).toBe(0);
     expect(await page.isVisible('[data-compose-recent-empty]')).toBe(true);
     await context.close();
@@ -213,11 +216,14 @@ describe('Suggest a post', () => {
   for (const channel of channels) {
     it(`/compose/ turns the composition into a suggestion (${channel.channel})`, async () => {
       const context = await newContext();
-      await context.route((url) => url.pathname === "/compose/", async (route) => {
-        const response = await route.fetch();
-        const html = (await response.text()).replace(JSON.stringify(target).slice(1, -1), JSON.stringify(channel).slice(1, -1));
-        await route.fulfill({ response, body: html });
-      });
+      await context.route(
+        (url) => url.pathname === '/compose/',
+        async (route) => {
+          const response = await route.fetch();
+          const html = (await response.text()).replace(JSON.stringify(target).slice(1, -1), JSON.stringify(channel).slice(1, -1));
+          await route.fulfill({ response, body: html });
+        },
+      );
       const page = await openCompose(context, q({ url: OWN, title: 'Cold weather', text: 'My words about it.' }));
       await page.evaluate(() => localStorage.setItem('hub:advocate', JSON.stringify({ v: 1, team: 'sales' })));
       await page.reload();
@@ -275,7 +281,13 @@ describe('/compose/ quality', () => {
     const page = await context.newPage();
     const bodies: Promise<number>[] = [];
     page.on('response', (response) => {
-      if (response.url().startsWith(hub.site.url)) bodies.push(response.body().then((body) => gzipSync(body, { level: 9 }).length, () => 0));
+      if (response.url().startsWith(hub.site.url))
+        bodies.push(
+          response.body().then(
+            (body) => gzipSync(body, { level: 9 }).length,
+            () => 0,
+          ),
+        );
     });
     await page.goto(`${hub.site.url}/compose/${q({ url: OWN, text: 'Mine, with an emoji 🙂' })}`, { waitUntil: 'networkidle' });
     await page.locator('[data-compose-network="x"]:not([disabled])').waitFor();

@@ -110,7 +110,14 @@ describe('the bookmarklet', () => {
 });
 
 describe('suggestion URLs', () => {
-  const suggestion = { title: 'Suggestion: Cold weather', link: 'https://a.example/x?y=1&z=2', wording: 'Line one\nLine two & more', team: 'sales', topic: 'product', notes: '' };
+  const suggestion = {
+    title: 'Suggestion: Cold weather',
+    link: 'https://a.example/x?y=1&z=2',
+    wording: 'Line one\nLine two & more',
+    team: 'sales',
+    topic: 'product',
+    notes: '',
+  };
   it('GitHub: the issue form, each field as a query parameter named by its id, empty ones left out', () => {
     expect(suggestUrl({ channel: 'github', repo: 'acme/hub' }, suggestion)).toBe(
       'https://github.com/acme/hub/issues/new?template=suggest-post.yml&title=Suggestion%3A%20Cold%20weather&link=https%3A%2F%2Fa.example%2Fx%3Fy%3D1%26z%3D2&wording=Line%20one%0ALine%20two%20%26%20more&team=sales&topic=product',

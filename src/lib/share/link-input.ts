@@ -28,7 +28,7 @@ export function linkProblem(value: string): LinkProblem | undefined {
   if (!link) return { kind: 'empty' };
   if (link.length > LINK_MAX_LENGTH) return { kind: 'tooLong', length: link.length };
   // Browsers ignore tabs, line breaks and leading control characters in a scheme ("java\tscript:"): so does this check.
-  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(link.replace(/[\u0000-\u0020]/g, ''))?.[1]?.toLowerCase();
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec([...link].filter((char) => char > ' ').join(''))?.[1]?.toLowerCase();
   if (scheme && SCRIPT_SCHEMES.has(scheme)) return { kind: 'script', scheme };
   if (scheme && scheme !== 'http' && scheme !== 'https' && !/^[^/]+\.[a-z]{2,}(?::\d+)?(?:[/?#]|$)/i.test(link)) return { kind: 'scheme', scheme };
   if (!scheme || !/^https?:\/\//i.test(link)) {

@@ -310,7 +310,8 @@ export function settingsSchema() {
               code: 'custom',
               path: ['open_authoring'],
               input: true,
-              message: 'is true, but open authoring turns saves into pull requests through the editorial workflow: set "editorial_workflow: true", or remove open_authoring',
+              message:
+                'is true, but open authoring turns saves into pull requests through the editorial workflow: set "editorial_workflow: true", or remove open_authoring',
             });
           }
           if (cms.auth_type === 'pkce' && !cms.app_id) {
