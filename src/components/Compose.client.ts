@@ -51,7 +51,9 @@ export function initCompose(): void {
   const help = urlHelp.textContent ?? '';
   const label = (id: NetworkId) => config.networks.find((n) => n.id === id)?.label ?? id;
   const phone = isPhoneBrowser(navigator.userAgent, navigator.maxTouchPoints);
-  const { code, team } = readPrefs();
+  const { code, team, mastodon } = readPrefs();
+  // The advocate's own Mastodon server, as set in a snippet's panel.
+  const shareSettings: ShareSettings = { ...config.settings, mastodon: mastodon ?? config.settings.mastodon };
   const patterns = lazyPatterns(() => update());
 
   // A link, title or text handed over in the query starts a new composition; the one being written is filed first.
@@ -133,7 +135,7 @@ export function initCompose(): void {
         count.textContent = '';
         continue;
       }
-      const post = draftPost(id, own.join('\n\n'), shareable, config.settings, code);
+      const post = draftPost(id, own.join('\n\n'), shareable, shareSettings, code);
       const length = liveLength(post, own, code, shareable, NO_COUNT, patterns);
       const fits = length !== undefined && length <= post.limit;
       button.disabled = !fits;
@@ -231,7 +233,7 @@ export function initCompose(): void {
     $<HTMLButtonElement>(`[data-compose-network="${id}"]`).addEventListener('click', async () => {
       const shareable = item();
       if (!shareable) return;
-      const post = draftPost(id, blocks().join('\n\n'), shareable, config.settings, code);
+      const post = draftPost(id, blocks().join('\n\n'), shareable, shareSettings, code);
       if (post.textUrl && !phone) {
         await copy(post.text);
         say(s('sharePanel.openedWithText', { network: label(id) }));

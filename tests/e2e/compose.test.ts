@@ -86,6 +86,18 @@ describe('/compose/', () => {
     await context.close();
   });
 
+  it('uses the advocate’s code (utm_content, own links only) and Mastodon server, as a snippet’s panel does', async () => {
+    const context = await newContext();
+    await context.addInitScript(() => localStorage.setItem('hub:advocate', JSON.stringify({ code: 'ana-42', mastodon: 'fosstodon.org' })));
+    const page = await openCompose(context, q({ url: OWN, text: 'Mine.' }));
+    await page.locator('[data-compose-network="mastodon"]:not([disabled])').waitFor();
+    await page.click('[data-compose-network="mastodon"]');
+    const [url] = await opened(page);
+    expect(url).toMatch(/^https:\/\/fosstodon\.org\/share\?text=/);
+    expect(param(url!, 'text')).toContain(`${OWN}&utm_source=mastodon&utm_medium=employee-advocacy&utm_campaign=compose&utm_content=ana-42`);
+    await context.close();
+  });
+
   it('refuses a javascript: URL, a link with credentials and one over 2,000 characters, with a message', async () => {
     const context = await newContext();
     const page = await openCompose(context, q({ url: 'javascript:alert(document.domain)', text: 'Hi' }));
