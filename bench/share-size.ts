@@ -95,7 +95,7 @@ export function samplePages(dist: string): string[] {
   return [first('share'), first('articles')].filter((page): page is string => page !== undefined);
 }
 
-/** When the panel asks for a lazy chunk (src/client/x-patterns.ts). */
+/** When the panel asks for a lazy chunk (src/lib/share/live-length.ts, lazyPatterns). */
 const WHEN: Record<string, string> = {
   'x-urls': 'when the advocate\'s text may hold a URL ("." and two letters)',
   'x-emoji': "when the advocate's text may hold an emoji (a character from U+203C up)",

@@ -20,18 +20,16 @@
  */
 import { normalizeCode, normalizeHost } from '../model/ids.ts';
 import { type ShareTarget, compose } from '../lib/share/compose.ts';
-import { type DraftPost, type ShareSettings, type Shareable, draftPost, networksOfVariant } from '../lib/share/draft.ts';
-import { type Precounted, liveLength, ownBlocks } from '../lib/share/live-length.ts';
+import { type DraftPost, type ShareSettings, type Shareable, draftPost, isPhoneBrowser, networksOfVariant } from '../lib/share/draft.ts';
+import { type Precounted, lazyPatterns, liveLength, ownBlocks } from '../lib/share/live-length.ts';
 import type { NetworkId } from '../model/networks.ts';
 import { tagLink } from '../lib/share/utm.ts';
 import { defaultVariant, parseDeepLink } from '../lib/share/variant.ts';
 import { byUse } from '../lib/share/network-use.ts';
-import { isPhoneBrowser } from '../lib/share/platform.ts';
 import { offeredLinkCode, readPrefs, settleLinkCode, writePrefs } from '../client/advocate-store.ts';
 import { readDraft, readNetworkUse, readSharedItems, recordNetworkUse, recordShared, writeDraft } from '../client/share-store.ts';
 import { sharedDay } from '../lib/share/shared-items.ts';
 import { type IslandKey, stringsOf } from '../client/island-strings.ts';
-import { lazyPatterns } from '../client/x-patterns.ts';
 
 interface Config {
   item: Shareable;

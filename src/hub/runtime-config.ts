@@ -37,7 +37,7 @@ export interface RuntimeConfig {
   };
   cms: {
     /** Decap's backend block, from settings.cms, HUB_CMS_* and local editing. */
-    backend: Record<string, string>;
+    backend: Record<string, string | boolean>;
     editorialWorkflow: boolean;
     /** The content folder relative to the repository the CMS commits to, with forward slashes. */
     contentPath: string;

@@ -9,7 +9,7 @@ import { type ShareSettings, type Shareable, networksOfVariant } from '../lib/sh
 import { precount, sharePost } from '../lib/share/posts.ts';
 import { settings } from './hub.ts';
 
-const shareSettings: ShareSettings = {
+export const shareSettings: ShareSettings = {
   disclosure: settings.disclosure,
   medium: settings.utm.medium,
   mastodon: settings.mastodon.instance,

@@ -20,6 +20,7 @@ const PAGES_WITH_ISLANDS = [
   /^index\.html$/, // team filter and shared marks of "fresh to share", "New for <team> since <date>"
   /^articles\/index\.html$/, // New, Updated marks on the cards
   /^you\/index\.html$/, // what this browser keeps, the device link
+  /^compose\/index\.html$/, // the composer, the guidelines reminder
   /^share\/index\.html$/, // team filter, shared marks
   /^campaigns\/[^/]+\/index\.html$/, // shared marks of its snippets
   /^share\/[^/]+\/index\.html$/, // guidelines reminder

@@ -14,6 +14,8 @@ import { elementsOf, filesWith, offSiteLinks, readText, scriptUrlsIn } from '../
 import { waitForResults } from '../support/search.ts';
 import { DIST, SAMPLE_SITE, sitemapPaths, useBuiltHub } from '../support/site.ts';
 import { parseHeadersFile } from '../../src/lib/security/headers.ts';
+import { bookmarkletHref } from '../../src/lib/share/bookmarklet.ts';
+import { absolute } from '../../src/lib/urls.ts';
 import { parsePolicy } from '../../src/lib/security/policy.ts';
 
 const hub = useBuiltHub();
@@ -142,8 +144,10 @@ describe('dist/', () => {
     expect(handlers).toEqual([]);
   });
 
-  it('has no javascript: or vbscript: address in any page, image, feed or JSON file', () => {
-    expect(scriptUrlsIn(DIST)).toEqual([]);
+  it('has no javascript: or vbscript: address in any page, image, feed or JSON file, but the bookmarklet of /compose/', () => {
+    // The bookmarklet is dragged to the bookmarks bar and runs on other sites; the hub's CSP blocks it here (compose.test.ts).
+    const bookmarklet = `compose/index.html: <a href="${bookmarkletHref(absolute('/compose/', `${SAMPLE_SITE}/`))}">`;
+    expect(scriptUrlsIn(DIST)).toEqual([bookmarklet]);
   });
 
   it('opens every link that leaves the site (other hosts, //host, mailto:, webcal:) with rel="noopener noreferrer"', () => {

@@ -111,3 +111,14 @@ describe('a build without a cms: block', () => {
     }
   });
 });
+
+describe('open authoring (GitHub)', () => {
+  it('is passed to Decap for github, and refused elsewhere or without the editorial workflow', () => {
+    expect(backendOf({ backend: 'github', repo: 'acme/hub', open_authoring: true })).toEqual({ name: 'github', branch: 'main', repo: 'acme/hub', open_authoring: true });
+    expect(backendOf({ backend: 'github', repo: 'acme/hub' })).not.toHaveProperty('open_authoring');
+    const gitlab = parseCms({ backend: 'gitlab', repo: 'acme/hub', open_authoring: true });
+    expect(gitlab.success ? [] : gitlab.error.issues.map((i) => i.message)).toEqual([expect.stringMatching(/does not use it; it applies to github only$/)]);
+    const noWorkflow = parseCms({ backend: 'github', repo: 'acme/hub', open_authoring: true, editorial_workflow: false });
+    expect(noWorkflow.success ? [] : noWorkflow.error.issues.map((i) => i.message)).toEqual([expect.stringContaining('editorial_workflow: true')]);
+  });
+});

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compose, footer, withFirstLine } from '../../src/lib/share/compose.ts';
 import { NETWORK_IDS, type NetworkId, crlf, emailSubject, network, needsClipboard, takesLinkApart } from '../../src/model/networks.ts';
 import { draftPost } from '../../src/lib/share/draft.ts';
-import { isPhoneBrowser } from '../../src/lib/share/platform.ts';
+import { isPhoneBrowser } from '../../src/lib/share/draft.ts';
 
 const intentUrl = (id: NetworkId, post: { text: string; link: string }, options: { mastodon: string }) => network(id).shareUrl(post, options);
 

@@ -15,7 +15,7 @@ export interface BackendOptions {
 }
 
 export interface CmsBackend {
-  backend: Record<string, string>;
+  backend: Record<string, string | boolean>;
   editorialWorkflow: boolean;
 }
 
@@ -37,16 +37,18 @@ export function cmsBackend(options: BackendOptions): CmsBackend {
   }
   const name = env.HUB_CMS_BACKEND || cms.backend;
   const values: Partial<Record<keyof Settings['cms'], unknown>> = { ...cms, repo: env.HUB_CMS_REPO || cms.repo, base_url: env.HUB_CMS_BASE_URL || cms.base_url };
-  const backend: Record<string, string> = { name };
+  const backend: Record<string, string | boolean> = { name };
   if (name !== 'test-repo') backend.branch = branch;
   for (const field of PASSED_ON[name] ?? []) {
     const value = values[field];
     if (typeof value === 'string' && value) backend[field] = value;
   }
+  // Open authoring: non-editors' saves become pull requests from their forks (GitHub only, through the editorial workflow).
+  if (name === 'github' && cms.open_authoring) backend.open_authoring = true;
   return { backend, editorialWorkflow: cms.editorial_workflow && name !== 'test-repo' };
 }
 
 /** Whether /admin/ saves nowhere: Decap's in-memory demo backend, which forgets everything on reload. */
-export function savesNothing(backend: Readonly<Record<string, string | undefined>>): boolean {
+export function savesNothing(backend: Readonly<Record<string, string | boolean | undefined>>): boolean {
   return backend.name === 'test-repo';
 }

@@ -61,7 +61,7 @@ export const ASSET_DIRECTIVES = ["default-src 'none'", "script-src 'none'", "sty
 export const SEARCH_SCRIPT_SOURCES = ["'self'", "'wasm-unsafe-eval'"] as const;
 
 /** The CMS backend as the generated Decap config has it (src/lib/cms/config.ts `cmsBackend`). */
-export type CmsBackend = Readonly<Record<string, string | undefined>>;
+export type CmsBackend = Readonly<Record<string, string | boolean | undefined>>;
 
 /** Hosts a Decap backend talks to (connect-src) and shows avatars and media from (img-src). */
 const BACKEND_HOSTS: Record<string, { connect: string[]; img: string[] }> = {
@@ -82,12 +82,12 @@ const BACKEND_HOSTS: Record<string, { connect: string[]; img: string[] }> = {
  * Scripts still only come from the hub itself (no CDN), and nothing may frame the CMS.
  */
 export function adminPolicy(backend: CmsBackend): { scripts: string[]; styles: string[]; directives: string[] } {
-  const hosts = BACKEND_HOSTS[backend.name ?? ''] ?? { connect: [], img: [] };
+  const hosts = BACKEND_HOSTS[String(backend.name ?? '')] ?? { connect: [], img: [] };
   const connect = [...hosts.connect];
   // Local decap-server, the OAuth server, a self-hosted API, a Netlify site's Identity and Git Gateway:
   // allowed only when the configured backend names them.
   for (const url of [backend.proxy_url, backend.base_url, backend.api_root, backend.identity_url, backend.gateway_url]) {
-    if (url && URL.canParse(url)) connect.push(new URL(url).origin);
+    if (typeof url === 'string' && URL.canParse(url)) connect.push(new URL(url).origin);
   }
   return {
     scripts: ["'self'", "'unsafe-eval'"],

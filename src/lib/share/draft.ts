@@ -18,6 +18,8 @@ export interface Shareable {
   variants: readonly { text: string; networks?: readonly NetworkId[] }[];
   /** Networks offered for this item, in button order. */
   networks: readonly NetworkId[];
+  /** Share the link as is, without UTM tags (a third-party link on /compose/, own-domains.ts). */
+  untagged?: boolean;
 }
 
 export interface ShareSettings {
@@ -45,7 +47,7 @@ export interface DraftPost extends Composed {
  * the advocate's code, sent as utm_content; without it the link has no utm_content.
  */
 export function draftPost(id: NetworkId, text: string, item: Shareable, settings: ShareSettings, code?: string): DraftPost {
-  const link = tagLink(item.link, { source: id, medium: settings.medium, campaign: item.campaign ?? item.id, content: code });
+  const link = item.untagged ? item.link : tagLink(item.link, { source: id, medium: settings.medium, campaign: item.campaign ?? item.id, content: code });
   const post = compose(id, { text, hashtags: item.hashtags, disclosure: settings.disclosure, link });
   const record = network(id);
   const draft: DraftPost = { ...post, network: id, limit: record.limit, url: record.shareUrl(post, { mastodon: settings.mastodon }), clipboard: needsClipboard(id) };
@@ -57,4 +59,16 @@ export function draftPost(id: NetworkId, text: string, item: Shareable, settings
 export function networksOfVariant(item: Shareable, index: number): NetworkId[] {
   const only = item.variants[index]?.networks;
   return item.networks.filter((network) => !only || only.includes(network));
+}
+
+/**
+ * Where the advocate is sharing from, as far as a share URL cares: LinkedIn's
+ * composer (`textUrl`) takes prefilled text on the desktop web only
+ * (docs/sharing.md, "LinkedIn"); phone browsers land on the feed and the app
+ * takes no text. A phone or tablet browser (or an app's web view), from the
+ * user agent; iPadOS reports a Mac with touch points. Kept here, in the chunk
+ * the share panel and /compose/ share, rather than in a file of its own.
+ */
+export function isPhoneBrowser(userAgent: string, maxTouchPoints = 0): boolean {
+  return /Android|iPhone|iPad|iPod|Mobile|Mobi/i.test(userAgent) || (/Macintosh/.test(userAgent) && maxTouchPoints > 1);
 }

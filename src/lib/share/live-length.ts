@@ -19,7 +19,7 @@
 import type { DraftPost, Shareable } from './draft.ts';
 import { RULES_WITH_LINK_PATTERNS, mastodonLengthWith, measureWith } from './length-rules.ts';
 import { type NetworkId, network } from '../../model/networks.ts';
-import { type XPatterns, xLengthWith } from './x-weight.ts';
+import { type FindEmoji, type FindUrls, type XPatterns, xLengthWith } from './x-weight.ts';
 
 /** Networks whose count of the link needs the URL patterns (X and Mastodon): the build weighs their tails. */
 export function isTailNetwork(id: NetworkId): boolean {
@@ -91,4 +91,46 @@ export function liveLength(
     length = weight === undefined || length === undefined ? undefined : length + weight;
   });
   return length;
+}
+
+/**
+ * twitter-text's patterns for the live counts, loaded on demand: a count asks
+ * for a finder only when its text may hold a URL or an emoji (x-weight.ts),
+ * and asking starts the download of that finder's chunk. `onChange` runs when
+ * a chunk arrives or fails. Kept in this module, not beside the islands, so the
+ * share panel and /compose/ find it in the chunk they share with the counting
+ * code (a chunk of its own would cost a snippet page's JS budget).
+ */
+export interface LazyPatterns extends XPatterns {
+  /** True once a chunk failed to load: the counts that need it stay unknown. */
+  failed(): boolean;
+}
+
+export function lazyPatterns(onChange: () => void): LazyPatterns {
+  let findUrls: FindUrls | undefined;
+  let findEmoji: FindEmoji | undefined;
+  let loadingUrls: Promise<void> | undefined;
+  let loadingEmoji: Promise<void> | undefined;
+  let failed = false;
+  const fail = () => {
+    failed = true;
+    onChange();
+  };
+  return {
+    urls() {
+      loadingUrls ??= import('./x-urls.ts').then((module) => {
+        findUrls = module.findUrls;
+        onChange();
+      }, fail);
+      return findUrls;
+    },
+    emoji() {
+      loadingEmoji ??= import('./x-emoji.ts').then((module) => {
+        findEmoji = module.findEmoji;
+        onChange();
+      }, fail);
+      return findEmoji;
+    },
+    failed: () => failed,
+  };
 }

@@ -1,13 +1,15 @@
 import { z } from 'astro/zod';
 import { NETWORK_IDS } from '../networks.ts';
 import { HOST_PATTERN, ID_PATTERN, ID_RULE } from '../ids.ts';
-import { expect, found, httpUrl, list, oneOf, text } from './fields.ts';
+import { emailAddress, expect, found, httpUrl, list, oneOf, text } from './fields.ts';
 import { addressProblem } from '../urls.ts';
 import { closest, quote, showInvisible } from '../words.ts';
 
 const HEX_COLOUR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 /** Decap CMS backends the hub configures. */
 export const CMS_BACKENDS = ['github', 'gitlab', 'git-gateway', 'test-repo'] as const;
+/** Where "Suggest a post" sends a suggestion (settings.suggest.channel). */
+export const SUGGEST_CHANNELS = ['github', 'gitlab', 'email'] as const;
 
 const LANG = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
 
@@ -270,6 +272,11 @@ export function settingsSchema() {
           gateway_url: httpUrl().optional(),
           /** Drafts go through draft → in review → ready before they are published (github, gitlab, git-gateway). Default: true. */
           editorial_workflow: z.boolean({ error: expect('true or false') }).default(true),
+          /**
+           * github: Decap's open authoring: people without write access log in with GitHub, and their saves become
+           * pull requests from a fork of theirs (docs/editing.md → Suggestions). Needs editorial_workflow. Default: false.
+           */
+          open_authoring: z.boolean({ error: expect('true or false') }).optional(),
         })
         .superRefine((cms, ctx) => {
           const oauth = cms.backend === 'github' || cms.backend === 'gitlab';
@@ -286,6 +293,7 @@ export function settingsSchema() {
             ['app_id', cms.backend === 'gitlab', 'gitlab'],
             ['identity_url', cms.backend === 'git-gateway', 'git-gateway'],
             ['gateway_url', cms.backend === 'git-gateway', 'git-gateway'],
+            ['open_authoring', cms.backend === 'github', 'github'],
           ];
           for (const [field, applies, backends] of onlyFor) {
             if (cms[field] !== undefined && !applies) {
@@ -296,6 +304,15 @@ export function settingsSchema() {
                 message: `${found(cms[field])}, but backend ${cms.backend} does not use it; it applies to ${backends} only`,
               });
             }
+          }
+          if (cms.open_authoring && cms.backend === 'github' && !cms.editorial_workflow) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['open_authoring'],
+              input: true,
+              message:
+                'is true, but open authoring turns saves into pull requests through the editorial workflow: set "editorial_workflow: true", or remove open_authoring',
+            });
           }
           if (cms.auth_type === 'pkce' && !cms.app_id) {
             ctx.addIssue({
@@ -315,6 +332,63 @@ export function settingsSchema() {
           }
         })
         .default({ backend: 'test-repo', branch: 'main', editorial_workflow: true }),
+      /** /compose/, where advocates share any link in their own words (docs/content-model.md → Compose). */
+      compose: z
+        .strictObject({
+          /**
+           * The company's own domains: links to them (and their subdomains) get UTM tags, links elsewhere are
+           * shared untouched. Default: the host of `site` and the hosts of the snippets' links.
+           */
+          own_domains: list(
+            z
+              .string({ error: expect('a host name such as tidewater.example.com') })
+              .regex(HOST_PATTERN, { error: expect('a host name such as tidewater.example.com (no https://, no path)') }),
+            1,
+          )
+            .superRefine(noRepeats)
+            .optional(),
+        })
+        .optional(),
+      /**
+       * Where "Suggest a post" sends advocates' suggestions (docs/editing.md → Suggestions). Default: an issue in
+       * cms.repo when the cms backend is github or gitlab; otherwise the action is hidden.
+       */
+      suggest: z
+        .strictObject({
+          /** github or gitlab (a prefilled issue), or email (a prefilled e-mail to the editors). */
+          channel: oneOf(SUGGEST_CHANNELS, 'a suggestion channel'),
+          /** github, gitlab: the repository as owner/name (GitLab: group/…/project). */
+          repo: z
+            .string({ error: expect('owner/name, e.g. acme/advocacy-hub') })
+            .regex(/^(?!\.\.?\/)[\w.-]+(?:\/(?!\.\.?(?:\/|$))[\w.-]+)+$/, { error: expect('owner/name, e.g. acme/advocacy-hub') })
+            .optional(),
+          /** github, gitlab on your own server: its address. Default: https://github.com, https://gitlab.com. */
+          base_url: httpUrl().optional(),
+          /** email: the editors' address. */
+          email: emailAddress().optional(),
+        })
+        .superRefine((suggest, ctx) => {
+          const issue = suggest.channel !== 'email';
+          if (issue && !suggest.repo)
+            ctx.addIssue({ code: 'custom', path: ['repo'], input: undefined, message: `is missing; the ${suggest.channel} channel needs the repository as owner/name` });
+          if (!issue && !suggest.email)
+            ctx.addIssue({ code: 'custom', path: ['email'], input: undefined, message: "is missing; the email channel needs the editors' address" });
+          const onlyFor: [keyof typeof suggest, boolean, string][] = [
+            ['repo', issue, 'github and gitlab'],
+            ['base_url', issue, 'github and gitlab'],
+            ['email', !issue, 'email'],
+          ];
+          for (const [field, applies, channels] of onlyFor) {
+            if (suggest[field] !== undefined && !applies)
+              ctx.addIssue({
+                code: 'custom',
+                path: [field],
+                input: suggest[field],
+                message: `${found(suggest[field])}, but channel ${suggest.channel} does not use it; it applies to ${channels} only`,
+              });
+          }
+        })
+        .optional(),
     })
     .superRefine((settings, ctx) => {
       // A digest for a team nobody belongs to would go out empty every week, or to the wrong people.
