@@ -36,6 +36,7 @@ import { keepSettings, lastGoodSettings, settingsProblemsPlugin } from './settin
 import { securityHeaders } from './security-headers.ts';
 import { shareCards } from './share-cards.ts';
 import { siteAndBase } from './site.ts';
+import { webApp } from './web-app.ts';
 
 /** The environment variables the hub reads (all optional). */
 export type HubEnvironment = Partial<
@@ -70,8 +71,16 @@ const ROUTES: Record<string, string> = {
   '/favicon.svg': 'favicon.svg.ts',
 };
 
+/** The installable web app's routes (settings.web_app); its service worker is written after the build (web-app.ts). */
+const WEB_APP_ROUTES: Record<string, string> = {
+  '/manifest.webmanifest': 'manifest.webmanifest.ts',
+  '/icons/[icon].png': 'icons/[icon].png.ts',
+};
+
 export function hub(env: HubEnvironment = process.env): AstroIntegration {
-  const parts: HubPart[] = [cms(), shareCards(), searchIndex(), securityHeaders()];
+  // Known once settings are read (astro:config:setup); the worker is written after the build.
+  let webAppOn = true;
+  const parts: HubPart[] = [cms(), shareCards(), searchIndex(), webApp(() => webAppOn), securityHeaders()];
   const hooks = combineParts(parts);
   return {
     name: 'hub',
@@ -113,7 +122,9 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
             server: { watch: { ignored: ['**/.cache/**'] } },
           },
         });
-        for (const [pattern, file] of Object.entries(ROUTES)) injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url) });
+        webAppOn = runtime.settings.web_app;
+        const routes = webAppOn ? { ...ROUTES, ...WEB_APP_ROUTES } : ROUTES;
+        for (const [pattern, file] of Object.entries(routes)) injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url) });
         if (command === 'build') addMiddleware({ entrypoint: RENDERED_PAGES_MIDDLEWARE, order: 'post' });
         await hooks['astro:config:setup']?.({ ...params, config: updated });
       },
