@@ -37,6 +37,7 @@ import { securityHeaders } from './security-headers.ts';
 import { shareCards } from './share-cards.ts';
 import { siteAndBase } from './site.ts';
 import { webApp } from './web-app.ts';
+import { OFFLINE_PATH } from '../lib/web-app/service-worker.ts';
 
 /** The environment variables the hub reads (all optional). */
 export type HubEnvironment = Partial<
@@ -115,7 +116,8 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
             // Prism marks code with classes; Shiki's inline style attributes would need 'unsafe-inline' styles.
             syntaxHighlight: 'prism',
           },
-          integrations: [mdx(), sitemap({ filter: notCms(base) })],
+          // The offline page is what the service worker shows without a connection, no page to find.
+          integrations: [mdx(), sitemap({ filter: (page) => notCms(base)(page) && new URL(page).pathname !== `${base.replace(/\/?$/, "/")}${OFFLINE_PATH}` })],
           vite: {
             plugins: [runtimeConfigPlugin(runtime), settingsProblemsPlugin(runtime.settingsProblems, settingsFile)],
             // Test and benchmark builds write under .cache/; `astro dev` need not watch them.

@@ -27,7 +27,7 @@ export interface WebAppManifest {
   theme_color: string;
   background_color: string;
   icons: { src: string; sizes: string; type: 'image/png'; purpose: 'any' | 'maskable' }[];
-  share_target: { action: string; method: 'GET'; params: { title: string; text: string; url: string } };
+  share_target: { action: string; method: 'GET'; enctype: 'application/x-www-form-urlencoded'; params: { title: string; text: string; url: string } };
 }
 
 /** The file name of the manifest under the base path. */
@@ -67,6 +67,6 @@ export function webAppManifest(settings: ManifestSettings, base: string): WebApp
       purpose: icon.purpose as 'any' | 'maskable',
     })),
     // "Share → <hub>" opens /compose/ with what was shared; many Android apps put the link into `text`.
-    share_target: { action: `${root}compose/`, method: 'GET', params: { title: 'title', text: 'text', url: 'url' } },
+    share_target: { action: `${root}compose/`, method: 'GET', enctype: 'application/x-www-form-urlencoded', params: { title: 'title', text: 'text', url: 'url' } },
   };
 }

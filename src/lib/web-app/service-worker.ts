@@ -34,8 +34,9 @@ export const SW_FILE = 'sw.js';
 export const PAGES_CACHE = 'hub-pages';
 export const CARDS_CACHE = 'hub-cards';
 export const ASSETS_CACHE = 'hub-assets';
-/** The offline page, under the base path. */
-export const OFFLINE_PAGE = 'offline/index.html';
+/** The offline page (src/pages/offline.astro), under the base path, and its file. */
+export const OFFLINE_PATH = 'offline/';
+export const OFFLINE_PAGE = `${OFFLINE_PATH}index.html`;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -58,7 +59,7 @@ self.addEventListener('activate', (event) => {
       if (!response || !response.ok) return;
       const html = await response.clone().text();
       await pages.put(url, response);
-      const found = new Set(html.match(/${cards}/g) || []);
+      const found = new Set(html.match(new RegExp(${JSON.stringify(cards)}, 'g')) || []);
       await Promise.all([...found].map((card) => cards.add(new URL(card, url).href).catch(() => undefined)));
     }));
   })());
@@ -118,6 +119,8 @@ export async function writeServiceWorker(dir: string, base: string, options: { e
     clientsClaim: true,
     cleanupOutdatedCaches: true,
     runtimeCaching: [
+      // First: a card opened on its own is a navigation too, and must not get the offline page.
+      { urlPattern: new RegExp(`${inBase}og/.+\\.png$`), handler: 'NetworkFirst', options: { cacheName: CARDS_CACHE, expiration: { maxEntries: 300 } } },
       {
         // Every page but Decap CMS's (/admin/ talks to the Git host; it is no page to read offline).
         urlPattern: ({ request, url }) => request.mode === 'navigate' && !/\/admin\//.test(url.pathname),
@@ -128,7 +131,6 @@ export async function writeServiceWorker(dir: string, base: string, options: { e
           precacheFallback: { fallbackURL: OFFLINE_PAGE },
         },
       },
-      { urlPattern: new RegExp(`${inBase}og/.+\\.png$`), handler: 'NetworkFirst', options: { cacheName: CARDS_CACHE, expiration: { maxEntries: 300 } } },
       { urlPattern: new RegExp(`${inBase}_astro/`), handler: 'CacheFirst', options: { cacheName: ASSETS_CACHE, expiration: { maxEntries: 300 } } },
       { urlPattern: new RegExp(`${inBase}(uploads|brand)/`), handler: 'NetworkFirst', options: { cacheName: CARDS_CACHE, expiration: { maxEntries: 300 } } },
     ],
