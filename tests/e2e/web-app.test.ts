@@ -63,6 +63,12 @@ describe('the web app manifest', () => {
       expect(response.headers()['content-type'], icon.src).toBe('image/png');
     }
     expect(await page.locator('link[rel="apple-touch-icon"]').getAttribute('href')).toBe('/icons/apple-touch-icon.png');
+    // The worker and the manifest are asked for again on every visit, so a deploy reaches installed hubs.
+    for (const file of ['/sw.js', `/${MANIFEST_FILE}`]) expect((await page.request.get(hub.site.url + file)).headers()['cache-control'], file).toBe('no-cache');
+    // The page's policy lets its own worker and manifest load, and nothing else.
+    const policy = (await page.request.get(`${hub.site.url}/`)).headers()['content-security-policy'] ?? '';
+    expect(policy).toContain("worker-src 'self';");
+    expect(policy).toContain("manifest-src 'self';");
     await context.close();
   });
 });
