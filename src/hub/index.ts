@@ -117,7 +117,7 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
             syntaxHighlight: 'prism',
           },
           // The offline page is what the service worker shows without a connection, no page to find.
-          integrations: [mdx(), sitemap({ filter: (page) => notCms(base)(page) && new URL(page).pathname !== `${base.replace(/\/?$/, "/")}${OFFLINE_PATH}` })],
+          integrations: [mdx(), sitemap({ filter: (page) => notCms(base)(page) && new URL(page).pathname !== `${base.replace(/\/?$/, '/')}${OFFLINE_PATH}` })],
           vite: {
             plugins: [runtimeConfigPlugin(runtime), settingsProblemsPlugin(runtime.settingsProblems, settingsFile)],
             // Test and benchmark builds write under .cache/; `astro dev` need not watch them.

@@ -55,7 +55,12 @@ describe('the web app manifest', () => {
     expect(url).toBe(`${hub.site.url}/${MANIFEST_FILE}`);
     expect(errors).toEqual([]);
     const manifest = JSON.parse(data);
-    expect(manifest.share_target).toEqual({ action: '/compose/', method: 'GET', enctype: 'application/x-www-form-urlencoded', params: { title: 'title', text: 'text', url: 'url' } });
+    expect(manifest.share_target).toEqual({
+      action: '/compose/',
+      method: 'GET',
+      enctype: 'application/x-www-form-urlencoded',
+      params: { title: 'title', text: 'text', url: 'url' },
+    });
     expect(manifest.display).toBe('standalone');
     // Every icon it names is there, a PNG of the size it says.
     for (const icon of manifest.icons) {
@@ -173,7 +178,9 @@ describe('after a new build is deployed', () => {
 describe('the snippet page', () => {
   it('loads at most 12 KB of JavaScript, the worker registration included', () => {
     const scripts = pageScripts(DIST, `${SNIPPET.slice(1)}index.html`);
-    const registration = scripts.find((script) => script.file.includes('(inline') && readFileSync(path.join(DIST, SNIPPET, 'index.html'), 'utf8').includes('serviceWorker'));
+    const registration = scripts.find(
+      (script) => script.file.includes('(inline') && readFileSync(path.join(DIST, SNIPPET, 'index.html'), 'utf8').includes('serviceWorker'),
+    );
     expect(registration).toBeDefined();
     expect(initialGzip(scripts)).toBeLessThanOrEqual(BUDGET_BYTES);
   });

@@ -105,7 +105,9 @@ describe('the icons', () => {
   });
 
   it('draw the logo: its orange wave is in the 512 icon', async () => {
-    const { data } = await sharp(await renderIcon(icon('any'), brand)).raw().toBuffer({ resolveWithObject: true });
+    const { data } = await sharp(await renderIcon(icon('any'), brand))
+      .raw()
+      .toBuffer({ resolveWithObject: true });
     let orange = 0;
     for (let at = 0; at < data.length; at += 4) if (close([data[at]!, data[at + 1]!, data[at + 2]!], [0xf2, 0xa5, 0x41])) orange++;
     expect(orange).toBeGreaterThan(500);
@@ -113,7 +115,9 @@ describe('the icons', () => {
 
   it('without a logo, show the initials in the colour readable on the brand colour', async () => {
     for (const primary of ['#0b5563', '#f5e663']) {
-      const { data } = await sharp(await renderIcon(icon('maskable'), { name: 'Acme Voices', primary })).raw().toBuffer({ resolveWithObject: true });
+      const { data } = await sharp(await renderIcon(icon('maskable'), { name: 'Acme Voices', primary }))
+        .raw()
+        .toBuffer({ resolveWithObject: true });
       const ink = textOn(primary) === '#ffffff' ? [255, 255, 255] : [0x11, 0x11, 0x11];
       let inked = 0;
       for (let at = 0; at < data.length; at += 4) if (close([data[at]!, data[at + 1]!, data[at + 2]!], ink)) inked++;
@@ -125,7 +129,12 @@ describe('the icons', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hub-icon-'));
     try {
       const file = path.join(dir, 'logo.png');
-      writeFileSync(file, await sharp({ create: { width: 64, height: 64, channels: 3, background: '#ff0000' } }).png().toBuffer());
+      writeFileSync(
+        file,
+        await sharp({ create: { width: 64, height: 64, channels: 3, background: '#ff0000' } })
+          .png()
+          .toBuffer(),
+      );
       const png = await renderIcon(icon('any'), { name: 'Acme', primary: '#0b5563', logo: assetRef(file) });
       expect(close(await pixel(png, 256, 256), [255, 0, 0, 255])).toBe(true);
     } finally {
@@ -145,7 +154,12 @@ describe('the service worker', () => {
   });
 
   it('precaches the shell with revisions (hashed bundles by name) and imports the visited pages script', async () => {
-    for (const [file, text] of Object.entries({ '_astro/app.Ab12Cd34.js': 'x', [OFFLINE_PAGE]: '<p>offline', 'share/a/index.html': '<p>a', 'manifest.webmanifest': '{}' })) {
+    for (const [file, text] of Object.entries({
+      '_astro/app.Ab12Cd34.js': 'x',
+      [OFFLINE_PAGE]: '<p>offline',
+      'share/a/index.html': '<p>a',
+      'manifest.webmanifest': '{}',
+    })) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), text);
     }
