@@ -6,7 +6,8 @@
  * after a new build is deployed at the same origin, the next online visit
  * gets the new page and the new worker; the snippet page's JavaScript stays
  * within its budget with the worker's registration; the offline page passes
- * axe and the Nu Html Checker, and looks right on a phone, light and dark.
+ * axe and the Nu Html Checker, and looks right on a phone, light and dark;
+ * a hub built with `web_app: false` removes the worker a browser had.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -167,6 +168,51 @@ describe('after a new build is deployed', () => {
         expect(await page.locator('h1').textContent()).toBe('Apprenticeships for 2027: apply now');
       } finally {
         await context.setOffline(false);
+        await second.close();
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('turned off in settings (web_app: false)', () => {
+  let work = '';
+  beforeAll(() => {
+    mkdirSync(BUILDS_DIR, { recursive: true });
+    work = mkdtempSync(path.join(BUILDS_DIR, 'web-app-off-'));
+  });
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('removes the worker and its caches from a browser that had it, on the next visit', async () => {
+    const first = await serveStatic(DIST);
+    const port = Number(new URL(first.url).port);
+    const context = await hub.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(first.url + SNIPPET);
+      await activeWorker(page);
+      await stored(page, first.url + SNIPPET);
+      await first.close();
+
+      // The same hub built with the web app off: its sw.js removes itself.
+      const off = path.join(work, 'dist');
+      cpSync(DIST, off, { recursive: true });
+      await writeServiceWorker(off, '/', { enabled: false });
+      const second = await serveStatic(off, port);
+      try {
+        await page.goto(second.url + SNIPPET);
+        await expect
+          .poll(
+            () =>
+              page.evaluate(async () => {
+                await (await navigator.serviceWorker.getRegistration())?.update().catch(() => undefined);
+                return `${(await navigator.serviceWorker.getRegistrations()).length} workers, ${(await caches.keys()).length} caches`;
+              }),
+            { timeout: 20_000 },
+          )
+          .toBe('0 workers, 0 caches');
+      } finally {
         await second.close();
       }
     } finally {
