@@ -153,13 +153,16 @@ describe('the service worker', () => {
     expect(() => new Script(REMOVER_SCRIPT)).not.toThrow();
   });
 
-  it('precaches the shell with revisions (hashed bundles by name) and imports the visited pages script', async () => {
-    for (const [file, text] of Object.entries({
+  it('precaches the shell with revisions (hashed bundles by name), not the CMS, and imports the visited pages script', async () => {
+    const files = {
       '_astro/app.Ab12Cd34.js': 'x',
+      '_astro/cms.Zz98Yy76.js': 'decap',
       [OFFLINE_PAGE]: '<p>offline',
-      'share/a/index.html': '<p>a',
+      'share/a/index.html': '<script type="module" src="/hub/_astro/app.Ab12Cd34.js"></script>',
+      'admin/index.html': '<script src="/hub/_astro/cms.Zz98Yy76.js"></script><script src="/hub/_astro/app.Ab12Cd34.js"></script>',
       'manifest.webmanifest': '{}',
-    })) {
+    };
+    for (const [file, text] of Object.entries(files)) {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), text);
     }
@@ -169,6 +172,8 @@ describe('the service worker', () => {
     expect(sw).toContain('{url:"_astro/app.Ab12Cd34.js",revision:null}');
     expect(sw).toMatch(/\{url:"offline\/index.html",revision:"[0-9a-f]{32}"\}/);
     expect(sw).not.toContain('share/a/index.html');
+    // Decap CMS's bundle is for /admin/ only; a bundle other pages load too stays.
+    expect(sw).not.toContain('cms.Zz98Yy76.js');
     expect(sw).toMatch(/importScripts\("sw-visited\.[0-9a-f]{10}\.js"\)/);
     // A new build takes over at once (docs/web-app.md, "Updates").
     expect(sw).toContain('self.skipWaiting()');

@@ -26,7 +26,7 @@
  * cards they show (VISITED_SCRIPT), so they too are readable offline.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateSW } from 'workbox-build';
 
@@ -83,6 +83,17 @@ self.addEventListener('activate', (event) => {
 });
 `;
 
+/** Files under _astro/ that the pages of /admin/ load and no other page names. */
+export function adminOnlyBundles(dir: string, base: string): Set<string> {
+  const pages = readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((file) => file.split(path.sep).join('/'))
+    .filter((file) => file.endsWith('.html'));
+  const named = (html: string) => [...html.matchAll(new RegExp(`["']${escapeRegExp(base)}(_astro/[^"'?#]+)`, 'g'))].map((m) => m[1]!);
+  const admin = new Set(pages.filter((file) => file.startsWith('admin/')).flatMap((file) => named(readFileSync(path.join(dir, file), 'utf8'))));
+  for (const file of pages) if (!file.startsWith('admin/')) for (const used of named(readFileSync(path.join(dir, file), 'utf8'))) admin.delete(used);
+  return admin;
+}
+
 export interface WorkerResult {
   /** Files precached, and their bytes. */
   count: number;
@@ -103,6 +114,7 @@ export async function writeServiceWorker(dir: string, base: string, options: { e
   const visitedFile = `sw-visited.${createHash('sha256').update(visited).digest('hex').slice(0, 10)}.js`;
   writeFileSync(path.join(dir, visitedFile), visited);
   const inBase = escapeRegExp(root);
+  const adminOnly = adminOnlyBundles(dir, root);
   const { count, size, warnings } = await generateSW({
     swDest,
     globDirectory: dir,
@@ -112,6 +124,8 @@ export async function writeServiceWorker(dir: string, base: string, options: { e
     // Hashed names: the name is the revision.
     dontCacheBustURLsMatching: /^_astro\//,
     importScripts: [visitedFile],
+    // Decap CMS's own bundle (about 570 KB) is for editors at /admin/, not for every advocate's phone.
+    manifestTransforms: [async (entries) => ({ manifest: entries.filter((entry) => !adminOnly.has(entry.url)), warnings: [] })],
     inlineWorkboxRuntime: true,
     mode: 'production',
     sourcemap: false,
