@@ -36,6 +36,8 @@ import { keepSettings, lastGoodSettings, settingsProblemsPlugin } from './settin
 import { securityHeaders } from './security-headers.ts';
 import { shareCards } from './share-cards.ts';
 import { siteAndBase } from './site.ts';
+import { webApp } from './web-app.ts';
+import { OFFLINE_PATH } from '../lib/web-app/service-worker.ts';
 
 /** The environment variables the hub reads (all optional). */
 export type HubEnvironment = Partial<
@@ -70,8 +72,16 @@ const ROUTES: Record<string, string> = {
   '/favicon.svg': 'favicon.svg.ts',
 };
 
+/** The installable web app's routes (settings.web_app); its service worker is written after the build (web-app.ts). */
+const WEB_APP_ROUTES: Record<string, string> = {
+  '/manifest.webmanifest': 'manifest.webmanifest.ts',
+  '/icons/[icon].png': 'icons/[icon].png.ts',
+};
+
 export function hub(env: HubEnvironment = process.env): AstroIntegration {
-  const parts: HubPart[] = [cms(), shareCards(), searchIndex(), securityHeaders()];
+  // Known once settings are read (astro:config:setup); the worker is written after the build.
+  let webAppOn = true;
+  const parts: HubPart[] = [cms(), shareCards(), searchIndex(), webApp(() => webAppOn), securityHeaders()];
   const hooks = combineParts(parts);
   return {
     name: 'hub',
@@ -106,7 +116,8 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
             // Prism marks code with classes; Shiki's inline style attributes would need 'unsafe-inline' styles.
             syntaxHighlight: 'prism',
           },
-          integrations: [mdx(), sitemap({ filter: notCms(base) })],
+          // The offline page is what the service worker shows without a connection, no page to find.
+          integrations: [mdx(), sitemap({ filter: (page) => notCms(base)(page) && new URL(page).pathname !== `${base.replace(/\/?$/, '/')}${OFFLINE_PATH}` })],
           vite: {
             plugins: [
               runtimeConfigPlugin(runtime),
@@ -120,7 +131,9 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
             server: { watch: { ignored: ['**/.cache/**'] } },
           },
         });
-        for (const [pattern, file] of Object.entries(ROUTES)) injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url) });
+        webAppOn = runtime.settings.web_app;
+        const routes = webAppOn ? { ...ROUTES, ...WEB_APP_ROUTES } : ROUTES;
+        for (const [pattern, file] of Object.entries(routes)) injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url) });
         if (command === 'build') addMiddleware({ entrypoint: RENDERED_PAGES_MIDDLEWARE, order: 'post' });
         await hooks['astro:config:setup']?.({ ...params, config: updated });
       },

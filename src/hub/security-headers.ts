@@ -13,7 +13,7 @@
  * Each page's policy is read from its HTML while Astro renders the next
  * pages (rendered-pages.ts), not by parsing dist/ again once it is written.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuiltPage, type PagePolicy, type PolicedPage, assetFolders, formatHeadersFile, headerRulesOf, pagePolicy } from '../lib/security/headers.ts';
@@ -22,6 +22,9 @@ import type { HubPart } from './part.ts';
 import { outputFileOf } from './rendered-pages.ts';
 
 export const HEADERS_FILE = '_headers';
+
+/** Files a browser must ask the host about on every use (Cache-Control: no-cache). */
+export const NO_CACHE_FILES = ['sw.js', 'manifest.webmanifest'] as const;
 
 /** The HTML files of a built site, relative to it, with their URL paths. */
 function htmlFiles(dir: string, base: string): { file: string; path: string }[] {
@@ -81,6 +84,9 @@ export function securityHeaders(): HubPart {
         rendered.clear();
         for (const problem of problems) (blocking.includes(problem) ? logger.error : logger.warn).call(logger, problem);
         if (blocking.length) throw new Error(`${blocking.length} page(s) would block their own inline code; see above`);
+        // The service worker and the manifest are looked at again on every visit: a deploy reaches phones
+        // at once (docs/web-app.md). Everything else keeps the host's default caching.
+        for (const file of NO_CACHE_FILES) if (existsSync(path.join(outDir, file))) rules.push({ path: `${base}${file}`, headers: { 'Cache-Control': 'no-cache' } });
         writeFileSync(
           path.join(outDir, HEADERS_FILE),
           formatHeadersFile(

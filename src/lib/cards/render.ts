@@ -23,8 +23,8 @@ function loaded(): { fonts: SatoriFont[]; canDraw: (codePoint: number) => boolea
   return { fonts, canDraw: (codePoint) => set.has(codePoint) };
 }
 
-/** An image file as a data URI satori can draw: SVG as it is, anything else as a PNG of `size` px. */
-async function dataUri(asset: AssetRef, size: number, fit: 'cover' | 'contain'): Promise<string> {
+/** An image file as a data URI satori can draw: SVG as it is, anything else as a PNG of `size` px (the web app's icons use it too). */
+export async function dataUri(asset: AssetRef, size: number, fit: 'cover' | 'contain'): Promise<string> {
   if (path.extname(asset.file).toLowerCase() === '.svg') return `data:image/svg+xml;base64,${readFileSync(asset.file).toString('base64')}`;
   const png = await sharp(asset.file)
     .resize(size, size, { fit, background: { r: 0, g: 0, b: 0, alpha: 0 } })

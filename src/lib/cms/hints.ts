@@ -80,6 +80,7 @@ export const LABELS: Record<string, Record<string, string>> = {
     'utm.medium': 'utm_medium',
     linkedin: 'LinkedIn',
     'linkedin.link_only': 'Share the link only',
+    web_app: 'Installable web app (offline, share from phone)',
     cms: 'Content manager',
     'cms.repo': 'Repository',
     'cms.base_url': 'OAuth server URL',

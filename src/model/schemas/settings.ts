@@ -143,6 +143,12 @@ export function settingsSchema() {
         },
         { error: expect('brand colours: { primary: "#0b3d91", accent: "#f5a623" }') },
       ),
+      /**
+       * The hub as an installable web app: a manifest and icons, a share target that opens /compose/, and a
+       * service worker that keeps visited pages readable offline (docs/web-app.md). false turns all of it off
+       * and removes a worker that phones already have. Default: true.
+       */
+      web_app: z.boolean({ error: expect('true or false') }).default(true),
       /** Appended to shared text where a network needs it; "" disables it. Default: "". */
       disclosure: z
         .string({ error: expect('text such as "#AcmeEmployee", or "" to disable') })
