@@ -1,10 +1,11 @@
 /**
  * The phone menu of the header (Header.astro): a <details> whose summary is
  * the Menu button, with the navigation right after it. Without this script it
- * already opens and closes; with it, the button says what it controls and
- * whether it is open (aria-controls, aria-expanded), Escape closes the menu
- * and puts focus back on the button, and the menu closes when the reader
- * clicks or tabs out of the header, so it never covers what they went to.
+ * already opens and closes, and browsers tell assistive technology whether a
+ * <summary> is expanded (no aria-expanded: the Nu Html Checker refuses it on
+ * <summary>). With it, Escape closes the menu and puts focus back on the
+ * button, and the menu closes when the reader clicks or tabs out of the
+ * header, so it never covers what they went to.
  */
 const menu = document.querySelector<HTMLDetailsElement>('[data-site-menu]');
 const button = menu?.querySelector('summary');
@@ -12,15 +13,9 @@ const nav = menu?.nextElementSibling;
 const header = menu?.closest('header');
 
 if (menu && button && nav && header) {
-  const sync = () => button.setAttribute('aria-expanded', String(menu.open));
-  if (nav.id) button.setAttribute('aria-controls', nav.id);
-  sync();
-  menu.addEventListener('toggle', sync);
-
   const close = (refocus: boolean) => {
     if (!menu.open) return;
     menu.open = false;
-    sync();
     if (refocus) button.focus();
   };
   document.addEventListener('keydown', (event) => {

@@ -251,31 +251,38 @@ describe('the header’s menu', () => {
     await context.close();
   });
 
-  it('with JavaScript, says whether it is open, and Escape closes it and gives focus back to the button', async () => {
+  it('says whether it is open, and with JavaScript Escape closes it and gives focus back to the button', async () => {
     const context = await phone(hub.browser);
     const page = await context.newPage();
     await page.goto(`${hub.site.url}/impact/`);
     const button = menuButton(page);
-    // Polled: <details> fires its toggle event, which the island follows, a moment after the click.
-    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
-    const controls = await button.getAttribute('aria-controls');
-    expect(await page.locator(`[id="${controls}"]`).getAttribute('aria-label')).toBe(strings['nav.label']);
+    // What assistive technology is told: Chromium's accessibility tree, where <summary> is expanded while its <details> is open.
+    const cdp = await context.newCDPSession(page);
+    const expanded = async () => {
+      const { root } = await cdp.send('DOM.getDocument');
+      const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector: '[data-site-menu] > summary' });
+      const { nodes } = await cdp.send('Accessibility.getPartialAXTree', { nodeId, fetchRelatives: false });
+      return nodes[0]?.properties?.find((property) => property.name === 'expanded')?.value.value ?? false;
+    };
+    await expect.poll(expanded).toBe(false);
 
     await button.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(expanded).toBe(true);
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.closest('nav')?.id)).resolves.toBe(controls);
+    await expect(page.evaluate(() => document.activeElement?.closest('nav')?.getAttribute('aria-label'))).resolves.toBe(strings['nav.label']);
     await page.keyboard.press('Escape');
-    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(expanded).toBe(false);
     await expect(page.evaluate(() => document.activeElement?.tagName)).resolves.toBe('SUMMARY');
     expect(await navLinks(page).filter({ visible: true }).count()).toBe(0);
+    // The served page and the page after its scripts ran carry no ARIA the Nu Html Checker refuses on <summary>.
+    expect(await button.getAttribute('aria-expanded')).toBeNull();
 
     // A tap outside the header closes it too.
     await button.click();
-    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('true');
+    await expect.poll(expanded).toBe(true);
     await page.locator('h1').click();
-    await expect.poll(() => button.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(expanded).toBe(false);
     await context.close();
   });
 
