@@ -11,7 +11,7 @@ import { compose } from '../lib/share/compose.ts';
 import { type ShareSettings, type Shareable, draftPost, isPhoneBrowser } from '../lib/share/draft.ts';
 import { lazyPatterns, liveLength, ownBlocks } from '../lib/share/live-length.ts';
 import { isOwnLink } from '../lib/share/own-domains.ts';
-import { type LinkProblem, linkProblem } from '../lib/share/link-input.ts';
+import { type LinkProblem, linkProblem, sharedInput } from '../lib/share/link-input.ts';
 import { type Composition, fileAndStart, parseCompositions, withoutRecent } from '../lib/share/compositions.ts';
 import { tagLink } from '../lib/share/utm.ts';
 import { type SuggestTarget, suggestUrl } from '../lib/suggest.ts';
@@ -59,9 +59,8 @@ export function initCompose(): void {
   // A link, title or text handed over in the query starts a new composition; the one being written is filed first.
   let stored = parseCompositions(readItem(COMPOSE_KEY));
   const query = new URLSearchParams(location.search);
-  const given = { url: query.get('url') ?? '', title: query.get('title') ?? '', text: query.get('text') ?? '' };
-  // Share sheets often put the link in `text` only: a text that is just a link is taken as the link.
-  if (!given.url && /^https?:\/\/\S+$/.test(given.text.trim())) [given.url, given.text] = [given.text.trim(), ''];
+  // Share sheets often put the link in `text` only: its last web address is taken as the link.
+  const given = sharedInput({ url: query.get('url') ?? '', title: query.get('title') ?? '', text: query.get('text') ?? '' });
   if (given.url || given.title || given.text) {
     stored = fileAndStart(stored, { ...given, at: Date.now() });
     writeItem(COMPOSE_KEY, stored);

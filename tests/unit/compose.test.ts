@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isOwnLink, ownDomains } from '../../src/lib/share/own-domains.ts';
-import { LINK_MAX_LENGTH, linkProblem } from '../../src/lib/share/link-input.ts';
+import { LINK_MAX_LENGTH, linkProblem, sharedInput } from '../../src/lib/share/link-input.ts';
 import { draftPost } from '../../src/lib/share/draft.ts';
 import { type Composition, fileAndStart, parseCompositions, withoutRecent } from '../../src/lib/share/compositions.ts';
 import { bookmarkletHref } from '../../src/lib/share/bookmarklet.ts';
@@ -168,5 +168,27 @@ describe('settings for compose and suggest', () => {
     expect(problems({ suggest: { channel: 'slack' } })[0]).toMatch(/^suggest\.channel: .*github, gitlab, email/);
     expect(problems({ suggest: { channel: 'email', email: 'mailto:editors@acme.example' } })[0]).toMatch(/^suggest\.email: /);
     expect(problems({ suggest: { channel: 'github', repo: '../etc' } })[0]).toMatch(/^suggest\.repo: .*owner\/name/);
+  });
+});
+
+describe('what a share sheet hands over', () => {
+  it('takes the last web address of the text as the link when the app gives no url', () => {
+    expect(sharedInput({ url: '', title: 'Heat pumps', text: 'A good read https://news.example/heat?x=1' })).toEqual({
+      url: 'https://news.example/heat?x=1',
+      title: 'Heat pumps',
+      text: 'A good read',
+    });
+    expect(sharedInput({ url: '', title: '', text: 'https://news.example/a' })).toEqual({ url: 'https://news.example/a', title: '', text: '' });
+    expect(sharedInput({ url: '', title: '', text: 'see https://a.example/1 and https://b.example/2 today' })).toEqual({
+      url: 'https://b.example/2',
+      title: '',
+      text: 'see https://a.example/1 and today',
+    });
+  });
+
+  it('keeps a given url, and a text without an address, as they are', () => {
+    const given = { url: 'https://hub.example/x', title: 't', text: 'words https://other.example/' };
+    expect(sharedInput(given)).toBe(given);
+    expect(sharedInput({ url: '', title: '', text: 'just words' })).toEqual({ url: '', title: '', text: 'just words' });
   });
 });

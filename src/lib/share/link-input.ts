@@ -40,3 +40,17 @@ export function linkProblem(value: string): LinkProblem | undefined {
   if (problem.why === CREDENTIALS_PROBLEM) return { kind: 'credentials' };
   return problem.why ? { kind: 'rule', why: problem.why } : { kind: 'notUrl' };
 }
+
+/**
+ * What a phone's share sheet handed over, as the composer starts from it. Many apps put the link in
+ * `text` ("A good read https://…") and leave `url` empty: the last web address in the text becomes the
+ * link and leaves the text, so the advocate's words start from the page's title or what the app wrote.
+ */
+export function sharedInput(given: { url: string; title: string; text: string }): { url: string; title: string; text: string } {
+  if (given.url.trim()) return given;
+  const links = [...given.text.matchAll(/https?:\/\/[^\s<>"]+/g)];
+  const last = links.at(-1);
+  if (!last) return given;
+  const text = `${given.text.slice(0, last.index)}${given.text.slice(last.index! + last[0].length)}`.replace(/[ \t]{2,}/g, ' ').trim();
+  return { ...given, url: last[0], text };
+}
