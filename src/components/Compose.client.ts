@@ -10,7 +10,7 @@
 import { compose } from '../lib/share/compose.ts';
 import { type ShareSettings, type Shareable, draftPost, isPhoneBrowser } from '../lib/share/draft.ts';
 import { lazyPatterns, liveLength, ownBlocks } from '../lib/share/live-length.ts';
-import { isOwnLink } from '../lib/share/own-domains.ts';
+import { hostOf, isOwnLink } from '../lib/share/own-domains.ts';
 import { type LinkProblem, linkProblem, sharedInput } from '../lib/share/link-input.ts';
 import { type Composition, fileAndStart, parseCompositions, withoutRecent } from '../lib/share/compositions.ts';
 import { tagLink } from '../lib/share/utm.ts';
@@ -148,9 +148,10 @@ export function initCompose(): void {
     // "Suggest it to the editors": the composition as a suggestion (a refused link is left out, the words kept).
     const suggest = root.querySelector<HTMLAnchorElement>('[data-compose-suggest]');
     if (suggest && config.suggest) {
-      const title = titleInput.value.trim();
+      // Named by what it is about, so an editor's list of suggestions reads: the page's title, else the site it is on.
+      const about = titleInput.value.trim() || (shareable ? hostOf(shareable.link) : undefined);
       suggest.href = suggestUrl(config.suggest, {
-        title: title ? `${config.suggestTitle}: ${title}` : config.suggestTitle,
+        title: about ? `${config.suggestTitle}: ${about}` : config.suggestTitle,
         link: shareable?.link,
         wording: textarea.value.trim(),
         // The advocate's own team (chosen on a list page), when they have one; "all" says nothing.

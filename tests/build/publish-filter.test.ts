@@ -92,8 +92,9 @@ describe('a build on 2026-11-22', () => {
       expect(html, page).toMatch(/<html lang="en"/);
       expect(html, page).toMatch(/<title>[^<]+<\/title>/);
       expect(html, page).toMatch(/<meta name="description" content="[^"]+"/);
-      // The 404 answers every missing address: it has no canonical of its own (/404/ would be one that answers nothing else).
-      if (page === '404.html') expect(html, page).not.toMatch(/rel="canonical"|property="og:url"/);
+      // The 404 answers every missing address, the offline page every page not yet kept offline: neither has a
+      // canonical of its own (/404/ or /offline/ would be one that answers nothing else).
+      if (page === '404.html' || page === 'offline/index.html') expect(html, page).not.toMatch(/rel="canonical"|property="og:url"/);
       else expect(html, page).toMatch(/<link rel="canonical" href="https:\/\/hub\.fixture\.example\/[^"]*"/);
       if (page.startsWith('admin/')) continue; // the CMS is an application
       const scripts = scriptsOf(html);

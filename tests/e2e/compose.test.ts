@@ -103,7 +103,7 @@ describe('/compose/', () => {
     const page = await openCompose(context, q({ url: 'javascript:alert(document.domain)', text: 'Hi' }));
     expect(await page.getAttribute('[data-compose-url]', 'aria-invalid')).toBe('true');
     expect(await page.textContent('[data-compose-url-help]')).toBe(
-      'A javascript: address runs code instead of opening a page, so it cannot be shared. Paste a link that starts with https://.',
+      'This javascript: address runs code instead of opening a page, so it cannot be shared. Paste a link that starts with https://.',
     );
     for (const id of ['x', 'linkedin', 'email']) expect(await page.isDisabled(`[data-compose-network="${id}"]`)).toBe(true);
     expect(await page.isDisabled('[data-compose-copy]')).toBe(true);

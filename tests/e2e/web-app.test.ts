@@ -109,6 +109,9 @@ describe('the service worker', () => {
       expect(opened?.headers()['content-type']).toBe('image/png');
       await page.goto(hub.site.url + NEVER_VISITED);
       expect(await page.locator('h1').textContent()).toBe(strings['offline.title']);
+      // "Share → hub" while offline: the composer, never opened before, opens with what was shared.
+      await page.goto(`${hub.site.url}/compose/?text=${encodeURIComponent('A good read https://news.example/a')}`);
+      await expect.poll(() => page.locator('input[type="url"], input[name="url"]').first().inputValue()).toBe('https://news.example/a');
     } finally {
       await context.setOffline(false);
     }

@@ -25,11 +25,12 @@ describe('own domains (UTM tags only on the company’s links)', () => {
     expect(isOwnLink('https://news.example.org/', own)).toBe(false);
     expect(isOwnLink('not a link', own)).toBe(false);
   });
-  it('defaults to the host of site and of the snippets’ links, each once; a settings list replaces them', () => {
-    expect(ownDomains(undefined, 'https://voices.tidewater.example.com/hub/', ['https://www.tidewater.example.com/a', 'https://www.tidewater.example.com/b'])).toEqual([
-      'voices.tidewater.example.com',
-      'www.tidewater.example.com',
-    ]);
+  it('defaults to the host of site and of the snippets’ links, each once, www. standing for its domain; a settings list replaces them', () => {
+    const own = ownDomains(undefined, 'https://voices.tidewater.example.com/hub/', ['https://www.tidewater.example.com/a', 'https://www.tidewater.example.com/b']);
+    expect(own).toEqual(['voices.tidewater.example.com', 'tidewater.example.com']);
+    // The company's link written without www is its own, a look-alike domain is not.
+    expect(isOwnLink('https://tidewater.example.com/news/y', own)).toBe(true);
+    expect(isOwnLink('https://tidewater.example.com.evil.example/', own)).toBe(false);
     expect(ownDomains(['Tidewater.example.com'], 'https://voices.example', [])).toEqual(['tidewater.example.com']);
   });
   it('leaves an untagged item’s link exactly as pasted in every network’s post', () => {

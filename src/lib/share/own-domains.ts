@@ -21,8 +21,12 @@ export function isOwnLink(link: string, domains: readonly string[]): boolean {
   return !!host && domains.some((domain) => host === domain.toLowerCase() || host.endsWith(`.${domain.toLowerCase()}`));
 }
 
-/** The own domains a hub has: those settings list, or the host of `site` and of every snippet's link, each once. */
+/**
+ * The own domains a hub has: those settings list, or the host of `site` and of every snippet's link, each
+ * once, a `www.` host standing for its domain ("www.acme.example" gives "acme.example", so the company's
+ * links written without www, and its other subdomains, are its own too).
+ */
 export function ownDomains(listed: readonly string[] | undefined, site: string, links: readonly string[]): string[] {
   if (listed?.length) return [...new Set(listed.map((domain) => domain.toLowerCase()))];
-  return [...new Set([site, ...links].map(hostOf).filter((host): host is string => !!host))];
+  return [...new Set([site, ...links].map(hostOf).flatMap((host) => (host ? [host.replace(/^www\./, '')] : [])))];
 }

@@ -37,6 +37,8 @@ export const ASSETS_CACHE = 'hub-assets';
 /** The offline page (src/pages/offline.astro), under the base path, and its file. */
 export const OFFLINE_PATH = 'offline/';
 export const OFFLINE_PAGE = `${OFFLINE_PATH}index.html`;
+/** The composer, the phone's share target (manifest.ts): precached, so "Share → hub" works offline too. */
+export const COMPOSE_PAGE = 'compose/index.html';
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -118,7 +120,7 @@ export async function writeServiceWorker(dir: string, base: string, options: { e
   const { count, size, warnings } = await generateSW({
     swDest,
     globDirectory: dir,
-    globPatterns: ['_astro/**/*.{js,css,woff,woff2}', OFFLINE_PAGE, 'icons/*.png', 'manifest.webmanifest', 'favicon.svg'],
+    globPatterns: ['_astro/**/*.{js,css,woff,woff2}', OFFLINE_PAGE, COMPOSE_PAGE, 'icons/*.png', 'manifest.webmanifest', 'favicon.svg'],
     // Pagefind's and Decap's files are fetched by the pages that need them, not by every page.
     globIgnores: ['admin/**', 'pagefind/**'],
     // Hashed names: the name is the revision.
@@ -135,6 +137,14 @@ export async function writeServiceWorker(dir: string, base: string, options: { e
     runtimeCaching: [
       // First: a card opened on its own is a navigation too, and must not get the offline page.
       { urlPattern: new RegExp(`${inBase}og/.+\\.png$`), handler: 'NetworkFirst', options: { cacheName: CARDS_CACHE, expiration: { maxEntries: 300 } } },
+      {
+        // The share target: what the phone shares arrives in the query (?url=&text=), which the page reads itself, so
+        // any query is the same page; offline, the precached composer opens with it (never the offline page).
+        // (A pattern, not a function: a function is copied into the worker without the variables it closes over.)
+        urlPattern: new RegExp(`${inBase}compose/(?:\\?[^#]*)?$`),
+        handler: 'NetworkFirst',
+        options: { cacheName: PAGES_CACHE, matchOptions: { ignoreSearch: true }, precacheFallback: { fallbackURL: COMPOSE_PAGE } },
+      },
       {
         // Every page but Decap CMS's (/admin/ talks to the Git host; it is no page to read offline).
         urlPattern: ({ request, url }) => request.mode === 'navigate' && !/\/admin\//.test(url.pathname),
