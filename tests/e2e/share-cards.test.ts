@@ -46,8 +46,9 @@ describe('link previews of the built hub', () => {
       expect(result.ogTitle, page).toBeTruthy();
       expect(result.ogDescription, page).toBeTruthy();
       expect(['website', 'article', 'profile'], page).toContain(result.ogType);
-      // The 404 page is served at any missing address, so it names no URL of its own (no canonical, no og:url).
-      if (page === '404.html') expect(result.ogUrl, page).toBeUndefined();
+      // The 404 page is served at any missing address, the offline page for any page not kept offline, so neither
+      // names a URL of its own (no canonical, no og:url).
+      if (page === '404.html' || page === 'offline/index.html') expect(result.ogUrl, page).toBeUndefined();
       else expect(result.ogUrl, page).toMatch(/^https?:\/\//);
       expect(result.twitterCard, page).toBe('summary_large_image');
       expect(result.ogImage, page).toHaveLength(1);

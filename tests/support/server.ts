@@ -38,6 +38,11 @@ export async function serveStatic(dir: string, port = 0, options: { headers?: bo
   const { port: actual } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${actual}`,
-    close: () => new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve()))),
+    close: () =>
+      new Promise((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        // Kept-alive connections too: a browser would otherwise go on asking this server, not the next one on the port.
+        server.closeAllConnections();
+      }),
   };
 }
