@@ -37,8 +37,10 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           // Two files per core: they spend most of their time waiting for Chromium, astro dev or a build.
           maxWorkers: Math.max(2, CORES * 2),
-          testTimeout: 180_000,
-          hookTimeout: 180_000,
+          // A test waits for its build, which waits for the builds queued before it (about twenty, each now also
+          // writing the web app's worker and icons and the digests): on a busy two-core machine that passed 180 s.
+          testTimeout: 420_000,
+          hookTimeout: 420_000,
         },
       },
       { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], sequence: { groupOrder: 2 }, testTimeout: 120_000, hookTimeout: 120_000 } },
