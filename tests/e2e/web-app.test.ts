@@ -150,8 +150,18 @@ describe('after a new build is deployed', () => {
 
       const second = await serveStatic(next, port);
       try {
-        await page.goto(second.url + SNIPPET);
-        expect(await page.locator('h1').textContent()).toBe('Apprenticeships for 2027: apply now');
+        // Network first: a navigation whose request fails (the connection to the server that just went away)
+        // falls back to the kept copy, by design; the next one reaches the new server. A worker that kept serving
+        // the old page would fail here.
+        await expect
+          .poll(
+            async () => {
+              await page.goto(second.url + SNIPPET);
+              return page.locator('h1').textContent();
+            },
+            { timeout: 20_000 },
+          )
+          .toBe('Apprenticeships for 2027: apply now');
         // The browser found the new worker on that visit; it takes over without waiting for the tabs to close.
         await expect
           .poll(

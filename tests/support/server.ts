@@ -24,6 +24,9 @@ export async function serveStatic(dir: string, port = 0, options: { headers?: bo
   const server: Server = createServer((req, res) => {
     const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
     for (const [name, value] of Object.entries(headersFor(rules, pathname))) res.setHeader(name, value);
+    // As Netlify and Cloudflare Pages answer what _headers leaves open: revalidate every time. Without it the browser
+    // keeps a page fresh by heuristics (a tenth of its age) and a new build would not show at once.
+    if (!res.hasHeader('Cache-Control')) res.setHeader('Cache-Control', 'public, max-age=0, must-revalidate');
     if (pathname === '/_headers') {
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       return res.end('Not found');

@@ -40,13 +40,6 @@ export const OFFLINE_PAGE = `${OFFLINE_PATH}index.html`;
 /** The composer, the phone's share target (manifest.ts): precached, so "Share → hub" works offline too. */
 export const COMPOSE_PAGE = 'compose/index.html';
 
-/**
- * Pages are asked of the server every time, past the browser's HTTP cache: a host that sends no
- * Cache-Control for HTML lets the browser keep a page fresh by heuristics (a tenth of its age), which
- * would show the build before a deploy; revalidating costs a 304 when nothing changed.
- */
-const REVALIDATE: RequestInit = { cache: 'no-cache' };
-
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
@@ -150,7 +143,7 @@ export async function writeServiceWorker(dir: string, base: string, options: { e
         // (A pattern, not a function: a function is copied into the worker without the variables it closes over.)
         urlPattern: new RegExp(`${inBase}compose/(?:\\?[^#]*)?$`),
         handler: 'NetworkFirst',
-        options: { cacheName: PAGES_CACHE, fetchOptions: REVALIDATE, matchOptions: { ignoreSearch: true }, precacheFallback: { fallbackURL: COMPOSE_PAGE } },
+        options: { cacheName: PAGES_CACHE, matchOptions: { ignoreSearch: true }, precacheFallback: { fallbackURL: COMPOSE_PAGE } },
       },
       {
         // Every page but Decap CMS's (/admin/ talks to the Git host; it is no page to read offline).
@@ -158,7 +151,6 @@ export async function writeServiceWorker(dir: string, base: string, options: { e
         handler: 'NetworkFirst',
         options: {
           cacheName: PAGES_CACHE,
-          fetchOptions: REVALIDATE,
           expiration: { maxEntries: 300 },
           precacheFallback: { fallbackURL: OFFLINE_PAGE },
         },
