@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIST, SAMPLE_SITE, useBuiltHub } from '../support/site.ts';
-import { recordOpened } from '../support/browser.ts';
+import { keepOnSite, recordOpened } from '../support/browser.ts';
 import { recordViolations } from '../support/csp.ts';
 import { BOTH_SCHEMES, auditPages } from '../support/axe.ts';
 import { errorLines, runVnu } from '../support/validators.ts';
@@ -30,12 +30,7 @@ afterAll(() => expect(outside).toEqual([]));
 
 async function newContext(options: { javaScriptEnabled?: boolean; viewport?: { width: number; height: number } } = {}): Promise<BrowserContext> {
   const context = await hub.browser.newContext({ ...options, permissions: ['clipboard-read', 'clipboard-write'] });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(hub.site.url)) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
+  await keepOnSite(context, hub.site.url, outside);
   await recordOpened(context);
   return context;
 }

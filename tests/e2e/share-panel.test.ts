@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { DIST, SAMPLE_SITE, useBuiltHub } from '../support/site.ts';
-import { recordOpened } from '../support/browser.ts';
+import { keepOnSite, recordOpened } from '../support/browser.ts';
 import twitter from 'twitter-text';
 import { defaultVariant } from '../../src/lib/share/variant.ts';
 import type { NetworkId } from '../../src/model/networks.ts';
@@ -33,12 +33,7 @@ const PHONE_UA = 'Mozilla/5.0 (Linux; Android 15; Pixel 9) AppleWebKit/537.36 (K
 async function newContext(options: { javaScriptEnabled?: boolean; userAgent?: string } = {}): Promise<BrowserContext> {
   const context = await hub.browser.newContext({ ...options, permissions: ['clipboard-read', 'clipboard-write'] });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hub.site.url });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(hub.site.url)) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
+  await keepOnSite(context, hub.site.url, outside);
   // Record what would open instead of leaving the site.
   await recordOpened(context);
   return context;

@@ -9,6 +9,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { BOTH_SCHEMES, auditPages } from '../support/axe.ts';
 import { useBuiltHub } from '../support/site.ts';
+import { keepOnSite } from '../support/browser.ts';
 
 const hub = useBuiltHub();
 const outside: string[] = [];
@@ -17,12 +18,7 @@ const MARK = /^Shared on .+ \(Bluesky\)$/;
 async function newContext(options: Parameters<typeof hub.browser.newContext>[0] = {}): Promise<BrowserContext> {
   const context = await hub.browser.newContext(options);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: hub.site.url });
-  await context.route('**/*', (route) => {
-    const url = route.request().url();
-    if (url.startsWith(hub.site.url)) return route.continue();
-    outside.push(url);
-    return route.abort();
-  });
+  await keepOnSite(context, hub.site.url, outside);
   await context.addInitScript(() => {
     const w = window as unknown as { opened: string[] };
     w.opened = [];

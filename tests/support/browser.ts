@@ -16,3 +16,16 @@ export async function recordOpened(context: BrowserContext): Promise<void> {
     };
   });
 }
+
+/**
+ * Keeps every request of `context` on the hub at `site`: one to anywhere else is aborted and its URL
+ * pushed on `outside` (tests assert it stays empty: no request leaves the machine).
+ */
+export async function keepOnSite(context: BrowserContext, site: string, outside: string[]): Promise<void> {
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(site)) return route.continue();
+    outside.push(url);
+    return route.abort();
+  });
+}
