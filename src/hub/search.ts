@@ -9,7 +9,7 @@
  * (components/SearchEntry.astro, which refuses unpublished entries). Lists,
  * the home page and the 404 are ways to browse, so they are not indexed.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -82,13 +82,36 @@ async function openIndex(api: PagefindApi): Promise<PagefindIndex> {
   return index;
 }
 
-/** Writes the index and Pagefind's UI into `dir`/pagefind/. */
+/**
+ * Writes the index and Pagefind's UI into `dir`/pagefind/. The files are
+ * asked for (`getFiles`) and written here, not by Pagefind's `writeFiles`:
+ * that one answers before its writes reach the disk, so stopping Pagefind
+ * right after it (as every build does) left an empty pagefind-entry.json
+ * now and then, and a hub whose search never answered.
+ */
 async function writeIndex(index: PagefindIndex, dir: string, pages: number): Promise<SearchIndexReport> {
   const outputPath = path.join(dir, SEARCH_BUNDLE_DIR);
-  const written = await index.writeFiles({ outputPath });
-  if (written.errors.length) throw fail(`Pagefind could not write ${outputPath}`, written.errors);
+  const { errors, files } = await index.getFiles();
+  if (errors.length) throw fail(`Pagefind could not write ${outputPath}`, errors);
+  const outside = files.filter((file) => !isInside(outputPath, path.resolve(outputPath, file.path)));
+  if (outside.length)
+    throw fail(
+      `Pagefind could not write ${outputPath}`,
+      outside.map((file) => `${file.path} is outside it`),
+    );
+  if (!files.some((file) => file.path === ENTRY_FILE)) throw fail(`Pagefind could not write ${outputPath}`, [`no ${ENTRY_FILE} among its ${files.length} files`]);
+  for (const file of files) {
+    const target = path.resolve(outputPath, file.path);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+  }
   return { pages, ...sizeOf(outputPath) };
 }
+
+/** The file Pagefind's scripts read first: without it, search finds nothing. */
+const ENTRY_FILE = 'pagefind-entry.json';
+
+const isInside = (dir: string, file: string) => !path.relative(dir, file).startsWith('..') && !path.isAbsolute(path.relative(dir, file));
 
 /** Indexes the entry pages of a built site (dist/) at once. */
 export async function buildSearchIndex({ dir, api = pagefind }: SearchIndexOptions): Promise<SearchIndexReport> {

@@ -1,5 +1,5 @@
 /** The integration that builds the index, against a fake Pagefind: every failure stops the build with one readable line. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,21 +11,25 @@ interface Fake {
   calls: { create: unknown[]; add: unknown[]; write: unknown[]; closed: number };
 }
 
-function fakePagefind(behaviour: { createThrows?: string; createErrors?: string[]; addErrors?: string[]; writeErrors?: string[] } = {}): Fake {
+type Behaviour = { createThrows?: string; createErrors?: string[]; addErrors?: string[]; writeErrors?: string[]; files?: { path: string; content: Uint8Array }[] };
+
+/** What Pagefind hands over for an index: its entry file, its script and a fragment (120 bytes). */
+const INDEX_FILES = [
+  { path: 'pagefind-entry.json', content: new TextEncoder().encode('{}') },
+  { path: 'pagefind.js', content: new TextEncoder().encode('x'.repeat(98)) },
+  { path: 'fragment/a.pf_fragment', content: new TextEncoder().encode('y'.repeat(20)) },
+];
+
+function fakePagefind(behaviour: Behaviour = {}): Fake {
   const calls = { create: [] as unknown[], add: [] as unknown[], write: [] as unknown[], closed: 0 };
   const index = {
     addDirectory: async (options: unknown) => {
       calls.add.push(options);
       return { errors: behaviour.addErrors ?? [], page_count: 3 };
     },
-    writeFiles: async (options: { outputPath: string }) => {
-      calls.write.push(options);
-      if (!behaviour.writeErrors) {
-        mkdirSync(path.join(options.outputPath, 'fragment'), { recursive: true });
-        writeFileSync(path.join(options.outputPath, 'pagefind.js'), 'x'.repeat(100));
-        writeFileSync(path.join(options.outputPath, 'fragment', 'a.pf_fragment'), 'y'.repeat(20));
-      }
-      return { errors: behaviour.writeErrors ?? [], outputPath: options.outputPath };
+    getFiles: async () => {
+      calls.write.push('getFiles');
+      return { errors: behaviour.writeErrors ?? [], files: behaviour.writeErrors ? [] : (behaviour.files ?? INDEX_FILES) };
     },
   };
   const api = {
@@ -52,8 +56,10 @@ describe('buildSearchIndex', () => {
     expect(fake.calls.create).toEqual([{ excludeSelectors: EXCLUDED_SELECTORS }]);
     expect(fake.calls.add).toEqual([{ path: dir, glob: '{share,articles,guidelines,training,campaigns,people,start}/*/index.html' }]);
     expect(ENTRY_PAGES_GLOB).toBe('{share,articles,guidelines,training,campaigns,people,start}/*/index.html');
-    expect(fake.calls.write).toEqual([{ outputPath: path.join(dir, 'pagefind') }]);
-    expect(report).toEqual({ pages: 3, files: 2, bytes: 120 });
+    expect(fake.calls.write).toEqual(['getFiles']);
+    expect(report).toEqual({ pages: 3, files: 3, bytes: 120 });
+    expect(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')).toBe('{}');
+    expect(readFileSync(path.join(dir, 'pagefind', 'fragment', 'a.pf_fragment'), 'utf8')).toBe('y'.repeat(20));
     expect(fake.calls.closed).toBe(1);
   });
 
@@ -68,6 +74,8 @@ describe('buildSearchIndex', () => {
       /^Pagefind could not index .+: share\/x\/index\.html: unreadable; share\/y\/index\.html: unreadable$/,
     ],
     [{ writeErrors: ['disk full'] }, /^Pagefind could not write .+pagefind: disk full$/],
+    [{ files: INDEX_FILES.slice(1) }, /^Pagefind could not write .+pagefind: no pagefind-entry\.json among its 2 files$/],
+    [{ files: [...INDEX_FILES, { path: '../index.html', content: new Uint8Array() }] }, /^Pagefind could not write .+pagefind: \.\.\/index\.html is outside it$/],
   ])('fails with a readable message and stops Pagefind when %o', async (behaviour, message) => {
     const fake = fakePagefind(behaviour);
     const failure = buildSearchIndex({ dir: dist(), api: fake.api });
@@ -94,6 +102,6 @@ describe('the hub:search integration', () => {
     const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
     const hook = searchIndex({ api: fakePagefind().api }).hooks['astro:build:done']!;
     await hook({ dir: pathToFileURL(`${dist()}/`), pages: [], assets: new Map(), logger } as never);
-    expect(logger.info.mock.calls[0]![0]).toMatch(/^indexed 3 pages into pagefind\/ \(2 files, 0 KiB\) in \d+ ms$/);
+    expect(logger.info.mock.calls[0]![0]).toMatch(/^indexed 3 pages into pagefind\/ \(3 files, 0 KiB\) in \d+ ms$/);
   });
 });

@@ -4,7 +4,7 @@
  * too; rendering waits when Pagefind falls MAX_PAGES_IN_FLIGHT pages behind;
  * the index is written at the end and failures read as one line.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,11 +22,9 @@ function slowPagefind(options: { errorFor?: string } = {}) {
         added.push(file);
         pending.push(() => resolve({ errors: file.sourcePath === options.errorFor ? ['no <html lang>'] : [], file: {} }));
       }),
-    writeFiles: async ({ outputPath }: { outputPath: string }) => {
-      written.push(outputPath);
-      mkdirSync(outputPath, { recursive: true });
-      writeFileSync(path.join(outputPath, 'pagefind.js'), 'x');
-      return { errors: [], outputPath };
+    getFiles: async () => {
+      written.push('getFiles');
+      return { errors: [], files: [{ path: 'pagefind-entry.json', content: new TextEncoder().encode('{}') }] };
     },
   };
   const api = { createIndex: async () => ({ errors: [], index }), close: async () => void closed++ } as unknown as PagefindApi;
@@ -76,7 +74,8 @@ describe('startSearchIndex', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'hub-stream-'));
     const report = await search.finish(dir);
     expect(report.pages).toBe(2);
-    expect(pagefind.written).toEqual([path.join(dir, 'pagefind')]);
+    expect(pagefind.written).toEqual(['getFiles']);
+    expect(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')).toBe('{}');
     expect(pagefind.closed()).toBe(1);
   });
 
