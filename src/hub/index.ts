@@ -37,6 +37,7 @@ import { securityHeaders } from './security-headers.ts';
 import { shareCards } from './share-cards.ts';
 import { siteAndBase } from './site.ts';
 import { webApp } from './web-app.ts';
+import { makeExitSafe } from './safe-exit.ts';
 import { OFFLINE_PATH } from '../lib/web-app/service-worker.ts';
 
 /** The environment variables the hub reads (all optional). */
@@ -79,6 +80,7 @@ const WEB_APP_ROUTES: Record<string, string> = {
 };
 
 export function hub(env: HubEnvironment = process.env): AstroIntegration {
+  makeExitSafe();
   // Known once settings are read (astro:config:setup); the worker is written after the build.
   let webAppOn = true;
   const parts: HubPart[] = [cms(), shareCards(), searchIndex(), webApp(() => webAppOn), securityHeaders()];

@@ -69,6 +69,8 @@ export function astroBuild(options: BuildOptions): Promise<BuildResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [ASTRO_BIN, 'build'], {
       cwd: root,
+      // A process group of its own, so that a build that overruns is stopped with everything it started.
+      detached: true,
       env: astroEnv({
         HUB_CONTENT_DIR: options.contentDir,
         HUB_NOW: options.now,
@@ -81,12 +83,48 @@ export function astroBuild(options: BuildOptions): Promise<BuildResult> {
       }),
     });
     let output = '';
+    let ended = false;
+    const end = (code: number | null, note = '') => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(deadline);
+      clearTimeout(draining);
+      resolve({ code, output: output + note, outDir, root, workDir });
+    };
+    const stopGroup = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    };
+    // A build that has not ended in time is stopped, and its test fails with what it printed, instead of waiting on it.
+    const deadline = setTimeout(() => {
+      stopGroup();
+      end(null, `\nthe test build was stopped after ${BUILD_DEADLINE_MS / 1000} s without ending (tests/support/build.ts)`);
+    }, BUILD_DEADLINE_MS);
+    let draining: ReturnType<typeof setTimeout> | undefined;
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output, outDir, root, workDir }));
+    child.on('error', (error) => {
+      clearTimeout(deadline);
+      reject(error);
+    });
+    // Astro has exited: its output is whole once its pipes close, unless a process it started holds them open.
+    child.on('exit', (code) => {
+      draining = setTimeout(() => {
+        stopGroup();
+        end(code, `\n(a process the build started still held its output ${DRAIN_MS / 1000} s after it exited, and was stopped)`);
+      }, DRAIN_MS);
+    });
+    child.on('close', (code) => end(code));
   });
 }
+
+/** How long a test build may run: the slowest takes about a minute on two cores beside the other builds. */
+const BUILD_DEADLINE_MS = 360_000;
+/** How long the output of an exited build may stay open. */
+const DRAIN_MS = 5_000;
 
 export function removeBuild(build: Pick<BuildResult, 'workDir'> | undefined): void {
   if (build) rmSync(build.workDir, { recursive: true, force: true });
