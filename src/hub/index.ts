@@ -64,6 +64,7 @@ const ROUTES: Record<string, string> = {
   '/og/[collection]/[id].png': 'og/[collection]/[id].png.ts',
   '/rss.xml': 'rss.xml.ts',
   '/snippets.json': 'snippets.json.ts',
+  '/snippets/[page].json': 'snippets/[page].json.ts',
   '/snippets.schema.json': 'snippets.schema.json.ts',
   '/calendar.ics': 'calendar.ics.ts',
   '/digest.json': 'digest.json.ts',

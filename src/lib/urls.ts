@@ -103,9 +103,12 @@ export function hubCardPath(): string {
   return path('og/hub.png');
 }
 
-/** The share feed (content model) and the JSON Schema published beside it. */
+/** The share feed's index (content model), the JSON Schema published beside it, and its pages. */
 export const SHARE_FEED = 'snippets.json';
 export const SHARE_FEED_SCHEMA = 'snippets.schema.json';
+export function shareFeedPagePath(page: number): string {
+  return path(`snippets/${page}.json`);
+}
 
 /** The search page, optionally with a query: `searchPath('heat pump')` → `/search/?q=heat+pump`. */
 export function searchPath(query?: string): string {

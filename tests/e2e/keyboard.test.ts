@@ -3,11 +3,9 @@
  * network that opens, and a visible focus indicator on every stop of the Tab
  * order of the pages people use most.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, JSHandle, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DIST, sitemapPaths, useBuiltHub } from '../support/site.ts';
+import { shareFeedOf, sitemapPaths, useBuiltHub } from '../support/site.ts';
 
 const hub = useBuiltHub();
 
@@ -44,9 +42,7 @@ async function tabTo(page: Page, matches: (description: string) => boolean, max 
   throw new Error(`Tab never reached the element; it went through:\n${path.join('\n')}`);
 }
 
-const feed = JSON.parse(readFileSync(path.join(DIST, 'snippets.json'), 'utf8')) as {
-  snippets: { id: string; variants: { text: string; networks: { network: string }[] }[] }[];
-};
+const feed = shareFeedOf();
 
 describe('sharing with the keyboard only', () => {
   it('Tab to the wordings, open them, pick another with the arrows, edit the text, Tab to X, Enter: X opens with that text', async () => {

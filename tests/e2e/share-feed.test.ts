@@ -1,31 +1,37 @@
-/** The built share feed and its JSON Schema, and the size of the share panel's JavaScript, in dist/. */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+/** The built share feed (index and pages) and its JSON Schema, and the size of the share panel's JavaScript, in dist/. */
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DIST, SAMPLE_SITE } from '../support/site.ts';
+import { DIST, SAMPLE_SITE, shareFeedOf } from '../support/site.ts';
 import { validator } from '../support/json-schema.ts';
 import { BUDGET_BYTES, BUNDLER_RUNTIME, initialGzip, pageScripts, samplePages } from '../../bench/share-size.ts';
 
 const read = (file: string) => JSON.parse(readFileSync(path.join(DIST, file), 'utf8'));
 
-describe('/snippets.json', () => {
-  const feed = read('snippets.json');
+describe('/snippets.json and its pages', () => {
+  const feed = shareFeedOf();
   const schema = read('snippets.schema.json');
 
-  it('is valid against /snippets.schema.json, which it names', () => {
+  it('are valid against /snippets.schema.json, which each names', () => {
     const validate = validator(schema);
-    expect(validate(feed), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
-    expect(feed.$schema).toBe(schema.$id);
+    for (const [file, document] of [['snippets.json', feed.index] as const, ...feed.files.map((file, at) => [file, feed.pages[at]!] as const)]) {
+      expect(validate(document), `${file}: ${JSON.stringify(validate.errors?.slice(0, 3))}`).toBe(true);
+      expect(document.$schema).toBe(schema.$id);
+    }
     expect(schema.$id).toBe(`${SAMPLE_SITE}/snippets.schema.json`);
+    expect(feed.files).toEqual(feed.index.pages.map((page) => `snippets/${page.number}.json`));
   });
 
-  it('holds every published snippet, and only those', () => {
+  it('hold every published snippet exactly once, and only those', () => {
     const pages = readdirSync(path.join(DIST, 'share')).filter((id) => existsSync(path.join(DIST, 'share', id, 'index.html')));
-    expect(feed.snippets.map((s: { id: string }) => s.id).sort()).toEqual(pages.sort());
+    const ids = feed.snippets.map((s) => s.id);
+    expect(ids.sort()).toEqual(pages.sort());
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(feed.index.total).toBe(ids.length);
     expect(pages.length).toBeGreaterThan(20);
   });
 
-  it('has every post within its limit, with share URLs and no advocate code', () => {
+  it('have every post within its limit, with a share URL and no advocate code', () => {
     for (const snippet of feed.snippets) {
       for (const variant of snippet.variants) {
         expect(variant.networks.length).toBeGreaterThan(0);
@@ -38,6 +44,10 @@ describe('/snippets.json', () => {
         }
       }
     }
+  });
+
+  it('are served as JSON files well under 5 MB each', () => {
+    for (const file of ['snippets.json', ...feed.files]) expect(statSync(path.join(DIST, file)).size, file).toBeLessThan(5_000_000);
   });
 });
 

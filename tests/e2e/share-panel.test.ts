@@ -3,11 +3,10 @@
  * captured where they would leave the site: window.open is recorded instead
  * of opening, and any request to another origin fails the test.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DIST, SAMPLE_SITE, useBuiltHub } from '../support/site.ts';
+import { DIST, SAMPLE_SITE, shareFeedOf, useBuiltHub } from '../support/site.ts';
 import { keepOnSite, recordOpened } from '../support/browser.ts';
 import twitter from 'twitter-text';
 import { defaultVariant } from '../../src/lib/share/variant.ts';
@@ -17,14 +16,7 @@ import { BUNDLER_RUNTIME, pageScripts } from '../../bench/share-size.ts';
 const hub = useBuiltHub();
 const outside: string[] = [];
 
-interface FeedPost {
-  network: string;
-  text: string;
-  url: string;
-}
-const feed = JSON.parse(readFileSync(path.join(DIST, 'snippets.json'), 'utf8')) as {
-  snippets: { id: string; link: string; variants: { text: string; networks: FeedPost[] }[] }[];
-};
+const feed = shareFeedOf();
 const winter = feed.snippets.find((s) => s.id === 'winter-checklist')!;
 
 /** A phone's browser: LinkedIn's composer takes no text there, so the panel copies the post and opens share-offsite. */

@@ -7,18 +7,14 @@
  * come first. Share URLs are captured where they would leave the site:
  * window.open is recorded instead of opening.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { DIST, useBuiltHub } from '../support/site.ts';
+import { shareFeedOf, useBuiltHub } from '../support/site.ts';
 
 const hub = useBuiltHub();
 const outside: string[] = [];
 
-const feed = JSON.parse(readFileSync(path.join(DIST, 'snippets.json'), 'utf8')) as {
-  snippets: { id: string; variants: { text: string; networks: { network: string }[] }[] }[];
-};
+const feed = shareFeedOf();
 const winter = feed.snippets.find((s) => s.id === 'winter-checklist')!;
 const ALL_NETWORKS = 10;
 const FOOTER = '#WinterReady #HeatPumps #TidewaterEmployee';

@@ -7,6 +7,7 @@ import { launchChromium } from './browser.ts';
 import { PROJECT } from './build.ts';
 import { serveStatic, type StaticSite } from './server.ts';
 import { settingsOf } from './fixtures.ts';
+import { type FeedIndex, type FeedPage, type FeedSnippet, expandShareUrl } from '../../src/lib/share/feed.ts';
 
 export const DIST = path.join(PROJECT, process.env.HUB_E2E_DIST ?? 'dist');
 
@@ -45,3 +46,34 @@ export function sitemapPaths(dir = DIST): string[] {
 /** The sample hub's site URL (settings.site), so tests follow the settings instead of repeating them. */
 export const SAMPLE_SITE = settingsOf(path.join(PROJECT, 'content')).site.replace(/\/+$/, '');
 export const SAMPLE_HOST = new URL(SAMPLE_SITE).host;
+
+/**
+ * The share feed of a built hub, as a consumer reads it: the index
+ * (/snippets.json), then page after page by `next`, each post's `url` filled
+ * in from its network's template where the post has none.
+ */
+export function shareFeedOf(dir = DIST): { index: FeedIndex; pages: FeedPage[]; files: string[]; snippets: FeedSnippet[] } {
+  const index = JSON.parse(readFileSync(path.join(dir, 'snippets.json'), 'utf8')) as FeedIndex;
+  const site = index.hub.site;
+  const fileOf = (url: string) => {
+    if (!url.startsWith(site)) throw new Error(`share feed: ${url} is not on the hub ${site}`);
+    return url.slice(site.length);
+  };
+  const pages: FeedPage[] = [];
+  const files: string[] = [];
+  for (let url: string | null = index.pages[0]?.url ?? null; url; url = pages.at(-1)!.next) {
+    if (pages.length > index.pages.length) throw new Error('share feed: its pages go on past the index');
+    files.push(fileOf(url));
+    pages.push(JSON.parse(readFileSync(path.join(dir, fileOf(url)), 'utf8')) as FeedPage);
+  }
+  const snippets = pages.flatMap((page) =>
+    page.snippets.map((snippet) => ({
+      ...snippet,
+      variants: snippet.variants.map((variant) => ({
+        ...variant,
+        networks: variant.networks.map((post) => ({ ...post, url: post.url ?? expandShareUrl(page.shareUrls[post.network]!, post) })),
+      })),
+    })),
+  );
+  return { index, pages, files, snippets };
+}

@@ -136,25 +136,29 @@ describe('settings.brand.logo', () => {
 
 describe('what publishes addresses agrees with the rule', () => {
   const feedWith = (link: string) =>
-    buildFeed({
-      schemaUrl: 'https://hub.example.com/snippets.schema.json',
-      hub: { name: 'Hub', site: 'https://hub.example.com/' },
-      now: new Date('2026-11-22T00:00:00Z'),
-      settings: { disclosure: '', medium: 'employee-advocacy', mastodon: 'mastodon.social' },
-      snippets: [
-        {
-          id: 'a',
-          title: 'A',
-          url: 'https://hub.example.com/share/a/',
-          link,
-          topics: ['t'],
-          teams: ['all'],
-          hashtags: [],
-          variants: [{ text: 'Text.' }],
-          networks: ['linkedin', 'x', 'email'],
-        },
-      ],
-    });
+    JSON.parse(
+      buildFeed({
+        schemaUrl: 'https://hub.example.com/snippets.schema.json',
+        indexUrl: 'https://hub.example.com/snippets.json',
+        pageUrl: (n) => `https://hub.example.com/snippets/${n}.json`,
+        hub: { name: 'Hub', site: 'https://hub.example.com/' },
+        now: new Date('2026-11-22T00:00:00Z'),
+        settings: { disclosure: '', medium: 'employee-advocacy', mastodon: 'mastodon.social' },
+        snippets: [
+          {
+            id: 'a',
+            title: 'A',
+            url: 'https://hub.example.com/share/a/',
+            link,
+            topics: ['t'],
+            teams: ['all'],
+            hashtags: [],
+            variants: [{ text: 'Text.' }],
+            networks: ['linkedin', 'x', 'email'],
+          },
+        ],
+      }).pages[0]!,
+    ) as unknown;
   const validate = validator(feedJsonSchema('https://hub.example.com/snippets.schema.json'));
 
   it.each(ACCEPTED)('publishes a feed that matches its own JSON Schema for the accepted link %s', (link) => {

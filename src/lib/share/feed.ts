@@ -1,17 +1,31 @@
 /**
- * /snippets.json, the share feed (content model): every published snippet
- * with, per variant and network, the composed text, its counted length, the
- * limit and the share URL, all without an advocate code, for chat bots,
- * newsletters and intranets. `feedSchema` is the source of truth for the
- * JSON Schema published beside it (/snippets.schema.json).
+ * The share feed (content model): every published snippet with, per variant
+ * and network, the composed text, its counted length, the limit and the
+ * tagged link, all without an advocate code, for chat bots, newsletters and
+ * intranets. It comes in pages (`/snippets/<n>.json`, at most
+ * FEED_PAGE_SNIPPETS snippets and FEED_PAGE_MAX_BYTES each) listed by an
+ * index (`/snippets.json`), so no file outgrows what static hosts serve at
+ * 10,000 entries. Share URLs are templates, one per network
+ * (`shareUrls`), which a consumer fills with a post's text and link
+ * (`expandShareUrl`): the URL repeated the text percent-encoded and was
+ * 40 % of the bytes. A post whose URL no template makes (e-mail: its subject
+ * is taken from the text) carries its `url`.
+ *
+ * `feedSchema` is the source of truth for the JSON Schema published beside it
+ * (/snippets.schema.json), for the index and the pages alike.
  */
 import { z } from 'astro/zod';
-import { NETWORK_IDS, type NetworkId } from '../../model/networks.ts';
+import { NETWORK_IDS, type NetworkId, network } from '../../model/networks.ts';
 import { addressPattern } from '../../model/urls.ts';
 import { type Shareable, type ShareSettings, networksOfVariant } from './draft.ts';
 import { sharePost } from './posts.ts';
 
-export const FEED_VERSION = 1;
+export const FEED_VERSION = 2;
+
+/** Snippets a page of the feed holds at most. */
+export const FEED_PAGE_SNIPPETS = 100;
+/** Bytes a page may reach before it ends early (well under the 5 MB the feed promises, and 25 MiB static hosts allow). */
+export const FEED_PAGE_MAX_BYTES = 4_000_000;
 
 const isoDate = () =>
   z
@@ -38,7 +52,7 @@ const networkPost = z
     limit: z.number().int().positive().describe("The network's limit for that length"),
     fits: z.boolean().describe('length <= limit'),
     clipboard: z.boolean().describe('True where the share URL takes no text (LinkedIn, Facebook): paste the text yourself'),
-    url: z.string().describe("The share URL that opens the network's composer (mailto: for e-mail)"),
+    url: z.string().optional().describe("The share URL that opens the network's composer, only where shareUrls has no template for the network (e-mail)"),
   })
   .strict();
 
@@ -66,24 +80,74 @@ const snippet = z
   })
   .strict();
 
+const hub = z.object({ name: z.string(), site: z.url() }).strict();
+
+const utm = z
+  .object({
+    medium: z.string(),
+    note: z.string(),
+  })
+  .strict();
+
+const shareUrls = z
+  .partialRecord(z.enum(NETWORK_IDS), z.string())
+  .describe(
+    "Per network, its share URL with {text} and {link} in place of the post's text and tagged link, each percent-encoded as encodeURIComponent does " +
+      '(utm_content=<code> added to the link first, to attribute a share). A network without a template gives each post its url.',
+  );
+
+const page = z
+  .object({
+    number: z.number().int().positive(),
+    url: z.url().describe('The page: /snippets/<number>.json'),
+    snippets: z.number().int().nonnegative().describe('Snippets on the page'),
+  })
+  .strict();
+
+const common = {
+  $schema: z.url().describe('This JSON Schema'),
+  version: z.literal(FEED_VERSION),
+  hub,
+  generated: isoDate().describe('The instant the hub was built for'),
+  utm,
+  shareUrls,
+};
+
+/** /snippets.json: where the pages are. */
+const feedIndex = z
+  .object({
+    ...common,
+    kind: z.literal('index'),
+    total: z.number().int().nonnegative().describe('Published snippets, on all pages together'),
+    pages: z.array(page).describe('Every page, in order; each snippet is on exactly one'),
+  })
+  .strict()
+  .meta({ title: 'Share feed of the advocacy hub: index', description: 'Where the pages of the share feed are.' });
+
+/** /snippets/<n>.json: a page of snippets. */
+const feedPage = z
+  .object({
+    ...common,
+    kind: z.literal('page'),
+    page: z.number().int().positive(),
+    pages: z.number().int().positive().describe('How many pages there are'),
+    index: z.url().describe('/snippets.json'),
+    previous: z.url().nullable(),
+    next: z.url().nullable().describe('The next page, or null on the last'),
+    snippets: z.array(snippet),
+  })
+  .strict()
+  .meta({ title: 'Share feed of the advocacy hub: a page', description: 'Published snippets, ready to share on each network.' });
+
 export function feedSchema() {
   return z
-    .object({
-      $schema: z.url().describe('This JSON Schema'),
-      version: z.literal(FEED_VERSION),
-      hub: z.object({ name: z.string(), site: z.url() }).strict(),
-      generated: isoDate().describe('The instant the hub was built for'),
-      utm: z
-        .object({
-          medium: z.string(),
-          note: z.string(),
-        })
-        .strict(),
-      snippets: z.array(snippet),
-    })
-    .strict()
-    .meta({ title: 'Share feed of the advocacy hub', description: 'Every published snippet, ready to share on each network.' });
+    .discriminatedUnion('kind', [feedIndex, feedPage])
+    .meta({ title: 'Share feed of the advocacy hub', description: 'Every published snippet, ready to share on each network: an index and its pages.' });
 }
+
+export type FeedIndex = z.output<typeof feedIndex>;
+export type FeedPage = z.output<typeof feedPage>;
+export type FeedSnippet = z.output<typeof snippet>;
 
 export type Feed = z.output<ReturnType<typeof feedSchema>>;
 
@@ -92,7 +156,8 @@ export function feedJsonSchema(schemaUrl: string): Record<string, unknown> {
   return { $id: schemaUrl, ...z.toJSONSchema(feedSchema(), { target: 'draft-2020-12' }) };
 }
 
-export interface FeedSnippet extends Shareable {
+/** A snippet as the feed takes it. */
+export interface SnippetForFeed extends Shareable {
   title: string;
   url: string;
   topics: readonly string[];
@@ -101,16 +166,110 @@ export interface FeedSnippet extends Shareable {
   expires?: Date;
 }
 
-export function buildFeed(options: {
+const TEXT = '{text}';
+const LINK = '{link}';
+
+/** A share URL template filled in: `{text}` and `{link}` replaced by the percent-encoded text and link. */
+export function expandShareUrl(template: string, post: { text: string; link: string }): string {
+  return template.replaceAll(TEXT, encodeURIComponent(post.text)).replaceAll(LINK, encodeURIComponent(post.link));
+}
+
+/** Posts a template must make exactly: several lines, characters encodeURIComponent escapes, a link with a query and fragment. */
+const PROBES = [
+  { text: 'One line', link: 'https://a.example/' },
+  { text: 'Line one, with “quotes” & 100%\nLine two #tag 🙂 https://b.example/x?y=1&z=2#f', link: 'https://c.example/p?utm_source=x&a=%20#top' },
+];
+
+/**
+ * The share URL template of each network whose URL is the text and the link
+ * put into it, and nothing else: found by giving the network's URL two
+ * markers, and kept only if it then makes the URL of every probe post exactly.
+ */
+export function shareUrlTemplates(settings: Pick<ShareSettings, 'mastodon'>): Partial<Record<NetworkId, string>> {
+  const templates: Partial<Record<NetworkId, string>> = {};
+  for (const id of NETWORK_IDS) {
+    const url = (post: { text: string; link: string }) => network(id).shareUrl(post, { mastodon: settings.mastodon });
+    const template = url({ text: 'HUBFEEDTEXTMARKER', link: 'HUBFEEDLINKMARKER' }).replaceAll('HUBFEEDTEXTMARKER', TEXT).replaceAll('HUBFEEDLINKMARKER', LINK);
+    if (PROBES.every((probe) => expandShareUrl(template, probe) === url(probe))) templates[id] = template;
+  }
+  return templates;
+}
+
+/** A snippet of the feed, with each post's URL left to its network's template where there is one. */
+export function feedSnippet(item: SnippetForFeed, settings: ShareSettings, templates: Partial<Record<NetworkId, string>>): FeedSnippet {
+  return {
+    id: item.id,
+    title: item.title,
+    url: item.url,
+    link: item.link,
+    campaign: item.campaign ?? null,
+    topics: [...item.topics],
+    teams: [...item.teams],
+    hashtags: [...item.hashtags],
+    publish: item.publish?.toISOString() ?? null,
+    expires: item.expires?.toISOString() ?? null,
+    variants: item.variants.map((v, index) => ({
+      number: index + 1,
+      text: v.text,
+      networks: networksOfVariant(item, index).map((id: NetworkId) => {
+        const { network: name, text, link, linkInText, length, limit, fits, clipboard, url } = sharePost(id, v.text, item, settings);
+        const template = templates[id];
+        if (template === undefined) return { network: name, text, link, linkInText, length, limit, fits, clipboard, url };
+        // By construction a template makes the URL; a post it would not make keeps its own rather than publish a wrong one.
+        if (expandShareUrl(template, { text, link }) !== url) return { network: name, text, link, linkInText, length, limit, fits, clipboard, url };
+        return { network: name, text, link, linkInText, length, limit, fits, clipboard };
+      }),
+    })),
+  };
+}
+
+/**
+ * Snippets in pages, in their order: a page ends at FEED_PAGE_SNIPPETS
+ * snippets, or earlier when the next one would take it past `maxBytes` of
+ * JSON. `sizes` are the snippets' JSON lengths in bytes. A hub without
+ * snippets has one empty page, so /snippets/1.json always exists.
+ */
+export function pageBreaks(sizes: readonly number[], limits: { snippets?: number; maxBytes?: number } = {}): number[][] {
+  const most = limits.snippets ?? FEED_PAGE_SNIPPETS;
+  const maxBytes = limits.maxBytes ?? FEED_PAGE_MAX_BYTES;
+  const pages: number[][] = [[]];
+  let bytes = 0;
+  sizes.forEach((size, index) => {
+    const current = pages.at(-1)!;
+    if (current.length && (current.length >= most || bytes + size + 1 > maxBytes)) {
+      pages.push([index]);
+      bytes = size;
+    } else {
+      current.push(index);
+      bytes += size + 1;
+    }
+  });
+  return pages;
+}
+
+export interface FeedOptions {
   /** The absolute URL of the feed's JSON Schema. */
   schemaUrl: string;
+  /** The absolute URLs of the index and of page `n`. */
+  indexUrl: string;
+  pageUrl: (n: number) => string;
   hub: { name: string; site: string };
   now: Date;
   settings: ShareSettings;
-  snippets: readonly FeedSnippet[];
-}): Feed {
+  snippets: readonly SnippetForFeed[];
+}
+
+export interface BuiltFeed {
+  index: FeedIndex;
+  /** Each page's JSON, in order (page n at n - 1). */
+  pages: string[];
+}
+
+/** The index and every page of the feed, each page serialized once. */
+export function buildFeed(options: FeedOptions): BuiltFeed {
   const { settings } = options;
-  return {
+  const templates = shareUrlTemplates(settings);
+  const common = {
     $schema: options.schemaUrl,
     version: FEED_VERSION,
     hub: options.hub,
@@ -119,25 +278,29 @@ export function buildFeed(options: {
       medium: settings.medium,
       note: 'Add utm_content=<advocate code> to a link (before its #fragment) to attribute a share to an advocate.',
     },
-    snippets: options.snippets.map((item) => ({
-      id: item.id,
-      title: item.title,
-      url: item.url,
-      link: item.link,
-      campaign: item.campaign ?? null,
-      topics: [...item.topics],
-      teams: [...item.teams],
-      hashtags: [...item.hashtags],
-      publish: item.publish?.toISOString() ?? null,
-      expires: item.expires?.toISOString() ?? null,
-      variants: item.variants.map((v, index) => ({
-        number: index + 1,
-        text: v.text,
-        networks: networksOfVariant(item, index).map((network: NetworkId) => {
-          const { network: id, text, link, linkInText, length, limit, fits, clipboard, url } = sharePost(network, v.text, item, settings);
-          return { network: id, text, link, linkInText, length, limit, fits, clipboard, url };
-        }),
-      })),
-    })),
+    shareUrls: templates,
+  } as const;
+  const json = options.snippets.map((item) => JSON.stringify(feedSnippet(item, settings, templates)));
+  const breaks = pageBreaks(json.map((text) => Buffer.byteLength(text)));
+  const pages = breaks.map((members, at) => {
+    const n = at + 1;
+    const head: Omit<FeedPage, 'snippets'> = {
+      ...common,
+      kind: 'page',
+      page: n,
+      pages: breaks.length,
+      index: options.indexUrl,
+      previous: n > 1 ? options.pageUrl(n - 1) : null,
+      next: n < breaks.length ? options.pageUrl(n + 1) : null,
+    };
+    // The snippets are serialized already: the page is its head with them spliced in, not a second stringify.
+    return `${JSON.stringify(head).slice(0, -1)},"snippets":[${members.map((i) => json[i]).join(',')}]}`;
+  });
+  const index: FeedIndex = {
+    ...common,
+    kind: 'index',
+    total: options.snippets.length,
+    pages: breaks.map((members, at) => ({ number: at + 1, url: options.pageUrl(at + 1), snippets: members.length })),
   };
+  return { index, pages };
 }
