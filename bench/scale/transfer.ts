@@ -150,15 +150,39 @@ export function summarise(served: readonly Served[]): Visit {
   return { requests: served.length, bytes: served.reduce((sum, s) => sum + s.bytes, 0), byKind };
 }
 
-/** A first visit (fresh cache) to `pathname`: everything transferred until the page is quiet. */
+/**
+ * A first visit (fresh cache) to `pathname`: everything transferred until the page is quiet. Service
+ * workers are blocked: the web app's worker, which precaches the app shell on a device's first visit
+ * whatever page it is, is measured once apart (`webAppInstall`), not in every page's figure.
+ */
 export async function firstVisit(browser: Browser, site: GzipSite, pathname: string): Promise<Visit> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   const from = site.served.length;
   await page.goto(`${site.url}${pathname}`, { waitUntil: 'load' });
   await site.settled();
   await context.close();
   return summarise(site.served.slice(from));
+}
+
+/**
+ * What the web app adds to a device's first visit of `pathname`: its worker and the files it precaches
+ * (or nothing, with the web app off), on top of the page itself.
+ */
+export async function webAppInstall(browser: Browser, site: GzipSite, pathname: string): Promise<{ page: Visit; withWorker: Visit; worker: number }> {
+  const page = await firstVisit(browser, site, pathname);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const tab = await context.newPage();
+  const from = site.served.length;
+  await tab.goto(`${site.url}${pathname}`, { waitUntil: 'load' });
+  // Until the worker has installed (its precache fetched) and activated, or there is none after 5 s.
+  await tab.evaluate(() =>
+    Promise.race([navigator.serviceWorker?.ready.then((registration) => registration.active?.state), new Promise((resolve) => setTimeout(resolve, 5000))]),
+  );
+  await site.settled();
+  await context.close();
+  const withWorker = summarise(site.served.slice(from));
+  return { page, withWorker, worker: withWorker.bytes - page.bytes };
 }
 
 export interface SearchVisit {
@@ -169,7 +193,7 @@ export interface SearchVisit {
 
 /** Opens /search/, then types `query` and waits for its results: the bytes of each step. */
 export async function firstSearch(browser: Browser, site: GzipSite, query: string): Promise<SearchVisit> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, serviceWorkers: 'block' });
   const page = await context.newPage();
   let from = site.served.length;
   await page.goto(`${site.url}/search/`, { waitUntil: 'load' });
@@ -204,7 +228,7 @@ export function pageWeight(dist: string, htmlFile: string): PageWeight {
   // Inline scripts travel in the HTML and are counted there; classic scripts (Pagefind's UI on /search/) count too.
   // Chunks imported on demand (X's URL patterns) are not part of a visit unless a text needs them.
   const modules = pageScripts(dist, htmlFile)
-    .filter((script) => !script.file.endsWith(' (inline)') && !script.lazyFrom)
+    .filter((script) => !/ \(inline( \d+)?\)$/.test(script.file) && !script.lazyFrom)
     .map((script) => script.file);
   const classic = [...html.matchAll(/<script\b([^>]*)>/g)]
     .filter(([, attrs]) => !/type="/.test(attrs!) && /\bsrc="\/[^"]+"/.test(attrs!))
