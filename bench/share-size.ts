@@ -41,7 +41,8 @@ export interface PageScript {
 }
 
 const STATIC_IMPORT = /(?:import|export)\s*(?:[\w*{}\s,$]*from\s*)?["']([^"']+\.js)["']/g;
-const DYNAMIC_IMPORT = /import\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g;
+/** A literal path only: a template's (the search page's `${bundlePath}pagefind.js`) is not a file of dist/ to read. */
+const DYNAMIC_IMPORT = /import\(\s*["'`]([^"'`$]+\.js)["'`]\s*\)/g;
 
 /** Every script a page loads, on every visit and on demand. */
 export function pageScripts(dist: string, page: string): PageScript[] {

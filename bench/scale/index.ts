@@ -184,9 +184,14 @@ interface SizeResult {
   pages: (PageWeight & { url: string; firstVisit: Visit; jsGzip9: number })[];
 }
 
+/** The feeds a hub publishes: the share feed and its pages, the RSS and JSON feeds, the calendar, the digests. */
+const FEED_FILE = /^(snippets\.json|snippets\/\d+\.json|feeds\/.+|rss\.xml|calendar\.ics|digest\.json|digest\/[^/]+\.json)$/;
+
 interface FeedSizes {
-  /** Data files (JSON, XML, iCalendar) outside pagefind/, the largest first. */
+  /** Feed files (FEED_FILE), the largest first. */
   largest: { file: string; bytes: number }[];
+  /** Other data files (JSON, XML) outside pagefind/, the largest first: the CMS's facts, the sitemap. */
+  otherData: { file: string; bytes: number }[];
   /** The share feed: its pages, their bytes, and whether every snippet page is on exactly one. */
   sharePages: number;
   shareBytes: number;
@@ -201,6 +206,7 @@ function feedSizes(dist: string): FeedSizes {
     .filter((file) => /\.(json|xml|ics)$/.test(file) && !file.startsWith('pagefind/'))
     .map((file) => ({ file, bytes: statSync(path.join(dist, file)).size }))
     .sort((a, b) => b.bytes - a.bytes);
+  const feeds = files.filter((f) => FEED_FILE.test(f.file));
   const index = JSON.parse(readFileSync(path.join(dist, 'snippets.json'), 'utf8')) as { hub: { site: string }; pages: { url: string }[] };
   const ids: string[] = [];
   let shareBytes = 0;
@@ -214,7 +220,14 @@ function feedSizes(dist: string): FeedSizes {
   }
   const pages = readdirSync(path.join(dist, 'share')).filter((id) => existsSync(path.join(dist, 'share', id, 'index.html')));
   const everySnippetOnce = ids.length === pages.length && new Set(ids).size === ids.length && pages.every((id) => ids.includes(id));
-  return { largest: files.slice(0, 5), sharePages, shareBytes, shareSnippets: ids.length, everySnippetOnce };
+  return {
+    largest: feeds.slice(0, 5),
+    otherData: files.filter((f) => !FEED_FILE.test(f.file)).slice(0, 3),
+    sharePages,
+    shareBytes,
+    shareSnippets: ids.length,
+    everySnippetOnce,
+  };
 }
 
 /** A built page of a collection: the first id in file-name order. */
@@ -259,7 +272,7 @@ async function measureSize(entries: number): Promise<SizeResult> {
 
   const feeds = feedSizes(dist);
   log(
-    `  feeds: largest ${feeds.largest.map((f) => `${f.file} ${mb2(f.bytes)}`).join(', ')}; share feed ${feeds.shareSnippets} snippets on ${feeds.sharePages} pages, ${mb2(feeds.shareBytes)}`,
+    `  feeds: largest ${feeds.largest.map((f) => `${f.file} ${mb2(f.bytes)}`).join(', ')}; share feed ${feeds.shareSnippets} snippets on ${feeds.sharePages} pages, ${mb2(feeds.shareBytes)}; other data: ${feeds.otherData.map((f) => `${f.file} ${mb2(f.bytes)}`).join(', ')}`,
   );
   const site = await serveGzip(dist);
   const browser = await launchChromium();

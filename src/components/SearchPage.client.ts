@@ -18,6 +18,14 @@ type Filters = Record<string, string[]>;
  */
 const POOR_RESULTS = 10;
 
+type FilterCounts = Record<string, Record<string, number>>;
+
+/** Pagefind's search API (pagefind.js), as the Component UI uses it. */
+interface PagefindApi {
+  search: (term: string | null, options?: Record<string, unknown>) => Promise<unknown>;
+  filters: () => Promise<FilterCounts>;
+}
+
 /** The parts of a Component UI instance this island uses. */
 interface PagefindUiInstance {
   searchTerm: string;
@@ -25,13 +33,18 @@ interface PagefindUiInstance {
   /** Whether a search without words lists every match (the `faceted` attribute of <pagefind-config>). */
   faceted: boolean;
   /** Every filter's values and counts, once loaded. */
-  availableFilters: Record<string, Record<string, number>> | null;
+  availableFilters: FilterCounts | null;
+  totalFilters: FilterCounts | null;
+  /** <pagefind-config>'s bundle path, and the options it hands Pagefind. */
+  options: { bundlePath: string };
+  pagefindOptions?: Record<string, unknown>;
   triggerLoad(): Promise<void>;
   triggerSearchWithFilters(term: string, filters: Filters): void;
   on(event: 'search', callback: (term: string, filters: Filters) => void): void;
   on(event: 'results', callback: (result: { results?: unknown[] }) => void): void;
-  /** The Pagefind search API the instance loaded (undocumented, see below). */
-  __pagefind__?: { search: (term: string | null, options?: Record<string, unknown>) => Promise<unknown> };
+  /** The Pagefind search API the instance loaded, or is handed (undocumented, see loadWithoutFilters). */
+  __pagefind__?: PagefindApi;
+  __dispatch__(event: 'filters', counts: { available: FilterCounts; total: FilterCounts }): void;
 }
 
 declare global {
@@ -82,10 +95,13 @@ async function start(): Promise<void> {
     history.replaceState(history.state, '', `${location.pathname}${writeSearchState(state)}${location.hash}`);
   });
 
+  const loadFilters = await loadWithoutFilters(instance, tools);
+  // A link with filters is a reader who filters: their values (and spelling) are needed now.
+  if (Object.keys(state.filters).length) await loadFilters();
+
   // Pagefind 1.5's Component UI has no sort option (1.6 adds a fixed one), so
   // "newest first" passes Pagefind's own `sort` to the search API the
   // instance loaded. The e2e test pins this behaviour to the pinned version.
-  await instance.triggerLoad();
   const sortControl = document.querySelector<HTMLElement>('[data-search-sort]');
   const sortSelect = sortControl?.querySelector('select');
   const api = instance.__pagefind__;
@@ -106,6 +122,43 @@ async function start(): Promise<void> {
   // A link's filter values in the index's spelling: ?team=sales is the team "Sales", ?type=people the type "Person".
   state = { ...state, filters: canonicalFilters(state.filters, instance.availableFilters ?? {}, readJson(suggestion?.dataset.aliases, {})) };
   if (state.query || Object.keys(state.filters).length) instance.triggerSearchWithFilters(state.query, state.filters);
+}
+
+/**
+ * Loads Pagefind for the Component UI without its filter lists, which it
+ * would fetch on opening the page to count every filter value (178 KB at
+ * 10,000 entries, more than a search for two words): they load when the
+ * reader reaches for a filter (a tap, a click or the keyboard in the filter
+ * group) or arrives with filters in the link. A search finds the same pages
+ * either way; until then the dropdowns wait for their values.
+ *
+ * The Component UI loads its API itself and has no option for this, so the
+ * island creates the API (pagefind.js's createInstance, with the options
+ * <pagefind-config> gathered) and hands it over before the first search
+ * (`__pagefind__`, undocumented; the e2e test pins it to the pinned version).
+ * Returns what loads the filters, once.
+ */
+async function loadWithoutFilters(instance: PagefindUiInstance, tools: Element | null): Promise<() => Promise<void>> {
+  const bundle = (await import(/* @vite-ignore */ `${instance.options.bundlePath}pagefind.js`)) as { createInstance(options: Record<string, unknown>): PagefindApi };
+  const api = bundle.createInstance(instance.pagefindOptions ?? {});
+  const allFilters = api.filters.bind(api);
+  let loading: Promise<void> | undefined;
+  let loaded = false;
+  // The Component UI asks for the filters again when the query is cleared: none until they are loaded.
+  api.filters = async () => (loaded ? allFilters() : {});
+  instance.__pagefind__ = api;
+  await instance.triggerLoad();
+  const load = () =>
+    (loading ??= allFilters().then((counts) => {
+      loaded = true;
+      instance.availableFilters = counts;
+      instance.totalFilters = counts;
+      instance.__dispatch__('filters', { available: counts, total: counts });
+      // Counts for the results on the page, now that Pagefind has every filter list.
+      if (instance.searchTerm || Object.keys(instance.searchFilters ?? {}).length) instance.triggerSearchWithFilters(instance.searchTerm, instance.searchFilters);
+    }));
+  for (const event of ['pointerdown', 'focusin', 'keydown'] as const) tools?.addEventListener(event, () => void load(), { once: true });
+  return load;
 }
 
 function readJson<T>(text: string | undefined, fallback: T): T {

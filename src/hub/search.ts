@@ -101,12 +101,20 @@ async function writeIndex(index: PagefindIndex, dir: string, pages: number): Pro
     );
   if (!files.some((file) => file.path === ENTRY_FILE)) throw fail(`Pagefind could not write ${outputPath}`, [`no ${ENTRY_FILE} among its ${files.length} files`]);
   for (const file of files) {
+    if (UNUSED_UI.test(file.path)) continue;
     const target = path.resolve(outputPath, file.path);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, file.content);
   }
   return { pages, ...sizeOf(outputPath) };
 }
+
+/**
+ * Pagefind's other UIs (Default UI, Modular UI, the highlighter: 200 KB),
+ * which it hands over with every index; the hub's search page uses the
+ * Component UI, so they are not written to dist/.
+ */
+const UNUSED_UI = /^pagefind-(ui|modular-ui|highlight)\.(js|css)$/;
 
 /** The file Pagefind's scripts read first: without it, search finds nothing. */
 const ENTRY_FILE = 'pagefind-entry.json';

@@ -118,6 +118,31 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('fetches the filter lists only when the reader reaches for a filter, then counts the results on the page', async () => {
+    const page = await open('/search/');
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+    await searchInput(page).fill('heat');
+    await waitForResults(page);
+    await page.locator('.hub-result-link').first().waitFor();
+    expect(
+      fetched.some((file) => file.endsWith('.pf_index')),
+      'the search loaded its word index',
+    ).toBe(true);
+    expect(fetched.filter((file) => file.endsWith('.pf_filter'))).toEqual([]);
+
+    await page.locator('pagefind-filter-dropdown[filter="type"] button[role="combobox"]').click();
+    const option = page.getByRole('option', { name: /^Article, \d+ results?$/ });
+    await option.waitFor();
+    expect(fetched.filter((file) => file.endsWith('.pf_filter')).length).toBeGreaterThan(0);
+    // The counts are those of the results on the page.
+    const articles = await indexedUrls(page, { term: 'heat', filters: { type: ['Article'] } });
+    await page.getByRole('option', { name: new RegExp(`^Article, ${articles.length} results?$`) }).waitFor();
+    await option.click();
+    await expect.poll(() => resultCount(page)).toBe(articles.length);
+    await page.close();
+  });
+
   it('finds what is for everyone under each team: narrowing to a team keeps the posts for all', async () => {
     const page = await open('/search/');
     const snippetsFor = (team: string) => indexedUrls(page, { term: null, filters: { type: ['Snippet'], team: [team] } });

@@ -1,7 +1,7 @@
 /** Snippet feeds (src/lib/feeds.ts): which snippets each feed holds, and text that stays text in RSS and JSON Feed. */
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { describe, expect, it } from 'vitest';
-import { type FeedInput, feedIds, snippetFeed } from '../../src/lib/feeds.ts';
+import { FEED_ITEMS, type FeedInput, feedIds, newest, snippetFeed } from '../../src/lib/feeds.ts';
 
 const snippet = (id: string, teams: string[], topics: string[], text = 'A post.', publish?: Date) => ({
   id,
@@ -37,6 +37,15 @@ describe('snippet feeds', () => {
     expect(links(snippetFeed(input('team-sales')).xml)).toEqual(['https://h.example/share/for-all/', 'https://h.example/share/for-sales/']);
     expect(links(snippetFeed(input('topic-product')).xml)).toEqual(['https://h.example/share/for-all/', 'https://h.example/share/for-eng/']);
     expect(links(snippetFeed(input('snippets')).xml)).toHaveLength(3);
+  });
+  it(`hold the ${FEED_ITEMS} newest snippets, newest first, those without a date after the dated ones`, () => {
+    const day = (n: number) => new Date(Date.UTC(2026, 0, 1) + n * 86_400_000);
+    const many = [snippet('undated', ['all'], ['product']), ...Array.from({ length: 150 }, (_, n) => snippet(`s${n}`, ['all'], ['product'], `Post ${n}`, day(n)))];
+    const shown = links(snippetFeed({ ...input('snippets'), snippets: many }).xml);
+    expect(shown).toHaveLength(FEED_ITEMS);
+    expect(shown[0]).toBe('https://h.example/share/s149/');
+    expect(shown.at(-1)).toBe(`https://h.example/share/s${150 - FEED_ITEMS}/`);
+    expect(newest([...many.slice(1, 4), many[0]!], 10).map((s) => s.id)).toEqual(['s2', 's1', 's0', 'undated']);
   });
   it('keep a post’s text as text, and give a date only where the snippet has one', () => {
     const { xml, json } = snippetFeed(input('snippets'));

@@ -18,6 +18,10 @@ const INDEX_FILES = [
   { path: 'pagefind-entry.json', content: new TextEncoder().encode('{}') },
   { path: 'pagefind.js', content: new TextEncoder().encode('x'.repeat(98)) },
   { path: 'fragment/a.pf_fragment', content: new TextEncoder().encode('y'.repeat(20)) },
+  // Pagefind's other UIs, which the search page does not load: not written.
+  { path: 'pagefind-ui.js', content: new TextEncoder().encode('z'.repeat(1000)) },
+  { path: 'pagefind-modular-ui.css', content: new TextEncoder().encode('z'.repeat(1000)) },
+  { path: 'pagefind-highlight.js', content: new TextEncoder().encode('z'.repeat(1000)) },
 ];
 
 function fakePagefind(behaviour: Behaviour = {}): Fake {
@@ -74,7 +78,7 @@ describe('buildSearchIndex', () => {
       /^Pagefind could not index .+: share\/x\/index\.html: unreadable; share\/y\/index\.html: unreadable$/,
     ],
     [{ writeErrors: ['disk full'] }, /^Pagefind could not write .+pagefind: disk full$/],
-    [{ files: INDEX_FILES.slice(1) }, /^Pagefind could not write .+pagefind: no pagefind-entry\.json among its 2 files$/],
+    [{ files: INDEX_FILES.slice(1) }, /^Pagefind could not write .+pagefind: no pagefind-entry\.json among its 5 files$/],
     [{ files: [...INDEX_FILES, { path: '../index.html', content: new Uint8Array() }] }, /^Pagefind could not write .+pagefind: \.\.\/index\.html is outside it$/],
   ])('fails with a readable message and stops Pagefind when %o', async (behaviour, message) => {
     const fake = fakePagefind(behaviour);
