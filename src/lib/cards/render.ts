@@ -12,7 +12,7 @@ import { initials } from '../labels.ts';
 import { type SatoriFont, drawableCodePoints, loadFonts } from './fonts.ts';
 import type { AssetRef, CardSpec } from './spec.ts';
 import { CARD_HEIGHT, CARD_WIDTH, type CardView, cardElement } from './template.ts';
-import { withoutRedundantMasks } from './svg.ts';
+import { paintable } from './svg.ts';
 import { direction, drawable } from './text.ts';
 
 let fonts: SatoriFont[] | undefined;
@@ -88,7 +88,7 @@ export const THUMB_WIDTH = 288;
  * about 10 KB instead of the card's 45.
  */
 export async function renderCardAndThumb(spec: CardSpec): Promise<{ card: Buffer; thumb: Buffer }> {
-  const svg = withoutRedundantMasks(await cardSvg(spec));
+  const svg = paintable(await cardSvg(spec));
   const thumb = new Resvg(svg, { fitTo: { mode: 'width', value: THUMB_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
   return { card: await encode(svg), thumb };
 }
@@ -100,7 +100,7 @@ export async function renderCardAndThumb(spec: CardSpec): Promise<{ card: Buffer
  * (npm run bench:cards; docs/benchmarks.md).
  */
 export async function renderCard(spec: CardSpec): Promise<Buffer> {
-  return encode(withoutRedundantMasks(await cardSvg(spec)));
+  return encode(paintable(await cardSvg(spec)));
 }
 
 async function encode(svg: string): Promise<Buffer> {

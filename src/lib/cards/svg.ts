@@ -3,14 +3,16 @@
  *
  * Satori gives every box with `overflow: hidden` (each text box, each image)
  * a clip path and, on top of it, a mask that is an opaque white rectangle
- * of the same box. Inside the clip the mask lets everything through, so it
- * changes no pixel; but resvg paints every mask into a layer of its own the
- * size of the card, which was about a quarter of resvg's time per card
- * (docs/benchmarks.md, "Faster cards"). `withoutRedundantMasks` drops a mask
- * only where it is exactly that — one white rectangle holding the element's
- * clip box — and then the mask definitions nothing points to any more.
+ * of the same box. resvg paints each of them into a layer of its own, which
+ * was about a third of resvg's time per card (docs/benchmarks.md, "Faster
+ * cards"), though most change no pixel:
+ * - the mask, where its rectangle holds the element's clip box: inside the
+ *   clip it lets everything through (`withoutRedundantMasks`);
+ * - the clip of a text whose every point lies inside the clip rectangle, as
+ *   it does unless a line was cut (`withoutNoOpClips`).
+ * Only those are dropped; a text that reaches past its box keeps its clip.
  * tests/unit/cards-reference.test.ts compares the cards pixel by pixel with
- * those drawn with the masks.
+ * those drawn before.
  */
 
 interface Box {
@@ -26,6 +28,12 @@ const BOX = `x="${NUMBER}" y="${NUMBER}" width="${NUMBER}" height="${NUMBER}"`;
 const WHITE_RECT_MASK = new RegExp(`<mask id="([^"]+)"><rect ${BOX} fill="#fff"/></mask>`, 'g');
 /** A clip path of one rectangle or one shape with its box (satori writes x, y, width and height on the rounded ones). */
 const CLIP = new RegExp(`<clipPath id="([^"]+)"><(?:rect|path) ${BOX}[^>]*/></clipPath>`, 'g');
+/** A clip path of one rectangle. */
+const RECT_CLIP = new RegExp(`<clipPath id="([^"]+)"><rect ${BOX}/></clipPath>`, 'g');
+/** A group that only clips paths (satori's text boxes). */
+const CLIPPED_PATHS = /<g clip-path="url\(#([^)"]+)\)">((?:<path [^>]*\/>)+)<\/g>/g;
+/** Path data in absolute coordinates only (moves, lines, curves): every curve lies within its points. */
+const ABSOLUTE_PATH = /^[MLQCZ\d\s.,-]*$/;
 const MASK_REF = / mask="url\(#([^)"]+)\)"/g;
 const CLIP_REF = / clip-path="url\(#([^)"]+)\)"/;
 
@@ -59,4 +67,33 @@ export function withoutRedundantMasks(svg: string): string {
   // Then the white-rectangle masks no element uses.
   const used = new Set([...out.matchAll(MASK_REF)].map((m) => m[1]!));
   return out.replace(WHITE_RECT_MASK, (definition: string, id: string) => (used.has(id) ? definition : ''));
+}
+
+/** Whether every point of the paths (satori's `<path … d="…"/>`) lies inside `box`. */
+function pathsInside(paths: string, box: Box): boolean {
+  for (const [, d] of paths.matchAll(/ d="([^"]*)"/g)) {
+    if (!ABSOLUTE_PATH.test(d!)) return false;
+    const numbers = d!.match(/-?[\d.]+/g) ?? [];
+    if (numbers.length % 2 !== 0) return false;
+    for (let i = 0; i < numbers.length; i += 2) {
+      const x = Number(numbers[i]);
+      const y = Number(numbers[i + 1]);
+      if (!(x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height)) return false;
+    }
+  }
+  return true;
+}
+
+/** Unwraps the clipped text groups whose paths lie wholly inside their clip rectangle (whole pixels): the clip cuts nothing. */
+export function withoutNoOpClips(svg: string): string {
+  const clips = boxes(svg, RECT_CLIP);
+  return svg.replace(CLIPPED_PATHS, (group: string, id: string, paths: string) => {
+    const clip = clips.get(id);
+    return clip && whole(clip) && pathsInside(paths, clip) ? paths : group;
+  });
+}
+
+/** Both of the above: the SVG resvg paints. */
+export function paintable(svg: string): string {
+  return withoutNoOpClips(withoutRedundantMasks(svg));
 }
