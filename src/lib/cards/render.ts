@@ -3,7 +3,7 @@
  * text to SVG paths) and resvg (SVG to PNG). It runs in the card workers and
  * in `astro dev`; fonts are read once per process.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
@@ -12,6 +12,7 @@ import { initials } from '../labels.ts';
 import { type SatoriFont, drawableCodePoints, loadFonts } from './fonts.ts';
 import type { AssetRef, CardSpec } from './spec.ts';
 import { CARD_HEIGHT, CARD_WIDTH, type CardView, cardElement } from './template.ts';
+import { paintable } from './svg.ts';
 import { direction, drawable } from './text.ts';
 
 let fonts: SatoriFont[] | undefined;
@@ -23,10 +24,34 @@ function loaded(): { fonts: SatoriFont[]; canDraw: (codePoint: number) => boolea
   return { fonts, canDraw: (codePoint) => set.has(codePoint) };
 }
 
+/**
+ * Images made into data URIs in this process. A batch draws the hub's logo on
+ * every card and a person's portrait on each of their articles: resizing a
+ * PNG logo with sharp took about 5 ms a card, as much as encoding the card.
+ * Keyed by everything that decides the bytes (and the file's size and time,
+ * in case a file changes under a hash a test made up); the oldest go first.
+ */
+const uris = new Map<string, Promise<string>>();
+const KEEP_URIS = 32;
+
 /** An image file as a data URI satori can draw: SVG as it is, anything else as a PNG of `size` px (the web app's icons use it too). */
 export async function dataUri(asset: AssetRef, size: number, fit: 'cover' | 'contain'): Promise<string> {
-  if (path.extname(asset.file).toLowerCase() === '.svg') return `data:image/svg+xml;base64,${readFileSync(asset.file).toString('base64')}`;
-  const png = await sharp(asset.file)
+  const stat = statSync(asset.file);
+  const key = JSON.stringify([asset.file, asset.sha256, stat.size, stat.mtimeMs, size, fit]);
+  let uri = uris.get(key);
+  if (!uri) {
+    uri = imageUri(asset.file, size, fit);
+    // A failure is not kept: the next card asks again (and reports it again).
+    uri.catch(() => uris.delete(key));
+    if (uris.size >= KEEP_URIS) uris.delete(uris.keys().next().value!);
+    uris.set(key, uri);
+  }
+  return uri;
+}
+
+async function imageUri(file: string, size: number, fit: 'cover' | 'contain'): Promise<string> {
+  if (path.extname(file).toLowerCase() === '.svg') return `data:image/svg+xml;base64,${readFileSync(file).toString('base64')}`;
+  const png = await sharp(file)
     .resize(size, size, { fit, background: { r: 0, g: 0, b: 0, alpha: 0 } })
     .png()
     .toBuffer();
@@ -87,7 +112,7 @@ export const THUMB_WIDTH = 288;
  * about 10 KB instead of the card's 45.
  */
 export async function renderCardAndThumb(spec: CardSpec): Promise<{ card: Buffer; thumb: Buffer }> {
-  const svg = await cardSvg(spec);
+  const svg = paintable(await cardSvg(spec));
   const thumb = new Resvg(svg, { fitTo: { mode: 'width', value: THUMB_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
   return { card: await encode(svg), thumb };
 }
@@ -99,7 +124,7 @@ export async function renderCardAndThumb(spec: CardSpec): Promise<{ card: Buffer
  * (npm run bench:cards; docs/benchmarks.md).
  */
 export async function renderCard(spec: CardSpec): Promise<Buffer> {
-  return encode(await cardSvg(spec));
+  return encode(paintable(await cardSvg(spec)));
 }
 
 async function encode(svg: string): Promise<Buffer> {
