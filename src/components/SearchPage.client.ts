@@ -35,9 +35,6 @@ interface PagefindUiInstance {
   /** Every filter's values and counts, once loaded. */
   availableFilters: FilterCounts | null;
   totalFilters: FilterCounts | null;
-  /** <pagefind-config>'s bundle path, and the options it hands Pagefind. */
-  options: { bundlePath: string };
-  pagefindOptions?: Record<string, unknown>;
   triggerLoad(): Promise<void>;
   triggerSearchWithFilters(term: string, filters: Filters): void;
   on(event: 'search', callback: (term: string, filters: Filters) => void): void;
@@ -132,24 +129,33 @@ async function start(): Promise<void> {
  * group) or arrives with filters in the link. A search finds the same pages
  * either way; until then the dropdowns wait for their values.
  *
- * The Component UI loads its API itself and has no option for this, so the
- * island creates the API (pagefind.js's createInstance, with the options
- * <pagefind-config> gathered) and hands it over before the first search
- * (`__pagefind__`, undocumented; the e2e test pins it to the pinned version).
+ * The Component UI has no option for this: it loads Pagefind's API and asks
+ * it for every filter at once. So the island catches the API as the
+ * Component UI stores it (`__pagefind__`, undocumented; the e2e test pins it
+ * to the pinned version) and hands it back with a `filters()` that answers
+ * nothing until the filters are wanted. (Loading the API itself would take a
+ * dynamic import, and with it Vite's preload helper on every snippet page.)
  * Returns what loads the filters, once.
  */
 async function loadWithoutFilters(instance: PagefindUiInstance, tools: Element | null): Promise<() => Promise<void>> {
-  const bundle = (await import(/* @vite-ignore */ `${instance.options.bundlePath}pagefind.js`)) as { createInstance(options: Record<string, unknown>): PagefindApi };
-  const api = bundle.createInstance(instance.pagefindOptions ?? {});
-  const allFilters = api.filters.bind(api);
-  let loading: Promise<void> | undefined;
+  let allFilters: (() => Promise<FilterCounts>) | undefined;
+  let api: PagefindApi | undefined;
   let loaded = false;
-  // The Component UI asks for the filters again when the query is cleared: none until they are loaded.
-  api.filters = async () => (loaded ? allFilters() : {});
-  instance.__pagefind__ = api;
+  Object.defineProperty(instance, '__pagefind__', {
+    configurable: true,
+    get: () => api,
+    set(value: PagefindApi | undefined) {
+      api = value;
+      if (!value) return;
+      allFilters = value.filters.bind(value);
+      // The Component UI asks for the filters again when the query is cleared: none until they are loaded.
+      value.filters = async () => (loaded ? allFilters!() : {});
+    },
+  });
   await instance.triggerLoad();
+  let loading: Promise<void> | undefined;
   const load = () =>
-    (loading ??= allFilters().then((counts) => {
+    (loading ??= (allFilters ? allFilters() : Promise.resolve({})).then((counts) => {
       loaded = true;
       instance.availableFilters = counts;
       instance.totalFilters = counts;
