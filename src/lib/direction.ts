@@ -35,3 +35,12 @@ export function fallbackDirection(locale: Intl.Locale): Direction {
   if (locale.script) return RTL_SCRIPTS.has(locale.script) ? 'rtl' : 'ltr';
   return RTL_LANGUAGES.has(locale.language) ? 'rtl' : 'ltr';
 }
+
+/**
+ * `text` as a bidirectional isolate (U+2068 FIRST STRONG ISOLATE … U+2069 POP DIRECTIONAL ISOLATE), for
+ * a name or a hashtag set into a sentence of another direction: `#TidewaterEmployee` in an Arabic
+ * sentence keeps its `#` on its left. Invisible, and changes nothing in a sentence of its own direction.
+ */
+export function isolated(text: string): string {
+  return `\u2068${text}\u2069`;
+}

@@ -48,6 +48,11 @@ export const TREES = {
       'snippets/live.md': readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8').replace('title: Live snippet', 'title: Live snippet, now with a better title'),
     },
   },
+  /** The valid tree with `lang: ar`: the interface in Arabic, the page right to left (its content stays English). */
+  arabic: {
+    from: VALID_TREE,
+    files: { 'settings.yaml': readFileSync(path.join(VALID_TREE, 'settings.yaml'), 'utf8').replace(/^lang: en$/m, 'lang: ar') },
+  },
   /** One entry error: a snippet with a topic settings do not have. */
   'unknown-topic': { from: VALID_TREE, files: { 'snippets/unknown-topic.md': invalidFixture('snippets/unknown-topic.md') } },
   /** Two days that do not exist, unquoted (YAML's timestamps would roll them over into other days). */
@@ -112,6 +117,7 @@ export interface BuildSpec {
 export const BUILDS = {
   'valid@2026-11-22': { tree: 'valid', now: TODAY, ownCardCache: true },
   'hostile@2026-11-22': { tree: 'hostile', now: TODAY },
+  'arabic@2026-11-22': { tree: 'arabic', now: TODAY },
   // Publishes the valid tree's scheduled entries; starts from the cards of the build above.
   'later@2026-12-06': { tree: 'later', now: LATER, ownCardCache: true, cardsOf: 'valid@2026-11-22' },
   'unknown-topic@2026-11-22': { tree: 'unknown-topic', now: TODAY },

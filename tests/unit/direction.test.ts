@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fallbackDirection, textDirection } from '../../src/lib/direction.ts';
+import { fallbackDirection, isolated, textDirection } from '../../src/lib/direction.ts';
 
 const RTL = ['ar', 'ar-EG', 'AR', 'he', 'he-IL', 'fa', 'fa-IR', 'ur', 'ps', 'yi', 'ckb', 'az-Arab', 'pa-Arab'];
 const LTR = ['en', 'en-GB', 'de', 'fr', 'ja', 'zh-Hant', 'ru', 'tr', 'az', 'pa', 'uz-Latn', 'sr-Cyrl'];
@@ -20,5 +20,11 @@ describe('textDirection', () => {
 
   it('agrees with the fallback list where the runtime has no text info', () => {
     for (const lang of [...RTL, ...LTR]) expect(fallbackDirection(new Intl.Locale(lang)), lang).toBe(textDirection(lang));
+  });
+});
+
+describe('isolated', () => {
+  it('wraps a text in a first-strong isolate, so it keeps its own direction inside a sentence', () => {
+    expect(isolated('#TidewaterEmployee')).toBe('\u2068#TidewaterEmployee\u2069');
   });
 });
