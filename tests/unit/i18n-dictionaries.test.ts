@@ -59,7 +59,9 @@ function problems(lang: string, dictionary: Dictionary, english: Dictionary = en
   const expected = new Set([...plain, ...[...plurals.keys()].flatMap((base) => categories.map((category) => `${base}.${category}`))]);
 
   for (const key of expected) if (!(key in dictionary)) found.push(`missing ${key}`);
-  for (const key of Object.keys(dictionary)) if (!expected.has(key)) found.push(`${key} is not a key of en.json${pluralPattern.test(key) ? ` (or not a plural category of ${lang}: ${categories.join(', ')})` : ''}`);
+  for (const key of Object.keys(dictionary))
+    if (!expected.has(key))
+      found.push(`${key} is not a key of en.json${pluralPattern.test(key) ? ` (or not a plural category of ${lang}: ${categories.join(', ')})` : ''}`);
 
   for (const [key, value] of Object.entries(dictionary)) {
     if (typeof value !== 'string') found.push(`${key} is not a string`);
