@@ -27,6 +27,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from '../../scripts/lib/browser.ts';
+import { type FeedIndex, type FeedPage, walkFeed } from '../../src/lib/share/feed.ts';
 import { initialGzip, pageScripts } from '../share-size.ts';
 import { DEFAULT_SEED, writeCorpus } from './corpus.ts';
 import { type Measured, runMeasured } from './measure.ts';
@@ -207,19 +208,15 @@ function feedSizes(dist: string): FeedSizes {
     .map((file) => ({ file, bytes: statSync(path.join(dist, file)).size }))
     .sort((a, b) => b.bytes - a.bytes);
   const feeds = files.filter((f) => FEED_FILE.test(f.file));
-  const index = JSON.parse(readFileSync(path.join(dist, 'snippets.json'), 'utf8')) as { hub: { site: string }; pages: { url: string }[] };
-  const ids: string[] = [];
-  let shareBytes = 0;
-  let sharePages = 0;
-  for (let url: string | null = index.pages[0]?.url ?? null; url && sharePages <= index.pages.length; sharePages++) {
-    const file = path.join(dist, url.slice(index.hub.site.length));
-    shareBytes += statSync(file).size;
-    const page = JSON.parse(readFileSync(file, 'utf8')) as { next: string | null; snippets: { id: string }[] };
-    ids.push(...page.snippets.map((snippet) => snippet.id));
-    url = page.next;
-  }
+  const index = JSON.parse(readFileSync(path.join(dist, 'snippets.json'), 'utf8')) as FeedIndex;
+  const fileOf = (url: string) => path.join(dist, url.slice(index.hub.site.length));
+  const walked = walkFeed(index, (url) => JSON.parse(readFileSync(fileOf(url), 'utf8')) as FeedPage);
+  const ids = walked.flatMap(({ page }) => page.snippets.map((snippet) => snippet.id));
+  const shareBytes = walked.reduce((sum, { url }) => sum + statSync(fileOf(url)).size, 0);
+  const sharePages = walked.length;
+  const listed = new Set(ids);
   const pages = readdirSync(path.join(dist, 'share')).filter((id) => existsSync(path.join(dist, 'share', id, 'index.html')));
-  const everySnippetOnce = ids.length === pages.length && new Set(ids).size === ids.length && pages.every((id) => ids.includes(id));
+  const everySnippetOnce = ids.length === pages.length && listed.size === ids.length && pages.every((id) => listed.has(id));
   return {
     largest: feeds.slice(0, 5),
     otherData: files.filter((f) => !FEED_FILE.test(f.file)).slice(0, 3),

@@ -7,7 +7,7 @@
 export type Direction = 'ltr' | 'rtl';
 
 /** Right-to-left languages (ISO 639 codes), for runtimes without Intl.Locale text info. */
-export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ku-arab', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
+export const RTL_LANGUAGES: ReadonlySet<string> = new Set(['ar', 'arc', 'ckb', 'dv', 'fa', 'he', 'iw', 'ks', 'ps', 'sd', 'syr', 'ug', 'ur', 'yi']);
 
 /** Right-to-left scripts (ISO 15924), for a tag that names its script (`az-Arab`, `pa-Arab`). */
 const RTL_SCRIPTS: ReadonlySet<string> = new Set(['Adlm', 'Arab', 'Hebr', 'Mand', 'Nkoo', 'Rohg', 'Syrc', 'Thaa', 'Yezi']);

@@ -8,6 +8,7 @@ import { EVERYONE } from '../model/schemas/settings.ts';
 import { fitsTeam } from './digest/build.ts';
 import { escapeHtml } from './escape.ts';
 import { excerpt } from './labels.ts';
+import { byDateDesc } from './order.ts';
 
 export type FeedFormat = 'xml' | 'json';
 
@@ -57,12 +58,15 @@ export interface FeedInput {
 
 /** The `count` newest snippets by publish date, newest first; those without one after, in the order given. */
 export function newest<S extends FeedSnippet>(snippets: readonly S[], count: number): S[] {
-  const time = (s: S) => s.data.publish?.getTime() ?? -Infinity;
-  return snippets
-    .map((snippet, at) => ({ snippet, at }))
-    .sort((a, b) => time(b.snippet) - time(a.snippet) || a.at - b.at)
-    .slice(0, count)
-    .map(({ snippet }) => snippet);
+  // Equal dates keep the order given (the sort is stable and the second key always ties).
+  return [...snippets]
+    .sort(
+      byDateDesc(
+        (s) => s.data.publish,
+        () => '',
+      ),
+    )
+    .slice(0, count);
 }
 
 export function snippetFeed(input: FeedInput): Record<FeedFormat, string> {

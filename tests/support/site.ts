@@ -7,7 +7,7 @@ import { launchChromium } from './browser.ts';
 import { PROJECT } from './build.ts';
 import { serveStatic, type StaticSite } from './server.ts';
 import { settingsOf } from './fixtures.ts';
-import { type FeedIndex, type FeedPage, type FeedSnippet, expandShareUrl } from '../../src/lib/share/feed.ts';
+import { type FeedIndex, type FeedPage, type FeedSnippet, expandShareUrl, walkFeed } from '../../src/lib/share/feed.ts';
 
 export const DIST = path.join(PROJECT, process.env.HUB_E2E_DIST ?? 'dist');
 
@@ -59,13 +59,9 @@ export function shareFeedOf(dir = DIST): { index: FeedIndex; pages: FeedPage[]; 
     if (!url.startsWith(site)) throw new Error(`share feed: ${url} is not on the hub ${site}`);
     return url.slice(site.length);
   };
-  const pages: FeedPage[] = [];
-  const files: string[] = [];
-  for (let url: string | null = index.pages[0]?.url ?? null; url; url = pages.at(-1)!.next) {
-    if (pages.length > index.pages.length) throw new Error('share feed: its pages go on past the index');
-    files.push(fileOf(url));
-    pages.push(JSON.parse(readFileSync(path.join(dir, fileOf(url)), 'utf8')) as FeedPage);
-  }
+  const walked = walkFeed(index, (url) => JSON.parse(readFileSync(path.join(dir, fileOf(url)), 'utf8')) as FeedPage);
+  const pages = walked.map((w) => w.page);
+  const files = walked.map((w) => fileOf(w.url));
   const snippets = pages.flatMap((page) =>
     page.snippets.map((snippet) => ({
       ...snippet,

@@ -4,7 +4,17 @@
  * that make exactly the URL the share panel opens.
  */
 import { describe, expect, it } from 'vitest';
-import { type FeedPage, type SnippetForFeed, buildFeed, expandShareUrl, feedJsonSchema, feedSchema, pageBreaks, shareUrlTemplates } from '../../src/lib/share/feed.ts';
+import {
+  type FeedPage,
+  type SnippetForFeed,
+  buildFeed,
+  expandShareUrl,
+  feedJsonSchema,
+  feedSchema,
+  pageBreaks,
+  shareUrlTemplates,
+  walkFeed,
+} from '../../src/lib/share/feed.ts';
 import { sharePost } from '../../src/lib/share/posts.ts';
 import { NETWORK_IDS, type NetworkId, network } from '../../src/model/networks.ts';
 import { validator } from '../support/json-schema.ts';
@@ -127,6 +137,14 @@ describe('the share feed', () => {
       ],
     });
     expect(big.index.pages.map((p) => p.url)).toEqual([1, 2, 3].map((n) => `https://hub.example.com/snippets/${n}.json`));
+  });
+
+  it('is walked page by page from the index, and a walk that never ends is refused', () => {
+    const big = buildFeed(options(many(250)));
+    const byUrl = new Map(big.index.pages.map((p, at) => [p.url, JSON.parse(big.pages[at]!) as FeedPage]));
+    expect(walkFeed(big.index, (url) => byUrl.get(url)!).map((w) => w.page.page)).toEqual([1, 2, 3]);
+    const looping = (url: string) => ({ ...byUrl.get(url)!, next: big.index.pages[0]!.url });
+    expect(() => walkFeed(big.index, looping)).toThrow('share feed: its pages go on past the 3 the index lists');
   });
 
   it('has one empty page when nothing is published', () => {

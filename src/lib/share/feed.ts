@@ -213,11 +213,10 @@ export function feedSnippet(item: SnippetForFeed, settings: ShareSettings, templ
       text: v.text,
       networks: networksOfVariant(item, index).map((id: NetworkId) => {
         const { network: name, text, link, linkInText, length, limit, fits, clipboard, url } = sharePost(id, v.text, item, settings);
+        const post = { network: name, text, link, linkInText, length, limit, fits, clipboard };
         const template = templates[id];
-        if (template === undefined) return { network: name, text, link, linkInText, length, limit, fits, clipboard, url };
         // By construction a template makes the URL; a post it would not make keeps its own rather than publish a wrong one.
-        if (expandShareUrl(template, { text, link }) !== url) return { network: name, text, link, linkInText, length, limit, fits, clipboard, url };
-        return { network: name, text, link, linkInText, length, limit, fits, clipboard };
+        return template !== undefined && expandShareUrl(template, post) === url ? post : { ...post, url };
       }),
     })),
   };
@@ -303,4 +302,18 @@ export function buildFeed(options: FeedOptions): BuiltFeed {
     pages: breaks.map((members, at) => ({ number: at + 1, url: options.pageUrl(at + 1), snippets: members.length })),
   };
   return { index, pages };
+}
+
+/**
+ * The pages of a feed as a consumer walks them: from the index's first page,
+ * then by `next`, each read with `read` (a page's absolute URL in, its JSON
+ * out). Stops with an error if the pages go on past the index's count.
+ */
+export function walkFeed(index: Pick<FeedIndex, 'pages'>, read: (url: string) => FeedPage): { url: string; page: FeedPage }[] {
+  const walked: { url: string; page: FeedPage }[] = [];
+  for (let url: string | null = index.pages[0]?.url ?? null; url; url = walked.at(-1)!.page.next) {
+    if (walked.length >= index.pages.length) throw new Error(`share feed: its pages go on past the ${index.pages.length} the index lists`);
+    walked.push({ url, page: read(url) });
+  }
+  return walked;
 }
