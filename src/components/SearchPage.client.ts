@@ -39,7 +39,7 @@ interface PagefindUiInstance {
   triggerSearchWithFilters(term: string, filters: Filters): void;
   on(event: 'search', callback: (term: string, filters: Filters) => void): void;
   on(event: 'results', callback: (result: { results?: unknown[] }) => void): void;
-  /** The Pagefind search API the instance loaded, or is handed (undocumented, see loadWithoutFilters). */
+  /** The Pagefind search API the instance loaded (undocumented; caught as it is stored, see loadWithoutFilters). */
   __pagefind__?: PagefindApi;
   __dispatch__(event: 'filters', counts: { available: FilterCounts; total: FilterCounts }): void;
 }
