@@ -7,7 +7,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { command, now, paths, settings, settingsProblems } from 'virtual:hub/config';
+import { command, language, now, paths, settings, settingsProblems } from 'virtual:hub/config';
 import { hubLoader } from './content/loader.ts';
 import { articleSchema } from './model/schemas/articles.ts';
 import { campaignSchema } from './model/schemas/campaigns.ts';
@@ -18,7 +18,17 @@ import { trackSchema } from './model/schemas/tracks.ts';
 import { trainingSchema } from './model/schemas/training.ts';
 
 // While settings.yaml has errors (astro dev), entries wait: checked against placeholder settings they would all be wrong.
-const loader = hubLoader({ root: paths.content, project: paths.project, publicDir: paths.public, now, settings, command, paused: settingsProblems.length > 0 });
+// Content is checked against the default language (the one of <id>.md files); this run stores the versions of language.current.
+const loader = hubLoader({
+  root: paths.content,
+  project: paths.project,
+  publicDir: paths.public,
+  now,
+  settings: { ...settings, lang: language.plan.default },
+  command,
+  paused: settingsProblems.length > 0,
+  language,
+});
 const typesOnly = { settings, image: () => z.never() };
 
 export const collections = {

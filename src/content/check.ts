@@ -10,7 +10,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { COLLECTIONS, type CollectionName } from '../model/collections.ts';
 import type { SchemaContext } from '../model/schemas/context.ts';
-import type { Settings } from '../model/schemas/settings.ts';
+import { type Settings, hubLanguages, sameLanguage } from '../model/schemas/settings.ts';
 import type { Problem } from '../lib/problems.ts';
 import { type CheckedEntry, entrySchemas, validateEntry } from './entry.ts';
 import { readSettings } from './settings.ts';
@@ -78,15 +78,17 @@ export function checkContent(options: CheckOptions): ContentCheck {
   if (!settings) return { entries, problems };
 
   // Ids come from file names, before any parsing, so references are checked in the same pass.
-  const files = COLLECTIONS.map((collection) => ({ collection, files: entryFiles(options.root, collection, show, problems) }));
+  const languages = { default: settings.lang, all: hubLanguages(settings) };
+  const files = COLLECTIONS.map((collection) => ({ collection, files: entryFiles(options.root, collection, show, problems, languages) }));
   const ids = Object.fromEntries(files.map(({ collection, files }) => [collection, new Set(files.map((f) => f.id))])) as unknown as Record<CollectionName, ReadonlySet<string>>;
   const images = diskImages(options.root);
   const schemas = entrySchemas({ settings, ids } satisfies Omit<SchemaContext, 'image'>, images);
 
   for (const { collection, files: list } of files) {
-    for (const { id, absolute } of list) {
+    for (const { id, lang, absolute } of list) {
       const source = readFileSync(absolute, 'utf8');
-      const checked = validateEntry({ collection, id, filePath: absolute, file: show(absolute), source }, schemas, options.now);
+      const translation = sameLanguage(lang, settings.lang) ? {} : { lang };
+      const checked = validateEntry({ collection, id, ...translation, filePath: absolute, file: show(absolute), source }, schemas, options.now);
       problems.push(...checked.problems);
       if (checked.entry) entries.push(checked.entry);
     }

@@ -20,6 +20,8 @@ import { anchorMessage, brokenTextMessage, brokenTexts, firstAnchor } from './ya
 export interface CheckedEntry {
   collection: CollectionName;
   id: string;
+  /** The language of a translation (<id>.<language>.md); undefined for the default language's version. */
+  lang?: string;
   /** Absolute path of the file. */
   filePath: string;
   /** The path as messages show it (relative to the project where it is inside it). */
@@ -97,6 +99,8 @@ export function entrySchemas(context: Omit<SchemaContext, 'image'>, images: Imag
 export interface EntryFile {
   collection: CollectionName;
   id: string;
+  /** The language of a translation (<id>.<language>.md); undefined for the default language's version. */
+  lang?: string;
   filePath: string;
   file: string;
   source: string;

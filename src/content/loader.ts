@@ -22,6 +22,7 @@ import { buildChannel } from '../lib/build-channel.ts';
 import { type ContentCheck, checkContent } from './check.ts';
 import { treeFacts } from './cms-facts.ts';
 import type { CheckedEntry } from './entry.ts';
+import { type LanguagePlan, byEntry, entryLanguages, versionIn } from '../lib/translations.ts';
 
 export interface HubLoaderOptions {
   /** The content folder. */
@@ -37,6 +38,8 @@ export interface HubLoaderOptions {
   command: string;
   /** `astro dev` while settings.yaml has errors: load nothing until it is fixed (the dev server restarts then). */
   paused?: boolean;
+  /** The language whose pages this run builds, and the hub's languages. Default: settings.lang alone. */
+  language?: { current: string; plan: LanguagePlan };
 }
 
 /** Collections Astro's schema pass runs on, so that their image() fields become images. */
@@ -63,8 +66,9 @@ export function hubLoader(options: HubLoaderOptions): (collection: CollectionNam
     load: async (context) => {
       if (options.paused) return;
       const ctx = context as Context;
-      await storeCollection(collection, await session.check(ctx.logger), options.settings, ctx);
-      if (ctx.watcher) session.watch(ctx.watcher, () => session.check(ctx.logger).then((check) => storeCollection(collection, check, options.settings, ctx)));
+      const language = options.language ?? { current: options.settings.lang, plan: { default: options.settings.lang, languages: [options.settings.lang], untranslated: 'show' } };
+      await storeCollection(collection, await session.check(ctx.logger), options.settings, language, ctx);
+      if (ctx.watcher) session.watch(ctx.watcher, () => session.check(ctx.logger).then((check) => storeCollection(collection, check, options.settings, language, ctx)));
     },
   });
 }
@@ -80,6 +84,7 @@ function contentSession(options: HubLoaderOptions) {
         const check = checkContent({ root: options.root, now: options.now, settings: options.settings, cwd: options.project, publicDir: options.publicDir });
         report(check.problems, logger, options.command);
         buildChannel().cmsFacts = treeFacts(check, { ...options, unpublishedTexts: options.command === 'dev' });
+        if (options.language) buildChannel().entryLanguages = entryLanguages(check.entries, options.language.plan);
         return check;
       });
       return current;
@@ -113,14 +118,19 @@ function report(problems: readonly Problem[], logger: LoaderContext['logger'], c
   if (command !== 'dev') process.exit(1);
 }
 
-/** Puts the valid entries of `collection` into Astro's store, skipping those unchanged since the last build. */
-async function storeCollection(collection: CollectionName, check: ContentCheck, settings: Settings, context: Context) {
+/**
+ * Puts the valid entries of `collection` into Astro's store, skipping those unchanged since the last build:
+ * of each entry, the version the language of this run shows (src/lib/translations.ts).
+ */
+async function storeCollection(collection: CollectionName, check: ContentCheck, settings: Settings, language: { current: string; plan: LanguagePlan }, context: Context) {
   const { store, config, generateDigest } = context;
   // An entry's stored data depends on the settings too (defaults, lists it is checked against).
   const settingsDigest = generateDigest(JSON.stringify(settings));
   const kept = new Set<string>();
-  for (const entry of check.entries) {
-    if (entry.collection !== collection) continue;
+  const versions = byEntry(check.entries.filter((entry) => entry.collection === collection));
+  for (const list of versions.values()) {
+    const entry = versionIn(list, language.current, language.plan);
+    if (!entry) continue;
     kept.add(entry.id);
     const digest = generateDigest(`${settingsDigest}\n${entry.source}`);
     const filePath = path.relative(fileURLToPath(config.root), entry.filePath).split(path.sep).join('/');

@@ -26,8 +26,16 @@ const OTHER_FOLDERS = [METRICS_FOLDER];
 
 export interface EntryFileRef {
   id: string;
+  /** The language of the entry's text: the one its name gives (<id>.<language>.md), or the hub's default. */
+  lang: string;
   /** Absolute path. */
   absolute: string;
+}
+
+/** The hub's languages, as entry files name them: the default first (settings.lang), then the others. */
+export interface FileLanguages {
+  default: string;
+  all: readonly string[];
 }
 
 /** Anything at the top of the content root that the hub would not read. */
@@ -92,8 +100,14 @@ export function diskImages(root: string): ImageFiles {
   };
 }
 
-/** The entry files of a collection; misplaced, misnamed, hidden or linked files become problems. */
-export function entryFiles(root: string, collection: CollectionName, show: (p: string) => string, problems: Problem[]): EntryFileRef[] {
+/**
+ * The entry files of a collection; misplaced, misnamed, hidden or linked files become problems. A file
+ * `<id>.<language>.md` is the entry `<id>` in that language (one of `languages.all`); `<id>.md` is the
+ * default language's.
+ */
+export function entryFiles(root: string, collection: CollectionName, show: (p: string) => string, problems: Problem[], languages?: FileLanguages): EntryFileRef[] {
+  const defaultLanguage = languages?.default ?? 'en';
+  const known = languages?.all ?? [defaultLanguage];
   const dir = path.join(root, collection);
   if (isSymbolicLink(dir)) {
     problems.push(linkProblem(dir, root, show));
@@ -120,8 +134,11 @@ export function entryFiles(root: string, collection: CollectionName, show: (p: s
     const absolute = path.join(dir, relative);
     const written = path.extname(relative);
     const ext = written.toLowerCase();
-    const id = path.basename(relative, written);
+    const stem = path.basename(relative, written);
     if (ASSET_EXTENSIONS.includes(ext)) continue;
+    const named = languageOfName(stem, known);
+    const id = named ? stem.slice(0, -named.length - 1) : stem;
+    const lang = named ?? defaultLanguage;
     if (!allowed.includes(ext)) {
       const isText = TEXT_EXTENSIONS.includes(ext);
       problems.push({ severity: isText ? 'error' : 'warning', file: show(absolute), message: `is not read: entries of ${collection} are ${allowed.join(' or ')} files${isText ? ` (rename it to ${id}${allowed[0]})` : ''}` });
@@ -136,18 +153,44 @@ export function entryFiles(root: string, collection: CollectionName, show: (p: s
       problems.push({ severity: 'error', file: show(absolute), message: `is in a subfolder and would not be read; entries sit directly in ${show(dir)}/` });
       continue;
     }
+    const suffix = stem.includes('.') ? stem.slice(stem.lastIndexOf('.') + 1) : undefined;
+    if (!named && suffix && ID_PATTERN.test(stem.slice(0, stem.lastIndexOf('.'))) && /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(suffix)) {
+      const others = known.length > 1 ? `the hub's languages are ${known.join(', ')}` : `the hub has one language, ${defaultLanguage}`;
+      problems.push({
+        severity: 'error',
+        file: show(absolute),
+        message: `names the language ${quote(suffix)}, but ${others}; add ${quote(suffix)} to languages in ${SETTINGS_FILE}, or rename the file`,
+      });
+      continue;
+    }
     if (!ID_PATTERN.test(id)) {
       const suggestion = id.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
       problems.push({ severity: 'error', file: show(absolute), message: `has a file name that cannot be an id (it becomes the URL); use ${ID_RULE}${suggestion ? `, e.g. ${suggestion}${ext}` : ''}` });
       continue;
     }
-    const earlier = seen.get(id);
+    const key = `${id}\0${lang.toLowerCase()}`;
+    const earlier = seen.get(key);
     if (earlier) {
-      problems.push({ severity: 'error', file: show(absolute), message: `has the same id ${quote(id)} as ${show(earlier)}; ids must be unique within ${collection}` });
+      problems.push({
+        severity: 'error',
+        file: show(absolute),
+        message:
+          known.length > 1
+            ? `is the ${lang} version of ${quote(id)}, like ${show(earlier)}; keep one of them (${id}${ext} and ${id}.${defaultLanguage}${ext} are both the default language's)`
+            : `has the same id ${quote(id)} as ${show(earlier)}; ids must be unique within ${collection}`,
+      });
       continue;
     }
-    seen.set(id, absolute);
-    files.push({ id, absolute });
+    seen.set(key, absolute);
+    files.push({ id, lang, absolute });
   }
   return files;
+}
+
+/** The language a file's name ends with (`x.de` → `de`), as the hub's languages spell it; undefined when none. */
+function languageOfName(stem: string, languages: readonly string[]): string | undefined {
+  const dot = stem.lastIndexOf('.');
+  if (dot < 1) return undefined;
+  const suffix = stem.slice(dot + 1).toLowerCase();
+  return languages.find((language) => language.toLowerCase() === suffix);
 }

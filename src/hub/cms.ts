@@ -13,11 +13,13 @@ import type { HubPart } from './part.ts';
 
 const route = (file: string) => new URL(`./routes/admin/${file}`, import.meta.url);
 
-export function cms(): HubPart {
+/** `enabled`: false in the build of a language other than the default, whose pages have no /admin/ of their own. */
+export function cms(enabled: () => boolean = () => true): HubPart {
   return {
     name: 'hub:cms',
     hooks: {
       'astro:config:setup': ({ config, injectRoute, updateConfig }) => {
+        if (!enabled()) return;
         injectRoute({ pattern: '/admin', entrypoint: route('index.astro') });
         injectRoute({ pattern: '/admin/config.yml', entrypoint: route('config.yml.ts') });
         injectRoute({ pattern: '/admin/preview.css', entrypoint: route('preview.css.ts') });

@@ -39,6 +39,9 @@ import { siteAndBase } from './site.ts';
 import { webApp } from './web-app.ts';
 import { makeExitSafe } from './safe-exit.ts';
 import { OFFLINE_PATH } from '../lib/web-app/service-worker.ts';
+import { hubLanguages, sameLanguage } from '../model/schemas/settings.ts';
+import { type LanguagePlan, languageSegment } from '../lib/translations.ts';
+import { LANGUAGE_VARIABLE, type LanguageRun, languages } from './languages.ts';
 
 /** The environment variables the hub reads (all optional). */
 export type HubEnvironment = Partial<
@@ -48,6 +51,7 @@ export type HubEnvironment = Partial<
     | 'HUB_CARD_CACHE'
     | 'HUB_CARD_THREADS'
     | 'HUB_CACHE_DIR'
+    | 'HUB_LANGUAGE'
     | 'HUB_CMS_ROOT'
     | 'HUB_CMS_PROXY_URL'
     | 'HUB_CMS_BACKEND'
@@ -84,7 +88,10 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
   makeExitSafe();
   // Known once settings are read (astro:config:setup); the worker is written after the build.
   let webAppOn = true;
-  const parts: HubPart[] = [cms(), shareCards(), searchIndex(), webApp(() => webAppOn), securityHeaders()];
+  // Known once settings are read: the language this run builds, and whether it is the default (which has /admin/).
+  let languageRun: LanguageRun | undefined;
+  const isDefaultLanguage = () => !languageRun || languageRun.current === languageRun.plan.default;
+  const parts: HubPart[] = [cms(isDefaultLanguage), shareCards(), searchIndex(), webApp(() => webAppOn), securityHeaders()];
   const hooks = combineParts(parts);
   return {
     name: 'hub',
@@ -98,7 +105,12 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
         // Settings shape the whole site (base path, Markdown, every page): a change restarts `astro dev`.
         const settingsFile = path.join(runtime.paths.content, SETTINGS_FILE);
         addWatchFile(settingsFile);
-        const { site, base } = siteAndBase(runtime.settings.site);
+        const { site, base: rootBase } = siteAndBase(runtime.settings.site);
+        languageRun = { current: runtime.language.current, plan: runtime.language.plan, now: runtime.now };
+        // Another language's pages live under /<language>/, with Astro's cache of their own (its content store holds that language's entries).
+        const segment = languageSegment(runtime.language.current, runtime.language.plan);
+        const base = `${rootBase}${segment}`;
+        const cacheDir = env.HUB_CACHE_DIR ? path.resolve(project, env.HUB_CACHE_DIR) : segment ? fileURLToPath(config.cacheDir) : undefined;
         const updated = updateConfig({
           site,
           base,
@@ -109,7 +121,7 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
           // (docs/benchmarks.md, "At scale").
           build: { format: 'directory', concurrency: 4 },
           // Separate caches let tests build several content trees side by side.
-          ...(env.HUB_CACHE_DIR ? { cacheDir: pathToFileURL(`${path.resolve(project, env.HUB_CACHE_DIR)}/`) } : {}),
+          ...(cacheDir ? { cacheDir: pathToFileURL(`${path.join(cacheDir, segment ? `language-${segment}` : '')}/`) } : {}),
           // A Content Security Policy in every page (Astro hashes the scripts and styles it renders);
           // security-headers.ts repeats it as HTTP headers in dist/_headers.
           security: { csp: { algorithm: 'SHA-256', directives: [...SITE_DIRECTIVES] } },
@@ -120,7 +132,12 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
             syntaxHighlight: 'prism',
           },
           // The offline page is what the service worker shows without a connection, no page to find.
-          integrations: [mdx(), sitemap({ filter: (page) => notCms(base)(page) && new URL(page).pathname !== `${base.replace(/\/?$/, '/')}${OFFLINE_PATH}` })],
+          // Languages last: once the default language is built (its sitemap too), it builds the others and merges their sitemaps.
+          integrations: [
+            mdx(),
+            sitemap({ filter: (page) => notCms(base)(page) && new URL(page).pathname !== `${base.replace(/\/?$/, '/')}${OFFLINE_PATH}` }),
+            languages(() => languageRun),
+          ],
           vite: {
             plugins: [
               runtimeConfigPlugin(runtime),
@@ -171,6 +188,10 @@ export function runtimeConfig(options: { env: HubEnvironment; command: string; p
     settings = lastGoodSettings();
   } else return stop(`${SETTINGS_FILE} has errors: fix them and start again.`);
   const settingsProblems = read.settings ? [] : read.problems.filter((p) => p.severity === 'error');
+  const plan: LanguagePlan = { default: settings.lang, languages: hubLanguages(settings), untranslated: settings.untranslated };
+  const asked = env[LANGUAGE_VARIABLE]?.trim();
+  const current = asked ? plan.languages.find((language) => sameLanguage(language, asked)) : plan.default;
+  if (!current) return stop(`${LANGUAGE_VARIABLE}=${asked} is not one of the hub's languages (${plan.languages.join(', ')}, from ${SETTINGS_FILE}).`);
   // Folders are relative to the repository Decap commits to (decap-server's GIT_REPO_DIRECTORY locally).
   const repoRoot = path.resolve(project, env.HUB_CMS_ROOT ?? '.');
   const { backend, editorialWorkflow } = cmsBackend({ settings, proxyUrl: env.HUB_CMS_PROXY_URL || undefined, env });
@@ -181,7 +202,8 @@ export function runtimeConfig(options: { env: HubEnvironment; command: string; p
     );
   }
   return {
-    settings,
+    // The pages of this run speak its language: settings.lang is it (the content check keeps the default, language.plan.default).
+    settings: { ...settings, lang: current },
     now,
     command,
     paths: { project, content, public: publicDir },
@@ -197,6 +219,7 @@ export function runtimeConfig(options: { env: HubEnvironment; command: string; p
       ...(env.HUB_NOW ? { pinnedNow: now.toISOString() } : {}),
     },
     search: { indexed: command === 'build' },
+    language: { current, plan, rootBase: siteAndBase(settings.site).base },
     settingsProblems,
   };
 }

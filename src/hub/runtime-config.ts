@@ -8,6 +8,7 @@
 import type { Plugin } from 'vite';
 import type { Settings } from '../model/schemas/settings.ts';
 import type { Problem } from '../lib/problems.ts';
+import type { LanguagePlan } from '../lib/translations.ts';
 
 export const CONFIG_MODULE = 'virtual:hub/config';
 
@@ -47,6 +48,16 @@ export interface RuntimeConfig {
   search: {
     /** Whether this run writes a search index: `astro build` does, `astro dev` does not. */
     indexed: boolean;
+  };
+  /**
+   * The language whose pages this run builds (`settings.lang` is set to it) and the hub's languages:
+   * `astro build` builds the default language, then each other one under /<language>/ (src/hub/languages.ts).
+   */
+  language: {
+    current: string;
+    plan: LanguagePlan;
+    /** The site's base path without the language's segment: where the default language's pages are. */
+    rootBase: string;
   };
   /**
    * `astro dev` only: the errors of settings.yaml when it has some. `settings` then holds the last

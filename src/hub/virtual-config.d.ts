@@ -8,5 +8,6 @@ declare module 'virtual:hub/config' {
   export const cards: Config['cards'];
   export const cms: Config['cms'];
   export const search: Config['search'];
+  export const language: Config['language'];
   export const settingsProblems: Config['settingsProblems'];
 }

@@ -10,6 +10,7 @@
  */
 
 import type { TreeFacts } from './cms/facts.ts';
+import type { EntryLanguages } from './translations.ts';
 
 /** A rendered page: its URL path (with the base path) and its HTML. Rendering waits for the promise. */
 export type PageListener = (page: { pathname: string; html: string; status: number }) => void | Promise<void>;
@@ -30,6 +31,8 @@ export interface BuildChannel {
   cardBatch?: CardBatchReport;
   /** The content tree as Decap's save check needs it, from the content loader's last reading (/admin/content-facts.json). */
   cmsFacts?: TreeFacts;
+  /** Where each entry has a page, in every language of the hub, from the content loader's last reading (hreflang, the language switcher). */
+  entryLanguages?: EntryLanguages;
 }
 
 const CHANNEL = Symbol.for('advocacy-hub.build-channel');

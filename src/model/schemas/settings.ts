@@ -127,6 +127,24 @@ export function settingsSchema() {
         .string({ error: expect('a language tag such as "en" or "de-CH"') })
         .regex(LANG, { error: expect('a language tag such as "en" or "de-CH"') })
         .default('en'),
+      /**
+       * The languages the hub publishes in, `lang` (the default) among them. Each other language gets its
+       * own pages under /<language>/ (docs/content-model.md → Languages); an entry's translation into it is
+       * the file <id>.<language>.md next to the entry. Default: [lang], one language.
+       */
+      languages: list(
+        z
+          .string({ error: expect('a language tag such as "en" or "de-CH"') })
+          .regex(LANG, { error: expect('a language tag such as "en" or "de-CH"') }),
+        1,
+      )
+        .superRefine(noRepeats)
+        .optional(),
+      /**
+       * What a language's pages do with an entry that has no translation into it: "show" the default
+       * language's version, marked as such, or "hide" it there. Default: show.
+       */
+      untranslated: oneOf(UNTRANSLATED, 'a way to treat untranslated entries').default('show'),
       /** Absolute base URL the hub is served from; used for canonical links, cards and feeds. */
       site: siteAddress(),
       brand: z.strictObject(
@@ -397,6 +415,15 @@ export function settingsSchema() {
         .optional(),
     })
     .superRefine((settings, ctx) => {
+      // Pages of the default language are the hub's own URLs; it has to be one of the hub's languages.
+      if (settings.languages && !settings.languages.some((language) => sameLanguage(language, settings.lang))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['languages'],
+          input: settings.languages,
+          message: `is [${settings.languages.join(', ')}], which leaves out the default language lang: ${settings.lang}; list it too, e.g. [${[settings.lang, ...settings.languages].join(', ')}]`,
+        });
+      }
       // A digest for a team nobody belongs to would go out empty every week, or to the wrong people.
       settings.digest.teams?.forEach((team, index) => {
         if (team === EVERYONE || settings.teams.includes(team)) return;
@@ -409,6 +436,20 @@ export function settingsSchema() {
         });
       });
     });
+}
+
+/** What a language's pages do with an entry not translated into it (settings.untranslated). */
+export const UNTRANSLATED = ['show', 'hide'] as const;
+
+/** Whether two language tags name the same language (tags are case-insensitive: de-CH, de-ch). */
+export function sameLanguage(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** The hub's languages, the default (settings.lang) first: settings.languages, or the default alone. */
+export function hubLanguages(settings: Pick<Settings, 'lang' | 'languages'>): string[] {
+  const others = (settings.languages ?? []).filter((language) => !sameLanguage(language, settings.lang));
+  return [settings.lang, ...others];
 }
 
 /** The digests a hub sends: settings.digest.teams, or "all" and every team. */

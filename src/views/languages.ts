@@ -1,0 +1,72 @@
+/**
+ * The same page in the hub's other languages: for `<link rel="alternate" hreflang>` in the head and
+ * the language switcher. A page that is not an entry's exists in every language; an entry's page
+ * exists where the entry has a published version or, with `untranslated: show`, where the default
+ * language's version stands in for it (src/lib/translations.ts).
+ */
+import { language, settings } from 'virtual:hub/config';
+import { ROUTE_OF, type CollectionName } from '../model/collections.ts';
+import { buildChannel } from '../lib/build-channel.ts';
+import { languageName, languageSegment } from '../lib/translations.ts';
+import { absolute } from '../lib/urls.ts';
+
+export interface Alternate {
+  lang: string;
+  /** The language's name in that language (Deutsch, العربية). */
+  name: string;
+  /** The absolute URL (hreflang alternates, the sitemap). */
+  href: string;
+  /** The path on this site (links: they work on a preview server too). */
+  path: string;
+  current: boolean;
+}
+
+export interface PageLanguages {
+  /** Every language the page exists in, in the hub's order; empty in a hub of one language. */
+  alternates: Alternate[];
+  /** The default language's URL of the page (hreflang x-default), when it has one. */
+  fallback?: string;
+  /** The page shows the default language's version of an entry not translated into this page's language. */
+  untranslated: boolean;
+  /** The language the page's entry is written in: the default's when `untranslated`. */
+  contentLang: string;
+  /** Where a reader goes in a language the page does not exist in: that language's home. */
+  homes: Alternate[];
+}
+
+const COLLECTION_OF_ROUTE = new Map(Object.entries(ROUTE_OF).map(([collection, route]) => [route, collection as CollectionName]));
+
+/** `pathname` (with this language's base path) in every language of the hub. */
+export function pageLanguages(pathname: string, site: string | URL = settings.site): PageLanguages {
+  const { plan, current, rootBase } = language;
+  const base = `${rootBase}${languageSegment(current, plan)}`;
+  const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+  const key = entryOf(rest);
+  const known = buildChannel().entryLanguages;
+  const languages = key && known ? (known.pages[key] ?? [current]) : plan.languages;
+  const untranslated = Boolean(key && known?.untranslated[key]?.includes(current));
+  const at = (lang: string, page: string): Alternate => {
+    const path = `${rootBase}${languageSegment(lang, plan)}${page}`;
+    return { lang, name: languageName(lang), href: absolute(path, site), path, current: lang === current };
+  };
+  const alternates = plan.languages.length > 1 ? plan.languages.filter((lang) => languages.includes(lang)).map((lang) => at(lang, rest)) : [];
+  return {
+    alternates,
+    fallback: alternates.find((a) => a.lang === plan.default)?.href,
+    untranslated,
+    contentLang: untranslated ? plan.default : current,
+    homes: plan.languages.length > 1 ? plan.languages.map((lang) => at(lang, '')) : [],
+  };
+}
+
+/** `collection/id` when `rest` (a path under the language's base) is an entry's page. */
+function entryOf(rest: string): string | undefined {
+  const match = /^([^/]+)\/([^/]+)\/$/.exec(rest);
+  const collection = match && COLLECTION_OF_ROUTE.get(match[1]!);
+  return collection ? `${collection}/${match[2]}` : undefined;
+}
+
+/** The sitemap of every language: at the root of the site, where the default language's pages are. */
+export function sitemapPath(): string {
+  return `${language.rootBase}sitemap-index.xml`;
+}
