@@ -24,7 +24,7 @@ const loader = hubLoader({
   project: paths.project,
   publicDir: paths.public,
   now,
-  settings: { ...settings, lang: language.plan.default },
+  settings: language.defaultSettings,
   command,
   paused: settingsProblems.length > 0,
   language,

@@ -39,7 +39,7 @@ import { siteAndBase } from './site.ts';
 import { webApp } from './web-app.ts';
 import { makeExitSafe } from './safe-exit.ts';
 import { OFFLINE_PATH } from '../lib/web-app/service-worker.ts';
-import { hubLanguages, sameLanguage } from '../model/schemas/settings.ts';
+import { hubLanguages, sameLanguage, settingsIn } from '../model/schemas/settings.ts';
 import { type LanguagePlan, languageSegment } from '../lib/translations.ts';
 import { LANGUAGE_VARIABLE, type LanguageRun, languages } from './languages.ts';
 
@@ -203,7 +203,7 @@ export function runtimeConfig(options: { env: HubEnvironment; command: string; p
   }
   return {
     // The pages of this run speak its language: settings.lang is it (the content check keeps the default, language.plan.default).
-    settings: { ...settings, lang: current },
+    settings: settingsIn(settings, current),
     now,
     command,
     paths: { project, content, public: publicDir },
@@ -219,7 +219,7 @@ export function runtimeConfig(options: { env: HubEnvironment; command: string; p
       ...(env.HUB_NOW ? { pinnedNow: now.toISOString() } : {}),
     },
     search: { indexed: command === 'build' },
-    language: { current, plan, rootBase: siteAndBase(settings.site).base },
+    language: { current, plan, rootBase: siteAndBase(settings.site).base, defaultSettings: settings },
     settingsProblems,
   };
 }

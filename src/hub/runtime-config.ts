@@ -58,6 +58,8 @@ export interface RuntimeConfig {
     plan: LanguagePlan;
     /** The site's base path without the language's segment: where the default language's pages are. */
     rootBase: string;
+    /** settings.yaml as written, in the default language: what content is checked against. */
+    defaultSettings: Settings;
   };
   /**
    * `astro dev` only: the errors of settings.yaml when it has some. `settings` then holds the last

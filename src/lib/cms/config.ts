@@ -6,7 +6,11 @@ import { z } from 'astro/zod';
 import { collectionSchemas } from '../../model/schemas/index.ts';
 import { COLLECTIONS, ROUTE_OF, SETTINGS_FILE, type CollectionName } from '../../model/collections.ts';
 import type { SchemaContext } from '../../model/schemas/context.ts';
-import { settingsSchema, type Settings } from '../../model/schemas/settings.ts';
+import { hubLanguages, settingsSchema, type Settings } from '../../model/schemas/settings.ts';
+import { languageName } from '../translations.ts';
+
+/** A language as the settings form names it: "Deutsch (de)". */
+const languageLabel = (language: string) => `${languageName(language)} (${language})`;
 import { type DecapField, type FieldContext, objectFields } from './fields.ts';
 import { FRONTMATTER_FORMAT, YAML_FORMAT } from './format.ts';
 import { HINTS, ITEM_LABELS, LABELS } from './hints.ts';
@@ -83,9 +87,11 @@ export function decapConfig(options: CmsOptions) {
   const fieldContext = (collection: string): FieldContext => ({
     titleFieldOf,
     hintFor: (path) => HINTS[collection]?.[path],
-    labelFor: (path) => LABELS[collection]?.[path],
+    labelFor: (path) => LABELS[collection]?.[path] ?? (collection === 'settings' && path.startsWith('translations.') ? languageLabel(path.slice('translations.'.length)) : undefined),
     itemLabelFor: (path) => ITEM_LABELS[collection]?.[path],
     entryOptions: choices,
+    // What settings say in the other languages: a group per language of settings.languages but the default.
+    recordKeys: (path) => (collection === 'settings' && path === 'translations' ? hubLanguages(settings).slice(1) : []),
   });
   // The CMS stores image paths as written; the content check verifies them at build.
   const context: SchemaContext = { settings, image: () => z.string().meta({ widget: 'image' }) };

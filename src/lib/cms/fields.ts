@@ -51,6 +51,8 @@ export interface FieldContext {
   itemLabelFor?(path: string): string | undefined;
   /** Every entry a `collection/id` reference may point to, as select options (track steps). */
   entryOptions?: { label: string; value: string }[];
+  /** The keys a record field (settings.translations: one per other language) is edited with, by dotted path. */
+  recordKeys?(path: string): readonly string[];
   /** Set by objectFields for the fields of one object: the most items a sibling list may hold. */
   siblingMax?(name: string): number | undefined;
 }
@@ -63,6 +65,7 @@ interface Def {
   in?: AnySchema;
   out?: AnySchema;
   element?: AnySchema;
+  valueType?: AnySchema;
   shape?: Record<string, AnySchema>;
   entries?: Record<string, string>;
   checks?: { _zod: { def: { check: string; minimum?: number; maximum?: number; value?: number; format?: string } } }[];
@@ -183,6 +186,13 @@ export function decapField(name: string, schema: AnySchema, context: FieldContex
       return { ...field, widget: 'object', collapsed: false, fields: objectFields(inner, context, path, optional || inOptionalGroup) };
     case 'array':
       return { ...field, ...listWidget(def, context, path, meta, inOptionalGroup) };
+    case 'record': {
+      // Decap has no widget for a map: it edits one group per key the hub knows (settings.translations: its other languages).
+      const keys = context.recordKeys?.(path) ?? [];
+      if (keys.length === 0) return { ...field, widget: 'hidden', required: false };
+      const fields = keys.map((key) => ({ ...decapField(key, def.valueType!, context, `${path}.*`, true), label: context.labelFor?.(`${path}.${key}`) ?? key, required: false }));
+      return { ...field, widget: 'object', collapsed: true, required: false, fields };
+    }
     default:
       throw new Error(`No Decap widget for a ${def.type} field at ${path}`);
   }

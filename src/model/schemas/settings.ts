@@ -145,6 +145,21 @@ export function settingsSchema() {
        * language's version, marked as such, or "hide" it there. Default: show.
        */
       untranslated: oneOf(UNTRANSLATED, 'a way to treat untranslated entries').default('show'),
+      /**
+       * What name and description say in another of `languages`, by language, e.g.
+       * `de: { description: "…" }`. What a language leaves out is the default language's (the disclosure
+       * is the same in every language: share lengths are checked with it). Default: none.
+       */
+      translations: z
+        .record(
+          z.string({ error: expect('a language of languages, such as de') }),
+          z.strictObject(
+            { name: line(60).optional(), description: line(200).optional() },
+            { error: expect('the fields in that language: name, description') },
+          ),
+          { error: expect('a language of languages, then its name or description') },
+        )
+        .optional(),
       /** Absolute base URL the hub is served from; used for canonical links, cards and feeds. */
       site: siteAddress(),
       brand: z.strictObject(
@@ -168,12 +183,7 @@ export function settingsSchema() {
        */
       web_app: z.boolean({ error: expect('true or false') }).default(true),
       /** Appended to shared text where a network needs it; "" disables it. Default: "". */
-      disclosure: z
-        .string({ error: expect('text such as "#AcmeEmployee", or "" to disable') })
-        .trim()
-        .max(150, { error: (iss) => `is ${String(iss.input).length} characters long; at most 150 are allowed, as it is added to every post` })
-        .refine(oneLine, { error: unseenMessage })
-        .default(''),
+      disclosure: disclosure().default(''),
       utm: z
         .strictObject({
           /** utm_medium of every tagged link. */
@@ -424,6 +434,17 @@ export function settingsSchema() {
           message: `is [${settings.languages.join(', ')}], which leaves out the default language lang: ${settings.lang}; list it too, e.g. [${[settings.lang, ...settings.languages].join(', ')}]`,
         });
       }
+      // A translation of settings for a language the hub does not publish in would never show.
+      for (const language of Object.keys(settings.translations ?? {})) {
+        const others = hubLanguages(settings).slice(1);
+        if (others.some((other) => sameLanguage(other, language))) continue;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['translations', language],
+          input: language,
+          message: `is for ${quote(language)}, ${sameLanguage(language, settings.lang) ? 'the default language, whose words are the fields above' : 'which is not one of languages'}; allowed: ${others.length ? others.join(', ') : 'none (add the language to languages first)'}`,
+        });
+      }
       // A digest for a team nobody belongs to would go out empty every week, or to the wrong people.
       settings.digest.teams?.forEach((team, index) => {
         if (team === EVERYONE || settings.teams.includes(team)) return;
@@ -436,6 +457,22 @@ export function settingsSchema() {
         });
       });
     });
+}
+
+/** The disclosure appended to shared text: one line of at most 150 characters. */
+function disclosure() {
+  return z
+    .string({ error: expect('text such as "#AcmeEmployee", or "" to disable') })
+    .trim()
+    .max(150, { error: (iss) => `is ${String(iss.input).length} characters long; at most 150 are allowed, as it is added to every post` })
+    .refine(oneLine, { error: unseenMessage });
+}
+
+/** Settings as a language's pages see them: its name and description from `translations`, and `lang`. */
+export function settingsIn<S extends Pick<Settings, 'lang' | 'translations'>>(settings: S, language: string): S {
+  const own = Object.entries(settings.translations ?? {}).find(([tag]) => sameLanguage(tag, language))?.[1] ?? {};
+  const defined = Object.fromEntries(Object.entries(own).filter(([, value]) => value !== undefined));
+  return { ...settings, ...defined, lang: language };
 }
 
 /** What a language's pages do with an entry not translated into it (settings.untranslated). */
