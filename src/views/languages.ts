@@ -22,7 +22,7 @@ export interface Alternate {
 }
 
 export interface PageLanguages {
-  /** Every language the page exists in, in the hub's order; empty in a hub of one language. */
+  /** Every language the page exists in, in the hub's order; empty when it exists in one language only. */
   alternates: Alternate[];
   /** The default language's URL of the page (hreflang x-default), when it has one. */
   fallback?: string;
@@ -49,7 +49,9 @@ export function pageLanguages(pathname: string, site: string | URL = settings.si
     const path = `${rootBase}${languageSegment(lang, plan)}${page}`;
     return { lang, name: languageName(lang), href: absolute(path, site), path, current: lang === current };
   };
-  const alternates = plan.languages.length > 1 ? plan.languages.filter((lang) => languages.includes(lang)).map((lang) => at(lang, rest)) : [];
+  const present = plan.languages.filter((lang) => languages.includes(lang));
+  // A page in one language only has no alternates (nor does any page of a hub of one language).
+  const alternates = present.length > 1 ? present.map((lang) => at(lang, rest)) : [];
   return {
     alternates,
     fallback: alternates.find((a) => a.lang === plan.default)?.href,

@@ -53,6 +53,32 @@ export const TREES = {
     from: VALID_TREE,
     files: { 'settings.yaml': readFileSync(path.join(VALID_TREE, 'settings.yaml'), 'utf8').replace(/^lang: en$/m, 'lang: ar') },
   },
+  /**
+   * The valid tree in English, German and Arabic (settings.languages): the live snippet and the guideline
+   * translated into German, the guideline into Arabic too, the hub's description in German; the training
+   * modules are not translated, so German and Arabic pages show them in English, marked as such.
+   */
+  languages: {
+    from: VALID_TREE,
+    files: {
+      'settings.yaml': `${readFileSync(path.join(VALID_TREE, 'settings.yaml'), 'utf8')}languages: [en, de, ar]\ntranslations:\n  de:\n    description: Beiträge zum Teilen für die Leute von Fixture Corp.\n`,
+      'snippets/live.de.md': readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8')
+        .replace('title: Live snippet', 'title: Live-Beitrag')
+        .replace('We launched something I worked on for a year.', 'Wir haben etwas gestartet, an dem ich ein Jahr gearbeitet habe.')
+        .replace('A long read about the launch, for LinkedIn only.', 'Ein langer Text zum Start, nur für LinkedIn.')
+        .replace('Notes for advocates.', 'Hinweise für Fürsprecher.'),
+      'guidelines/be-honest.de.md': readFileSync(path.join(VALID_TREE, 'guidelines/be-honest.md'), 'utf8').replace(/^title: .*$/m, 'title: Sei ehrlich'),
+      'guidelines/be-honest.ar.md': readFileSync(path.join(VALID_TREE, 'guidelines/be-honest.md'), 'utf8').replace(/^title: .*$/m, 'title: كن صادقًا'),
+    },
+  },
+  /** The languages tree with `untranslated: hide`: a language shows only what is translated into it. */
+  'languages-hide': {
+    from: VALID_TREE,
+    files: {
+      'settings.yaml': `${readFileSync(path.join(VALID_TREE, 'settings.yaml'), 'utf8')}languages: [en, de]\nuntranslated: hide\n`,
+      'snippets/live.de.md': readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8').replace('title: Live snippet', 'title: Live-Beitrag'),
+    },
+  },
   /** One entry error: a snippet with a topic settings do not have. */
   'unknown-topic': { from: VALID_TREE, files: { 'snippets/unknown-topic.md': invalidFixture('snippets/unknown-topic.md') } },
   /** Two days that do not exist, unquoted (YAML's timestamps would roll them over into other days). */
@@ -118,6 +144,8 @@ export const BUILDS = {
   'valid@2026-11-22': { tree: 'valid', now: TODAY, ownCardCache: true },
   'hostile@2026-11-22': { tree: 'hostile', now: TODAY },
   'arabic@2026-11-22': { tree: 'arabic', now: TODAY },
+  'languages@2026-11-22': { tree: 'languages', now: TODAY },
+  'languages-hide@2026-11-22': { tree: 'languages-hide', now: TODAY },
   // Publishes the valid tree's scheduled entries; starts from the cards of the build above.
   'later@2026-12-06': { tree: 'later', now: LATER, ownCardCache: true, cardsOf: 'valid@2026-11-22' },
   'unknown-topic@2026-11-22': { tree: 'unknown-topic', now: TODAY },
