@@ -106,7 +106,7 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
         const settingsFile = path.join(runtime.paths.content, SETTINGS_FILE);
         addWatchFile(settingsFile);
         const { site, base: rootBase } = siteAndBase(runtime.settings.site);
-        languageRun = { current: runtime.language.current, plan: runtime.language.plan, now: runtime.now };
+        languageRun = { current: runtime.language.current, plan: runtime.language.plan, now: runtime.now, rootBase };
         // Another language's pages live under /<language>/, with Astro's cache of their own (its content store holds that language's entries).
         const segment = languageSegment(runtime.language.current, runtime.language.plan);
         const base = `${rootBase}${segment}`;

@@ -33,6 +33,8 @@ export interface LanguageRun {
   plan: LanguagePlan;
   /** The instant the run publishes for: every language publishes for the same one. */
   now: Date;
+  /** The site's base path, where the default language's pages are (`/`, or `/hub/`). */
+  rootBase: string;
 }
 
 /**
@@ -63,7 +65,10 @@ export function languages(run: () => LanguageRun | undefined): AstroIntegration 
           }
           logger.info(`${language}: built in ${((performance.now() - started) / 1000).toFixed(1)} s into ${path.relative(project, target)}/`);
         }
-        mergeHeaders(outDir, others.map((language) => languageSegment(language, languageRun.plan)));
+        mergeHeaders(
+          outDir,
+          others.map((language) => languageSegment(language, languageRun.plan)),
+        );
         mergeSitemaps(outDir, languageRun.plan);
       },
     },
@@ -90,8 +95,14 @@ function buildLanguage(options: { language: string; project: string; outDir: str
         for (const line of lines) if (line.trim()) write(line.replace(/^\d\d:\d\d:\d\d /, ''));
       };
     };
-    child.stdout.on('data', relay((line) => log.info(line)));
-    child.stderr.on('data', relay((line) => log.error(line)));
+    child.stdout.on(
+      'data',
+      relay((line) => log.info(line)),
+    );
+    child.stderr.on(
+      'data',
+      relay((line) => log.error(line)),
+    );
     child.on('error', (error) => {
       log.error(error.message);
       resolve(1);
@@ -100,24 +111,34 @@ function buildLanguage(options: { language: string; project: string; outDir: str
   });
 }
 
-/** Hosts read _headers at the root only: each language's rules (their paths carry /<language>/) join the default's. */
-function mergeHeaders(outDir: string, segments: readonly string[]) {
+/**
+ * Hosts read _headers at the root only: each language's rules (their paths carry /<language>/) join the
+ * default's. A language's catch-all rule (`/de/*`) repeats the root's `/*`, which covers its pages already:
+ * kept, a host would send each of those headers twice.
+ */
+function mergeHeaders(outDir: string, rootBase: string, segments: readonly string[]) {
   const root = path.join(outDir, HEADERS_FILE);
   if (!existsSync(root)) return;
-  let text = readFileSync(root, 'utf8').replace(/\n*$/, '\n');
+  const text = readFileSync(root, 'utf8');
+  const siteWide = rulesOf(text).find((rule) => rule.path === `${rootBase}*`);
+  const merged = [text.replace(/\n*$/, '\n')];
   for (const segment of segments) {
     const file = path.join(outDir, segment, HEADERS_FILE);
     if (!existsSync(file)) continue;
-    // Only the rules: the comment at the top of each language's file is the root file's too.
-    const rules = readFileSync(file, 'utf8')
-      .split('\n')
-      .filter((line) => !line.startsWith('#'))
-      .join('\n')
-      .trim();
-    if (rules) text += `\n${rules}\n`;
+    const rules = rulesOf(readFileSync(file, 'utf8')).filter((rule) => !(rule.path === `${rootBase}${segment}*` && rule.headers === siteWide?.headers));
+    if (rules.length) merged.push(rules.map((rule) => rule.text).join('\n\n') + '\n');
     rmSync(file);
   }
-  writeFileSync(root, text);
+  writeFileSync(root, merged.join('\n'));
+}
+
+/** The rules of a _headers file: a path line, then its indented header lines; comments left out. */
+function rulesOf(text: string): { path: string; headers: string; text: string }[] {
+  return text
+    .split(/\n\s*\n/)
+    .map((block) => block.split('\n').filter((line) => line.trim() && !line.startsWith('#')))
+    .filter((lines) => lines.length > 0)
+    .map(([first, ...headers]) => ({ path: first!.trim(), headers: headers.join('\n'), text: [first, ...headers].join('\n') }));
 }
 
 interface SitemapUrl {
@@ -164,7 +185,10 @@ function mergeSitemaps(outDir: string, plan: LanguagePlan) {
     path.join(outDir, 'sitemap-0.xml'),
     `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">${entries.join('')}</urlset>\n`,
   );
-  writeFileSync(index, `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${xml(`${site}sitemap-0.xml`)}</loc></sitemap></sitemapindex>\n`);
+  writeFileSync(
+    index,
+    `<?xml version="1.0" encoding="UTF-8"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${xml(`${site}sitemap-0.xml`)}</loc></sitemap></sitemapindex>\n`,
+  );
 }
 
 /** The site's root URL as the default language's sitemap index names it (`https://hub.example/base/`). */
@@ -187,4 +211,10 @@ function sitemapLocs(folder: string): string[] {
 }
 
 const xml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const unxml = (text: string) => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const unxml = (text: string) =>
+  text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');

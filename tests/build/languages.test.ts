@@ -63,7 +63,8 @@ describe('a hub in English, German and Arabic', () => {
 
   it('links each page to the same page in the other languages, in the head', () => {
     const expected = { en: `${SITE}/share/live/`, de: `${SITE}/de/share/live/`, ar: `${SITE}/ar/share/live/`, 'x-default': `${SITE}/share/live/` };
-    for (const file of ['share/live/index.html', 'de/share/live/index.html', 'ar/share/live/index.html']) expect(alternates(readText(build.outDir, file)), file).toEqual(expected);
+    for (const file of ['share/live/index.html', 'de/share/live/index.html', 'ar/share/live/index.html'])
+      expect(alternates(readText(build.outDir, file)), file).toEqual(expected);
     expect(alternates(readText(build.outDir, 'de/index.html'))).toEqual({ en: `${SITE}/`, de: `${SITE}/de/`, ar: `${SITE}/ar/`, 'x-default': `${SITE}/` });
   });
 
@@ -101,7 +102,7 @@ describe('a hub in English, German and Arabic', () => {
 
   it('serves the security headers of every language from the one _headers file', () => {
     const headers = readText(build.outDir, '_headers');
-    expect(headers).toMatch(/^\/de\/share\/\*\n  Cross-Origin-Opener-Policy: same-origin\n  Content-Security-Policy: /m);
+    expect(headers).toMatch(/^\/de\/share\/\*\n {2}Cross-Origin-Opener-Policy: same-origin\n {2}Content-Security-Policy: /m);
     expect(headers).toMatch(/^\/ar\/training\/\*\n/m);
     expect(headers).toMatch(/^\/share\/\*\n/m);
     expect(existsSync(path.join(build.outDir, 'de', '_headers'))).toBe(false);

@@ -7,15 +7,14 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
 import type { CheckedEntry } from '../../src/content/entry.ts';
 import { PROJECT } from '../support/build.ts';
 import { dayOf, parseEvents, textOf } from '../support/ical.ts';
-import { DIST, SAMPLE_HOST, SAMPLE_SITE, serveDist, useBuiltHub } from '../support/site.ts';
+import { DIST, SAMPLE_HOST, SAMPLE_SITE, serveDist, useBuiltHub, sampleContent } from '../support/site.ts';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
 const SITE = SAMPLE_SITE;
-const content = checkContent({ root: path.join(PROJECT, 'content'), now: NOW, cwd: PROJECT });
+const content = sampleContent(NOW);
 const of = (collection: string) => content.entries.filter((e) => e.collection === collection);
 const day = (value: unknown) => (value as Date).toISOString().slice(0, 10);
 const nextDay = (value: unknown) => new Date((value as Date).getTime() + 86_400_000).toISOString().slice(0, 10);

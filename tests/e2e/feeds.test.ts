@@ -10,16 +10,15 @@ import path from 'node:path';
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
 import { isPublished } from '../../src/lib/publish.ts';
 import { BOTH_SCHEMES, auditPages } from '../support/axe.ts';
 import { PROJECT } from '../support/build.ts';
 import { settingsOf } from '../support/fixtures.ts';
-import { DIST, SAMPLE_SITE, useBuiltHub } from '../support/site.ts';
+import { DIST, SAMPLE_SITE, useBuiltHub, sampleContent } from '../support/site.ts';
 import { errorLines, runVnu } from '../support/validators.ts';
 
 const NOW = new Date('2026-11-22T00:00:00Z');
-const content = checkContent({ root: path.join(PROJECT, 'content'), now: NOW, cwd: PROJECT });
+const content = sampleContent(NOW);
 const snippets = content.entries.filter((e) => e.collection === 'snippets');
 const live = snippets.filter((e) => isPublished(e.data as never, NOW));
 type Data = { teams: string[]; topics: string[] };

@@ -7,11 +7,10 @@
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
 import { PROJECT } from '../support/build.ts';
-import { useBuiltHub } from '../support/site.ts';
+import { useBuiltHub, sampleContent } from '../support/site.ts';
 
-const sample = checkContent({ root: path.join(PROJECT, 'content'), now: new Date('2026-11-22T00:00:00Z'), cwd: PROJECT });
+const sample = sampleContent(new Date('2026-11-22T00:00:00Z'));
 const quiz = sample.entries.find((e) => e.collection === 'training' && e.id === 'advocacy-basics')!.data.quiz as {
   options: string[];
   answer: number;

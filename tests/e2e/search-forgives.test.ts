@@ -7,12 +7,11 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
 import { PROJECT } from '../support/build.ts';
 import { indexedUrls, resultCount, resultLinks, waitForResults } from '../support/search.ts';
-import { useBuiltHub } from '../support/site.ts';
+import { useBuiltHub, sampleContent } from '../support/site.ts';
 
-const sample = checkContent({ root: path.join(PROJECT, 'content'), now: new Date('2026-11-22T00:00:00Z'), cwd: PROJECT });
+const sample = sampleContent(new Date('2026-11-22T00:00:00Z'));
 const hub = useBuiltHub();
 const pages: Page[] = [];
 const errors: string[] = [];

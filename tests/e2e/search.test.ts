@@ -7,11 +7,10 @@ import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkContent } from '../../src/content/check.ts';
 import { WCAG_22_AA } from '../support/axe.ts';
 import { PROJECT } from '../support/build.ts';
 import { indexedUrls, resultCount, resultLinks, waitForResults } from '../support/search.ts';
-import { sitemapPaths, useBuiltHub } from '../support/site.ts';
+import { languageFolderOf, sitemapPaths, useBuiltHub, sampleContent } from '../support/site.ts';
 
 /** Sample entries that are not published on 2026-11-22. */
 const UNPUBLISHED = {
@@ -21,7 +20,7 @@ const UNPUBLISHED = {
 };
 
 /** The sample content as the build saw it. */
-const sample = checkContent({ root: path.join(PROJECT, 'content'), now: new Date('2026-11-22T00:00:00Z'), cwd: PROJECT });
+const sample = sampleContent(new Date('2026-11-22T00:00:00Z'));
 
 const hub = useBuiltHub();
 let context: BrowserContext;
@@ -245,11 +244,13 @@ describe('the search page', () => {
 });
 
 describe('the header search box', () => {
-  it('is on every page, as a plain form to /search/', async () => {
+  it("is on every page, as a plain form to /search/ (its language's: /de/search/ on German pages)", async () => {
     const page = await open('/');
     for (const p of sitemapPaths()) {
       const response = await page.request.get(hub.site.url + p);
-      expect(await response.text(), p).toMatch(/<form class="site-search"[^>]* role="search" action="\/search\/" method="get"/);
+      const action = `/${languageFolderOf(p)}search/`;
+      expect(await response.text(), p).toContain(`role="search" action="${action}" method="get"`);
+      expect(await response.text(), p).toMatch(/<form class="site-search"[^>]* role="search"/);
     }
     await page.close();
   });

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { siteAndBase } from '../../src/hub/site.ts';
 import { SAMPLE_SITE } from '../support/site.ts';
 import { ROUTE_OF } from '../../src/model/collections.ts';
-import { DIST } from '../support/site.ts';
+import { DIST, inDefaultLanguage } from '../support/site.ts';
 
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 const { site, base } = siteAndBase(SAMPLE_SITE);
@@ -34,7 +34,8 @@ function distFile(url: string): string {
 }
 
 describe('link previews of the built hub', () => {
-  const pages = files(DIST).filter((f) => f.endsWith('.html'));
+  // The default language's pages (each other language's, under dist/<language>/, name that language's cards: languages.test.ts).
+  const pages = files(DIST).filter((f) => f.endsWith('.html') && inDefaultLanguage(f));
   const collectionOf = new Map(Object.entries(ROUTE_OF).map(([collection, route]) => [route, collection]));
 
   it('give every page the Open Graph and Twitter tags networks read, with a 1200×630 PNG that exists', async () => {

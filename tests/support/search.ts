@@ -6,14 +6,16 @@ export interface IndexQuery {
   term: string | null;
   filters?: Record<string, string[]>;
   sort?: Record<string, 'asc' | 'desc'>;
+  /** The Pagefind bundle asked: a language's own (`/de/pagefind/`). Default: the default language's, /pagefind/. */
+  bundle?: string;
 }
 
-/** The URL of every result, best first, from the index the page's site serves at /pagefind/. */
+/** The URL of every result, best first, from the index the page's site serves at /pagefind/ (or `query.bundle`). */
 export async function indexedUrls(page: Page, query: IndexQuery): Promise<string[]> {
   // A string, so the test runner does not rewrite the browser's import().
   const options = JSON.stringify({ filters: query.filters ?? {}, sort: query.sort ?? {} });
   return page.evaluate(`(async () => {
-    const pagefind = await import(new URL('/pagefind/pagefind.js', location.href).href);
+    const pagefind = await import(new URL(${JSON.stringify(`${query.bundle ?? '/pagefind/'}pagefind.js`)}, location.href).href);
     const found = await pagefind.search(${JSON.stringify(query.term)}, ${options});
     const data = await Promise.all(found.results.map((result) => result.data()));
     return data.map((d) => d.url);

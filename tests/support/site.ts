@@ -8,6 +8,8 @@ import { PROJECT } from './build.ts';
 import { serveStatic, type StaticSite } from './server.ts';
 import { settingsOf } from './fixtures.ts';
 import { type FeedIndex, type FeedPage, type FeedSnippet, expandShareUrl, walkFeed } from '../../src/lib/share/feed.ts';
+import { type ContentCheck, checkContent } from '../../src/content/check.ts';
+import { hubLanguages } from '../../src/model/schemas/settings.ts';
 
 export const DIST = path.join(PROJECT, process.env.HUB_E2E_DIST ?? 'dist');
 
@@ -43,6 +45,23 @@ export function sitemapPaths(dir = DIST): string[] {
   return sitemaps.flatMap((file) => [...readFileSync(path.join(dir, file), 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname));
 }
 
+/** The folders of the sample hub's other languages (settings.languages but the default): `de/`, `ar/`. */
+export const SAMPLE_LANGUAGE_FOLDERS = hubLanguages(settingsOf(path.join(PROJECT, 'content')))
+  .slice(1)
+  .map((language) => `${language.toLowerCase()}/`);
+
+/** Whether a file of dist/ (or a path without its leading slash) is a page of the default language. */
+export function inDefaultLanguage(file: string): boolean {
+  const relative = file.replace(/^\//, '');
+  return !SAMPLE_LANGUAGE_FOLDERS.some((folder) => relative.startsWith(folder));
+}
+
+/** The language folder a path of the site is under (`/de/share/x/` → `de/`), or '' for the default language. */
+export function languageFolderOf(pathname: string): string {
+  const relative = pathname.replace(/^\//, '');
+  return SAMPLE_LANGUAGE_FOLDERS.find((folder) => relative.startsWith(folder)) ?? '';
+}
+
 /** The sample hub's site URL (settings.site), so tests follow the settings instead of repeating them. */
 export const SAMPLE_SITE = settingsOf(path.join(PROJECT, 'content')).site.replace(/\/+$/, '');
 export const SAMPLE_HOST = new URL(SAMPLE_SITE).host;
@@ -72,4 +91,13 @@ export function shareFeedOf(dir = DIST): { index: FeedIndex; pages: FeedPage[]; 
     })),
   );
   return { index, pages, files, snippets };
+}
+
+/**
+ * The sample content as the default language's pages (dist/, not dist/<language>/) show it: each entry's
+ * default-language version. The translations (<id>.<language>.md) are the other languages' pages.
+ */
+export function sampleContent(now: Date): ContentCheck {
+  const check = checkContent({ root: path.join(PROJECT, 'content'), now, cwd: PROJECT });
+  return { ...check, entries: check.entries.filter((entry) => entry.lang === undefined) };
 }

@@ -30,34 +30,53 @@ function settingsErrors(yaml: string): string[] {
 
 describe('entry files in several languages', () => {
   it('reads <id>.<language>.md as the entry <id> in that language, and <id>.<default>.md as the default version', () => {
-    const report = treeReport({ 'settings.yaml': MULTI, 'snippets/live.de.md': LIVE.replace('Live snippet', 'Live-Beitrag'), 'guidelines/be-honest.en.md': readFileSync(path.join(VALID_TREE, 'guidelines/be-honest.md'), 'utf8') }, NOW);
+    const report = treeReport(
+      {
+        'settings.yaml': MULTI,
+        'snippets/live.de.md': LIVE.replace('Live snippet', 'Live-Beitrag'),
+        'guidelines/be-honest.en.md': readFileSync(path.join(VALID_TREE, 'guidelines/be-honest.md'), 'utf8'),
+      },
+      NOW,
+    );
     // be-honest.md of the valid tree and be-honest.en.md are both the English version: one must go.
     expect(report.errors).toEqual([
-      expect.stringMatching(/^guidelines\/be-honest\.(en\.)?md — is the en version of "be-honest", like guidelines\/be-honest(\.en)?\.md; keep one of them \(be-honest\.md and be-honest\.en\.md are both the default language's\)$/),
+      expect.stringMatching(
+        /^guidelines\/be-honest\.(en\.)?md — is the en version of "be-honest", like guidelines\/be-honest(\.en)?\.md; keep one of them \(be-honest\.md and be-honest\.en\.md are both the default language's\)$/,
+      ),
     ]);
     expect(report.ids.filter((id) => id === 'snippets/live')).toHaveLength(2);
   });
 
   it('refuses a file that names a language the hub does not publish in, naming the file, the language and the fix', () => {
     const report = treeReport({ 'settings.yaml': MULTI, 'snippets/live.fr.md': LIVE }, NOW);
-    expect(report.errors).toEqual(['snippets/live.fr.md — names the language "fr", but the hub\'s languages are en, de; add "fr" to languages in settings.yaml, or rename the file.']);
+    expect(report.errors).toEqual([
+      'snippets/live.fr.md — names the language "fr", but the hub\'s languages are en, de; add "fr" to languages in settings.yaml, or rename the file.',
+    ]);
     const single = treeReport({ 'snippets/live.de.md': LIVE }, NOW);
-    expect(single.errors).toEqual(['snippets/live.de.md — names the language "de", but the hub has one language, en; add "de" to languages in settings.yaml, or rename the file.']);
+    expect(single.errors).toEqual([
+      'snippets/live.de.md — names the language "de", but the hub has one language, en; add "de" to languages in settings.yaml, or rename the file.',
+    ]);
   });
 });
 
 describe('settings of a hub in several languages', () => {
   it('needs the default language among languages', () => {
-    expect(settingsErrors(`${SETTINGS}languages: [de, ar]\n`)).toEqual([expect.stringContaining('field "languages" is [de, ar], which leaves out the default language lang: en; list it too, e.g. [en, de, ar]')]);
+    expect(settingsErrors(`${SETTINGS}languages: [de, ar]\n`)).toEqual([
+      expect.stringContaining('field "languages" is [de, ar], which leaves out the default language lang: en; list it too, e.g. [en, de, ar]'),
+    ]);
   });
 
   it('refuses an untranslated setting it does not know, with the allowed values', () => {
-    expect(settingsErrors(`${MULTI}untranslated: fallback\n`)).toEqual([expect.stringContaining('field "untranslated" is "fallback", which is not a way to treat untranslated entries; allowed: show, hide')]);
+    expect(settingsErrors(`${MULTI}untranslated: fallback\n`)).toEqual([
+      expect.stringContaining('field "untranslated" is "fallback", which is not a way to treat untranslated entries; allowed: show, hide'),
+    ]);
   });
 
   it('takes translations of name and description for its other languages only', () => {
     expect(settingsErrors(`${MULTI}translations:\n  de:\n    description: Auf Deutsch.\n`)).toEqual([]);
-    expect(settingsErrors(`${MULTI}translations:\n  fr:\n    description: En français.\n`)).toEqual([expect.stringContaining('field "translations.fr" is for "fr", which is not one of languages; allowed: de')]);
+    expect(settingsErrors(`${MULTI}translations:\n  fr:\n    description: En français.\n`)).toEqual([
+      expect.stringContaining('field "translations.fr" is for "fr", which is not one of languages; allowed: de'),
+    ]);
     expect(settingsErrors(`${MULTI}translations:\n  de:\n    banned: [x]\n`)).toEqual([expect.stringContaining('translations.de')]);
     const settings = { lang: 'en', name: 'Hub', description: 'In English.', translations: { de: { description: 'Auf Deutsch.' } } };
     expect(settingsIn(settings, 'de')).toMatchObject({ lang: 'de', name: 'Hub', description: 'Auf Deutsch.' });
@@ -84,7 +103,10 @@ describe('the version each language shows', () => {
 
   it('knows where each entry has a page, and where that page shows the default language', () => {
     const versions = [v(undefined), v('de'), { ...v(undefined), id: 'y' }, { ...v('ar'), id: 'z' }];
-    expect(entryLanguages(versions, show)).toEqual({ pages: { 'snippets/x': ['en', 'de', 'ar'], 'snippets/y': ['en', 'de', 'ar'], 'snippets/z': ['ar'] }, untranslated: { 'snippets/x': ['ar'], 'snippets/y': ['de', 'ar'] } });
+    expect(entryLanguages(versions, show)).toEqual({
+      pages: { 'snippets/x': ['en', 'de', 'ar'], 'snippets/y': ['en', 'de', 'ar'], 'snippets/z': ['ar'] },
+      untranslated: { 'snippets/x': ['ar'], 'snippets/y': ['de', 'ar'] },
+    });
     expect(entryLanguages(versions, hide).pages).toEqual({ 'snippets/x': ['en', 'de'], 'snippets/y': ['en'], 'snippets/z': ['ar'] });
   });
 

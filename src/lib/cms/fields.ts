@@ -190,7 +190,11 @@ export function decapField(name: string, schema: AnySchema, context: FieldContex
       // Decap has no widget for a map: it edits one group per key the hub knows (settings.translations: its other languages).
       const keys = context.recordKeys?.(path) ?? [];
       if (keys.length === 0) return { ...field, widget: 'hidden', required: false };
-      const fields = keys.map((key) => ({ ...decapField(key, def.valueType!, context, `${path}.*`, true), label: context.labelFor?.(`${path}.${key}`) ?? key, required: false }));
+      const fields = keys.map((key) => ({
+        ...decapField(key, def.valueType!, context, `${path}.*`, true),
+        label: context.labelFor?.(`${path}.${key}`) ?? key,
+        required: false,
+      }));
       return { ...field, widget: 'object', collapsed: true, required: false, fields };
     }
     default:

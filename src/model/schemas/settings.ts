@@ -132,12 +132,7 @@ export function settingsSchema() {
        * own pages under /<language>/ (docs/content-model.md → Languages); an entry's translation into it is
        * the file <id>.<language>.md next to the entry. Default: [lang], one language.
        */
-      languages: list(
-        z
-          .string({ error: expect('a language tag such as "en" or "de-CH"') })
-          .regex(LANG, { error: expect('a language tag such as "en" or "de-CH"') }),
-        1,
-      )
+      languages: list(z.string({ error: expect('a language tag such as "en" or "de-CH"') }).regex(LANG, { error: expect('a language tag such as "en" or "de-CH"') }), 1)
         .superRefine(noRepeats)
         .optional(),
       /**
@@ -153,10 +148,7 @@ export function settingsSchema() {
       translations: z
         .record(
           z.string({ error: expect('a language of languages, such as de') }),
-          z.strictObject(
-            { name: line(60).optional(), description: line(200).optional() },
-            { error: expect('the fields in that language: name, description') },
-          ),
+          z.strictObject({ name: line(60).optional(), description: line(200).optional() }, { error: expect('the fields in that language: name, description') }),
           { error: expect('a language of languages, then its name or description') },
         )
         .optional(),
