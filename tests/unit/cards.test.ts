@@ -136,9 +136,7 @@ describe('drawable text', () => {
 describe('Arabic in joined forms (satori places the dots of Noto Sans Arabic upside down otherwise)', () => {
   it('gives each letter the form of its place in the word, lam-alef as one ligature, in logical order', () => {
     // في المدينة لا: feh initial + yeh final; alef isolated, lam initial, meem medial, dal final, yeh initial, noon medial, teh marbuta final; lam-alef isolated.
-    expect(codePoints(presentationForms('في المدينة لا'))).toBe(
-      'U+FED3 U+FEF2 U+0020 U+FE8D U+FEDF U+FEE4 U+FEAA U+FEF3 U+FEE8 U+FE94 U+0020 U+FEFB',
-    );
+    expect(codePoints(presentationForms('في المدينة لا'))).toBe('U+FED3 U+FEF2 U+0020 U+FE8D U+FEDF U+FEE4 U+FEAA U+FEF3 U+FEE8 U+FE94 U+0020 U+FEFB');
     // A harakah between letters keeps them joined; a non-joining letter (reh) breaks the word; ZWNJ breaks it too.
     expect(codePoints(presentationForms('بَب'))).toBe('U+FE91 U+064E U+FE90');
     expect(codePoints(presentationForms('برب'))).toBe('U+FE91 U+FEAE U+FE8F');
@@ -304,16 +302,21 @@ describe('cards in every script', () => {
     expect(first!.x).toBeGreaterThan(second!.x);
   });
 
-  it('draws a Chinese colleague\'s name on an English card, with the CJK font slices loaded for that card only', async () => {
+  it("draws a Chinese colleague's name on an English card, with the CJK font slices loaded for that card only", async () => {
     const english = card({ person: { name: 'Samuel Adeyemi', role: 'Field Engineer' } });
     const chinese = card({ person: { name: '王小明', role: 'Field Engineer' } });
     const boxes = await textBoxes(chinese);
     expect(boxes.map((box) => box.text).join('')).toContain('王小明');
     const index = fontIndex();
-    const facesOf = (spec: CardSpec) => index.facesFor([spec.eyebrow, spec.title, spec.text ?? '', spec.person?.name ?? '', spec.person?.role ?? '', spec.footer]).map((face) => face.file);
+    const facesOf = (spec: CardSpec) =>
+      index.facesFor([spec.eyebrow, spec.title, spec.text ?? '', spec.person?.name ?? '', spec.person?.role ?? '', spec.footer]).map((face) => face.file);
     expect(facesOf(english)).toEqual(['noto-sans-latin']);
     expect(facesOf(chinese)[0]).toBe('noto-sans-latin');
-    expect(facesOf(chinese).slice(1).every((file) => /^noto-sans-sc-\d+$/.test(file))).toBe(true);
+    expect(
+      facesOf(chinese)
+        .slice(1)
+        .every((file) => /^noto-sans-sc-\d+$/.test(file)),
+    ).toBe(true);
     // Drawn: the card differs from the same card whose name is left out for want of the CJK fonts.
     const withoutCjk = await renderCard(chinese, { withoutPackages: ['@fontsource/noto-sans-sc', '@fontsource/noto-sans-jp', '@fontsource/noto-sans-kr'] });
     expect(Buffer.compare(await renderCard(chinese), withoutCjk)).not.toBe(0);
@@ -321,7 +324,13 @@ describe('cards in every script', () => {
 
   it('draws Han characters in Japanese style next to kana, Korean next to Hangul', () => {
     const index = fontIndex();
-    const packagesOf = (text: string) => new Set(index.facesFor([text]).slice(1).map((face) => face.pkg));
+    const packagesOf = (text: string) =>
+      new Set(
+        index
+          .facesFor([text])
+          .slice(1)
+          .map((face) => face.pkg),
+      );
     expect(packagesOf('日本')).toEqual(new Set(['@fontsource/noto-sans-sc']));
     expect(packagesOf('日本のカード')).toEqual(new Set(['@fontsource/noto-sans-jp']));
     expect(packagesOf('日本 카드')).toEqual(new Set(['@fontsource/noto-sans-kr']));

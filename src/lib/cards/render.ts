@@ -59,7 +59,9 @@ async function imageUri(file: string, size: number, fit: 'cover' | 'contain'): P
 function cleaner(options: RenderOptions) {
   const index = fontIndex();
   const without = new Set(options.withoutPackages ?? []);
-  const canDraw = without.size ? (point: number) => (index.faceFor(point, (faces) => faces.filter((f) => !without.has(f.pkg))) ?? null) !== null : (point: number) => index.canDraw(point);
+  const canDraw = without.size
+    ? (point: number) => (index.faceFor(point, (faces) => faces.filter((f) => !without.has(f.pkg))) ?? null) !== null
+    : (point: number) => index.canDraw(point);
   return (value: string | undefined) => (value === undefined ? undefined : drawable(value.normalize('NFC'), canDraw).text || undefined);
 }
 

@@ -53,7 +53,16 @@ export async function iconSvg(icon: IconSpec, brand: IconBrand): Promise<string>
     ? { type: 'img', props: { src: logo, width: inner, height: inner, style: { objectFit: 'contain' } } }
     : {
         type: 'div',
-        props: { style: { color: textOn(brand.primary), fontSize: Math.round(inner * 0.55), fontWeight: 700, lineHeight: 1, fontFamily: faces.map((face) => face.file).join(', ') }, children: letters },
+        props: {
+          style: {
+            color: textOn(brand.primary),
+            fontSize: Math.round(inner * 0.55),
+            fontWeight: 700,
+            lineHeight: 1,
+            fontFamily: faces.map((face) => face.file).join(', '),
+          },
+          children: letters,
+        },
       };
   const element = {
     type: 'div',
