@@ -6,13 +6,15 @@
  * (measured on satori's layout and on the PNG's pixels), avatars are drawn,
  * and the cache key follows the content and the card's font files.
  */
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import opentype from 'opentype.js';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { cardFonts, cardKey, renderCards } from '../../src/lib/cards/batch.ts';
 import { presentationForms, presentationFormPoints } from '../../src/lib/cards/arabic.ts';
+import { mappedCodePoints } from '../../src/lib/cards/cmap.ts';
 import { FontIndex, fontIndex } from '../../src/lib/cards/fonts.ts';
 import { cardSvg, renderCard } from '../../src/lib/cards/render.ts';
 import type { CardSpec } from '../../src/lib/cards/spec.ts';
@@ -334,6 +336,25 @@ describe('cards in every script', () => {
     expect(packagesOf('日本')).toEqual(new Set(['@fontsource/noto-sans-sc']));
     expect(packagesOf('日本のカード')).toEqual(new Set(['@fontsource/noto-sans-jp']));
     expect(packagesOf('日本 카드')).toEqual(new Set(['@fontsource/noto-sans-kr']));
+  });
+});
+
+describe('the cmap reader', () => {
+  it('finds the same code points as opentype.js, in Latin, Arabic and CJK files', () => {
+    const index = new FontIndex();
+    for (const file of ['noto-sans-latin', 'noto-sans-arabic-arabic', 'noto-sans-sc-42', 'noto-sans-kr-110']) {
+      const face = index.faces.find((f) => f.file === file)!;
+      const data = readFileSync(index.fileOf(face, 700));
+      const parsed = opentype.parse(new Uint8Array(data).buffer) as unknown as { tables: { cmap: { glyphIndexMap: Record<string, number> } } };
+      const expected = Object.entries(parsed.tables.cmap.glyphIndexMap)
+        .filter(([, glyph]) => glyph > 0)
+        .map(([point]) => Number(point))
+        .sort((a, b) => a - b);
+      expect(
+        [...mappedCodePoints(data)].sort((a, b) => a - b),
+        file,
+      ).toEqual(expected);
+    }
   });
 });
 

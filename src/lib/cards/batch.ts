@@ -21,7 +21,7 @@ import { drawable } from './text.ts';
 
 /** Sources outside src/lib/cards that the template and renderer import. */
 const SHARED_SOURCES = ['../color.ts', '../labels.ts'];
-const PACKAGES = ['satori', '@resvg/resvg-js', 'sharp', 'opentype.js'];
+const PACKAGES = ['satori', '@resvg/resvg-js', 'sharp'];
 /** Cache files unused for this long are deleted at the end of a batch. */
 const KEEP_DAYS = 30;
 

@@ -19,7 +19,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import opentype from 'opentype.js';
+import { mappedCodePoints } from './cmap.ts';
 
 /** Weights the template uses: regular for text, bold for titles. */
 export const WEIGHTS = [400, 700] as const;
@@ -77,10 +77,6 @@ export function parseUnicodeRange(range: string): [number, number][] {
     const [from, to] = part.trim().replace(/^U\+/i, '').split('-');
     return [parseInt(from!, 16), parseInt(to ?? from!, 16)];
   });
-}
-
-interface ParsedFont {
-  tables: { cmap: { glyphIndexMap: Record<string, number> } };
 }
 
 /**
@@ -148,14 +144,7 @@ export class FontIndex {
   private cmap(face: FontFace): ReadonlySet<number> {
     let points = this.cmaps.get(face.file);
     if (!points) {
-      const [regular, ...others] = WEIGHTS.map((weight) => {
-        const parsed = opentype.parse(new Uint8Array(this.read(this.fileOf(face, weight))).buffer) as unknown as ParsedFont;
-        return new Set(
-          Object.entries(parsed.tables.cmap.glyphIndexMap)
-            .filter(([, glyph]) => glyph > 0)
-            .map(([point]) => Number(point)),
-        );
-      });
+      const [regular, ...others] = WEIGHTS.map((weight) => mappedCodePoints(this.read(this.fileOf(face, weight))));
       points = new Set([...regular!].filter((point) => others.every((set) => set.has(point))));
       this.cmaps.set(face.file, points);
     }

@@ -67,7 +67,9 @@ const ARABIC_LINE_HEIGHT = 1.4;
  */
 function text(value: string, lines: number, style: Style): CardNode {
   // Arabic also gets the taller lines of the body text: at the title's 1.12 the dots below a last line's ي fell outside its box and were cut.
-  const arabic = PRESENTATION_FORMS.test(value) ? { fontFeatureSettings: '"ccmp" 0', lineHeight: Math.max(Number(style.lineHeight ?? 0), ARABIC_LINE_HEIGHT) } : {};
+  const arabic: Style = PRESENTATION_FORMS.test(value)
+    ? { fontFeatureSettings: '"ccmp" 0', lineHeight: Math.max(Number(style.lineHeight ?? 0), ARABIC_LINE_HEIGHT) }
+    : {};
   return el('div', { display: 'block', lineClamp: lines, overflow: 'hidden', overflowWrap: 'anywhere', wordBreak: 'break-word', ...style, ...arabic }, value);
 }
 
