@@ -6,7 +6,7 @@
  * (measured on satori's layout and on the PNG's pixels), avatars are drawn,
  * and the cache key follows the content and the card's font files.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import opentype from 'opentype.js';
@@ -117,6 +117,17 @@ describe('drawable text', () => {
     expect(drawable('👩‍👩‍👧 family 🏳️‍🌈 👍🏽', canDraw)).toEqual({ text: 'family', omitted: [], emoji: ['👩‍👩‍👧', '🏳️‍🌈', '👍🏽'] });
     // Pictographs a text font draws are text.
     expect(drawable('© 2026 ™', canDraw)).toEqual({ text: '© 2026 ™', omitted: [], emoji: [] });
+    // Bidi isolates draw nothing and are not reported.
+    expect(drawable('مقال \u2066Ana\u2069', canDraw)).toEqual({ text: 'مقال Ana', omitted: [], emoji: [] });
+  });
+
+  it('draws every interface string of every language (the eyebrows of cards come from them)', () => {
+    const dir = path.resolve(import.meta.dirname, '../../src/i18n');
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
+      const strings = Object.values(JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
+      const omitted = strings.flatMap((text) => drawable(text, canDraw).omitted);
+      expect(omitted, file).toEqual([]);
+    }
   });
 
   it('puts text on one line', () => {

@@ -11,6 +11,13 @@
 const INVISIBLE = /^[\p{Join_Control}\p{Variation_Selector}]$/u;
 /** Text-direction marks keep their meaning even though no font has a glyph for them. */
 const DIRECTION_MARKS = /^[\u200e\u200f\u061c]$/u;
+/**
+ * Bidirectional embeddings and isolates (LRE … RLO, LRI … PDI; the Arabic
+ * interface strings wrap names and numbers in them): they draw nothing,
+ * satori does not follow them, and no font maps them, so they are dropped
+ * without being reported.
+ */
+const BIDI_CONTROLS = /^[\u202a-\u202e\u2066-\u2069]+$/u;
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
@@ -46,6 +53,7 @@ export function drawable(text: string, canDraw: (codePoint: number) => boolean):
       out += ' ';
       continue;
     }
+    if (BIDI_CONTROLS.test(segment)) continue;
     const drawn = [...segment].every((char) => INVISIBLE.test(char) || DIRECTION_MARKS.test(char) || canDraw(char.codePointAt(0)!));
     if (EMOJI.test(segment) || (!drawn && PICTOGRAPH.test(segment))) {
       if (!emoji.includes(segment)) emoji.push(segment);
