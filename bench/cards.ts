@@ -1,8 +1,11 @@
 /**
- * Share-card benchmark: `npm run bench:cards [-- <cards>]` (default 60).
- * Renders the same set of cards cold (empty cache) on every core and on one,
- * then again from the cache, and prints cards per second for each, and the
- * CPU time per card (which a busy machine changes less than the wall clock).
+ * Share-card benchmark: `npm run bench:cards [-- <cards> [latin|arabic|cjk]]`
+ * (default 60 cards, latin). Renders the same set of cards cold (empty cache)
+ * on every core and on one, then again from the cache, and prints cards per
+ * second for each, the CPU time per card (which a busy machine changes less
+ * than the wall clock) and the process's peak memory. `arabic` draws the
+ * titles in Arabic; `cjk` gives every card's byline a Chinese, Japanese or
+ * Korean name, so each card loads CJK font slices (src/lib/cards/fonts.ts).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -12,6 +15,8 @@ import { renderCards } from '../src/lib/cards/batch.ts';
 import type { CardSpec } from '../src/lib/cards/spec.ts';
 
 const count = Number(process.argv[2] ?? process.env.CARDS ?? 60);
+const script = (process.argv[3] ?? 'latin') as 'latin' | 'arabic' | 'cjk';
+if (!['latin', 'arabic', 'cjk'].includes(script)) throw new Error(`unknown script ${script}: latin, arabic or cjk`);
 const project = fileURLToPath(new URL('..', import.meta.url));
 const sourceDir = path.join(project, 'src/lib/cards');
 
@@ -22,6 +27,12 @@ const TITLES = [
   'Πώς δουλεύει μια αντλία θερμότητας στο κρύο',
   'Heat pumps in the cold: what the data from 1,200 homes says about defrost cycles, flow temperatures and quiet nights in January',
 ];
+const ARABIC_TITLES = [
+  'لماذا يجب على مهندسي الميدان أن يكتبوا علنا',
+  'قائمة الشتاء جاهزة: خمس عشرة دقيقة، ومرشح واحد، وبيت دافئ',
+  'مضخة حرارية هادئة في المدينة: ماذا تعلمنا في الشتاء؟',
+];
+const CJK_NAMES = ['王小明', '李静', '田中 さくら', '김민준', '陈思远', '佐藤 健'];
 const brand: CardSpec['brand'] = {
   hub: 'Tidewater Voices',
   primary: '#0b5563',
@@ -31,14 +42,20 @@ const brand: CardSpec['brand'] = {
 
 function specs(): CardSpec[] {
   return Array.from({ length: count }, (_, i) => {
-    const title = `${TITLES[i % TITLES.length]} (${i + 1})`;
-    const person = i % 3 === 0 ? { name: 'Елена Петрова', role: 'People Partner' } : undefined;
+    const titles = script === 'arabic' ? ARABIC_TITLES : TITLES;
+    const title = `${titles[i % titles.length]} (${i + 1})`;
+    const person =
+      script === 'cjk'
+        ? { name: `${CJK_NAMES[i % CJK_NAMES.length]} ${i + 1}`, role: 'People Partner' }
+        : i % 3 === 0
+          ? { name: 'Елена Петрова', role: 'People Partner' }
+          : undefined;
     return {
       id: `bench/${i}`,
       layout: i % 7 === 6 ? 'person' : 'entry',
       eyebrow: 'Article · 2 October 2026',
       title,
-      text: TITLES[(i + 2) % TITLES.length],
+      text: titles[(i + 2) % titles.length],
       person,
       footer: 'Tidewater Voices',
       brand,
@@ -59,7 +76,7 @@ async function timed(label: string, cacheDir: string, threads: number): Promise<
 }
 
 const cores = availableParallelism();
-console.log(`share cards: ${count} cards, ${cores} cores, load average ${loadavg()[0]!.toFixed(2)} before the run`);
+console.log(`share cards: ${count} ${script} cards, ${cores} cores, load average ${loadavg()[0]!.toFixed(2)} before the run`);
 const caches = [mkdtempSync(path.join(tmpdir(), 'hub-bench-cards-')), mkdtempSync(path.join(tmpdir(), 'hub-bench-cards-'))];
 try {
   await timed(`cold, ${cores} threads`, caches[0]!, cores);
@@ -68,3 +85,4 @@ try {
 } finally {
   for (const dir of caches) rmSync(dir, { recursive: true, force: true });
 }
+console.log(`peak memory (resident, the whole process with its workers): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);

@@ -30,6 +30,17 @@ describe('npm run build on bad content', () => {
     expect(output).not.toMatch(/page\(s\) built/);
   });
 
+  it('stops on card text in a script no card font draws, naming the file, the characters and the font package to add', async () => {
+    const { code, output, contentDir, root } = await built('thai-title@2026-11-22');
+    const file = pathShower(root)(path.join(contentDir, 'guidelines/thai-title.md'));
+    expect(code, output).toBe(1);
+    const lines = output.split('\n').filter((l) => l.includes('guidelines/thai-title.md'));
+    expect(lines, output).toHaveLength(1);
+    expect(lines[0]).toContain(`${file}:3 — field "title" has characters no share card font can draw: ส (U+0E2A), วั (U+0E27 U+0E31), ดี (U+0E14 U+0E35)`);
+    expect(lines[0]).toContain('add @fontsource/noto-sans-thai (exact version)');
+    expect(output).not.toMatch(/page\(s\) built/);
+  });
+
   it('stops on days that do not exist, written unquoted, naming file, line, field and value, instead of publishing on other days', async () => {
     const { code, output, contentDir, root } = await built('impossible-dates@2026-11-22');
     const show = (file: string) => pathShower(root)(path.join(contentDir, file));

@@ -41,6 +41,14 @@ describe('a hub of hostile content', () => {
     for (const page of ['/share/bom/', '/share/world/', '/share/long-words/', '/articles/crlf/', '/articles/expression/', '/people/rtl/']) expect(paths).toContain(page);
   });
 
+  it('draws every glyph of its cards (Arabic, Hebrew, CJK, Greek): the only card text left out is emoji, each named in a warning', () => {
+    expect(build.output).not.toMatch(/share card font can draw/);
+    const cardWarnings = build.output.split('\n').filter((line) => /share card (font|leaves)/.test(line));
+    expect(cardWarnings.length).toBeGreaterThan(0);
+    for (const line of cardWarnings) expect(line).toMatch(/has emoji the share card leaves out \(.+\)/u);
+    expect(cardWarnings.join('\n')).toContain('snippets/world.md');
+  });
+
   it('shows the markup of titles, names and texts as text, in pages, titles and meta tags', () => {
     const page = (file: string) => elementsOf(readText(build.outDir, file));
     const text = (file: string, tag: string) =>

@@ -81,6 +81,8 @@ export const TREES = {
   },
   /** One entry error: a snippet with a topic settings do not have. */
   'unknown-topic': { from: VALID_TREE, files: { 'snippets/unknown-topic.md': invalidFixture('snippets/unknown-topic.md') } },
+  /** A guideline titled in Thai, a script no card font draws (issue 19). */
+  'thai-title': { from: VALID_TREE, files: { 'guidelines/thai-title.md': invalidFixture('guidelines/thai-title.md') } },
   /** Two days that do not exist, unquoted (YAML's timestamps would roll them over into other days). */
   'impossible-dates': {
     from: VALID_TREE,
@@ -149,6 +151,7 @@ export const BUILDS = {
   // Publishes the valid tree's scheduled entries; starts from the cards of the build above.
   'later@2026-12-06': { tree: 'later', now: LATER, ownCardCache: true, cardsOf: 'valid@2026-11-22' },
   'unknown-topic@2026-11-22': { tree: 'unknown-topic', now: TODAY },
+  'thai-title@2026-11-22': { tree: 'thai-title', now: TODAY },
   'relative-site@2026-11-22': { tree: 'relative-site', now: TODAY },
   'credentials-site@2026-11-22': { tree: 'credentials-site', now: TODAY },
   'markup-site@2026-11-22': { tree: 'markup-site', now: TODAY },

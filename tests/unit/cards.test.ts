@@ -1,19 +1,25 @@
 /**
- * Share cards: text the fonts cannot draw is left out (never tofu), long
- * titles and names stay inside the card (measured on satori's layout and on
- * the PNG's pixels), avatars are drawn, and the cache key follows the content.
+ * Share cards: every script the hub publishes is drawn (Arabic joined, right
+ * to left, with every dot; CJK from the slices a card needs), text no font
+ * draws is a content error and left out of the card (never tofu), emoji are
+ * left out with a warning, long titles and names stay inside the card
+ * (measured on satori's layout and on the PNG's pixels), avatars are drawn,
+ * and the cache key follows the content and the card's font files.
  */
-import { existsSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import opentype from 'opentype.js';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { cardKey, renderCards } from '../../src/lib/cards/batch.ts';
-import { drawableCodePoints } from '../../src/lib/cards/fonts.ts';
+import { cardFonts, cardKey, renderCards } from '../../src/lib/cards/batch.ts';
+import { presentationForms, presentationFormPoints } from '../../src/lib/cards/arabic.ts';
+import { mappedCodePoints } from '../../src/lib/cards/cmap.ts';
+import { FontIndex, fontIndex } from '../../src/lib/cards/fonts.ts';
 import { cardSvg, renderCard } from '../../src/lib/cards/render.ts';
 import type { CardSpec } from '../../src/lib/cards/spec.ts';
 import { CARD_HEIGHT, CARD_WIDTH, SAFE_MARGIN, STRIPE } from '../../src/lib/cards/template.ts';
-import { direction, drawable } from '../../src/lib/cards/text.ts';
+import { codePoints, direction, drawable } from '../../src/lib/cards/text.ts';
 import { parseHex } from '../../src/lib/color.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { checkContent } from '../../src/content/check.ts';
@@ -82,23 +88,46 @@ async function inkInMargins(png: Buffer): Promise<number> {
 }
 
 describe('drawable text', () => {
-  const points = drawableCodePoints();
-  const canDraw = (codePoint: number) => points.has(codePoint);
+  const canDraw = (codePoint: number) => fontIndex().canDraw(codePoint);
 
-  it('keeps Latin, Cyrillic, Greek, Vietnamese, Devanagari and Hebrew', () => {
-    for (const text of ['Ærøskøbing façade', CYRILLIC_NAME, 'Καλημέρα κόσμε', 'Tiếng Việt', 'नमस्ते दुनिया', 'שלום עולם', '“Quotes” – dashes…']) {
-      expect(drawable(text, canDraw)).toEqual({ text, omitted: [] });
+  it('keeps Latin, Cyrillic, Greek, Vietnamese, Devanagari, Hebrew, Arabic, Chinese, Japanese and Korean', () => {
+    for (const text of [
+      'Ærøskøbing façade',
+      CYRILLIC_NAME,
+      'Καλημέρα κόσμε',
+      'Tiếng Việt',
+      'नमस्ते दुनिया',
+      'שלום עולם',
+      '“Quotes” – dashes…',
+      'مرحبا بالعالم',
+      '世界你好',
+      '静かなヒートポンプ',
+      '조용한 히트 펌프',
+    ]) {
+      expect(drawable(text, canDraw)).toEqual({ text, omitted: [], emoji: [] });
     }
   });
 
-  it('leaves out what no bundled font draws (CJK, Thai, Arabic, emoji), whole graphemes at a time', () => {
-    expect(drawable('Hi مرحبا', canDraw)).toEqual({ text: 'Hi', omitted: ['م', 'ر', 'ح', 'ب', 'ا'] });
+  it('leaves out what no bundled font draws (Thai), and emoji apart, whole graphemes at a time', () => {
     expect(drawable('Hello 世界 and 🎉 สวัสดี end', canDraw)).toEqual({
-      text: 'Hello and end',
-      omitted: ['世', '界', '🎉', 'ส', 'วั', 'ส', 'ดี'].filter((g, i, all) => all.indexOf(g) === i),
+      text: 'Hello 世界 and end',
+      omitted: ['ส', 'วั', 'ดี'],
+      emoji: ['🎉'],
     });
-    expect(drawable('👩‍👩‍👧 family', canDraw)).toEqual({ text: 'family', omitted: ['👩‍👩‍👧'] });
-    expect(drawable('日本語', canDraw).text).toBe('');
+    expect(drawable('👩‍👩‍👧 family 🏳️‍🌈 👍🏽', canDraw)).toEqual({ text: 'family', omitted: [], emoji: ['👩‍👩‍👧', '🏳️‍🌈', '👍🏽'] });
+    // Pictographs a text font draws are text.
+    expect(drawable('© 2026 ™', canDraw)).toEqual({ text: '© 2026 ™', omitted: [], emoji: [] });
+    // Bidi isolates draw nothing and are not reported.
+    expect(drawable('مقال \u2066Ana\u2069', canDraw)).toEqual({ text: 'مقال Ana', omitted: [], emoji: [] });
+  });
+
+  it('draws every interface string of every language (the eyebrows of cards come from them)', () => {
+    const dir = path.resolve(import.meta.dirname, '../../src/i18n');
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.json'))) {
+      const strings = Object.values(JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Record<string, unknown>).filter((v): v is string => typeof v === 'string');
+      const omitted = strings.flatMap((text) => drawable(text, canDraw).omitted);
+      expect(omitted, file).toEqual([]);
+    }
   });
 
   it('puts text on one line', () => {
@@ -109,6 +138,32 @@ describe('drawable text', () => {
     expect(direction('שלום world')).toBe('rtl');
     expect(direction('2026: مرحبا')).toBe('rtl');
     expect(direction('Hello مرحبا')).toBe('ltr');
+  });
+
+  it('names code points', () => {
+    expect(codePoints('ก')).toBe('U+0E01');
+    expect(codePoints('😀')).toBe('U+1F600');
+  });
+});
+
+describe('Arabic in joined forms (satori places the dots of Noto Sans Arabic upside down otherwise)', () => {
+  it('gives each letter the form of its place in the word, lam-alef as one ligature, in logical order', () => {
+    // في المدينة لا: feh initial + yeh final; alef isolated, lam initial, meem medial, dal final, yeh initial, noon medial, teh marbuta final; lam-alef isolated.
+    expect(codePoints(presentationForms('في المدينة لا'))).toBe('U+FED3 U+FEF2 U+0020 U+FE8D U+FEDF U+FEE4 U+FEAA U+FEF3 U+FEE8 U+FE94 U+0020 U+FEFB');
+    // A harakah between letters keeps them joined; a non-joining letter (reh) breaks the word; ZWNJ breaks it too.
+    expect(codePoints(presentationForms('بَب'))).toBe('U+FE91 U+064E U+FE90');
+    expect(codePoints(presentationForms('برب'))).toBe('U+FE91 U+FEAE U+FE8F');
+    expect(codePoints(presentationForms('ب\u200Cب'))).toBe('U+FE8F U+200C U+FE8F');
+    // Persian letters (Presentation Forms-A): peh initial + final.
+    expect(codePoints(presentationForms('پپ'))).toBe('U+FB58 U+FB57');
+    expect(presentationForms('Hello שלום 2026')).toBe('Hello שלום 2026');
+  });
+
+  it('writes only forms the Arabic font draws, at both weights', () => {
+    const index = new FontIndex();
+    const arabic = index.faces.find((face) => face.file === 'noto-sans-arabic-arabic')!;
+    const missing = presentationFormPoints().filter((point) => index.faceFor(point) !== arabic);
+    expect(missing.map((p) => p.toString(16))).toEqual([]);
   });
 });
 
@@ -141,10 +196,10 @@ describe('card layout', () => {
     expect(await inkInMargins(png)).toBe(0);
   });
 
-  it('draws no boxes for scripts it has no font for: the card is the one without them', async () => {
-    const withCjk = await renderCard(card({ title: 'Hello 世界 🎉', text: 'สวัสดี' }));
+  it('draws no boxes for what no font draws: the card is the one without it', async () => {
+    const withThai = await renderCard(card({ title: 'Hello 🎉', text: 'สวัสดี' }));
     const without = await renderCard(card({ title: 'Hello' }));
-    expect(Buffer.compare(withCjk, without)).toBe(0);
+    expect(Buffer.compare(withThai, without)).toBe(0);
   });
 
   it('shows an avatar when there is one, and initials otherwise', async () => {
@@ -199,7 +254,129 @@ describe('card layout', () => {
   });
 });
 
+/** Rows of a PNG (1200×630) that hold ink: pixels far from the background PRIMARY. */
+async function inkRows(png: Buffer): Promise<{ top: number; bottom: number; pixels: Buffer }> {
+  const { data, info } = await sharp(png).raw().toBuffer({ resolveWithObject: true });
+  const [r, g, b] = parseHex(PRIMARY);
+  let top = Infinity;
+  let bottom = -1;
+  // Only the middle of the card: the eyebrow, the title and the text (not the footer).
+  for (let y = 120; y < 460; y++) {
+    for (let x = 0; x < info.width; x++) {
+      const i = (y * info.width + x) * info.channels;
+      if (Math.abs(data[i]! - r) + Math.abs(data[i + 1]! - g) + Math.abs(data[i + 2]! - b) > 120) {
+        top = Math.min(top, y);
+        bottom = Math.max(bottom, y);
+      }
+    }
+  }
+  return { top, bottom, pixels: data };
+}
+
+function differingPixels(a: Buffer, b: Buffer): number {
+  let count = 0;
+  for (let i = 0; i < a.length; i += 3) if (Math.abs(a[i]! - b[i]!) + Math.abs(a[i + 1]! - b[i + 1]!) + Math.abs(a[i + 2]! - b[i + 2]!) > 120) count++;
+  return count;
+}
+
+describe('cards in every script', () => {
+  const arabic = card({ eyebrow: 'جاهز للمشاركة', title: 'مضخة حرارية هادئة في المدينة', text: 'هل جربت واحدة في الشتاء؟', footer: 'أصوات المد' });
+
+  it('draws the Arabic glyphs: the Arabic card differs from the same card drawn without the Arabic font', async () => {
+    const drawn = await renderCard(arabic);
+    const withoutFont = await renderCard(arabic, { withoutPackages: ['@fontsource/noto-sans-arabic'] });
+    const blank = await renderCard(card({ eyebrow: '', title: '', text: undefined, footer: '' }));
+    const [a, b, c] = await Promise.all([drawn, withoutFont, blank].map(inkRows));
+    // Without the font the Arabic is left out (no tofu): the title falls back to the hub's name.
+    expect(differingPixels(a!.pixels, b!.pixels)).toBeGreaterThan(20_000);
+    expect(differingPixels(a!.pixels, c!.pixels)).toBeGreaterThan(20_000);
+  });
+
+  // The dots satori misplaced (docs/share-cards.md): below a final ي (versus ى, which has none), above ة (versus ه), in bold (titles) and regular (text).
+  for (const [field, fontWeight] of [
+    ['title', 700],
+    ['text', 400],
+  ] as const) {
+    it(`keeps every dot at weight ${fontWeight}: ي has its dots below the line, ة its dots above`, async () => {
+      const draw = (words: string) => renderCard(card(field === 'title' ? { title: words, eyebrow: '' } : { title: '', eyebrow: '', text: words }));
+      const [yeh, maksura, marbuta, heh] = await Promise.all(['في', 'فى', 'مدرسة', 'مدرسه'].map(async (words) => inkRows(await draw(words))));
+      // The two dots below ي reach lower than anything of ى.
+      expect(yeh!.bottom - maksura!.bottom).toBeGreaterThan(fontWeight === 700 ? 10 : 3);
+      // The two dots of ة are drawn, apart from the letter (not hidden inside it).
+      expect(differingPixels(marbuta!.pixels, heh!.pixels)).toBeGreaterThan(fontWeight === 700 ? 150 : 10);
+    });
+  }
+
+  it('orders Arabic right to left: the first word of the title is at the right', async () => {
+    const boxes = await textBoxes(card({ title: 'مرحبا بالعالم', eyebrow: '', footer: '' }));
+    const first = boxes.find((box) => box.text.includes(presentationForms('مرحبا')));
+    const second = boxes.find((box) => box.text.includes(presentationForms('بالعالم')));
+    expect(first && second).toBeTruthy();
+    expect(first!.x).toBeGreaterThan(second!.x);
+  });
+
+  it("draws a Chinese colleague's name on an English card, with the CJK font slices loaded for that card only", async () => {
+    const english = card({ person: { name: 'Samuel Adeyemi', role: 'Field Engineer' } });
+    const chinese = card({ person: { name: '王小明', role: 'Field Engineer' } });
+    const boxes = await textBoxes(chinese);
+    expect(boxes.map((box) => box.text).join('')).toContain('王小明');
+    const index = fontIndex();
+    const facesOf = (spec: CardSpec) =>
+      index.facesFor([spec.eyebrow, spec.title, spec.text ?? '', spec.person?.name ?? '', spec.person?.role ?? '', spec.footer]).map((face) => face.file);
+    expect(facesOf(english)).toEqual(['noto-sans-latin']);
+    expect(facesOf(chinese)[0]).toBe('noto-sans-latin');
+    expect(
+      facesOf(chinese)
+        .slice(1)
+        .every((file) => /^noto-sans-sc-\d+$/.test(file)),
+    ).toBe(true);
+    // Drawn: the card differs from the same card whose name is left out for want of the CJK fonts.
+    const withoutCjk = await renderCard(chinese, { withoutPackages: ['@fontsource/noto-sans-sc', '@fontsource/noto-sans-jp', '@fontsource/noto-sans-kr'] });
+    expect(Buffer.compare(await renderCard(chinese), withoutCjk)).not.toBe(0);
+  });
+
+  it('draws Han characters in Japanese style next to kana, Korean next to Hangul', () => {
+    const index = fontIndex();
+    const packagesOf = (text: string) =>
+      new Set(
+        index
+          .facesFor([text])
+          .slice(1)
+          .map((face) => face.pkg),
+      );
+    expect(packagesOf('日本')).toEqual(new Set(['@fontsource/noto-sans-sc']));
+    expect(packagesOf('日本のカード')).toEqual(new Set(['@fontsource/noto-sans-jp']));
+    expect(packagesOf('日本 카드')).toEqual(new Set(['@fontsource/noto-sans-kr']));
+  });
+});
+
+describe('the cmap reader', () => {
+  it('finds the same code points as opentype.js, in Latin, Arabic and CJK files', () => {
+    const index = new FontIndex();
+    for (const file of ['noto-sans-latin', 'noto-sans-arabic-arabic', 'noto-sans-sc-42', 'noto-sans-kr-110']) {
+      const face = index.faces.find((f) => f.file === file)!;
+      const data = readFileSync(index.fileOf(face, 700));
+      const parsed = opentype.parse(new Uint8Array(data).buffer) as unknown as { tables: { cmap: { glyphIndexMap: Record<string, number> } } };
+      const expected = Object.entries(parsed.tables.cmap.glyphIndexMap)
+        .filter(([, glyph]) => glyph > 0)
+        .map(([point]) => Number(point))
+        .sort((a, b) => a - b);
+      expect(
+        [...mappedCodePoints(data)].sort((a, b) => a - b),
+        file,
+      ).toEqual(expected);
+    }
+  });
+});
+
 describe('cache key', () => {
+  it('holds the font files the card needs: a CJK name changes them, an English card has only the Latin file', () => {
+    const index = new FontIndex();
+    const english = card({ person: { name: 'Samuel Adeyemi' } });
+    expect(cardFonts(english, index)).toBe(index.identity(index.facesFor(['Samuel'])));
+    expect(cardFonts(english, index)).not.toBe(cardFonts(card({ person: { name: '王小明' } }), index));
+  });
+
   const base = card({ brand: { ...brand, logo: { file: '/a/logo.svg', sha256: 'aaa' } } });
   it('changes with what the card shows', () => {
     expect(cardKey(base, 'f')).not.toBe(cardKey({ ...base, title: 'Another' }, 'f'));
@@ -230,18 +407,31 @@ describe('the card cache', () => {
 });
 
 describe('the content check', () => {
-  it('warns, with file, line and field, when a published entry has text its card cannot draw', () => {
+  it('fails on text no card font draws, naming file, line, field, the characters with code points and the font package; warns about emoji', () => {
     const tree = treeWith({
-      'guidelines/be-kind.md': '---\ntitle: "Be kind 親切に"\nsummary: Кратко и ясно.\norder: 2\ndo: ["Listen"]\ndont: ["Shout"]\n---\n',
-      'guidelines/draft-kind.md': '---\ntitle: "Draft 草稿"\nsummary: Later.\norder: 3\ndo: ["Listen"]\ndont: ["Shout"]\ndraft: true\n---\n',
+      'guidelines/be-kind.md': '---\ntitle: "Be kind ใจดี 親切に"\nsummary: "Кратко и ясно 🎉"\norder: 2\ndo: ["Listen"]\ndont: ["Shout"]\n---\n',
+      'guidelines/draft-kind.md': '---\ntitle: "Draft ร่าง"\nsummary: Later.\norder: 3\ndo: ["Listen"]\ndont: ["Shout"]\ndraft: true\n---\n',
     });
     try {
       const { problems } = checkContent({ root: tree.root, now: new Date('2026-11-22T00:00:00Z'), cwd: tree.root });
-      const about = problems.filter((p) => p.message.includes('share card')).map(formatProblem);
+      const about = problems.filter((p) => p.message.includes('share card')).map((p) => `${p.severity}: ${formatProblem(p)}`);
       expect(about).toEqual([
-        'guidelines/be-kind.md:2 — field "title" has characters the share card fonts cannot draw (親 切 に); the card leaves them out. The page itself shows them; to draw them on cards too, add a font as docs/share-cards.md explains.',
+        'error: guidelines/be-kind.md:2 — field "title" has characters no share card font can draw: ใ (U+0E43), จ (U+0E08), ดี (U+0E14 U+0E35). The card would leave them out; add @fontsource/noto-sans-thai (exact version) to the card fonts (PACKAGES in src/lib/cards/fonts.ts), as docs/share-cards.md explains.',
+        'warning: guidelines/be-kind.md:3 — field "summary" has emoji the share card leaves out (🎉): cards draw no emoji, because satori draws them only from images and the build fetches none. The page itself shows them.',
       ]);
-      expect(problems.find((p) => p.message.includes('share card'))?.severity).toBe('warning');
+    } finally {
+      tree.cleanup();
+    }
+  });
+
+  it('names no package for a script it knows none for', () => {
+    const tree = treeWith({ 'guidelines/runes.md': '---\ntitle: "ᚠᚢᚦ"\nsummary: Old.\norder: 2\ndo: ["Listen"]\ndont: ["Shout"]\n---\n' });
+    try {
+      const { problems } = checkContent({ root: tree.root, now: new Date('2026-11-22T00:00:00Z'), cwd: tree.root });
+      const error = problems.find((p) => p.message.includes('share card'));
+      expect(error?.severity).toBe('error');
+      expect(error?.message).toContain('ᚠ (U+16A0)');
+      expect(error?.message).toContain('add an @fontsource package that draws them');
     } finally {
       tree.cleanup();
     }

@@ -4,7 +4,9 @@
  *
  * The key of a card is the hash of everything that decides its pixels: the
  * renderer's fingerprint (template and renderer sources, satori/resvg/sharp
- * versions, font files) and the card's spec (words, colours, image hashes).
+ * versions), the hashes of the font files the card's text needs (fonts.ts:
+ * a new CJK font redraws the cards with CJK text, not the English ones) and
+ * the card's spec (words, colours, image hashes).
  * An unchanged card is never drawn again; a changed template draws them all.
  */
 import { createHash } from 'node:crypto';
@@ -13,12 +15,13 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { fontFiles } from './fonts.ts';
+import { FontIndex } from './fonts.ts';
 import type { CardSpec } from './spec.ts';
+import { drawable } from './text.ts';
 
 /** Sources outside src/lib/cards that the template and renderer import. */
 const SHARED_SOURCES = ['../color.ts', '../labels.ts'];
-const PACKAGES = ['satori', '@resvg/resvg-js', 'sharp', 'opentype.js'];
+const PACKAGES = ['satori', '@resvg/resvg-js', 'sharp'];
 /** Cache files unused for this long are deleted at the end of a batch. */
 const KEEP_DAYS = 30;
 
@@ -57,7 +60,6 @@ export function rendererFingerprint(sourceDir: string): string {
   for (const name of [...sources, ...SHARED_SOURCES]) hash.update(name).update(readFileSync(path.join(sourceDir, name)));
   const require = createRequire(path.join(sourceDir, 'index.js'));
   for (const pkg of PACKAGES) hash.update(`${pkg}@${packageVersion(require.resolve(pkg), pkg)}`);
-  for (const file of fontFiles(path.join(sourceDir, 'index.js'))) hash.update(readFileSync(file));
   return hash.digest('hex');
 }
 
@@ -77,22 +79,31 @@ export function thumbFile(cardFile: string): string {
   return cardFile.replace(/\.png$/, '.thumb.png');
 }
 
-/** The cache key of one card: what it shows, not where it is served or where its images lie. */
-export function cardKey(spec: CardSpec, fingerprint: string): string {
+/** The cache key of one card: what it shows and the font files it is drawn with (`fonts`), not where it is served or where its images lie. */
+export function cardKey(spec: CardSpec, fingerprint: string, fonts = ''): string {
   const { id: _id, ...shown } = spec;
   const json = JSON.stringify(shown, (key, value) => (key === 'file' ? undefined : value));
-  return createHash('sha256').update(fingerprint).update('\n').update(json).digest('hex').slice(0, 40);
+  return createHash('sha256').update(fingerprint).update('\n').update(fonts).update('\n').update(json).digest('hex').slice(0, 40);
+}
+
+/** The identity of the font files a card's words need (the same choice the renderer makes, on the same words). */
+export function cardFonts(spec: CardSpec, index: FontIndex): string {
+  const words = [spec.eyebrow, spec.title, spec.text, spec.person?.name, spec.person?.role, spec.footer, spec.brand.hub].map(
+    (text) => drawable((text ?? '').normalize('NFC'), (point) => index.canDraw(point)).text,
+  );
+  return index.identity(index.facesFor(words));
 }
 
 export async function renderCards(specs: readonly CardSpec[], options: BatchOptions): Promise<BatchResult> {
   mkdirSync(options.cacheDir, { recursive: true });
   const fingerprint = rendererFingerprint(options.sourceDir);
+  const fonts = new FontIndex(path.join(options.sourceDir, 'index.js'));
   const files = new Map<string, string>();
   const jobs = new Map<string, WorkerJob>();
   let cached = 0;
   const now = new Date();
   for (const spec of specs) {
-    const file = path.join(options.cacheDir, `${cardKey(spec, fingerprint)}.png`);
+    const file = path.join(options.cacheDir, `${cardKey(spec, fingerprint, cardFonts(spec, fonts))}.png`);
     files.set(spec.id, file);
     if (existsSync(file) && existsSync(thumbFile(file))) {
       cached++;

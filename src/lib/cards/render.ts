@@ -9,19 +9,16 @@ import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp from 'sharp';
 import { initials } from '../labels.ts';
-import { type SatoriFont, drawableCodePoints, loadFonts } from './fonts.ts';
+import { presentationForms } from './arabic.ts';
+import { type SatoriFont, fontIndex } from './fonts.ts';
 import type { AssetRef, CardSpec } from './spec.ts';
 import { CARD_HEIGHT, CARD_WIDTH, type CardView, cardElement } from './template.ts';
 import { paintable } from './svg.ts';
 import { direction, drawable } from './text.ts';
 
-let fonts: SatoriFont[] | undefined;
-let drawableSet: ReadonlySet<number> | undefined;
-
-function loaded(): { fonts: SatoriFont[]; canDraw: (codePoint: number) => boolean } {
-  fonts ??= loadFonts();
-  const set = (drawableSet ??= drawableCodePoints(fonts));
-  return { fonts, canDraw: (codePoint) => set.has(codePoint) };
+/** Test hook: draw as if these packages were not installed (the test that the Arabic font draws the Arabic card). */
+export interface RenderOptions {
+  withoutPackages?: readonly string[];
 }
 
 /**
@@ -58,41 +55,58 @@ async function imageUri(file: string, size: number, fit: 'cover' | 'contain'): P
   return `data:image/png;base64,${png.toString('base64')}`;
 }
 
-/** What the template draws for a spec: text the fonts can draw, images inlined. */
-export async function cardView(spec: CardSpec): Promise<CardView> {
-  const { canDraw } = loaded();
-  const clean = (value: string | undefined) => (value === undefined ? undefined : drawable(value, canDraw).text || undefined);
+/** The words of a spec as the card draws them: NFC (so accents are whole glyphs), only what the fonts draw. */
+function cleaner(options: RenderOptions) {
+  const index = fontIndex();
+  const without = new Set(options.withoutPackages ?? []);
+  const canDraw = without.size
+    ? (point: number) => (index.faceFor(point, (faces) => faces.filter((f) => !without.has(f.pkg))) ?? null) !== null
+    : (point: number) => index.canDraw(point);
+  return (value: string | undefined) => (value === undefined ? undefined : drawable(value.normalize('NFC'), canDraw).text || undefined);
+}
+
+/** What the template draws for a spec (text the fonts can draw, images inlined), and the fonts it needs. */
+export async function cardView(spec: CardSpec, options: RenderOptions = {}): Promise<{ view: CardView; fonts: SatoriFont[] }> {
+  const clean = cleaner(options);
   const title = clean(spec.title) ?? clean(spec.brand.hub) ?? '';
   const body = clean(spec.text);
+  const name = clean(spec.person?.name) ?? '';
   const person = spec.person && {
-    name: clean(spec.person.name) ?? '',
+    name,
     role: clean(spec.person.role),
-    initials: initials(clean(spec.person.name) ?? '') || '·',
+    initials: initials(name) || '·',
     avatar: spec.person.avatar && (await dataUri(spec.person.avatar, 480, 'cover')),
   };
-  return {
+  const eyebrow = clean(spec.eyebrow) ?? '';
+  const footer = clean(spec.footer) ?? '';
+  const index = fontIndex();
+  const faces = index.facesFor([eyebrow, title, body ?? '', person?.name ?? '', person?.role ?? '', person?.initials ?? '', footer]);
+  // Arabic in joined forms (arabic.ts explains why satori needs them), once the fonts are chosen from the letters themselves.
+  const shaped = <T extends string | undefined>(value: T): T => (value === undefined ? value : (presentationForms(value) as T));
+  const view: CardView = {
     layout: spec.layout,
-    eyebrow: clean(spec.eyebrow) ?? '',
-    title,
-    text: body,
-    person,
+    eyebrow: shaped(eyebrow),
+    title: shaped(title),
+    text: shaped(body),
+    person: person && { ...person, name: shaped(person.name), role: shaped(person.role), initials: shaped(person.initials) },
     brand: {
-      name: clean(spec.footer) ?? '',
+      name: shaped(footer),
       primary: spec.brand.primary,
       accent: spec.brand.accent,
       logo: spec.brand.logo && (await dataUri(spec.brand.logo, 112, 'contain')),
     },
     dir: direction(`${title} ${body ?? ''}`),
+    fontFamily: faces.map((face) => face.file).join(', '),
   };
+  return { view, fonts: index.fonts(faces) };
 }
 
 /**
  * The card as SVG. With `embedFont: false` text stays `<text x y width height>`,
  * which is how tests measure where every word was laid out.
  */
-export async function cardSvg(spec: CardSpec, options: { embedFont?: boolean } = {}): Promise<string> {
-  const { fonts } = loaded();
-  const view = await cardView(spec);
+export async function cardSvg(spec: CardSpec, options: { embedFont?: boolean } & RenderOptions = {}): Promise<string> {
+  const { view, fonts } = await cardView(spec, options);
   return satori(cardElement(view) as unknown as Parameters<typeof satori>[0], {
     width: CARD_WIDTH,
     height: CARD_HEIGHT,
@@ -123,8 +137,8 @@ export async function renderCardAndThumb(spec: CardSpec): Promise<{ card: Buffer
  * own RGBA encoding and takes about 5 ms less of the ~45 ms a card costs
  * (npm run bench:cards; docs/benchmarks.md).
  */
-export async function renderCard(spec: CardSpec): Promise<Buffer> {
-  return encode(paintable(await cardSvg(spec)));
+export async function renderCard(spec: CardSpec, options: RenderOptions = {}): Promise<Buffer> {
+  return encode(paintable(await cardSvg(spec, options)));
 }
 
 async function encode(svg: string): Promise<Buffer> {

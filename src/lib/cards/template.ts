@@ -9,7 +9,6 @@
  * `border-box` on purpose (satori's default adds padding to the width).
  */
 import { contrast, textOn } from '../color.ts';
-import { FONT_FAMILY } from './fonts.ts';
 import { titleSize } from './text.ts';
 
 export const CARD_WIDTH = 1200;
@@ -35,6 +34,8 @@ export interface CardView {
   brand: { name: string; primary: string; accent: string; logo?: string };
   /** Text direction of the title and text, from their first strong character. */
   dir: 'ltr' | 'rtl';
+  /** The font files this card's text needs, main font first (fonts.ts, `facesFor`). */
+  fontFamily: string;
 }
 
 type Style = Record<string, string | number>;
@@ -52,9 +53,24 @@ function img(src: string, size: number, style: Style = {}): CardNode {
   return { type: 'img', props: { src, width: size, height: size, style: { width: size, height: size, objectFit: 'cover', ...style } } };
 }
 
-/** A text box that never grows past `lines` lines: the last one ends with "…". */
+/** Arabic already in its joined forms (arabic.ts). */
+const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]/u;
+/** Line height of Arabic text: room for the dots below the baseline. */
+const ARABIC_LINE_HEIGHT = 1.4;
+
+/**
+ * A text box that never grows past `lines` lines: the last one ends with "…".
+ * Text with Arabic presentation forms is drawn without the font's `ccmp`
+ * feature: Noto Sans Arabic would split an isolated ب or a أ back into a
+ * dotless letter and a mark placed by a vertical offset, which satori
+ * applies upside down (arabic.ts); without it each form is one glyph.
+ */
 function text(value: string, lines: number, style: Style): CardNode {
-  return el('div', { display: 'block', lineClamp: lines, overflow: 'hidden', overflowWrap: 'anywhere', wordBreak: 'break-word', ...style }, value);
+  // Arabic also gets the taller lines of the body text: at the title's 1.12 the dots below a last line's ي fell outside its box and were cut.
+  const arabic: Style = PRESENTATION_FORMS.test(value)
+    ? { fontFeatureSettings: '"ccmp" 0', lineHeight: Math.max(Number(style.lineHeight ?? 0), ARABIC_LINE_HEIGHT) }
+    : {};
+  return el('div', { display: 'block', lineClamp: lines, overflow: 'hidden', overflowWrap: 'anywhere', wordBreak: 'break-word', ...style, ...arabic }, value);
 }
 
 function avatar(person: NonNullable<CardView['person']>, size: number, accent: string): CardNode {
@@ -139,7 +155,7 @@ export function cardElement(view: CardView): CardNode {
       padding: `${SAFE_MARGIN}px ${SAFE_MARGIN + 8}px ${SAFE_MARGIN - 8 + STRIPE}px`,
       background: primary,
       color: ink,
-      fontFamily: FONT_FAMILY,
+      fontFamily: view.fontFamily,
       position: 'relative',
     },
     eyebrow,

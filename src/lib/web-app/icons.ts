@@ -12,7 +12,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import satori from 'satori';
 import { dataUri } from '../cards/render.ts';
-import { loadFonts, type SatoriFont } from '../cards/fonts.ts';
+import { fontIndex } from '../cards/fonts.ts';
 import type { AssetRef } from '../cards/spec.ts';
 import { textOn } from '../color.ts';
 import { initials } from '../labels.ts';
@@ -42,17 +42,27 @@ export interface IconBrand {
   logo?: AssetRef | undefined;
 }
 
-let fonts: SatoriFont[] | undefined;
-
 /** One icon as SVG. */
 export async function iconSvg(icon: IconSpec, brand: IconBrand): Promise<string> {
   const inner = Math.round(icon.size * LOGO_SHARE[icon.purpose]);
   const logo = brand.logo && (await dataUri(brand.logo, inner * 2, 'contain'));
+  const letters = initials(brand.name) || '·';
+  // The card fonts that draw the initials (fonts.ts loads only those).
+  const faces = fontIndex().facesFor([letters]);
   const child = logo
     ? { type: 'img', props: { src: logo, width: inner, height: inner, style: { objectFit: 'contain' } } }
     : {
         type: 'div',
-        props: { style: { color: textOn(brand.primary), fontSize: Math.round(inner * 0.55), fontWeight: 700, lineHeight: 1 }, children: initials(brand.name) || '·' },
+        props: {
+          style: {
+            color: textOn(brand.primary),
+            fontSize: Math.round(inner * 0.55),
+            fontWeight: 700,
+            lineHeight: 1,
+            fontFamily: faces.map((face) => face.file).join(', '),
+          },
+          children: letters,
+        },
       };
   const element = {
     type: 'div',
@@ -69,7 +79,7 @@ export async function iconSvg(icon: IconSpec, brand: IconBrand): Promise<string>
       children: child,
     },
   };
-  fonts ??= loadFonts();
+  const fonts = fontIndex().fonts(faces);
   return satori(element as unknown as Parameters<typeof satori>[0], { width: icon.size, height: icon.size, fonts, loadAdditionalAsset: async () => [] });
 }
 
