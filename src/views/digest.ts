@@ -5,7 +5,7 @@ import { formatDate, formatRange } from '../lib/dates.ts';
 import { absolute, cardPath, digestJsonPath, digestPath, entryPath } from '../lib/urls.ts';
 import { EVERYONE, digestTeams } from '../model/schemas/settings.ts';
 import { NOW, published, settings, t } from './hub.ts';
-import { teamName } from './labels.ts';
+import { quoted, teamName } from './labels.ts';
 
 /** The team as readers see it; "all" is everyone. */
 export function teamLabel(team: string): string {
@@ -69,6 +69,7 @@ async function build(team: string): Promise<Digest> {
       when: (date, until) => (until ? formatRange(date, until, settings.lang) : formatDate(date, settings.lang)),
       footer: (vars) => t('digest.footer', vars),
       openOnHub: t('digest.openOnHub'),
+      quote: quoted,
     },
   });
 }
