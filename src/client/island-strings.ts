@@ -188,8 +188,7 @@ export function stringsOf<K extends string>(element: HTMLElement): (key: K, vars
   }
   // Numbers as the page's language writes them (1.234 in German), as the server's t() does.
   const lang = document.documentElement.lang || undefined;
-  return (key, vars = {}) =>
-    (strings[key] ?? key).replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? vars[name]!.toLocaleString(lang) : match));
+  return (key, vars = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? vars[name]!.toLocaleString(lang) : match));
 }
 
 /** A date as readers of the page's language see it. */

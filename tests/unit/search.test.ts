@@ -36,7 +36,11 @@ describe('searchRecord', () => {
   });
 
   it('names filter values in the hub’s language when given the names (the team "all", a network named by a word)', () => {
-    const names = { team: (id: string) => (id === 'all' ? 'Alle' : id.toUpperCase()), topic: (id: string) => `#${id}`, network: (id: string) => (id === 'email' ? 'E-Mail' : id) };
+    const names = {
+      team: (id: string) => (id === 'all' ? 'Alle' : id.toUpperCase()),
+      topic: (id: string) => `#${id}`,
+      network: (id: string) => (id === 'email' ? 'E-Mail' : id),
+    };
     const record = searchRecord(input({ data: { topics: ['product'], teams: ['all'] }, names }));
     expect(record.filters).toEqual({ type: ['Snippet'], topic: ['#product'], team: ['Alle', 'SALES', 'ENGINEERING', 'PEOPLE'], network: ['linkedin', 'x', 'E-Mail'] });
   });
