@@ -148,7 +148,11 @@ export const ISLAND_STRINGS = {
     'compose.linkScheme',
     'compose.linkNoScheme',
     'compose.linkCredentials',
-    'compose.linkRule',
+    'compose.linkCharacter.lineBreak',
+    'compose.linkCharacter.space',
+    'compose.linkCharacter.backslash',
+    'compose.linkCharacter.invisible',
+    'compose.linkCapitals',
     'compose.linkNotUrl',
     'compose.linkOwn',
     'compose.linkOther',
@@ -182,7 +186,9 @@ export function stringsOf<K extends string>(element: HTMLElement): (key: K, vars
   } catch {
     /* keep empty */
   }
-  return (key, vars = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+  // Numbers as the page's language writes them (1.234 in German), as the server's t() does.
+  const lang = document.documentElement.lang || undefined;
+  return (key, vars = {}) => (strings[key] ?? key).replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? vars[name]!.toLocaleString(lang) : match));
 }
 
 /** A date as readers of the page's language see it. */

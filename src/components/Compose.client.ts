@@ -11,7 +11,7 @@ import { compose } from '../lib/share/compose.ts';
 import { type ShareSettings, type Shareable, draftPost, isPhoneBrowser } from '../lib/share/draft.ts';
 import { lazyPatterns, liveLength, ownBlocks } from '../lib/share/live-length.ts';
 import { hostOf, isOwnLink } from '../lib/share/own-domains.ts';
-import { type LinkProblem, linkProblem, sharedInput } from '../lib/share/link-input.ts';
+import { LINK_MAX_LENGTH, type LinkProblem, linkProblem, sharedInput } from '../lib/share/link-input.ts';
 import { type Composition, fileAndStart, parseCompositions, withoutRecent } from '../lib/share/compositions.ts';
 import { tagLink } from '../lib/share/utm.ts';
 import { type SuggestTarget, suggestUrl } from '../lib/suggest.ts';
@@ -90,7 +90,7 @@ export function initCompose(): void {
       case 'empty':
         return help;
       case 'tooLong':
-        return s('compose.linkTooLong', { length: problem.length });
+        return s('compose.linkTooLong', { length: problem.length, max: LINK_MAX_LENGTH });
       case 'script':
         return s('compose.linkScript', { scheme: problem.scheme });
       case 'scheme':
@@ -99,8 +99,10 @@ export function initCompose(): void {
         return s('compose.linkNoScheme', { suggestion: problem.suggestion });
       case 'credentials':
         return s('compose.linkCredentials');
-      case 'rule':
-        return s('compose.linkRule', { why: problem.why });
+      case 'character':
+        return s(`compose.linkCharacter.${problem.refusal}`, { code: problem.code, at: problem.at });
+      case 'capitals':
+        return s('compose.linkCapitals', { scheme: problem.scheme });
       default:
         return s('compose.linkNotUrl');
     }

@@ -9,6 +9,7 @@ import { markDone, passMark, recordAttempt, scoreQuiz } from '../lib/training-pr
 import { onProgressChange, readTraining, writeTraining } from '../client/progress-store.ts';
 import { type IslandKey, formatDay, stringsOf } from '../client/island-strings.ts';
 import { joinSentences } from '../lib/sentence.ts';
+import { isolated } from '../lib/direction.ts';
 
 for (const quiz of document.querySelectorAll<HTMLElement>('[data-quiz]')) enhance(quiz);
 
@@ -77,7 +78,8 @@ function enhance(quiz: HTMLElement) {
   function reveal(i: number, pick?: number) {
     const q = questions[i]!;
     revealed[i] = true;
-    const answer = optionText(q, answers[i]!);
+    // Isolated: an option in another direction than the sentence around it keeps its punctuation in place.
+    const answer = isolated(optionText(q, answers[i]!));
     const verdict = pick === undefined ? s('quiz.theAnswer', { answer }) : s('quiz.wrong', { answer });
     show(i, joinSentences(verdict), joinSentences(pick === undefined ? undefined : why(q, pick), q.dataset.explain));
   }

@@ -1,8 +1,11 @@
 /**
  * UI strings: one flat JSON per language in src/i18n/, read through `t()`.
- * `{name}` placeholders are filled from `vars`; a key with plural forms
- * (`x.one`, `x.other`, … one per Intl.PluralRules category) is addressed as
- * `x` and its form is chosen by `vars.count`.
+ * `{name}` placeholders are filled from `vars`, a number written as the
+ * language writes it (Intl.NumberFormat: 1234 is "1,234" in English, "1.234"
+ * in German); a key with plural forms (`x.one`, `x.other`, … one per
+ * Intl.PluralRules category) is addressed as `x` and its form is chosen by
+ * `vars.count`. A number that is a name rather than a quantity (a year, a
+ * code) is handed over as a string, and stays as it is.
  *
  * Keys are typed from the dictionaries `createT()` is given: the hub's `t()`
  * (src/views/hub.ts) takes `UiKey`, the keys of src/i18n/en.json. A key built
@@ -32,11 +35,17 @@ export type Translate<K extends string = string> = { translate(key: K, vars?: Va
  */
 export function createT<D extends Dictionary, F extends Dictionary = Record<never, string>>(lang: string, dictionary: D, fallback?: F): Translate<KeysOf<D> | KeysOf<F>> {
   const plural = new Intl.PluralRules(lang);
+  const number = new Intl.NumberFormat(lang);
   const lookup = (key: string) => dictionary[key] ?? fallback?.[key];
   return (key, vars = {}) => {
     let template = lookup(key);
     if (typeof vars.count === 'number') template = lookup(`${key}.${plural.select(vars.count)}`) ?? lookup(`${key}.other`) ?? template;
     if (template === undefined) throw new Error(`Missing UI string "${key}" (add it to src/i18n/en.json)`);
-    return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
+    return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? formatVar(vars[name]!, number) : match));
   };
+}
+
+/** A placeholder's value as text: a number in the language's digits and grouping, a string as it is. */
+export function formatVar(value: string | number, number: Intl.NumberFormat): string {
+  return typeof value === 'number' ? number.format(value) : value;
 }

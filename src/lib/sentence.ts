@@ -4,8 +4,8 @@
  * "Answer: Keep it..", "Right. Because …" not "Right.. Because …".
  */
 
-/** Ends in . ! ? … (or ; :), possibly inside closing quotes or brackets. */
-const ENDED = /[.!?…][\s"'”’»)\]]*$/u;
+/** Ends in . ! ? … (or ; :), possibly inside closing quotes (English, German “, Arabic »), brackets or an isolate (direction.ts isolated()). */
+const ENDED = /[.!?…][\s"'”’»“«)\]\u2069]*$/u;
 
 /** `text` with a full stop at its end unless it already ends a sentence. */
 export function endSentence(text: string): string {

@@ -47,6 +47,12 @@ export interface NetworkRecord<Id extends string = string> {
   id: Id;
   /** The network's name on buttons, counters and in messages. */
   label: string;
+  /**
+   * `label` is a word of English, not a brand name ("E-mail"): pages show the UI string `network.<id>` in
+   * the hub's language instead (src/views/labels.ts), which `astro check` asks every such network to have;
+   * `label` stays for build messages. Default: a brand name, shown as it is in every language.
+   */
+  translated?: true;
   prefill: Prefill;
   counting: CountingRule;
   /** `counting` in words, for build messages: "X's weighted length: every link 23, CJK and emoji 2". */
@@ -195,6 +201,7 @@ export const NETWORKS = [
   record({
     id: 'email',
     label: 'E-mail',
+    translated: true,
     prefill: 'post',
     counting: 'utf16',
     countingRule: 'characters of the body',
@@ -207,6 +214,8 @@ export const NETWORKS = [
 
 export type NetworkId = (typeof NETWORKS)[number]['id'];
 export type Network = NetworkRecord<NetworkId>;
+/** Networks whose name is a word, shown through the UI string `network.<id>`. */
+export type TranslatedNetworkId = Extract<(typeof NETWORKS)[number], { translated: true }>['id'];
 /** Networks people may list a profile on. */
 export type ProfileNetworkId = Extract<(typeof NETWORKS)[number], { profile: true }>['id'];
 

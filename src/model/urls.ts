@@ -66,18 +66,36 @@ const NAMES: Record<string, string> = {
   '\\': 'a backslash',
 };
 
-/** A character as an editor can find it: its name where it has a short one, and its code point. */
-export function describeCharacter(char: string): string {
-  const code = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-  return `${NAMES[char] ?? (/\s/.test(char) ? 'a whitespace character' : 'a control character')} (${code})`;
+/** A character's code point as Unicode writes it: "U+202E". */
+export function codePoint(char: string): string {
+  return `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
-/** Why a forbidden character is refused, by kind. */
+/** A character as an editor can find it: its name where it has a short one, and its code point. */
+export function describeCharacter(char: string): string {
+  return `${NAMES[char] ?? (/\s/.test(char) ? 'a whitespace character' : 'a control character')} (${codePoint(char)})`;
+}
+
+/** Why a forbidden character is refused, as a kind: each kind has its words (below, and in the composer's UI strings). */
+export type CharacterRefusal = 'lineBreak' | 'space' | 'backslash' | 'invisible';
+
+export function characterRefusal(char: string): CharacterRefusal {
+  if (/[\t\n\r]/.test(char)) return 'lineBreak';
+  if (/\s/.test(char)) return 'space';
+  if (char === '\\') return 'backslash';
+  return 'invisible';
+}
+
+const WHY_REFUSED: Record<CharacterRefusal, string> = {
+  lineBreak: 'browsers drop it, so the address could lead elsewhere than it reads; write it on one line',
+  space: 'an address has no spaces (in a path, a space is written %20)',
+  backslash: 'browsers read it as "/"; write "/"',
+  invisible: 'it is invisible and can make an address display differently from where it leads; retype the address',
+};
+
+/** Why a forbidden character is refused, in words for build messages. */
 function whyRefused(char: string): string {
-  if (/[\t\n\r]/.test(char)) return 'browsers drop it, so the address could lead elsewhere than it reads; write it on one line';
-  if (/\s/.test(char)) return 'an address has no spaces (in a path, a space is written %20)';
-  if (char === '\\') return 'browsers read it as "/"; write "/"';
-  return 'it is invisible and can make an address display differently from where it leads; retype the address';
+  return WHY_REFUSED[characterRefusal(char)];
 }
 
 /** The first forbidden character of `value` and where it is (1-based), if any. */

@@ -6,13 +6,13 @@
  */
 import { cards, command, paths } from 'virtual:hub/config';
 import { formatDate, formatRange } from '../lib/dates.ts';
-import { humanize } from '../lib/labels.ts';
 import { assetRef, cardServer } from '../lib/cards/serve.ts';
 import type { AssetRef, CardSpec } from '../lib/cards/spec.ts';
 import { CARD_HEIGHT, CARD_WIDTH } from '../lib/cards/template.ts';
 import { cardPath, hubCardPath } from '../lib/urls.ts';
 import { COLLECTIONS, type CollectionName } from '../model/collections.ts';
 import { type Entry, findPublished, hubDescription, published, settings, t } from './hub.ts';
+import { quoted, roleName, teamName } from './labels.ts';
 
 export const CARD_SIZE = { width: CARD_WIDTH, height: CARD_HEIGHT } as const;
 
@@ -80,7 +80,7 @@ async function specsOf(collection: CollectionName): Promise<CardSpec[]> {
     case 'training':
       return (await published('training')).map((m) =>
         spec(collection, m.id, {
-          eyebrow: join(t('kind.training'), t('training.minutes', { count: m.data.minutes }), t(`training.role.${m.data.role}`)),
+          eyebrow: join(t('kind.training'), t('training.minutes', { count: m.data.minutes }), roleName(m.data.role)),
           title: m.data.title,
           text: m.data.summary,
         }),
@@ -93,9 +93,9 @@ async function specsOf(collection: CollectionName): Promise<CardSpec[]> {
       return (await published('people')).map((p) =>
         spec(collection, p.id, {
           layout: 'person',
-          eyebrow: join(humanize(p.data.team), p.data.mentor && t('people.mentor')),
+          eyebrow: join(teamName(p.data.team), p.data.mentor && t('people.mentor')),
           title: p.data.name,
-          text: join(p.data.title, p.data.spotlight && `“${p.data.spotlight}”`),
+          text: join(p.data.title, p.data.spotlight && quoted(p.data.spotlight)),
           person: { name: p.data.name, role: p.data.title, avatar: avatarOf(p) },
         }),
       );

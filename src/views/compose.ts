@@ -3,13 +3,13 @@
  * (views/share-panel.ts), the hub's networks and the company's own domains
  * (UTM tags on their links only), where suggestions go, and the bookmarklet.
  */
-import { network } from '../model/networks.ts';
 import { bookmarkletHref } from '../lib/share/bookmarklet.ts';
 import { ownDomains } from '../lib/share/own-domains.ts';
 import type { ShareSettings } from '../lib/share/draft.ts';
 import type { SuggestTarget } from '../lib/suggest.ts';
 import { absolute, path } from '../lib/urls.ts';
 import { published, settings, t } from './hub.ts';
+import { networkName } from './labels.ts';
 import { shareSettings } from './share-panel.ts';
 import { suggestTarget } from './suggest.ts';
 
@@ -26,7 +26,7 @@ export async function composeView() {
   const snippets = await published('snippets');
   const config: ComposeConfig = {
     settings: shareSettings,
-    networks: settings.networks.map((id) => ({ id, label: network(id).label })),
+    networks: settings.networks.map((id) => ({ id, label: networkName(id) })),
     ownDomains: ownDomains(
       settings.compose?.own_domains,
       settings.site,

@@ -2,14 +2,14 @@
 import { buildDigest } from '../lib/digest/build.ts';
 import type { Digest, DigestIndex } from '../lib/digest/types.ts';
 import { formatDate, formatRange } from '../lib/dates.ts';
-import { humanize } from '../lib/labels.ts';
 import { absolute, cardPath, digestJsonPath, digestPath, entryPath } from '../lib/urls.ts';
 import { EVERYONE, digestTeams } from '../model/schemas/settings.ts';
 import { NOW, published, settings, t } from './hub.ts';
+import { quoted, teamName } from './labels.ts';
 
 /** The team as readers see it; "all" is everyone. */
 export function teamLabel(team: string): string {
-  return team === EVERYONE ? t('digest.everyone') : humanize(team);
+  return team === EVERYONE ? t('digest.everyone') : teamName(team);
 }
 
 /** The digests with a page and a JSON file: the one for everyone, then each team's. */
@@ -50,7 +50,7 @@ async function build(team: string): Promise<Digest> {
       },
       subject: (vars) => t('digest.subject', vars),
       intro: (vars) => t('digest.intro', vars),
-      note: (person) => `${person.title} · ${humanize(person.team)}`,
+      note: (person) => `${person.title} · ${teamName(person.team)}`,
       day: (date) => formatDate(date, settings.lang, 'long'),
       kind: {
         snippet: t('digest.kind.snippet'),
@@ -69,6 +69,7 @@ async function build(team: string): Promise<Digest> {
       when: (date, until) => (until ? formatRange(date, until, settings.lang) : formatDate(date, settings.lang)),
       footer: (vars) => t('digest.footer', vars),
       openOnHub: t('digest.openOnHub'),
+      quote: quoted,
     },
   });
 }

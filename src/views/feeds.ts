@@ -1,13 +1,13 @@
 /** The snippet feeds of this hub (src/lib/feeds.ts), and what the pages say about them. */
 import { type FeedFormat, type FeedId, feedIds, snippetFeed } from '../lib/feeds.ts';
-import { humanize } from '../lib/labels.ts';
 import { absolute, cardPath, entryPath, feedPath, path } from '../lib/urls.ts';
 import { NOW, published, settings, t } from './hub.ts';
+import { teamName, topicName } from './labels.ts';
 
 /** A feed as a page names it: "Tidewater Voices: posts for Sales". */
 export function feedTitle(id: FeedId): string {
-  if (id.startsWith('team-')) return t('feeds.team', { hub: settings.name, team: humanize(id.slice(5)) });
-  if (id.startsWith('topic-')) return t('feeds.topic', { hub: settings.name, topic: humanize(id.slice(6)) });
+  if (id.startsWith('team-')) return t('feeds.team', { hub: settings.name, team: teamName(id.slice(5)) });
+  if (id.startsWith('topic-')) return t('feeds.topic', { hub: settings.name, topic: topicName(id.slice(6)) });
   return t('feeds.all', { hub: settings.name });
 }
 
@@ -15,7 +15,7 @@ export function allFeeds(): { id: FeedId; title: string; label: string; rss: str
   return feedIds(settings).map((id) => ({
     id,
     title: feedTitle(id),
-    label: id === 'snippets' ? t('feeds.allLabel') : humanize(id.replace(/^(team|topic)-/, '')),
+    label: id === 'snippets' ? t('feeds.allLabel') : id.startsWith('team-') ? teamName(id.slice(5)) : topicName(id.replace(/^topic-/, '')),
     rss: feedPath(id, 'xml'),
     json: feedPath(id, 'json'),
   }));

@@ -15,10 +15,11 @@ import { aggregate } from '../lib/metrics/aggregate.ts';
 import { FORMATS } from '../lib/metrics/formats.ts';
 import { impactContext, readExports } from '../lib/metrics/load.ts';
 import { type ImpactView, impactView } from '../lib/metrics/view.ts';
-import { NETWORK_IDS, isNetworkId, network } from '../model/networks.ts';
+import { NETWORK_IDS, isNetworkId } from '../model/networks.ts';
 import { isPublished } from '../lib/publish.ts';
 import { entryPath } from '../lib/urls.ts';
 import { NOW, published, settings, t } from './hub.ts';
+import { networkName, teamName } from './labels.ts';
 
 export interface ImpactData {
   view: ImpactView;
@@ -62,11 +63,11 @@ async function loadImpact(): Promise<ImpactData> {
     lang: settings.lang,
     t,
     campaign: (id) => (campaignTitles.has(id) ? { label: campaignTitles.get(id)!, href: entryPath('campaigns', id) } : undefined),
-    network: (id) => (isNetworkId(id) ? network(id).label : humanize(id)),
-    team: humanize,
+    network: (id) => (isNetworkId(id) ? networkName(id) : humanize(id)),
+    team: teamName,
     person: (id) => {
       const person = named.get(id);
-      return person && { name: person.data.name, href: entryPath('people', person.id), team: humanize(person.data.team) };
+      return person && { name: person.data.name, href: entryPath('people', person.id), team: teamName(person.data.team) };
     },
   });
   const tools = [...new Set(exports.filter((e) => e.rows.length > 0).map((e) => e.tool!))].map((tool) => FORMATS.find((f) => f.tool === tool)!.name);

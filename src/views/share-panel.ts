@@ -4,10 +4,11 @@
  * shown without JavaScript (ShareLinks.astro). Both share through
  * src/lib/share, with the hub's settings, so they cannot disagree.
  */
-import { type NetworkId, network, needsClipboard } from '../model/networks.ts';
+import { type NetworkId, needsClipboard } from '../model/networks.ts';
 import { type ShareSettings, type Shareable, networksOfVariant } from '../lib/share/draft.ts';
 import { precount, sharePost } from '../lib/share/posts.ts';
 import { settings } from './hub.ts';
+import { networkName } from './labels.ts';
 
 export const shareSettings: ShareSettings = {
   disclosure: settings.disclosure,
@@ -17,7 +18,7 @@ export const shareSettings: ShareSettings = {
 };
 
 /** Network labels as a list in a sentence: "LinkedIn, Mastodon". */
-const labels = (ids: readonly NetworkId[]) => ids.map((id) => network(id).label).join(', ');
+const labels = (ids: readonly NetworkId[]) => ids.map(networkName).join(', ');
 
 export interface SharePanelView {
   /** Prefix of the panel's element ids (a page may hold more than one panel). */
@@ -42,14 +43,14 @@ export function sharePanel(item: Shareable): SharePanelView {
     item,
     settings: shareSettings,
     counted: precount(item, shareSettings),
-    labels: Object.fromEntries(item.networks.map((n) => [n, network(n).label])),
+    labels: Object.fromEntries(item.networks.map((n) => [n, networkName(n)])),
   };
   return {
     uid: `share-${item.id}`,
     variants: item.variants.map((variant) => ({ text: variant.text, onlyOn: variant.networks && labels(variant.networks) })),
     hashtags: item.hashtags,
     disclosure: settings.disclosure,
-    networks: item.networks.map((id) => ({ id, label: network(id).label })),
+    networks: item.networks.map((id) => ({ id, label: networkName(id) })),
     mastodon: item.networks.includes('mastodon'),
     config: JSON.stringify(config).replace(/</g, '\\u003c'),
   };
@@ -82,7 +83,7 @@ export function shareLinks(item: Shareable): ShareLinksView {
       onlyOn: variant.networks && labels(variant.networks),
       links: networksOfVariant(item, index).map((id) => {
         const { url, fits } = sharePost(id, variant.text, item, shareSettings);
-        return { network: id, label: network(id).label, url, fits, target: id === 'email' ? undefined : '_blank' };
+        return { network: id, label: networkName(id), url, fits, target: id === 'email' ? undefined : '_blank' };
       }),
     })),
   };

@@ -1,8 +1,9 @@
 /** Snippets as pages show them: the cards of a list (with their campaign's title) and a snippet's own page. */
-import { type NetworkId, network, offeredNetworks } from '../model/networks.ts';
+import { type NetworkId, offeredNetworks } from '../model/networks.ts';
 import { excerpt } from '../lib/labels.ts';
 import type { Shareable } from '../lib/share/draft.ts';
 import { type Entry, findPublished, published, settings } from './hub.ts';
+import { networkName } from './labels.ts';
 
 export interface SnippetCardItem {
   snippet: Entry<'snippets'>;
@@ -39,7 +40,7 @@ export async function snippetPage(snippet: Entry<'snippets'>): Promise<SnippetPa
     description: excerpt(variants[0]!.text, 155),
     campaign: snippet.data.campaign ? await findPublished('campaigns', snippet.data.campaign) : undefined,
     networks,
-    networkNames: networks.map((n) => network(n).label).join(', '),
+    networkNames: networks.map(networkName).join(', '),
     item: { id: snippet.id, link, campaign: snippet.data.campaign, hashtags, variants, networks },
   };
 }

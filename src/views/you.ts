@@ -1,10 +1,10 @@
 /** /you/: what the page's island checks a device link against, and the words it shows stored ids in. */
 import type { KnownIds, YourHubLabels } from '../lib/device-transfer.ts';
 import { publishedGuidelinesVersion } from '../lib/guidelines-ack.ts';
-import { humanize } from '../lib/labels.ts';
 import { ROLES } from '../model/schemas/people.ts';
 import { NETWORKS } from '../model/networks.ts';
-import { published, settings, t } from './hub.ts';
+import { published, settings } from './hub.ts';
+import { networkName, roleName, teamName } from './labels.ts';
 import { trackSummaries } from './track.ts';
 
 export async function yourHubPage(): Promise<{ known: KnownIds; labels: YourHubLabels }> {
@@ -23,15 +23,15 @@ export async function yourHubPage(): Promise<{ known: KnownIds; labels: YourHubL
     stepRefs,
   };
   const labels: YourHubLabels = {
-    teams: Object.fromEntries(teams.map((team) => [team, humanize(team)])),
+    teams: Object.fromEntries(teams.map((team) => [team, teamName(team)])),
     mentors: Object.fromEntries(mentors.map((m) => [m.id, m.data.name])),
-    roles: Object.fromEntries(ROLES.map((role) => [role, t(`training.role.${role}`)])),
+    roles: Object.fromEntries(ROLES.map((role) => [role, roleName(role)])),
     modules: Object.fromEntries(modules.map((m) => [m.id, m.data.title])),
     tracks: Object.fromEntries(
       tracks.map((track) => [track.id, { title: track.title, href: track.href, steps: Object.fromEntries(track.steps.map((step) => [step.key, step.label])) }]),
     ),
     entries: Object.fromEntries(tracks.flatMap((track) => track.steps.flatMap((step) => (step.ref ? [[step.ref, step.label]] : [])))),
-    networks: Object.fromEntries(NETWORKS.map((network) => [network.id, network.label])),
+    networks: Object.fromEntries(NETWORKS.map((network) => [network.id, networkName(network.id)])),
   };
   return { known, labels };
 }

@@ -51,7 +51,9 @@ async function answer(picks: Record<number, number>) {
 /** The text a person sees in question i (hidden parts and closed disclosures left out). */
 const visibleText = (i: number) => question(i).innerText();
 /** The text of question i a person sees apart from its options' labels. */
-const feedbackText = async (i: number) => ((await question(i).locator('[data-feedback]').isVisible()) ? question(i).locator('[data-feedback]').innerText() : '');
+// The right option is set into the verdict as a bidirectional isolate (U+2068 … U+2069), invisible: read without them.
+const feedbackText = async (i: number) =>
+  (await question(i).locator('[data-feedback]').isVisible()) ? (await question(i).locator('[data-feedback]').innerText()).replace(/[\u2066-\u2069]/g, '') : '';
 
 describe('a wrong answer', () => {
   it('explains why that option is wrong without revealing the right one; a second wrong try shows it', async () => {

@@ -48,10 +48,22 @@ export const TREES = {
       'snippets/live.md': readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8').replace('title: Live snippet', 'title: Live snippet, now with a better title'),
     },
   },
-  /** The valid tree with `lang: ar`: the interface in Arabic, the page right to left (its content stays English). */
+  /**
+   * The valid tree with `lang: ar`: the interface in Arabic, the page right to left (its content stays English),
+   * and a hub name as long as a real one, which a phone's header must show whole beside the wider "القائمة".
+   */
   arabic: {
     from: VALID_TREE,
-    files: { 'settings.yaml': readFileSync(path.join(VALID_TREE, 'settings.yaml'), 'utf8').replace(/^lang: en$/m, 'lang: ar') },
+    files: {
+      'settings.yaml': readFileSync(path.join(VALID_TREE, 'settings.yaml'), 'utf8')
+        .replace(/^lang: en$/m, 'lang: ar')
+        .replace(/^name: Fixture Hub$/m, 'name: Fixture Thermal Voices'),
+    },
+  },
+  /** The valid tree with `lang: de`: the interface in German (src/i18n/de.json), its content English. */
+  german: {
+    from: VALID_TREE,
+    files: { 'settings.yaml': readFileSync(path.join(VALID_TREE, 'settings.yaml'), 'utf8').replace(/^lang: en$/m, 'lang: de') },
   },
   /**
    * The valid tree in English, German and Arabic (settings.languages): the live snippet and the guideline
@@ -146,6 +158,7 @@ export const BUILDS = {
   'valid@2026-11-22': { tree: 'valid', now: TODAY, ownCardCache: true },
   'hostile@2026-11-22': { tree: 'hostile', now: TODAY },
   'arabic@2026-11-22': { tree: 'arabic', now: TODAY },
+  'german@2026-11-22': { tree: 'german', now: TODAY },
   'languages@2026-11-22': { tree: 'languages', now: TODAY },
   'languages-hide@2026-11-22': { tree: 'languages-hide', now: TODAY },
   // Publishes the valid tree's scheduled entries; starts from the cards of the build above.

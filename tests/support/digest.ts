@@ -70,6 +70,7 @@ export function digestInput(overrides: Partial<DigestInput> = {}): DigestInput {
           .join(' – '),
       footer: ({ team }) => `Footer ${team}`,
       openOnHub: 'Open',
+      quote: (text) => `“${text}”`,
     },
     ...overrides,
   };

@@ -64,8 +64,10 @@ describe('a link pasted into /compose/', () => {
     expect(linkProblem(`https://example.org/${'a'.repeat(LINK_MAX_LENGTH - 20)}`)).toBeUndefined();
     expect(linkProblem('hello world')).toEqual({ kind: 'notUrl' });
     expect(linkProblem('')).toEqual({ kind: 'empty' });
-    expect(linkProblem('https://example.org/a\u202Eb')).toEqual({ kind: 'rule', why: expect.stringContaining('right-to-left override') });
-    expect(linkProblem('https://evil.example\\@trusted.example')).toMatchObject({ kind: 'rule' });
+    expect(linkProblem('https://example.org/a\u202Eb')).toEqual({ kind: 'character', refusal: 'invisible', code: 'U+202E', at: 22 });
+    expect(linkProblem('https://evil.example\\@trusted.example')).toEqual({ kind: 'character', refusal: 'backslash', code: 'U+005C', at: 21 });
+    expect(linkProblem('https://example.org/a b')).toEqual({ kind: 'character', refusal: 'space', code: 'U+0020', at: 22 });
+    expect(linkProblem('HTTPS://example.org/')).toEqual({ kind: 'capitals', scheme: 'https' });
   });
   it('suggests https:// for a link pasted without it', () => {
     expect(linkProblem('example.org/story')).toEqual({ kind: 'noScheme', suggestion: 'https://example.org/story' });

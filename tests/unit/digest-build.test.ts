@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildDigest, digestLink } from '../../src/lib/digest/build.ts';
+import { digestEmail } from '../../src/lib/digest/email.ts';
 import { digestWeek, isoWeek } from '../../src/lib/digest/week.ts';
 import { d, digestInput as input } from '../support/digest.ts';
 
@@ -76,5 +77,31 @@ describe('settings and empty weeks', () => {
     expect(digestLink('https://h/x/?a=1', { team: 'people', week: '2026-W01', medium: 'm' })).toBe(
       'https://h/x/?a=1&team=people&utm_source=digest&utm_medium=m&utm_campaign=digest-2026-w01',
     );
+  });
+});
+
+describe('the digest e-mail in the hub’s language', () => {
+  const email = (lang: string, quote = (text: string) => `“${text}”`) => {
+    const base = input();
+    return digestEmail(buildDigest({ ...base, settings: { ...base.settings, lang }, words: { ...base.words, quote } }));
+  };
+
+  it('says its language and direction, and starts text and buttons on the right in Arabic', async () => {
+    const ar = await email('ar', (text) => `«${text}»`);
+    expect(ar.html).toMatch(/<html lang="ar" dir="rtl"/);
+    expect(ar.html).toContain('text-align:right');
+    // MJML aligns its columns' empty wrappers (font size 0) left whatever the direction: only they may.
+    expect(ar.html.replace(/font-size:0px;text-align:left;direction:rtl/g, '')).not.toContain('text-align:left');
+    const en = await email('en');
+    expect(en.html).toMatch(/<html lang="en" dir="ltr"/);
+    expect(en.html).not.toContain('text-align:right');
+  });
+
+  it('lets entries’ own words take their direction, and quotes in the language’s marks', async () => {
+    const ar = await email('ar', (text) => `«${text}»`);
+    expect(ar.html).toContain('<div dir="auto">A post about heat pumps in winter.</div>');
+    const spotlight = ar.text.split('\n').find((line) => line.includes('«'));
+    expect(spotlight).toMatch(/^ {2}«.+» — /);
+    expect(ar.text).not.toContain('“');
   });
 });

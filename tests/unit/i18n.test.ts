@@ -21,7 +21,11 @@ import type { ContactKind } from '../../src/lib/contact.ts';
 import type { AutoReason } from '../../src/lib/track-progress.ts';
 import { PREF_FIELDS, type RefusalReason } from '../../src/lib/device-transfer.ts';
 import { COLLECTIONS, type CollectionName } from '../../src/model/collections.ts';
-import type { trainingSchema } from '../../src/model/schemas/training.ts';
+import { LEVELS, type trainingSchema } from '../../src/model/schemas/training.ts';
+import type { CharacterRefusal } from '../../src/model/urls.ts';
+import { NETWORKS, type TranslatedNetworkId } from '../../src/model/networks.ts';
+import de from '../../src/i18n/de.json' with { type: 'json' };
+import ar from '../../src/i18n/ar.json' with { type: 'json' };
 import type { z } from 'astro/zod';
 import en from '../../src/i18n/en.json' with { type: 'json' };
 
@@ -43,6 +47,9 @@ const DYNAMIC_KEYS: Record<string, readonly string[]> = {
   'search.type.*': COLLECTIONS,
   'campaign.status.*': STATUSES,
   'campaigns.group.*': STATUSES,
+  'training.level.*': LEVELS,
+  'network.*': NETWORKS.filter((network) => 'translated' in network && network.translated).map((network) => network.id),
+  'compose.linkCharacter.*': every<CharacterRefusal>({ lineBreak: true, space: true, backslash: true, invisible: true }),
   'training.role.*': every<TrainingRole>({ all: true, listener: true, curator: true, commenter: true, creator: true }),
   'training.status.*': every<ModuleStatus>({ passed: true, tried: true, new: true }),
   'search.filter.*': SEARCH_FILTERS,
@@ -100,6 +107,26 @@ describe('createT', () => {
     expect([1, 2, 5].map((count) => pl('files', { count }))).toEqual(['1 plik', '2 pliki', '5 plików']);
   });
 
+  it('writes numbers as the language does, and leaves strings as they are', () => {
+    const template = { count: '{n} of {total}' };
+    expect(createT('en', template)('count', { n: 1234, total: 1234567 })).toBe('1,234 of 1,234,567');
+    expect(createT('de', template)('count', { n: 1234, total: 1234.5 })).toBe('1.234 of 1.234,5');
+    // Arabic as Intl writes it: Western digits for `ar` (CLDR's default), Arabic-Indic ones for ar-EG.
+    expect(createT('ar', template)('count', { n: 1234, total: 7 })).toBe('1,234 of 7');
+    expect(createT('ar-EG', template)('count', { n: 1234, total: 7 })).toBe('١٬٢٣٤ of ٧');
+    // A number handed over as a string (a year, a code) is not a quantity: no grouping.
+    expect(createT('de', template)('count', { n: '2026', total: 'A1234' })).toBe('2026 of A1234');
+    // The plural form is still chosen by the number, and the count in it formatted.
+    expect(createT('de', { 'x.one': '{count} Eintrag', 'x.other': '{count} Einträge' })('x', { count: 1500 })).toBe('1.500 Einträge');
+  });
+
+  it('quotes in the quotation marks of each language (the `quote` string)', () => {
+    const quote = (lang: string, dictionary: Record<string, string>) => createT(lang, dictionary, en)('quote', { text: 'Hallo' });
+    expect(quote('en', en)).toBe('“Hallo”');
+    expect(quote('de', de)).toBe('„Hallo“');
+    expect(quote('ar', ar)).toBe('«Hallo»');
+  });
+
   it('takes the keys of its dictionaries, plural forms by their base', () => {
     expectTypeOf(t).parameter(0).toEqualTypeOf<'hello' | 'steps' | 'fallback'>();
     // @ts-expect-error: a plural form is addressed by its base, with vars.count
@@ -120,6 +147,9 @@ describe('UiKey', () => {
     expectTypeOf<`kind.${CollectionName}` | `search.type.${CollectionName}`>().toExtend<UiKey>();
     expectTypeOf<`campaign.status.${CampaignStatus}` | `campaigns.group.${CampaignStatus}`>().toExtend<UiKey>();
     expectTypeOf<`training.role.${TrainingRole}` | `training.status.${ModuleStatus}`>().toExtend<UiKey>();
+    expectTypeOf<`training.level.${(typeof LEVELS)[number]}` | `network.${TranslatedNetworkId}` | `compose.linkCharacter.${CharacterRefusal}`>().toExtend<UiKey>();
+    // Brand names are no UI strings: only a network whose name is a word has one.
+    expectTypeOf<TranslatedNetworkId>().toEqualTypeOf<'email'>();
     expectTypeOf<`search.filter.${(typeof SEARCH_FILTERS)[number]}` | `search.sort.${(typeof SORTS)[number]}`>().toExtend<UiKey>();
     expectTypeOf<`calendar.kind.${CalendarKind}` | `calendar.event.${Exclude<CalendarKind, 'campaign'>}`>().toExtend<UiKey>();
     expectTypeOf<`impact.${'trend.chart' | 'trend.visits' | 'trend.conversions' | 'trendSummary' | 'period'}.${Interval}`>().toExtend<UiKey>();

@@ -35,6 +35,16 @@ describe('searchRecord', () => {
     });
   });
 
+  it('names filter values in the hub’s language when given the names (the team "all", a network named by a word)', () => {
+    const names = {
+      team: (id: string) => (id === 'all' ? 'Alle' : id.toUpperCase()),
+      topic: (id: string) => `#${id}`,
+      network: (id: string) => (id === 'email' ? 'E-Mail' : id),
+    };
+    const record = searchRecord(input({ data: { topics: ['product'], teams: ['all'] }, names }));
+    expect(record.filters).toEqual({ type: ['Snippet'], topic: ['#product'], team: ['Alle', 'SALES', 'ENGINEERING', 'PEOPLE'], network: ['linkedin', 'x', 'E-Mail'] });
+  });
+
   it('files what is for all under every team, and what is for some teams under those only', () => {
     const team = (collection: SearchEntryInput['collection'], data: Record<string, unknown>) =>
       searchRecord(input({ collection, id: 'x', typeLabel: 'T', data })).filters.team;

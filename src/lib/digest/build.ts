@@ -59,6 +59,8 @@ export interface DigestInput {
     when(date: Date, until?: Date): string;
     footer(vars: { hub: string; team: string }): string;
     openOnHub: string;
+    /** A quotation in the language's marks (“…” in English, „…“ in German, «…» in Arabic). */
+    quote(text: string): string;
   };
 }
 
@@ -157,7 +159,7 @@ function spotlight(input: DigestInput, week: string): DigestItem[] {
       kind: 'person',
       id: person.id,
       title: person.data.name,
-      text: person.data.spotlight!,
+      text: input.words.quote(person.data.spotlight!),
       note: input.words.note(person.data),
       label: input.words.kind.person,
       action: input.words.action.person,

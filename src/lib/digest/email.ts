@@ -6,6 +6,7 @@
  */
 import mjml2html from 'mjml';
 import { escapeHtml } from '../escape.ts';
+import { textDirection } from '../direction.ts';
 import type { Digest, DigestItem } from './types.ts';
 
 export interface DigestEmail {
@@ -32,22 +33,25 @@ function itemBlock(item: DigestItem, brand: { primary: string }): string {
       ? `<mj-image src="${attr(item.card)}" href="${attr(item.url)}" alt="${attr(item.title)}" width="520px" padding="0 0 12px" border-radius="6px" />`
       : '';
   const when = item.when ? ` · ${esc(item.when)}` : '';
-  const body =
-    item.kind === 'person' ? `“${esc(item.text)}”${item.note ? `<br /><span class="dm-muted" style="color:${MUTED}">${esc(item.note)}</span>` : ''}` : esc(item.text);
+  // The entry's own words take the direction of their text (English in an Arabic hub); the labels and buttons the hub's.
+  const body = `<div dir="auto">${esc(item.text)}</div>${item.note ? `<div dir="auto"><span class="dm-muted" style="color:${MUTED}">${esc(item.note)}</span></div>` : ''}`;
   return `
     <mj-section css-class="dm-paper" background-color="${PAPER}" padding="16px 24px 20px" border-top="1px solid #d0d7de">
       <mj-column>
         ${picture}
         <mj-text css-class="dm-muted" color="${MUTED}" font-size="12px" font-weight="700" text-transform="uppercase" letter-spacing="0.04em" padding="0 0 4px">${esc(item.label)}${when}</mj-text>
-        <mj-text css-class="dm-ink" color="${INK}" font-size="18px" font-weight="700" line-height="1.3" padding="0 0 6px"><a class="dm-link" href="${attr(item.url)}" style="color:${INK};text-decoration:underline">${esc(item.title)}</a></mj-text>
+        <mj-text css-class="dm-ink" color="${INK}" font-size="18px" font-weight="700" line-height="1.3" padding="0 0 6px"><a class="dm-link" href="${attr(item.url)}" style="color:${INK};text-decoration:underline" dir="auto">${esc(item.title)}</a></mj-text>
         <mj-text css-class="dm-ink" color="${INK}" font-size="16px" line-height="1.5" padding="0 0 12px">${body}</mj-text>
-        <mj-button href="${attr(item.url)}" background-color="${brand.primary}" color="#ffffff" font-size="16px" font-weight="700" border-radius="6px" inner-padding="12px 20px" padding="0" align="left">${esc(item.action)}</mj-button>
+        <mj-button href="${attr(item.url)}" background-color="${brand.primary}" color="#ffffff" font-size="16px" font-weight="700" border-radius="6px" inner-padding="12px 20px" padding="0">${esc(item.action)}</mj-button>
       </mj-column>
     </mj-section>`;
 }
 
 export function digestMjml(digest: Digest): string {
   const { brand } = digest.hub;
+  // The message in the hub's language and direction: text and buttons start on the right in Arabic.
+  const dir = textDirection(digest.hub.lang);
+  const start = dir === 'rtl' ? 'right' : 'left';
   const sections = digest.sections
     .map(
       (section) => `
@@ -58,12 +62,16 @@ export function digestMjml(digest: Digest): string {
     </mj-section>${section.items.map((item) => itemBlock(item, brand)).join('')}`,
     )
     .join('');
-  return `<mjml lang="${attr(digest.hub.lang)}">
+  return `<mjml lang="${attr(digest.hub.lang)}" dir="${dir}">
   <mj-head>
     <mj-title>${esc(digest.subject)}</mj-title>
     <mj-preview>${esc(digest.intro)}</mj-preview>
     <mj-attributes>
       <mj-all font-family="${FONT}" />
+      <mj-section direction="${dir}" />
+      <mj-column direction="${dir}" />
+      <mj-text align="${start}" />
+      <mj-button align="${start}" />
     </mj-attributes>
     <mj-raw><meta name="color-scheme" content="light dark" /><meta name="supported-color-schemes" content="light dark" /></mj-raw>
     <mj-style>
@@ -105,7 +113,7 @@ export function digestText(digest: Digest): string {
     lines.push(section.title.toUpperCase(), '');
     for (const item of section.items) {
       lines.push(`* ${item.title}`, `  ${[item.label, item.when].filter(Boolean).join(' · ')}`);
-      lines.push(`  ${item.kind === 'person' ? `“${item.text}”${item.note ? ` — ${item.note}` : ''}` : item.text}`);
+      lines.push(`  ${item.note ? `${item.text} — ${item.note}` : item.text}`);
       lines.push(`  ${item.action}: ${item.url}`, '');
     }
   }

@@ -27,7 +27,7 @@ export function clip(text: string, max: number): string {
 
 function itemBlock(item: DigestItem): KnownBlock {
   const meta = [item.label, item.when].filter(Boolean).join(' · ');
-  const body = item.kind === 'person' ? `“${item.text}”${item.note ? ` — ${item.note}` : ''}` : item.text;
+  const body = item.note ? `${item.text} — ${item.note}` : item.text;
   const head = `*<${item.url}|${slackEscape(item.title).replace(/\|/g, '∣')}>*\n_${slackEscape(meta)}_\n`;
   return {
     type: 'section',

@@ -20,7 +20,7 @@ export interface TeamsMessage {
 const text = (value: string, extra: CardElement = {}): CardElement => ({ type: 'TextBlock', text: value, wrap: true, ...extra });
 
 function itemContainer(item: DigestItem): CardElement {
-  const body = item.kind === 'person' ? `“${item.text}”${item.note ? ` — ${item.note}` : ''}` : item.text;
+  const body = item.note ? `${item.text} — ${item.note}` : item.text;
   return {
     type: 'Container',
     separator: true,

@@ -11,7 +11,7 @@ export interface DigestItem {
   kind: DigestItemKind;
   id: string;
   title: string;
-  /** One or two sentences: the post's start, the description, the summary or the recognition quote. */
+  /** One or two sentences: the post's start, the description, the summary or the recognition quote (in the language's quotation marks). */
   text: string;
   /** The page to act on, tagged utm_source=digest, with the team preselected (a snippet: its share page). */
   url: string;

@@ -44,7 +44,20 @@ export interface SearchEntryInput {
   teams: readonly string[];
   /** The instant the build publishes for. */
   now: Date;
+  /**
+   * Filter values as readers of the hub's language see them (src/views/labels.ts: the team "all" and a
+   * network named by a word are translated). Default: ids made readable by humanize(), networks' labels.
+   */
+  names?: Partial<FilterNames>;
 }
+
+export interface FilterNames {
+  team(id: string): string;
+  topic(id: string): string;
+  network(id: NetworkId): string;
+}
+
+const ENGLISH_NAMES: FilterNames = { team: humanize, topic: humanize, network: (id) => network(id).label };
 
 /** A route tried to put an unpublished entry into the index: a code defect, never a content problem. */
 export class UnpublishedEntryError extends Error {
@@ -61,14 +74,15 @@ export function searchRecord(input: SearchEntryInput): SearchRecord {
     );
   }
 
+  const names: FilterNames = { ...ENGLISH_NAMES, ...input.names };
   const filters: SearchFilters = { type: [input.typeLabel] };
   const topics = strings(data.topics);
-  if (topics.length) filters.topic = topics.map(humanize);
+  if (topics.length) filters.topic = topics.map((topic) => names.topic(topic));
   const teams = teamsOf(collection, data, input.teams);
-  if (teams.length) filters.team = teams.map(humanize);
+  if (teams.length) filters.team = teams.map((team) => names.team(team));
   if (collection === 'snippets') {
     const own = strings(data.networks) as NetworkId[];
-    filters.network = offeredNetworks(input.defaultNetworks, own.length ? own : undefined).map((id) => network(id).label);
+    filters.network = offeredNetworks(input.defaultNetworks, own.length ? own : undefined).map((id) => names.network(id));
   }
 
   const meta: Record<string, string> = { title: input.title, type: input.typeLabel, image: cardThumbPath(collection, id) };

@@ -1,10 +1,11 @@
 /**
  * The link an advocate pastes on /compose/ (or a page hands over in
  * `?url=`), checked by the one URL rule (src/model/urls.ts) before anything
- * is built from it. The kinds of refusal are words in src/i18n/en.json
- * (compose.link.*); `why` is the URL rule's own explanation.
+ * is built from it. The kinds of refusal, with what the message needs (a
+ * character's code point and place), are words in src/i18n/en.json
+ * (compose.link*): nothing here is English the advocate reads.
  */
-import { addressProblem, CREDENTIALS_PROBLEM } from '../../model/urls.ts';
+import { type CharacterRefusal, addressProblem, CREDENTIALS_PROBLEM, characterRefusal, codePoint, forbiddenCharacter } from '../../model/urls.ts';
 
 /** Longest link /compose/ takes: longer ones break share URLs and are rarely a real page. */
 export const LINK_MAX_LENGTH = 2000;
@@ -16,7 +17,10 @@ export type LinkProblem =
   | { kind: 'scheme'; scheme: string }
   | { kind: 'noScheme'; suggestion: string }
   | { kind: 'credentials' }
-  | { kind: 'rule'; why: string }
+  /** A character the URL rule forbids (src/model/urls.ts): what kind, its code point ("U+202E") and where (1-based). */
+  | { kind: 'character'; refusal: CharacterRefusal; code: string; at: number }
+  /** A scheme in capitals ("HTTPS://"), and how to write it. */
+  | { kind: 'capitals'; scheme: string }
   | { kind: 'notUrl' };
 
 /** Schemes that run code or show inline content instead of opening a page. */
@@ -37,8 +41,13 @@ export function linkProblem(value: string): LinkProblem | undefined {
   }
   const problem = addressProblem(link, ['http', 'https']);
   if (!problem) return undefined;
+  // The URL rule's refusals, in the order it checks them, each as a kind with its facts.
+  const character = forbiddenCharacter(link);
+  if (character) return { kind: 'character', refusal: characterRefusal(character.char), code: codePoint(character.char), at: character.at };
   if (problem.why === CREDENTIALS_PROBLEM) return { kind: 'credentials' };
-  return problem.why ? { kind: 'rule', why: problem.why } : { kind: 'notUrl' };
+  const written = /^([a-z][a-z0-9+.-]*):/i.exec(link)![1]!;
+  if (written !== written.toLowerCase()) return { kind: 'capitals', scheme: written.toLowerCase() };
+  return { kind: 'notUrl' };
 }
 
 /**
