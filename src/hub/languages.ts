@@ -65,10 +65,8 @@ export function languages(run: () => LanguageRun | undefined): AstroIntegration 
           }
           logger.info(`${language}: built in ${((performance.now() - started) / 1000).toFixed(1)} s into ${path.relative(project, target)}/`);
         }
-        mergeHeaders(
-          outDir,
-          others.map((language) => languageSegment(language, languageRun.plan)),
-        );
+        const segments = others.map((language) => languageSegment(language, languageRun.plan));
+        mergeHeaders(outDir, languageRun.rootBase, segments);
         mergeSitemaps(outDir, languageRun.plan);
       },
     },

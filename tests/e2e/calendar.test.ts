@@ -8,7 +8,6 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CheckedEntry } from '../../src/content/entry.ts';
-import { PROJECT } from '../support/build.ts';
 import { dayOf, parseEvents, textOf } from '../support/ical.ts';
 import { DIST, SAMPLE_HOST, SAMPLE_SITE, serveDist, useBuiltHub, sampleContent } from '../support/site.ts';
 

@@ -12,7 +12,6 @@ import { digestEmail } from '../../src/lib/digest/email.ts';
 import type { Digest, DigestIndex } from '../../src/lib/digest/types.ts';
 import { isPublished } from '../../src/lib/publish.ts';
 import { BOTH_SCHEMES, auditPages } from '../support/axe.ts';
-import { PROJECT } from '../support/build.ts';
 import { serveStatic } from '../support/server.ts';
 import { DIST, SAMPLE_SITE, useBuiltHub, sampleContent } from '../support/site.ts';
 import { errorLines, runVnu } from '../support/validators.ts';

@@ -67,7 +67,10 @@ describe('the sample hub in three languages', () => {
     const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
     expect(width.scroll).toBeLessThanOrEqual(width.client);
     await page.close();
-    const findings = await auditPages(context, hub.site.url, ['/ar/share/winter-checklist/', '/de/guidelines/add-value/', '/de/training/comments-that-count/'], { label: 'languages', passes: BOTH_SCHEMES });
+    const findings = await auditPages(context, hub.site.url, ['/ar/share/winter-checklist/', '/de/guidelines/add-value/', '/de/training/comments-that-count/'], {
+      label: 'languages',
+      passes: BOTH_SCHEMES,
+    });
     expect(findings).toEqual([]);
     expect(outside).toEqual([]);
     await context.close();

@@ -4,10 +4,8 @@
  * again without giving the right answers away; the right answer shows after a
  * second wrong try, or on request; feedback never doubles its punctuation.
  */
-import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PROJECT } from '../support/build.ts';
 import { useBuiltHub, sampleContent } from '../support/site.ts';
 
 const sample = sampleContent(new Date('2026-11-22T00:00:00Z'));

@@ -4,10 +4,8 @@
  * with filters and no words lists every match, and a mistyped query offers
  * "Did you mean …" from the hub's own words, which runs with one tap.
  */
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT } from '../support/build.ts';
 import { indexedUrls, resultCount, resultLinks, waitForResults } from '../support/search.ts';
 import { useBuiltHub, sampleContent } from '../support/site.ts';
 

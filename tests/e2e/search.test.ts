@@ -3,12 +3,10 @@
  * what readers find, how filters, sorting, deep links and the header box
  * behave, that unpublished content is never found, and axe on the page.
  */
-import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WCAG_22_AA } from '../support/axe.ts';
-import { PROJECT } from '../support/build.ts';
 import { indexedUrls, resultCount, resultLinks, waitForResults } from '../support/search.ts';
 import { languageFolderOf, sitemapPaths, useBuiltHub, sampleContent } from '../support/site.ts';
 
