@@ -10,6 +10,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { cmsBackend, decapConfig } from '../../src/lib/cms/config.ts';
+import { DEFAULT_VERSION_KEY, frontmatterFormat } from '../../src/lib/cms/format.ts';
+import { translationToWrite } from '../../src/lib/cms/i18n.ts';
 import type { DecapField } from '../../src/lib/cms/fields.ts';
 import { COLLECTIONS } from '../../src/model/collections.ts';
 import type { Settings } from '../../src/model/schemas/settings.ts';
@@ -143,5 +145,37 @@ describe('the Decap configuration of a hub in one language', () => {
   it('has no i18n anywhere, with or without a one-language list in settings', () => {
     expect(stringify(single)).not.toContain('i18n');
     expect(stringify(configOf({ ...oneLanguage, languages: [oneLanguage.lang] }))).toBe(stringify(single));
+  });
+});
+
+describe('what the CMS writes for each language of an entry', () => {
+  const fields = collection('articles').fields;
+  const english = { title: 'Quiet months', description: 'What we do in summer.', author: 'maya-okafor', published: '2026-11-02', topics: ['product'], cover: { src: './cover.jpg', alt: 'A heat pump' }, body: 'Text.' };
+
+  it('writes no file for a language with nothing translated, though Decap holds its copied dates and defaults (decap-cms#6932)', () => {
+    expect(translationToWrite({ published: '2026-11-02', draft: false, topics: ['product'] }, english, fields)).toBeUndefined();
+    expect(translationToWrite(undefined, english, fields)).toBeUndefined();
+    expect(translationToWrite({ title: '  ', body: '' }, english, fields)).toBeUndefined();
+  });
+
+  it('writes a translation with the default language’s ids, dates and choices, inside a translated object too', () => {
+    const german = { title: 'Ruhige Monate', body: 'Text auf Deutsch.', cover: { alt: 'Eine Wärmepumpe', src: './old.jpg' }, published: '2020-01-01' };
+    expect(translationToWrite(german, english, fields)).toEqual({
+      title: 'Ruhige Monate',
+      body: 'Text auf Deutsch.',
+      cover: { alt: 'Eine Wärmepumpe', src: './cover.jpg' },
+      published: '2026-11-02',
+      author: 'maya-okafor',
+      topics: ['product'],
+    });
+  });
+
+  it('lets the save format write nothing for such a language, and never writes the default version’s mark', () => {
+    const format = frontmatterFormat({ beforeWrite: (data) => (data[DEFAULT_VERSION_KEY] ? data : translationToWrite(data, english, fields)) });
+    expect(format.toFile({ published: '2026-11-02' }, ['title', 'published'])).toBe('');
+    const written = format.toFile({ ...english, [DEFAULT_VERSION_KEY]: true }, ['title', 'description', 'author', 'published', 'topics', 'cover']);
+    expect(written).toMatch(/^---\ntitle: Quiet months\n/);
+    expect(written).not.toContain(DEFAULT_VERSION_KEY);
+    expect(format.toFile({ title: 'Ruhige Monate' }, ['title', 'description', 'author', 'published'])).toContain('author: maya-okafor');
   });
 });

@@ -16,7 +16,7 @@ import { treeWith } from '../support/fixtures.ts';
 const NOW = new Date('2026-12-01T12:00:00Z');
 const MULTILINGUAL = (settings: string) => settings.replace(/^lang: en$/m, 'lang: en\nlanguages: [en, de]');
 
-let cleanups: (() => void)[] = [];
+const cleanups: (() => void)[] = [];
 afterEach(() => {
   for (const cleanup of cleanups.splice(0)) cleanup();
 });
