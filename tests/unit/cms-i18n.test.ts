@@ -49,7 +49,11 @@ describe('the Decap configuration of a hub in several languages', () => {
   it('names the languages, the default and one file per language', () => {
     expect(multi.i18n).toEqual({ structure: 'multiple_files', locales: ['en', 'de', 'ar'], default_locale: 'en' });
     // The default first, wherever settings list it.
-    expect(configOf({ ...sample, lang: 'de', languages: ['en', 'ar', 'de'] }).i18n).toEqual({ structure: 'multiple_files', locales: ['de', 'en', 'ar'], default_locale: 'de' });
+    expect(configOf({ ...sample, lang: 'de', languages: ['en', 'ar', 'de'] }).i18n).toEqual({
+      structure: 'multiple_files',
+      locales: ['de', 'en', 'ar'],
+      default_locale: 'de',
+    });
   });
 
   it('translates every entry collection, and not the settings file', () => {
@@ -150,7 +154,15 @@ describe('the Decap configuration of a hub in one language', () => {
 
 describe('what the CMS writes for each language of an entry', () => {
   const fields = collection('articles').fields;
-  const english = { title: 'Quiet months', description: 'What we do in summer.', author: 'maya-okafor', published: '2026-11-02', topics: ['product'], cover: { src: './cover.jpg', alt: 'A heat pump' }, body: 'Text.' };
+  const english = {
+    title: 'Quiet months',
+    description: 'What we do in summer.',
+    author: 'maya-okafor',
+    published: '2026-11-02',
+    topics: ['product'],
+    cover: { src: './cover.jpg', alt: 'A heat pump' },
+    body: 'Text.',
+  };
 
   it('writes no file for a language with nothing translated, though Decap holds its copied dates and defaults (decap-cms#6932)', () => {
     expect(translationToWrite({ published: '2026-11-02', draft: false, topics: ['product'] }, english, fields)).toBeUndefined();

@@ -32,7 +32,10 @@ function repository(options: { keepPlainNames?: boolean } = {}) {
   // The tree becomes repo/content: entries are found where a hub keeps them.
   const content = path.join(repo, 'content');
   execFileSync('mkdir', [content]);
-  for (const name of execFileSync('ls', [repo], { encoding: 'utf8' }).split('\n').filter((n) => n && n !== 'content')) renameSync(path.join(repo, name), path.join(content, name));
+  for (const name of execFileSync('ls', [repo], { encoding: 'utf8' })
+    .split('\n')
+    .filter((n) => n && n !== 'content'))
+    renameSync(path.join(repo, name), path.join(content, name));
   const settingsFile = path.join(content, 'settings.yaml');
   writeFileSync(settingsFile, MULTILINGUAL(readFileSync(settingsFile, 'utf8')));
   if (!options.keepPlainNames) {
@@ -42,7 +45,14 @@ function repository(options: { keepPlainNames?: boolean } = {}) {
     execFileSync('git', args, {
       cwd: repo,
       encoding: 'utf8',
-      env: { ...process.env, GIT_AUTHOR_NAME: 'Ed', GIT_AUTHOR_EMAIL: 'ed@example.com', GIT_COMMITTER_NAME: 'Ed', GIT_COMMITTER_EMAIL: 'ed@example.com', ...(date && { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }) },
+      env: {
+        ...process.env,
+        GIT_AUTHOR_NAME: 'Ed',
+        GIT_AUTHOR_EMAIL: 'ed@example.com',
+        GIT_COMMITTER_NAME: 'Ed',
+        GIT_COMMITTER_EMAIL: 'ed@example.com',
+        ...(date && { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date }),
+      },
     });
   git(['init', '-q', '-b', 'main']);
   const commit = (date: string, message: string) => {

@@ -82,7 +82,11 @@ export function withDuplicates(version: Record<string, unknown>, source: Record<
  * What Decap should write for a language other than the default: nothing (undefined) when the
  * version holds no translated text, else the version with the default language's duplicated values.
  */
-export function translationToWrite(version: Record<string, unknown> | undefined, source: Record<string, unknown>, fields: readonly I18nField[]): Record<string, unknown> | undefined {
+export function translationToWrite(
+  version: Record<string, unknown> | undefined,
+  source: Record<string, unknown>,
+  fields: readonly I18nField[],
+): Record<string, unknown> | undefined {
   if (!version || !hasTranslatedText(version, fields)) return undefined;
   return withDuplicates(version, source, fields);
 }

@@ -67,10 +67,19 @@ CMS.registerEventListener({
       const id = String(entry.get('slug') || '') || newEntrySlug(data[config!.identifier_field ?? 'title']);
       const languages = (config as { i18n?: unknown }).i18n ? await languagesOf() : undefined;
       // One file per language, the default's too (<id>.<language>.md); Decap's path names none.
-      const versions = languages ? languageVersions(entry, data, id, languages, config!.fields ?? []) : [{ fileName: path ? path.slice(path.lastIndexOf('/') + 1) : `${id}.md`, data, lang: undefined }];
+      const versions = languages
+        ? languageVersions(entry, data, id, languages, config!.fields ?? [])
+        : [{ fileName: path ? path.slice(path.lastIndexOf('/') + 1) : `${id}.md`, data, lang: undefined }];
       problems = versions.flatMap((version) =>
         checkEntryToSave(
-          { collection: collection as CollectionName, id, ...(version.lang && { lang: version.lang }), fileName: version.fileName, source: entryFileText(config!, version.data, formatter(config!.format)), uploads },
+          {
+            collection: collection as CollectionName,
+            id,
+            ...(version.lang && { lang: version.lang }),
+            fileName: version.fileName,
+            source: entryFileText(config!, version.data, formatter(config!.format)),
+            uploads,
+          },
           facts,
         ),
       );
