@@ -110,9 +110,12 @@ export async function openAdmin(cms: LocalCms, hash: string, viewport = { width:
   return { page, errors };
 }
 
-/** A form field by its label, as Decap writes it: "Mentor", or "Mentor (optional)". */
-export function field(page: Page, label: string) {
-  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: \\(optional\\))?$`, 'i'));
+/**
+ * A form field by its label, as Decap writes it: "Mentor", or "Mentor (optional)". In a hub of several
+ * languages Decap shows a second form beside the first (the next language): `pane` 1 is that one.
+ */
+export function field(page: Page, label: string, pane: 0 | 1 = 0) {
+  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: \\(optional\\))?$`, 'i')).nth(pane);
 }
 
 /** Publishes the open entry and waits until Decap says it is saved. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { cmsBackend, decapConfig } from '../../src/lib/cms/config.ts';
-import { DEFAULT_VERSION_KEY, frontmatterFormat } from '../../src/lib/cms/format.ts';
+import { DEFAULT_VERSION_KEY, NO_FILE, frontmatterFormat } from '../../src/lib/cms/format.ts';
 import { translationToWrite } from '../../src/lib/cms/i18n.ts';
 import type { DecapField } from '../../src/lib/cms/fields.ts';
 import { COLLECTIONS } from '../../src/model/collections.ts';
@@ -111,27 +111,32 @@ describe('the Decap configuration of a hub in several languages', () => {
       ['people', 'mentor'],
       ['people', 'avatar'],
       ['people', 'code'],
-      ['people', 'profiles'],
-      ['people', 'contact'],
+      ['people', 'profiles.linkedin'],
+      ['people', 'contact.email'],
       ['tracks', 'mentor'],
       ['campaigns', 'starts'],
     ];
-    expect(translated.filter(([c, f]) => kind(c!, f!) !== 'translate')).toEqual([]);
-    expect(duplicated.filter(([c, f]) => kind(c!, f!) !== 'duplicate')).toEqual([]);
+    // Decap's list and object widgets take only true (translated) or false (left out of the other languages' forms, filled in on save).
+    expect(translated.filter(([c, f]) => !['translate', true].includes(kind(c!, f!)!))).toEqual([]);
+    expect(duplicated.filter(([c, f]) => !['duplicate', false].includes(kind(c!, f!)!))).toEqual([]);
+    expect([kind('snippets', 'variants'), kind('guidelines', 'do'), kind('articles', 'cover'), kind('people', 'profiles'), kind('people', 'code')]).toEqual([true, true, true, true, false]);
+    expect(kind('snippets', 'title')).toBe('translate');
+    expect(kind('snippets', 'topics')).toBe('duplicate');
   });
 
   it('lets each language write its own items of a translated list, every field of them (Decap copies no values into list items)', () => {
     expect(kind('training', 'quiz.answer')).toBe('translate');
+    expect(kind('training', 'quiz.options')).toBe(true);
     expect(kind('snippets', 'variants.networks')).toBe('translate');
     expect(kind('tracks', 'steps.ref')).toBe('translate');
   });
 
-  it('gives every field of every entry collection a kind', () => {
+  it('gives every field of every entry collection a kind Decap accepts (lists and objects: a boolean)', () => {
     const missing: string[] = [];
     const walk = (fields: readonly DecapField[], at: string) => {
       for (const f of fields) {
         const here = `${at}.${f.name}`;
-        if (f.i18n !== 'translate' && f.i18n !== 'duplicate') missing.push(here);
+        if (f.widget === 'list' || f.widget === 'object' ? typeof f.i18n !== 'boolean' : f.i18n !== 'translate' && f.i18n !== 'duplicate') missing.push(here);
         if (f.fields) walk(f.fields, here);
         if (f.field) walk([f.field], here);
       }
@@ -170,6 +175,16 @@ describe('what the CMS writes for each language of an entry', () => {
     expect(translationToWrite({ title: '  ', body: '' }, english, fields)).toBeUndefined();
   });
 
+  it('writes no file for a language that only received the default language’s values inside an object or list', () => {
+    const people = collection('people').fields;
+    expect(translationToWrite({ profiles: { linkedin: 'https://www.linkedin.com/in/ana' }, code: ['ana-l'] }, { name: 'Ana' }, people)).toBeUndefined();
+    expect(translationToWrite({ title: 'Ingenieurin' }, { name: 'Ana', code: ['ana-l'], profiles: { linkedin: 'https://www.linkedin.com/in/ana' } }, people)).toEqual({
+      title: 'Ingenieurin',
+      code: ['ana-l'],
+      profiles: { linkedin: 'https://www.linkedin.com/in/ana' },
+    });
+  });
+
   it('writes a translation with the default language’s ids, dates and choices, inside a translated object too', () => {
     const german = { title: 'Ruhige Monate', body: 'Text auf Deutsch.', cover: { alt: 'Eine Wärmepumpe', src: './old.jpg' }, published: '2020-01-01' };
     expect(translationToWrite(german, english, fields)).toEqual({
@@ -184,7 +199,7 @@ describe('what the CMS writes for each language of an entry', () => {
 
   it('lets the save format write nothing for such a language, and never writes the default version’s mark', () => {
     const format = frontmatterFormat({ beforeWrite: (data) => (data[DEFAULT_VERSION_KEY] ? data : translationToWrite(data, english, fields)) });
-    expect(format.toFile({ published: '2026-11-02' }, ['title', 'published'])).toBe('');
+    expect(format.toFile({ published: '2026-11-02' }, ['title', 'published'])).toBe(NO_FILE);
     const written = format.toFile({ ...english, [DEFAULT_VERSION_KEY]: true }, ['title', 'description', 'author', 'published', 'topics', 'cover']);
     expect(written).toMatch(/^---\ntitle: Quiet months\n/);
     expect(written).not.toContain(DEFAULT_VERSION_KEY);

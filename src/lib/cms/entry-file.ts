@@ -54,7 +54,7 @@ export interface LabelledField {
   label?: string;
   widget?: string;
   /** In a hub of several languages (src/lib/cms/i18n.ts). */
-  i18n?: 'translate' | 'duplicate' | boolean;
+  i18n?: 'translate' | 'duplicate' | 'none' | boolean;
   /** An object list's item fields, or an object's fields. */
   fields?: LabelledField[];
   /** A list of single values: its item field. */

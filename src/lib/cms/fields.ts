@@ -38,8 +38,12 @@ export interface DecapField {
   filters?: { field: string; values: (string | boolean | number)[] }[];
   options_length?: number;
   allow_add?: boolean;
-  /** In a hub of several languages: written per language, or the default language's value in every file (see i18nKind). */
-  i18n?: I18nKind;
+  /**
+   * In a hub of several languages: written per language, or the default language's value in every file
+   * (see i18nKind). Decap's list and object widgets take only true (translated) or false (left out of the
+   * other languages' forms; the save fills the value in: src/lib/cms/i18n.ts).
+   */
+  i18n?: I18nKind | boolean;
 }
 
 /** Decap's field i18n: `translate` is text each language writes itself; `duplicate` is one value copied into every language's file. */
@@ -156,9 +160,22 @@ export function decapField(name: string, schema: AnySchema, context: FieldContex
   const kind = unwrap(schema).meta.i18n ?? i18nKind(field);
   // A list of objects translated as a whole: each language has its own items, so each item's fields are its own too
   // (Decap copies `duplicate` values into objects, not into list items, and shows them read-only).
-  if (kind === 'translate' && field.widget === 'list' && field.fields) return { ...field, i18n: kind, fields: field.fields.map(translated) };
-  return { ...field, i18n: kind };
+  if (kind === 'translate' && field.widget === 'list' && field.fields) return { ...field, i18n: true, fields: field.fields.map(translated) };
+  return { ...field, i18n: decapI18n(field.widget, kind) };
 }
+
+/**
+ * A kind as Decap's widgets accept it: a list or an object takes only a boolean. An object is `true`
+ * with its fields' own kinds inside (Decap copies duplicate fields into objects); a list the same in
+ * every language is `false`, left out of the other languages' forms and filled in when saved.
+ */
+function decapI18n(widget: string, kind: I18nKind): DecapField['i18n'] {
+  if (widget === 'object') return true;
+  if (widget === 'list') return kind === 'translate';
+  return kind;
+}
+
+const isTranslated = (field: DecapField) => field.i18n === 'translate' || (field.i18n === true && (field.widget !== 'object' || Boolean(field.fields?.some(isTranslated))));
 
 /**
  * Whether a field is text a translator writes (`translate`) or a value every language's file carries
@@ -175,10 +192,10 @@ export function i18nKind(field: DecapField): I18nKind {
     case 'text':
       return !field.pattern || LENGTH_ONLY.test(field.pattern[0]) ? 'translate' : 'duplicate';
     case 'object':
-      return field.fields?.some((child) => child.i18n === 'translate') ? 'translate' : 'duplicate';
+      return field.fields?.some(isTranslated) ? 'translate' : 'duplicate';
     case 'list':
-      if (field.fields) return field.fields.some((child) => child.i18n === 'translate') ? 'translate' : 'duplicate';
-      if (field.field) return field.field.i18n ?? 'duplicate';
+      if (field.fields) return field.fields.some(isTranslated) ? 'translate' : 'duplicate';
+      if (field.field) return isTranslated(field.field) ? 'translate' : 'duplicate';
       // A comma-separated line of words: patterned values unless the schema says otherwise (hashtags).
       return field.pattern ? 'duplicate' : 'translate';
     default:
@@ -191,7 +208,7 @@ const LENGTH_ONLY = /^\^\[\\s\\S\]\{0,\d+\}\$$/;
 
 const translated = (field: DecapField): DecapField => ({
   ...field,
-  i18n: 'translate',
+  i18n: field.widget === 'list' || field.widget === 'object' ? true : 'translate',
   ...(field.fields && { fields: field.fields.map(translated) }),
   ...(field.field && { field: translated(field.field) }),
 });

@@ -26,6 +26,14 @@ export const SOURCE_KEY = '__hub_source';
  */
 export const DEFAULT_VERSION_KEY = '__hub_default_version';
 
+/**
+ * What the front matter format returns for a file that is not to be written (a language of an
+ * entry with nothing translated). Decap writes every text its format returns — an empty one gets
+ * a line break — so the admin page drops files with this text before its backend commits them
+ * (src/hub/routes/admin/cms-languages.client.ts); were one written anyway, the build would refuse it.
+ */
+export const NO_FILE = '<!-- hub: no file for this language -->\n';
+
 /** Decap's formatter interface (decap-cms-core `Formatter`). */
 export interface Formatter {
   fromFile(content: string): Record<string, unknown>;
@@ -82,8 +90,7 @@ export function frontmatterFormat(options: FormatOptions = {}): Formatter {
     },
     toFile(data, sortedKeys = []) {
       const decided = options.beforeWrite ? options.beforeWrite(data) : data;
-      // Decap writes no file for a language whose text is empty.
-      if (!decided) return '';
+      if (!decided) return NO_FILE;
       const { body = '', [SOURCE_KEY]: source, [DEFAULT_VERSION_KEY]: _default, ...meta } = decided as { body?: string } & Record<string, unknown>;
       const original = typeof source === 'string' ? splitFrontMatter(source) : undefined;
       const yaml = writeYaml(original?.yaml, withImagePaths(meta, options.imageFields ?? []), sortedKeys);

@@ -23,7 +23,7 @@ import { parse as parseYaml } from 'yaml';
 export interface I18nField {
   name: string;
   widget?: string;
-  i18n?: 'translate' | 'duplicate' | boolean;
+  i18n?: 'translate' | 'duplicate' | 'none' | boolean;
   fields?: I18nField[];
   field?: I18nField;
 }
@@ -54,25 +54,37 @@ function filled(value: unknown): boolean {
   return value !== undefined && value !== null;
 }
 
-const translates = (field: I18nField) => field.i18n === 'translate' || field.i18n === true;
+/** Whether `value` of `field` holds translated text: a translated field's own, or a translated field's inside an object. */
+function translatedText(value: unknown, field: I18nField): boolean {
+  if (field.widget === 'object' && field.fields) {
+    return Boolean(value) && typeof value === 'object' && field.fields.some((child) => translatedText((value as Record<string, unknown>)[child.name], child));
+  }
+  return (field.i18n === 'translate' || field.i18n === true) && filled(value);
+}
 
 /** Whether a language's version holds any translated text of its own. */
 export function hasTranslatedText(version: Record<string, unknown>, fields: readonly I18nField[]): boolean {
-  return fields.some((field) => translates(field) && filled(version[field.name]));
+  return fields.some((field) => translatedText(version[field.name], field));
 }
 
-/** `version` with every `duplicate` field's value taken from `source`, in objects too; lists of objects are each language's own. */
+const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date);
+
+/**
+ * `version` with the default language's value of every field that is the same in every language
+ * (`duplicate`, or a list left out of the other languages' forms), inside objects too; lists of
+ * objects are each language's own.
+ */
 export function withDuplicates(version: Record<string, unknown>, source: Record<string, unknown>, fields: readonly I18nField[]): Record<string, unknown> {
   const result = { ...version };
   for (const field of fields) {
-    if (field.i18n === 'duplicate') {
+    if (field.widget === 'object' && field.fields) {
+      const theirs = source[field.name];
+      if (!isObject(theirs)) continue;
+      const merged = withDuplicates(isObject(result[field.name]) ? (result[field.name] as Record<string, unknown>) : {}, theirs, field.fields);
+      if (Object.keys(merged).length) result[field.name] = merged;
+    } else if (field.i18n === 'duplicate' || field.i18n === false || field.i18n === 'none' || field.i18n === undefined) {
       if (source[field.name] === undefined) delete result[field.name];
       else result[field.name] = source[field.name];
-    } else if (translates(field) && field.widget === 'object' && field.fields) {
-      const own = result[field.name];
-      const theirs = source[field.name];
-      const isObject = (value: unknown): value is Record<string, unknown> => Boolean(value) && typeof value === 'object' && !Array.isArray(value);
-      if (isObject(own) && isObject(theirs)) result[field.name] = withDuplicates(own, theirs, field.fields);
     }
   }
   return result;

@@ -86,7 +86,7 @@ CMS.registerEventListener({
       if (languages && !problems.some((problem) => problem.severity === 'error')) {
         showProblems(problems, (problem) => formLabel(config!.fields, problem.field));
         // The format tells the default language's version by this key, and writes the others as checked here.
-        expectSave({ source: data, fields: config!.fields ?? [], remaining: Object.keys(otherVersions(entry)).length });
+        expectSave({ source: data, fields: config!.fields ?? [] });
         return (entry.get('data') as Immutable).set(DEFAULT_VERSION_KEY, true);
       }
     }
@@ -120,6 +120,9 @@ function languageVersions(entry: Immutable, data: Record<string, unknown>, id: s
     }),
   ];
 }
+
+// Decap has written every language's file: the format's next calls (drafts' local backups) are not a save.
+CMS.registerEventListener({ name: 'postSave', handler: () => clearSave() });
 
 const errorsTitle = (count: number) =>
   `Not saved: the build would refuse this entry (${count} error${count === 1 ? '' : 's'}). Fix ${count === 1 ? 'it' : 'them'} and save again.`;
