@@ -119,7 +119,13 @@ describe('the Decap configuration of a hub in several languages', () => {
     // Decap's list and object widgets take only true (translated) or false (left out of the other languages' forms, filled in on save).
     expect(translated.filter(([c, f]) => !['translate', true].includes(kind(c!, f!)!))).toEqual([]);
     expect(duplicated.filter(([c, f]) => !['duplicate', false].includes(kind(c!, f!)!))).toEqual([]);
-    expect([kind('snippets', 'variants'), kind('guidelines', 'do'), kind('articles', 'cover'), kind('people', 'profiles'), kind('people', 'code')]).toEqual([true, true, true, true, false]);
+    expect([kind('snippets', 'variants'), kind('guidelines', 'do'), kind('articles', 'cover'), kind('people', 'profiles'), kind('people', 'code')]).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+    ]);
     expect(kind('snippets', 'title')).toBe('translate');
     expect(kind('snippets', 'topics')).toBe('duplicate');
   });

@@ -175,7 +175,8 @@ function decapI18n(widget: string, kind: I18nKind): DecapField['i18n'] {
   return kind;
 }
 
-const isTranslated = (field: DecapField) => field.i18n === 'translate' || (field.i18n === true && (field.widget !== 'object' || Boolean(field.fields?.some(isTranslated))));
+const isTranslated = (field: DecapField) =>
+  field.i18n === 'translate' || (field.i18n === true && (field.widget !== 'object' || Boolean(field.fields?.some(isTranslated))));
 
 /**
  * Whether a field is text a translator writes (`translate`) or a value every language's file carries
