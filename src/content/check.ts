@@ -2,7 +2,7 @@
  * Reads a whole content tree once and checks it the way the build will use
  * it: every file against its collection's schema, then what only the whole
  * set can tell (references, share lengths, lint, card text, bodies,
- * analytics exports, images). Every problem names file, line, field, value and what
+ * analytics exports, images, translations' file names and age). Every problem names file, line, field, value and what
  * is allowed. The content loader (loader.ts), `npm run lint:content` and the
  * tests all call `checkContent`.
  */
@@ -24,6 +24,7 @@ import { checkMetrics } from './checks/metrics.ts';
 import { checkMentorPlaceholders } from './checks/mentor-placeholders.ts';
 import { checkReferences } from './checks/references.ts';
 import { checkShareRules } from './checks/share-rules.ts';
+import { type TranslationFile, checkDefaultFileNames, checkStaleTranslations } from './checks/translations.ts';
 
 export interface CheckOptions {
   /** Absolute path of the content root. */
@@ -102,5 +103,12 @@ export function checkContent(options: CheckOptions): ContentCheck {
   problems.push(...checkBodySafety(entries, settings.site, satteriReader));
   problems.push(...checkMentorPlaceholders(entries));
   problems.push(...checkImages({ root: options.root, publicDir, show, settings, entries }));
+  // Every file by language, valid or not: a file's name and its history are the same either way.
+  const versions: TranslationFile[] = files.flatMap(({ collection, files: list }) =>
+    list.map(({ id, lang, absolute }) => ({ collection, id, absolute, ...(!sameLanguage(lang, settings.lang) && { lang }) })),
+  );
+  const translation = { defaultLanguage: settings.lang, multilingual: languages.all.length > 1, files: versions, show };
+  problems.push(...checkDefaultFileNames(translation));
+  problems.push(...checkStaleTranslations({ ...translation, root: options.root }));
   return { settings, entries, problems };
 }

@@ -40,8 +40,11 @@ import { checkSettingsText } from './settings-text.ts';
 
 export interface EntryToSave {
   collection: CollectionName;
+  /** The entry's id: a translation's is the id without its language (`launch` of `launch.de.md`). */
   id: string;
-  /** The file name, e.g. `launch.md`. */
+  /** The language of a translation; undefined for the default language's version. */
+  lang?: string;
+  /** The file name, e.g. `launch.md`, `launch.de.md`. */
   fileName: string;
   /** The whole file as the CMS will write it. */
   source: string;
@@ -71,7 +74,7 @@ export function checkEntryToSave(entry: EntryToSave, facts: CmsFacts): Problem[]
     outside: () => undefined,
   };
   const schemas = entrySchemas({ settings: facts.settings, ids } satisfies Omit<SchemaContext, 'image'>, images);
-  const checked = validateEntry({ collection: entry.collection, id: entry.id, filePath: file, file, source: entry.source }, schemas, now);
+  const checked = validateEntry({ collection: entry.collection, id: entry.id, ...(entry.lang && { lang: entry.lang }), filePath: file, file, source: entry.source }, schemas, now);
   if (!checked.entry) return checked.problems;
   const saved = [checked.entry];
   const tree = [...others, checked.entry];

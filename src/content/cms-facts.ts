@@ -48,5 +48,5 @@ function entryFact(entry: CheckedEntry, shareable: boolean): EntryFact {
     else if (value && typeof value === 'object' && !(value instanceof Date)) for (const [key, item] of Object.entries(value)) visit(item, [...at, key]);
   };
   for (const [field, value] of Object.entries(data)) visit(value, [field]);
-  return { collection: entry.collection, id: entry.id, file: entry.file, data, lines, ...(shareable && { shareable }) };
+  return { collection: entry.collection, id: entry.id, ...(entry.lang && { lang: entry.lang }), file: entry.file, data, lines, ...(shareable && { shareable }) };
 }

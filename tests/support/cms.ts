@@ -25,6 +25,8 @@ export interface LocalCms {
   log(): string;
   /** `git diff` of one file of the temporary repository against its first commit. */
   diff(file: string): string;
+  /** `git status --porcelain` of the temporary repository, one line a file ("?? content/x.md", " M content/y.md"). */
+  status(): string[];
   /** Closes the browser, stops both servers and removes the repository. */
   stop(): Promise<void>;
 }
@@ -89,6 +91,7 @@ export async function startCms(contentTree: string, now = '2026-11-22'): Promise
     browser,
     log: () => log,
     diff: (file) => git(repo, 'diff', '--no-color', '--unified=0', '--', file),
+    status: () => git(repo, 'status', '--porcelain', '--untracked-files=all').split('\n').filter(Boolean),
     async stop() {
       await browser.close();
       stopServers();
@@ -107,9 +110,12 @@ export async function openAdmin(cms: LocalCms, hash: string, viewport = { width:
   return { page, errors };
 }
 
-/** A form field by its label, as Decap writes it: "Mentor", or "Mentor (optional)". */
-export function field(page: Page, label: string) {
-  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: \\(optional\\))?$`, 'i'));
+/**
+ * A form field by its label, as Decap writes it: "Mentor", or "Mentor (optional)". In a hub of several
+ * languages Decap shows a second form beside the first (the next language): `pane` 1 is that one.
+ */
+export function field(page: Page, label: string, pane: 0 | 1 = 0) {
+  return page.getByLabel(new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?: \\(optional\\))?$`, 'i')).nth(pane);
 }
 
 /** Publishes the open entry and waits until Decap says it is saved. */

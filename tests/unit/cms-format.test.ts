@@ -59,7 +59,7 @@ describe('the CMS save formats', () => {
   });
 
   it('changes one wording of a snippet in place, keeping its block style and the other wordings', () => {
-    const text = read('content/snippets/heat-pumps-in-the-cold.md');
+    const text = read('content/snippets/heat-pumps-in-the-cold.en.md');
     const after = roundTrip(markdown, text, (data) => {
       (data.variants as { text: string }[])[1]!.text = 'Part of my winter is spent in a test chamber at -20 °C.';
     });
@@ -70,7 +70,7 @@ describe('the CMS save formats', () => {
   });
 
   it('adds a new field where the form puts it, and removes an optional field the form emptied', () => {
-    const text = read('content/articles/designing-for-the-quiet-months.md');
+    const text = read('content/articles/designing-for-the-quiet-months.en.md');
     const order = ['title', 'description', 'author', 'published', 'updated', 'topics', 'cover', 'canonical', 'draft', 'expires'];
     const added = roundTrip(
       markdown,

@@ -9,14 +9,15 @@ import type { SchemaContext } from '../../model/schemas/context.ts';
 import { hubLanguages, settingsSchema, type Settings } from '../../model/schemas/settings.ts';
 import { languageName } from '../translations.ts';
 
-/** A language as the settings form names it: "Deutsch (de)". */
-const languageLabel = (language: string) => `${languageName(language)} (${language})`;
 import { type DecapField, type FieldContext, objectFields } from './fields.ts';
 import { FRONTMATTER_FORMAT, YAML_FORMAT } from './format.ts';
 import { HINTS, ITEM_LABELS, LABELS } from './hints.ts';
 import type { CmsBackend } from './backend.ts';
 
 export { type BackendOptions, cmsBackend } from './backend.ts';
+
+/** A language as the settings form names it: "Deutsch (de)". */
+const languageLabel = (language: string) => `${languageName(language)} (${language})`;
 
 export interface CmsOptions extends CmsBackend {
   settings: Settings;
@@ -84,7 +85,11 @@ function entryOptions(entries: CmsOptions['entries']): { label: string; value: s
 export function decapConfig(options: CmsOptions) {
   const { settings, contentPath, backend, editorialWorkflow } = options;
   const choices = entryOptions(options.entries);
+  // Several languages: each entry is a file per language (<id>.<language>.md), the default's too, as Decap 3 names them.
+  const languages = hubLanguages(settings);
+  const translations = languages.length > 1;
   const fieldContext = (collection: string): FieldContext => ({
+    ...(translations && collection !== 'settings' && { translations }),
     titleFieldOf,
     hintFor: (path) => HINTS[collection]?.[path],
     labelFor: (path) =>
@@ -103,13 +108,14 @@ export function decapConfig(options: CmsOptions) {
     const list = LIST_OPTIONS[collection];
     const fields: DecapField[] = [
       ...objectFields(schema, fieldContext(collection)),
-      { name: 'body', label: BODY_LABEL[collection], widget: 'markdown', required: false },
+      { name: 'body', label: BODY_LABEL[collection], widget: 'markdown', required: false, ...(translations && { i18n: 'translate' as const }) },
     ];
     return {
       name: collection,
       label: collection === 'training' ? 'Training' : capitalize(collection),
       label_singular: SINGULAR[collection],
       folder: folder(collection),
+      ...(translations && { i18n: true }),
       create: true,
       extension: 'md',
       // Registered by the admin page (src/lib/cms/format.ts): saves keep the file's own YAML style.
@@ -159,6 +165,7 @@ export function decapConfig(options: CmsOptions) {
     public_folder: '/brand',
     show_preview_links: true,
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    ...(translations && { i18n: { structure: 'multiple_files', locales: languages, default_locale: settings.lang } }),
     collections: [...collections, settingsCollection],
   };
 }

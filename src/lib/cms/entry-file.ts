@@ -52,6 +52,9 @@ export function newEntrySlug(title: unknown): string {
 export interface LabelledField {
   name: string;
   label?: string;
+  widget?: string;
+  /** In a hub of several languages (src/lib/cms/i18n.ts). */
+  i18n?: 'translate' | 'duplicate' | 'none' | boolean;
   /** An object list's item fields, or an object's fields. */
   fields?: LabelledField[];
   /** A list of single values: its item field. */

@@ -12,7 +12,10 @@ import type { Settings } from '../../model/schemas/settings.ts';
 
 export interface EntryFact {
   collection: CollectionName;
+  /** The entry's id, the same in every language. */
   id: string;
+  /** The language of a translation (`<id>.<language>.md`); absent for the default language's version. */
+  lang?: string;
   /** The path as the build's messages show it. */
   file: string;
   /**

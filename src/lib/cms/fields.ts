@@ -38,7 +38,16 @@ export interface DecapField {
   filters?: { field: string; values: (string | boolean | number)[] }[];
   options_length?: number;
   allow_add?: boolean;
+  /**
+   * In a hub of several languages: written per language, or the default language's value in every file
+   * (see i18nKind). Decap's list and object widgets take only true (translated) or false (left out of the
+   * other languages' forms; the save fills the value in: src/lib/cms/i18n.ts).
+   */
+  i18n?: I18nKind | boolean;
 }
+
+/** Decap's field i18n: `translate` is text each language writes itself; `duplicate` is one value copied into every language's file. */
+export type I18nKind = 'translate' | 'duplicate';
 
 export interface FieldContext {
   /** The field a collection's entries are named by (relation display, summaries). */
@@ -55,6 +64,8 @@ export interface FieldContext {
   recordKeys?(path: string): readonly string[];
   /** Set by objectFields for the fields of one object: the most items a sibling list may hold. */
   siblingMax?(name: string): number | undefined;
+  /** The hub has several languages: every field says whether it is translated or duplicated (Decap's `i18n`). */
+  translations?: boolean;
 }
 
 type AnySchema = z.ZodType;
@@ -87,6 +98,8 @@ interface FieldMeta {
   textPattern?: RegExp;
   /** `compact`: a list of short words edited as one comma-separated line. */
   list?: 'compact';
+  /** Where a field's rule does not tell (a patterned list of words such as hashtags): translated or the same in every language. */
+  i18n?: I18nKind;
 }
 const metaOf = (schema: AnySchema) => (z.globalRegistry.get(schema) ?? {}) as FieldMeta;
 
@@ -145,6 +158,66 @@ export function schemaKind(schema: AnySchema): string {
  * "both or neither" rule stays with the content check.
  */
 export function decapField(name: string, schema: AnySchema, context: FieldContext, path = name, inOptionalGroup = false): DecapField {
+  const field = widgetField(name, schema, context, path, inOptionalGroup);
+  if (!context.translations) return field;
+  const kind = unwrap(schema).meta.i18n ?? i18nKind(field);
+  // A list of objects translated as a whole: each language has its own items, so each item's fields are its own too
+  // (Decap copies `duplicate` values into objects, not into list items, and shows them read-only).
+  if (kind === 'translate' && field.widget === 'list' && field.fields) return { ...field, i18n: true, fields: field.fields.map(translated) };
+  return { ...field, i18n: decapI18n(field.widget, kind) };
+}
+
+/**
+ * A kind as Decap's widgets accept it: a list or an object takes only a boolean. An object is `true`
+ * with its fields' own kinds inside (Decap copies duplicate fields into objects); a list the same in
+ * every language is `false`, left out of the other languages' forms and filled in when saved.
+ */
+function decapI18n(widget: string, kind: I18nKind): DecapField['i18n'] {
+  if (widget === 'object') return true;
+  if (widget === 'list') return kind === 'translate';
+  return kind;
+}
+
+const isTranslated = (field: DecapField) =>
+  field.i18n === 'translate' || (field.i18n === true && (field.widget !== 'object' || Boolean(field.fields?.some(isTranslated))));
+
+/**
+ * Whether a field is text a translator writes (`translate`) or a value every language's file carries
+ * unchanged (`duplicate`), from what the schema made of it: text whose only rule is a length (titles,
+ * summaries, wordings, questions, a Markdown body) is translated; ids, references, dates, numbers,
+ * choices, switches, links, images and other patterned values are duplicated. An object or a list is
+ * translated when anything in it is.
+ */
+export function i18nKind(field: DecapField): I18nKind {
+  switch (field.widget) {
+    case 'markdown':
+      return 'translate';
+    case 'string':
+    case 'text':
+      return !field.pattern || LENGTH_ONLY.test(field.pattern[0]) ? 'translate' : 'duplicate';
+    case 'object':
+      return field.fields?.some(isTranslated) ? 'translate' : 'duplicate';
+    case 'list':
+      if (field.fields) return field.fields.some(isTranslated) ? 'translate' : 'duplicate';
+      if (field.field) return isTranslated(field.field) ? 'translate' : 'duplicate';
+      // A comma-separated line of words: patterned values unless the schema says otherwise (hashtags).
+      return field.pattern ? 'duplicate' : 'translate';
+    default:
+      return 'duplicate';
+  }
+}
+
+/** The pattern stringWidget gives a text field whose only rule is its length. */
+const LENGTH_ONLY = /^\^\[\\s\\S\]\{0,\d+\}\$$/;
+
+const translated = (field: DecapField): DecapField => ({
+  ...field,
+  i18n: field.widget === 'list' || field.widget === 'object' ? true : 'translate',
+  ...(field.fields && { fields: field.fields.map(translated) }),
+  ...(field.field && { field: translated(field.field) }),
+});
+
+function widgetField(name: string, schema: AnySchema, context: FieldContext, path: string, inOptionalGroup: boolean): DecapField {
   const { schema: inner, optional, defaultValue, meta } = unwrap(schema);
   const def = defOf(inner);
   const field: DecapField = { name, label: context.labelFor?.(path) ?? label(name), widget: 'string' };

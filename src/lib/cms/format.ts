@@ -19,6 +19,21 @@ export const YAML_FORMAT = 'hub-yaml';
 /** The data key that carries the text an entry was read from; never written to a file. */
 export const SOURCE_KEY = '__hub_source';
 
+/**
+ * The data key the save check sets on the default language's version of an entry it lets Decap
+ * save, so that the format tells it from the other languages' versions (src/lib/cms/i18n.ts);
+ * never written to a file.
+ */
+export const DEFAULT_VERSION_KEY = '__hub_default_version';
+
+/**
+ * What the front matter format returns for a file that is not to be written (a language of an
+ * entry with nothing translated). Decap writes every text its format returns — an empty one gets
+ * a line break — so the admin page drops files with this text before its backend commits them
+ * (src/hub/routes/admin/cms-languages.client.ts); were one written anyway, the build would refuse it.
+ */
+export const NO_FILE = '<!-- hub: no file for this language -->\n';
+
 /** Decap's formatter interface (decap-cms-core `Formatter`). */
 export interface Formatter {
   fromFile(content: string): Record<string, unknown>;
@@ -32,6 +47,11 @@ export interface FormatOptions {
    * want `./photo.jpg`.
    */
   imageFields?: readonly string[];
+  /**
+   * Decides, just before an entry's data is written, what is written: the data (changed or not),
+   * or undefined for no file (a language of the entry with nothing translated; src/lib/cms/i18n.ts).
+   */
+  beforeWrite?(data: Record<string, unknown>): Record<string, unknown> | undefined;
 }
 
 const FRONT_MATTER = /^---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m;
@@ -69,7 +89,9 @@ export function frontmatterFormat(options: FormatOptions = {}): Formatter {
       return { ...data, ...(parts.body.trim() && { body: parts.body }), [SOURCE_KEY]: content };
     },
     toFile(data, sortedKeys = []) {
-      const { body = '', [SOURCE_KEY]: source, ...meta } = data as { body?: string } & Record<string, unknown>;
+      const decided = options.beforeWrite ? options.beforeWrite(data) : data;
+      if (!decided) return NO_FILE;
+      const { body = '', [SOURCE_KEY]: source, [DEFAULT_VERSION_KEY]: _default, ...meta } = decided as { body?: string } & Record<string, unknown>;
       const original = typeof source === 'string' ? splitFrontMatter(source) : undefined;
       const yaml = writeYaml(original?.yaml, withImagePaths(meta, options.imageFields ?? []), sortedKeys);
       // The body as it was when only the front matter changed (Decap trims what it reads).

@@ -34,7 +34,8 @@ export function snippetSchema({ settings, ids }: SchemaContext) {
       /** Networks to offer. Default: every network of settings. */
       networks: list(network, 1).optional(),
       /** Hashtags without "#", appended to the text. Default: none. */
-      hashtags: list(hashtag()).meta({ list: 'compact' }).default([]),
+      // Words of a language (#Wärmepumpe): each translation picks its own.
+      hashtags: list(hashtag()).meta({ list: 'compact', i18n: 'translate' }).default([]),
       /** Several wordings so colleagues do not post the same words; at least 1, better 2 or more. */
       variants: list(
         z.strictObject(

@@ -19,10 +19,14 @@ import type { CollectionName } from '../../../model/collections.ts';
 import { checkEntryToSave, checkSettingsToSave } from '../../../content/cms-check.ts';
 import { type CollectionConfig, type EntryFormatter, collectionsOf, entryFileText, formLabel, newEntrySlug } from '../../../lib/cms/entry-file.ts';
 import { parseFacts } from '../../../lib/cms/facts.ts';
+import { DEFAULT_VERSION_KEY } from '../../../lib/cms/format.ts';
+import { type I18nConfig, i18nOf, translationToWrite, versionFileName } from '../../../lib/cms/i18n.ts';
+import { clearSave, expectSave } from './cms-languages.client.ts';
 import { type Problem, formatProblem, sortProblems } from '../../../lib/problems.ts';
 
 interface Immutable {
   get(key: string): unknown;
+  set(key: string, value: unknown): Immutable;
   toJS(): unknown;
 }
 interface Cms {
@@ -33,18 +37,18 @@ interface Cms {
 const { CMS } = window as unknown as { CMS: Cms };
 const here = (file: string) => new URL(file, document.baseURI).href;
 
-let collections: Promise<Map<string, CollectionConfig>> | undefined;
-/** The generated configuration's collections (field order, format, identifier), read once. */
-function collectionConfigs(): Promise<Map<string, CollectionConfig>> {
-  collections ??= fetch(here('config.yml'))
-    .then((response) => response.text())
-    .then(collectionsOf);
-  return collections;
-}
+let configText: Promise<string> | undefined;
+/** The generated configuration, read once. */
+const generatedConfig = () => (configText ??= fetch(here('config.yml')).then((response) => response.text()));
+/** Its collections (field order, format, identifier). */
+const collectionConfigs = (): Promise<Map<string, CollectionConfig>> => generatedConfig().then(collectionsOf);
+/** Its languages, when the hub has several. */
+const languagesOf = (): Promise<I18nConfig | undefined> => generatedConfig().then(i18nOf);
 
 CMS.registerEventListener({
   name: 'preSave',
   handler: async ({ entry }) => {
+    clearSave();
     const collection = String(entry.get('collection'));
     const collections = await collectionConfigs();
     const config = collections.get(collection);
@@ -61,11 +65,30 @@ CMS.registerEventListener({
     } else {
       const path = String(entry.get('path') ?? '');
       const id = String(entry.get('slug') || '') || newEntrySlug(data[config!.identifier_field ?? 'title']);
-      const fileName = path ? path.slice(path.lastIndexOf('/') + 1) : `${id}.md`;
-      problems = checkEntryToSave(
-        { collection: collection as CollectionName, id, fileName, source: entryFileText(config!, data, formatter(config!.format)), uploads },
-        facts,
+      const languages = (config as { i18n?: unknown }).i18n ? await languagesOf() : undefined;
+      // One file per language, the default's too (<id>.<language>.md); Decap's path names none.
+      const versions = languages
+        ? languageVersions(entry, data, id, languages, config!.fields ?? [])
+        : [{ fileName: path ? path.slice(path.lastIndexOf('/') + 1) : `${id}.md`, data, lang: undefined }];
+      problems = versions.flatMap((version) =>
+        checkEntryToSave(
+          {
+            collection: collection as CollectionName,
+            id,
+            ...(version.lang && { lang: version.lang }),
+            fileName: version.fileName,
+            source: entryFileText(config!, version.data, formatter(config!.format)),
+            uploads,
+          },
+          facts,
+        ),
       );
+      if (languages && !problems.some((problem) => problem.severity === 'error')) {
+        showProblems(problems, (problem) => formLabel(config!.fields, problem.field));
+        // The format tells the default language's version by this key, and writes the others as checked here.
+        expectSave({ source: data, fields: config!.fields ?? [] });
+        return (entry.get('data') as Immutable).set(DEFAULT_VERSION_KEY, true);
+      }
     }
     const fieldsOf = (problem: Problem) =>
       fileConfig && problem.file.endsWith(`/${fileConfig.file.slice(fileConfig.file.lastIndexOf('/') + 1)}`)
@@ -78,6 +101,28 @@ CMS.registerEventListener({
     return undefined;
   },
 });
+
+/** The other languages' data Decap holds for an entry, by language. */
+function otherVersions(entry: Immutable): Record<string, Record<string, unknown>> {
+  const i18n = ((entry.get('i18n') as Immutable | undefined)?.toJS() ?? {}) as Record<string, { data?: Record<string, unknown> }>;
+  return Object.fromEntries(Object.entries(i18n).flatMap(([language, version]) => (version?.data ? [[language, version.data]] : [])));
+}
+
+/** The files a save writes: the default language's, and each other language's that holds text of its own. */
+function languageVersions(entry: Immutable, data: Record<string, unknown>, id: string, languages: I18nConfig, fields: NonNullable<CollectionConfig['fields']>) {
+  const others = otherVersions(entry);
+  return [
+    { fileName: versionFileName(id, languages.default_locale), data, lang: undefined as string | undefined },
+    ...languages.locales.flatMap((language) => {
+      if (language === languages.default_locale) return [];
+      const written = translationToWrite(others[language], data, fields);
+      return written ? [{ fileName: versionFileName(id, language), data: written, lang: language }] : [];
+    }),
+  ];
+}
+
+// Decap has written every language's file: the format's next calls (drafts' local backups) are not a save.
+CMS.registerEventListener({ name: 'postSave', handler: () => clearSave() });
 
 const errorsTitle = (count: number) =>
   `Not saved: the build would refuse this entry (${count} error${count === 1 ? '' : 's'}). Fix ${count === 1 ? 'it' : 'them'} and save again.`;

@@ -4,6 +4,7 @@
  * checks them when it reads the configuration.
  */
 import { FRONTMATTER_FORMAT, YAML_FORMAT, frontmatterFormat, yamlFormat } from '../../../lib/cms/format.ts';
+import { beforeWrite, dropUnwrittenFiles } from './cms-languages.client.ts';
 
 interface Cms {
   registerCustomFormat(name: string, extension: string, formatter: object): void;
@@ -13,6 +14,8 @@ interface Cms {
 const { CMS } = window as unknown as { CMS: Cms };
 const { imageFields } = JSON.parse(document.body.dataset.hubCms ?? '{}') as { imageFields?: string[] };
 
-CMS.registerCustomFormat(FRONTMATTER_FORMAT, 'md', frontmatterFormat({ imageFields }));
+CMS.registerCustomFormat(FRONTMATTER_FORMAT, 'md', frontmatterFormat({ imageFields, beforeWrite }));
+// A language of an entry with nothing translated gets no file (src/lib/cms/i18n.ts).
+dropUnwrittenFiles(CMS as never);
 CMS.registerCustomFormat(YAML_FORMAT, 'yaml', yamlFormat());
 CMS.init();
