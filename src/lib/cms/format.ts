@@ -30,7 +30,7 @@ export const DEFAULT_VERSION_KEY = '__hub_default_version';
  * What the front matter format returns for a file that is not to be written (a language of an
  * entry with nothing translated). Decap writes every text its format returns — an empty one gets
  * a line break — so the admin page drops files with this text before its backend commits them
- * (src/hub/routes/admin/cms-languages.client.ts); were one written anyway, the build would refuse it.
+ * (src/lib/cms/save-languages.ts); were one written anyway, the build would refuse it.
  */
 export const NO_FILE = '<!-- hub: no file for this language -->\n';
 

@@ -21,7 +21,7 @@ import { type CollectionConfig, type EntryFormatter, collectionsOf, entryFileTex
 import { parseFacts } from '../../../lib/cms/facts.ts';
 import { DEFAULT_VERSION_KEY } from '../../../lib/cms/format.ts';
 import { type I18nConfig, i18nOf, translationToWrite, versionFileName } from '../../../lib/cms/i18n.ts';
-import { clearSave, expectSave } from './cms-languages.client.ts';
+import { clearSave, expectSave } from '../../../lib/cms/save-languages.ts';
 import { type Problem, formatProblem, sortProblems } from '../../../lib/problems.ts';
 
 interface Immutable {

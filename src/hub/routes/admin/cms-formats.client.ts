@@ -4,7 +4,7 @@
  * checks them when it reads the configuration.
  */
 import { FRONTMATTER_FORMAT, YAML_FORMAT, frontmatterFormat, yamlFormat } from '../../../lib/cms/format.ts';
-import { beforeWrite, dropUnwrittenFiles } from './cms-languages.client.ts';
+import { beforeWrite, dropUnwrittenFiles } from '../../../lib/cms/save-languages.ts';
 
 interface Cms {
   registerCustomFormat(name: string, extension: string, formatter: object): void;

@@ -7,8 +7,8 @@
  * default's duplicated values (src/lib/cms/i18n.ts). The format returns
  * NO_FILE for the others, and the backend drops those before committing.
  */
-import { DEFAULT_VERSION_KEY, NO_FILE } from '../../../lib/cms/format.ts';
-import { type I18nField, translationToWrite } from '../../../lib/cms/i18n.ts';
+import { DEFAULT_VERSION_KEY, NO_FILE } from './format.ts';
+import { type I18nField, translationToWrite } from './i18n.ts';
 
 interface PendingSave {
   /** The default language's data, as saved. */
