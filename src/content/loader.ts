@@ -82,7 +82,13 @@ function contentSession(options: HubLoaderOptions) {
     check(logger: LoaderContext['logger']): Promise<ContentCheck> {
       current ??= Promise.resolve().then(() => {
         const check = checkContent({ root: options.root, now: options.now, settings: options.settings, cwd: options.project, publicDir: options.publicDir });
-        report(check.problems, logger, options.command);
+        // Every language's build reads the same tree: its warnings are the default language's build's to print.
+        const otherLanguage = options.language && options.language.current !== options.language.plan.default;
+        report(
+          check.problems.filter((p) => p.severity === 'error' || !otherLanguage),
+          logger,
+          options.command,
+        );
         buildChannel().cmsFacts = treeFacts(check, { ...options, unpublishedTexts: options.command === 'dev' });
         if (options.language) buildChannel().entryLanguages = entryLanguages(check.entries, options.language.plan);
         return check;
