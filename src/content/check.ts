@@ -18,6 +18,7 @@ import { checkRootFolder, diskImages, entryFiles } from './tree.ts';
 import { checkBodySafety } from './checks/body-safety.ts';
 import { satteriReader } from './checks/body-reader-satteri.ts';
 import { checkCardText } from './checks/card-text.ts';
+import { canDraw } from '../lib/cards/fonts.ts';
 import { checkImages } from './checks/images.ts';
 import { lintEntries } from './checks/lint.ts';
 import { checkMetrics } from './checks/metrics.ts';
@@ -98,7 +99,7 @@ export function checkContent(options: CheckOptions): ContentCheck {
   problems.push(...checkReferences(entries, options.now));
   problems.push(...lintEntries(entries, options.now, images));
   problems.push(...checkMetrics({ root: options.root, show, settings, entries, ids }));
-  problems.push(...checkCardText(entries));
+  problems.push(...checkCardText(entries, canDraw));
   problems.push(...checkShareRules(entries, settings, options.now));
   problems.push(...checkBodySafety(entries, settings.site, satteriReader));
   problems.push(...checkMentorPlaceholders(entries));

@@ -33,6 +33,7 @@ import { mdastReader } from './checks/body-reader-mdast.ts';
 import { checkBodySafety } from './checks/body-safety.ts';
 import { lintEntries } from './checks/lint.ts';
 import { checkMentorPlaceholders } from './checks/mentor-placeholders.ts';
+import { checkCardText, drawsRanges } from './checks/card-text.ts';
 import { checkReferences } from './checks/references.ts';
 import { checkShareRules } from './checks/share-rules.ts';
 import { flattenIssues } from './problem-text.ts';
@@ -85,6 +86,7 @@ export function checkEntryToSave(entry: EntryToSave, facts: CmsFacts): Problem[]
     ...checkShareRules(saved, facts.settings, now),
     ...(/\.md$/i.test(entry.fileName) ? checkBodySafety(saved, facts.settings.site, mdastReader) : []),
     ...checkMentorPlaceholders(saved),
+    ...(facts.cardGlyphs ? checkCardText(saved, drawsRanges(facts.cardGlyphs)) : []),
   ];
 }
 

@@ -50,11 +50,11 @@ describe('a hub in English, German and Arabic', () => {
 
   it('shows the translation where there is one, in the interface of its language', () => {
     const snippet = readText(build.outDir, 'de/share/live/index.html');
-    expect(snippet).toContain('<h1>Live-Beitrag');
+    expect(snippet).toMatch(/<h1[^>]*>Live-Beitrag</);
     expect(snippet).toContain('Wir haben etwas gestartet, an dem ich ein Jahr gearbeitet habe.');
     expect(snippet).toContain(de['sharePanel.title']);
     expect(snippet).not.toContain('class="untranslated"');
-    expect(readText(build.outDir, 'share/live/index.html')).toContain('<h1>Live snippet');
+    expect(readText(build.outDir, 'share/live/index.html')).toMatch(/<h1[^>]*>Live snippet</);
     expect(readText(build.outDir, 'ar/guidelines/be-honest/index.html')).toContain('كن صادقًا');
     // settings.translations.de.description
     expect(readText(build.outDir, 'de/index.html')).toContain('<meta name="description" content="Beiträge zum Teilen für die Leute von Fixture Corp.">');

@@ -24,7 +24,7 @@ const configOf = (s: Settings, options: Omit<BackendOptions, 'settings'> = {}) =
 const config = configOf(settings);
 const context: SchemaContext = { settings, image: () => z.string().meta({ widget: 'image' }) };
 
-type Kind = 'string' | 'enum' | 'number' | 'boolean' | 'date' | 'object' | 'array';
+type Kind = 'string' | 'enum' | 'number' | 'boolean' | 'date' | 'object' | 'array' | 'record';
 interface SchemaField {
   kind: Kind;
   required: boolean;
@@ -66,6 +66,8 @@ const COMPATIBLE: Record<Kind, string[]> = {
   date: ['datetime'],
   object: ['object'],
   array: ['list', 'select', 'relation'],
+  // settings.translations: a group per other language, hidden in a hub of one language (cms-i18n.test.ts).
+  record: ['object', 'hidden'],
 };
 
 /**

@@ -45,6 +45,15 @@ function withoutI18n(value: unknown): unknown {
   return value;
 }
 
+/** The settings form's `translations` field, and the configuration without it. */
+function withoutSettingsTranslations(config: ReturnType<typeof configOf>): [unknown, unknown] {
+  const copy = structuredClone(config) as { collections: { name: string; files?: { fields: { name: string }[] }[] }[] };
+  const form = copy.collections.find((c) => c.name === 'settings')!.files![0]!;
+  const field = form.fields.find((f) => f.name === 'translations');
+  form.fields = form.fields.filter((f) => f.name !== 'translations');
+  return [field, copy];
+}
+
 describe('the Decap configuration of a hub in several languages', () => {
   it('names the languages, the default and one file per language', () => {
     expect(multi.i18n).toEqual({ structure: 'multiple_files', locales: ['en', 'de', 'ar'], default_locale: 'en' });
@@ -151,8 +160,17 @@ describe('the Decap configuration of a hub in several languages', () => {
     expect(missing).toEqual([]);
   });
 
-  it('is the one-language configuration plus the i18n keys', () => {
-    expect(withoutI18n(multi)).toEqual(single);
+  it('is the one-language configuration plus the i18n keys, and a group per other language for the settings it translates', () => {
+    const [multiTranslations, multiRest] = withoutSettingsTranslations(multi);
+    const [singleTranslations, singleRest] = withoutSettingsTranslations(single);
+    expect(withoutI18n(multiRest)).toEqual(singleRest);
+    expect(singleTranslations).toMatchObject({ widget: 'hidden', required: false });
+    expect(multiTranslations).toMatchObject({ widget: 'object', required: false });
+    const groups = (multiTranslations as { fields: { name: string; label: string; fields: { name: string }[] }[] }).fields;
+    expect(groups.map((g) => [g.name, g.label, g.fields.map((f) => f.name)])).toEqual([
+      ['de', 'Deutsch (de)', ['name', 'description']],
+      ['ar', 'العربية (ar)', ['name', 'description']],
+    ]);
   });
 });
 

@@ -7,11 +7,26 @@
  * that draws them. Emoji are a warning: cards leave them out (text.ts says
  * why), the page shows them.
  */
-import { canDraw } from '../../lib/cards/fonts.ts';
 import { codePoints, drawable } from '../../lib/cards/text.ts';
 import type { CollectionName } from '../../model/collections.ts';
 import { type Problem, fieldPath } from '../../lib/problems.ts';
 import type { CheckedEntry } from '../entry.ts';
+
+/** `canDraw` for code point ranges (sorted, as drawableRanges gives them): a binary search. */
+export function drawsRanges(ranges: readonly (readonly [number, number])[]): (point: number) => boolean {
+  return (point) => {
+    let low = 0;
+    let high = ranges.length - 1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      const [first, last] = ranges[middle]!;
+      if (point < first) high = middle - 1;
+      else if (point > last) low = middle + 1;
+      else return true;
+    }
+    return false;
+  };
+}
 
 /** The fields each kind of card shows (see src/views/cards.ts). */
 const CARD_FIELDS: Record<CollectionName, readonly (readonly PropertyKey[])[]> = {
@@ -52,7 +67,11 @@ function valueAt(data: unknown, at: readonly PropertyKey[]): unknown {
 
 const listed = (items: readonly string[], shown: (item: string) => string) => items.slice(0, 8).map(shown).join(', ') + (items.length > 8 ? ', …' : '');
 
-export function checkCardText(entries: readonly CheckedEntry[]): Problem[] {
+/**
+ * `canDraw`: whether a card font draws a code point — the fonts themselves at build
+ * (src/lib/cards/fonts.ts), their ranges from /admin/content-facts.json in the CMS.
+ */
+export function checkCardText(entries: readonly CheckedEntry[], canDraw: (point: number) => boolean): Problem[] {
   const problems: Problem[] = [];
   for (const entry of entries) {
     if (!entry.published) continue;

@@ -161,6 +161,18 @@ export class FontIndex {
     return this.faceFor(point) !== undefined;
   }
 
+  /** Every code point some face draws at both weights, as sorted [first, last] ranges (the CMS's save check). */
+  drawableRanges(): [number, number][] {
+    const ranges: [number, number][] = [];
+    for (const point of [...this.candidates.keys()].sort((a, b) => a - b)) {
+      if (!this.canDraw(point)) continue;
+      const last = ranges.at(-1);
+      if (last && last[1] === point - 1) last[1] = point;
+      else ranges.push([point, point]);
+    }
+    return ranges;
+  }
+
   /**
    * The faces that draw `texts`, main font first, then in rank order (the
    * CJK packages in the order `cjkOrder` gives for these texts). Characters
@@ -239,4 +251,9 @@ export function fontIndex(): FontIndex {
 /** Whether some card font draws `point`, at both weights. */
 export function canDraw(point: number): boolean {
   return fontIndex().canDraw(point);
+}
+
+/** The code points the card fonts draw, as sorted [first, last] ranges: what Decap's save check draws with. */
+export function drawableRanges(): [number, number][] {
+  return fontIndex().drawableRanges();
 }

@@ -93,7 +93,7 @@ export function decapConfig(options: CmsOptions) {
     titleFieldOf,
     hintFor: (path) => HINTS[collection]?.[path],
     labelFor: (path) =>
-      LABELS[collection]?.[path] ?? (collection === 'settings' && path.startsWith('translations.') ? languageLabel(path.slice('translations.'.length)) : undefined),
+      LABELS[collection]?.[path] ?? (collection === 'settings' && /^translations\.[^.*]+$/.test(path) ? languageLabel(path.slice('translations.'.length)) : undefined),
     itemLabelFor: (path) => ITEM_LABELS[collection]?.[path],
     entryOptions: choices,
     // What settings say in the other languages: a group per language of settings.languages but the default.

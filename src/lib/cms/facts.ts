@@ -64,6 +64,8 @@ export interface CmsFacts extends TreeFacts {
   now?: string | Date;
   /** The content folder relative to the repository the CMS commits to (Decap's paths start with it). */
   contentPath: string;
+  /** The code points the share card fonts draw, as sorted [first, last] ranges: a save with others is refused, as the build refuses it. */
+  cardGlyphs?: [number, number][];
 }
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
