@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { recordViolations } from '../support/csp.ts';
 import { elementsOf, filesWith, offSiteLinks, readText, scriptUrlsIn } from '../support/html.ts';
 import { waitForResults } from '../support/search.ts';
-import { DIST, SAMPLE_LANGUAGE_FOLDERS, SAMPLE_SITE, sitemapPaths, useBuiltHub } from '../support/site.ts';
+import { DIST, SAMPLE_LANGUAGE_FOLDERS, SAMPLE_SITE, languageFolderOf, sitemapPaths, useBuiltHub } from '../support/site.ts';
 import { parseHeadersFile } from '../../src/lib/security/headers.ts';
 import { bookmarkletHref } from '../../src/lib/share/bookmarklet.ts';
 import { absolute } from '../../src/lib/urls.ts';
@@ -52,8 +52,8 @@ describe('dist/_headers', () => {
         expect(own.get(directive), pathname).not.toContain("'unsafe-inline'");
         expect(own.get(directive), pathname).not.toContain("'unsafe-eval'");
       }
-      // Only the search page compiles WebAssembly.
-      expect(own.get('script-src')!.includes("'wasm-unsafe-eval'"), pathname).toBe(pathname === '/search/');
+      // Only the search page (of each language) compiles WebAssembly.
+      expect(own.get('script-src')!.includes("'wasm-unsafe-eval'"), pathname).toBe(pathname === `/${languageFolderOf(pathname)}search/`);
     }
   });
 
@@ -100,7 +100,8 @@ describe('the Content Security Policy in Chromium', () => {
     // The editor of a new entry, with its live preview pane.
     await page.goto(`${hub.site.url}/admin/#/collections/snippets/new`);
     await page.getByRole('button', { name: /login/i }).click({ timeout: 60_000 });
-    await page.getByLabel('Title', { exact: true }).fill('Checked under the policy');
+    // The sample hub has several languages: the first form is the default language's.
+    await page.getByLabel('Title', { exact: true }).first().fill('Checked under the policy');
     await page.locator('iframe').first().waitFor();
     await context.close();
 
