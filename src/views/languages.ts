@@ -61,6 +61,19 @@ export function pageLanguages(pathname: string, site: string | URL = settings.si
   };
 }
 
+/**
+ * The language of the words of the entry whose page is `pathname` (a link to it, or the page itself), when
+ * they are not this page's language: the default language's, for an entry shown untranslated. For the
+ * `lang` attribute of what shows the entry's words, so that a screen reader reads them in their language.
+ */
+export function contentLang(pathname: string): string | undefined {
+  const { plan, current, rootBase } = language;
+  if (current === plan.default) return undefined;
+  const base = `${rootBase}${languageSegment(current, plan)}`;
+  const key = entryOf(pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, ''));
+  return key && buildChannel().entryLanguages?.untranslated[key]?.includes(current) ? plan.default : undefined;
+}
+
 /** `collection/id` when `rest` (a path under the language's base) is an entry's page. */
 function entryOf(rest: string): string | undefined {
   const match = /^([^/]+)\/([^/]+)\/$/.exec(rest);

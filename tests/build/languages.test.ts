@@ -83,6 +83,12 @@ describe('a hub in English, German and Arabic', () => {
     const page = readText(build.outDir, 'de/training/basics/index.html');
     const note = de['languages.untranslated']!.replace('{language}', 'Deutsch').replace('{source}', 'Englisch');
     expect(page).toContain(note);
+    // Its words are marked English for screen readers (WCAG 3.1.2): the title, the body, the quiz; the interface stays German.
+    expect(page).toMatch(/<h1 dir="auto" lang="en">/);
+    expect(page).toMatch(/<div class="prose" dir="auto" lang="en">/);
+    expect(htmlRoot(page)).toContain('lang="de"');
+    expect(readText(build.outDir, 'de/training/index.html')).toMatch(/<h[23] class="card-title" dir="auto" lang="en">\s*<a href="\/de\/training\/basics\/">/);
+    expect(readText(build.outDir, 'de/share/live/index.html')).not.toMatch(/lang="en"/);
     expect(page).not.toContain('data-pagefind-body');
     expect(readText(build.outDir, 'de/share/live/index.html')).toContain('data-pagefind-body');
     expect(alternates(readText(build.outDir, 'training/basics/index.html'))).toHaveProperty('de', `${SITE}/de/training/basics/`);
