@@ -102,6 +102,8 @@ describe('the Content Security Policy in Chromium', () => {
     await page.getByRole('button', { name: /login/i }).click({ timeout: 60_000 });
     // The sample hub has several languages: the first form is the default language's.
     await page.getByLabel('Title', { exact: true }).first().fill('Checked under the policy');
+    // The right-hand pane shows the next language's form; the preview is a toggle away.
+    await page.getByTitle('Toggle preview').click();
     await page.locator('iframe').first().waitFor();
     await context.close();
 
