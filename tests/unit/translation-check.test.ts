@@ -91,6 +91,22 @@ describe('a translation older than its source', () => {
     expect(stale(hub.check())).toEqual([]);
   });
 
+  it('takes a rename that keeps the text (git mv x.md x.en.md) for no change, and a rename with an edit for one', () => {
+    const hub = repository({ keepPlainNames: true });
+    hub.commit('2026-11-10T09:00:00Z', 'English guideline and snippet');
+    hub.write('guidelines/be-honest.de.md', hub.read('guidelines/be-honest.md').replace(/^title: .*$/m, 'title: Sei ehrlich'));
+    hub.commit('2026-11-20T09:00:00Z', 'German translation');
+    hub.git(['mv', 'content/guidelines/be-honest.md', 'content/guidelines/be-honest.en.md']);
+    hub.commit('2026-11-25T09:00:00Z', 'Name the English file for the CMS');
+    expect(stale(hub.check())).toEqual([]);
+    // A later edit of the renamed source still counts.
+    hub.write('guidelines/be-honest.en.md', hub.read('guidelines/be-honest.en.md').replace(/\n---\n/, '\n---\nA new paragraph.\n\n'));
+    hub.commit('2026-11-28T09:00:00Z', 'Guideline: a new paragraph');
+    expect(stale(hub.check())).toEqual([
+      'content/guidelines/be-honest.de.md — translated before content/guidelines/be-honest.en.md last changed (2026-11-20 → 2026-11-28); check the translation and update it.',
+    ]);
+  });
+
   it('counts a source with changes not yet committed as changed now', () => {
     const hub = repository();
     hub.write('snippets/live.de.md', hub.read('snippets/live.en.md').replace(/^title: .*$/m, 'title: Live auf Deutsch'));

@@ -72,6 +72,21 @@ describe('settings of a hub in several languages', () => {
     ]);
   });
 
+  it('warns about a language whose interface has no strings, naming the file to add', () => {
+    const tree = treeWith({ 'settings.yaml': `${SETTINGS}languages: [en, de, fr]\n` });
+    try {
+      const { settings, problems } = readSettings({ root: tree.root, publicDir: path.join(PROJECT, 'public'), show: (p) => path.relative(tree.root, p) });
+      expect(settings).toBeDefined();
+      expect(problems.map(formatProblem)).toEqual([
+        'settings.yaml — field "languages" lists "fr", but the interface has no strings in it, so its pages would show every button and heading in English; copy src/i18n/en.json to src/i18n/fr.json and translate the values (README.md → Another language)',
+      ]);
+    } finally {
+      tree.cleanup();
+    }
+    // de-CH reads de.json: no warning.
+    expect(settingsErrors(`${SETTINGS}languages: [en, de-CH]\n`)).toEqual([]);
+  });
+
   it('takes translations of name and description for its other languages only', () => {
     expect(settingsErrors(`${MULTI}translations:\n  de:\n    description: Auf Deutsch.\n`)).toEqual([]);
     expect(settingsErrors(`${MULTI}translations:\n  fr:\n    description: En français.\n`)).toEqual([

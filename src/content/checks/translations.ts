@@ -119,16 +119,26 @@ export function lastChanges(root: string): Changes | undefined {
   if (prefixed.error || prefixed.status !== 0) return undefined;
   const prefix = prefixed.stdout.trim();
   const inRoot = (name: string) => (name.startsWith(prefix) ? name.slice(prefix.length) : undefined);
-  // Each commit: a line "@<committer time>", then the files it touched.
-  const log = git(root, ['log', '--format=@%ct', '--name-only', '--no-renames', '--', '.']);
+  // Each commit, newest first: a line "@<committer time>", then the files it touched with how ("M\tpath",
+  // "R100\told\tnew"). A rename that keeps the text (R100: `git mv x.md x.en.md`) is not a change: the file
+  // keeps the time of its last change under its old name.
+  const log = git(root, ['log', '--format=@%ct', '--name-status', '-M', '--', '.']);
   if (log.error || log.status !== 0) return undefined;
   const committed = new Map<string, number>();
+  // A name in older commits → the name the file has now.
+  const nowNamed = new Map<string, string>();
+  const current = (name: string) => nowNamed.get(name) ?? name;
   let time = 0;
   for (const line of log.stdout.split('\n')) {
     if (line.startsWith('@')) time = Number(line.slice(1)) * 1000;
     else if (line) {
-      const file = inRoot(line);
-      if (file !== undefined && (committed.get(file) ?? 0) < time) committed.set(file, time);
+      const [how = '', first = '', second] = line.split('\t');
+      const renamed = how.startsWith('R') && second !== undefined;
+      const name = current(renamed ? second : first);
+      if (renamed) nowNamed.set(first, name);
+      if (how === 'D' || how === 'R100') continue;
+      const file = inRoot(name);
+      if (file !== undefined && !committed.has(file)) committed.set(file, time);
     }
   }
   const uncommitted = new Set<string>();
