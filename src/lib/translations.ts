@@ -7,6 +7,8 @@
  * such) or nothing.
  */
 
+import { sameLanguage } from '../model/schemas/settings.ts';
+
 /** The hub's languages and what a language does with an entry not translated into it. */
 export interface LanguagePlan {
   /** settings.lang: the language of `<id>.md`, whose pages keep the hub's URLs. */
@@ -29,8 +31,7 @@ export function entryKey(entry: { collection: string; id: string }): string {
   return `${entry.collection}/${entry.id}`;
 }
 
-const isDefault = (language: string, plan: LanguagePlan) => language.toLowerCase() === plan.default.toLowerCase();
-const sameTag = (a: string | undefined, b: string) => (a ?? '').toLowerCase() === b.toLowerCase();
+const isDefault = (language: string, plan: LanguagePlan) => sameLanguage(language, plan.default);
 
 /** The versions of each entry, by `collection/id`. */
 export function byEntry<V extends Version>(versions: Iterable<V>): Map<string, V[]> {
@@ -52,7 +53,7 @@ export function byEntry<V extends Version>(versions: Iterable<V>): Map<string, V
 export function versionIn<V extends Version>(versions: readonly V[], language: string, plan: LanguagePlan): V | undefined {
   const source = versions.find((v) => v.lang === undefined);
   if (isDefault(language, plan)) return source;
-  const own = versions.find((v) => sameTag(v.lang, language));
+  const own = versions.find((v) => v.lang !== undefined && sameLanguage(v.lang, language));
   if (own?.published) return own;
   if (plan.untranslated === 'show' && source) return source;
   return own;
@@ -82,7 +83,7 @@ export function entryLanguages(versions: Iterable<Version>, plan: LanguagePlan):
 
 /** The path segment of a language's pages: none for the default language, `de/` for German, `de-ch/` for de-CH. */
 export function languageSegment(language: string, plan: Pick<LanguagePlan, 'default'>): string {
-  return language.toLowerCase() === plan.default.toLowerCase() ? '' : `${language.toLowerCase()}/`;
+  return sameLanguage(language, plan.default) ? '' : `${language.toLowerCase()}/`;
 }
 
 /** A language's name in that language (Deutsch, العربية), for a switcher. */

@@ -39,8 +39,7 @@ const COLLECTION_OF_ROUTE = new Map(Object.entries(ROUTE_OF).map(([collection, r
 /** `pathname` (with this language's base path) in every language of the hub. */
 export function pageLanguages(pathname: string, site: string | URL = settings.site): PageLanguages {
   const { plan, current, rootBase } = language;
-  const base = `${rootBase}${languageSegment(current, plan)}`;
-  const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
+  const rest = underBase(pathname);
   const key = entryOf(rest);
   const known = buildChannel().entryLanguages;
   const languages = key && known ? (known.pages[key] ?? [current]) : plan.languages;
@@ -67,11 +66,16 @@ export function pageLanguages(pathname: string, site: string | URL = settings.si
  * `lang` attribute of what shows the entry's words, so that a screen reader reads them in their language.
  */
 export function contentLang(pathname: string): string | undefined {
-  const { plan, current, rootBase } = language;
+  const { plan, current } = language;
   if (current === plan.default) return undefined;
-  const base = `${rootBase}${languageSegment(current, plan)}`;
-  const key = entryOf(pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, ''));
+  const key = entryOf(underBase(pathname));
   return key && buildChannel().entryLanguages?.untranslated[key]?.includes(current) ? plan.default : undefined;
+}
+
+/** A path of this language's pages without its base path (`/de/share/x/` → `share/x/`). */
+function underBase(pathname: string): string {
+  const base = `${language.rootBase}${languageSegment(language.current, language.plan)}`;
+  return pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\//, '');
 }
 
 /** `collection/id` when `rest` (a path under the language's base) is an entry's page. */
