@@ -4,7 +4,8 @@
  * too; rendering waits when Pagefind falls MAX_PAGES_IN_FLIGHT pages behind;
  * the index is written at the end and failures read as one line.
  */
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -53,6 +54,23 @@ describe('searchableHtml', () => {
       '<!doctype html><html lang="de-CH"><head></head><body><main id="main" data-pagefind-body><h1>Wärmepumpe</h1><p>Text <a rel="noopener">link</a></p>' +
         '<data data-pagefind-meta="title[value]" value="Wärmepumpe"></data></main></body></html>',
     );
+  });
+
+  it('keeps the words of two blocks apart in the real index (two wordings were indexed as "callAsk")', async () => {
+    const wordings =
+      '<html lang="en"><body><main data-pagefind-body><figure class="variant"><figcaption>Wording 1</figcaption><blockquote>then call</blockquote>' +
+      '<ul class="share-links" data-search-ignore><li><a href="https://x.test/">LinkedIn</a></li></ul></figure>' +
+      '<figure class="variant"><figcaption>Wording 2</figcaption><blockquote>Ask the team.</blockquote></figure><ul><li>one</li><li>two</li></ul>' +
+      '<span>in</span><span>line</span></main></body></html>';
+    const search = await startSearchIndex({ base: '/' });
+    await search.feed.add('/share/a/', wordings);
+    const dir = mkdtempSync(path.join(tmpdir(), 'hub-search-words-'));
+    await search.finish(dir);
+    const fragments = path.join(dir, 'pagefind/fragment');
+    const [fragment] = readdirSync(fragments);
+    const data = JSON.parse(gunzipSync(readFileSync(path.join(fragments, fragment!))).toString('utf8').replace(/^pagefind_dcd/, '')) as { content: string };
+    // Inline elements with nothing between them are one word, as a browser shows them.
+    expect(data.content).toBe('then call Ask the team. one. two. inline');
   });
 
   it('passes a page without <main> whole', () => {
