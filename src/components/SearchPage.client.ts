@@ -181,29 +181,43 @@ function readJson<T>(text: string | undefined, fallback: T): T {
  * one tap runs it.
  */
 function offerSuggestions(instance: PagefindUiInstance, element: HTMLElement): void {
-  const words = readJson<string[]>(element.dataset.words, []);
   const button = element.querySelector<HTMLButtonElement>('[data-suggested-query]')!;
   let asked = 0;
-  instance.on('results', (result) => {
+  instance.on('results', async (result) => {
     const id = ++asked;
     const term = instance.searchTerm;
     const found = result.results?.length ?? 0;
-    const mended = found < POOR_RESULTS ? suggestQuery(term, words) : undefined;
+    const mended = found < POOR_RESULTS ? suggestQuery(term, await hubWords(element.dataset.wordsUrl)) : undefined;
+    if (id !== asked) return;
     if (!mended) {
       element.hidden = true;
       return;
     }
-    void instance.__pagefind__?.search(mended, { filters: instance.searchFilters }).then((better) => {
-      const more = ((better as { results?: unknown[] } | null)?.results?.length ?? 0) > 2 * found;
-      if (id !== asked) return;
-      button.textContent = mended;
-      element.hidden = !more;
-    });
+    const better = await instance.__pagefind__?.search(mended, { filters: instance.searchFilters });
+    const more = ((better as { results?: unknown[] } | null | undefined)?.results?.length ?? 0) > 2 * found;
+    if (id !== asked) return;
+    button.textContent = mended;
+    element.hidden = !more;
   });
   button.addEventListener('click', () => {
     element.hidden = true;
     instance.triggerSearchWithFilters(button.textContent ?? '', instance.searchFilters);
   });
+}
+
+let words: Promise<string[]> | undefined;
+/**
+ * The hub's words (/search/words.json), fetched the first time a query finds
+ * few results, then kept; none when they cannot be fetched (offline).
+ */
+function hubWords(url: string | undefined): Promise<string[]> {
+  words ??= url
+    ? fetch(url)
+        .then((response) => (response.ok ? (response.json() as Promise<unknown>) : []))
+        .then((list) => (Array.isArray(list) ? list.filter((word): word is string => typeof word === 'string') : []))
+        .catch(() => [])
+    : Promise.resolve([]);
+  return words;
 }
 
 void start();

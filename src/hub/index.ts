@@ -71,6 +71,7 @@ const ROUTES: Record<string, string> = {
   '/snippets.json': 'snippets.json.ts',
   '/snippets/[page].json': 'snippets/[page].json.ts',
   '/snippets.schema.json': 'snippets.schema.json.ts',
+  '/search/words.json': 'search-words.json.ts',
   '/calendar.ics': 'calendar.ics.ts',
   '/digest.json': 'digest.json.ts',
   '/digest/[team].json': 'digest/[team].json.ts',

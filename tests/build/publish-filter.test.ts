@@ -68,6 +68,10 @@ describe('a build on 2026-11-22', () => {
     }
     expect(everyHtml).not.toContain('Scheduled snippet');
     expect(everyHtml).not.toContain('Scheduled campaign');
+    // The search page's "Did you mean …" words: published titles' words, none of the others'.
+    const words = JSON.parse(read(build.outDir, 'search/words.json')) as string[];
+    expect(words).toEqual(expect.arrayContaining(['live', 'launch', 'field']));
+    for (const word of ['scheduled', 'expired', 'draft', 'future']) expect(words).not.toContain(word);
     expect(files).toContain('campaigns/launch/index.html');
     expect(rss).toContain('/articles/hello/');
   });

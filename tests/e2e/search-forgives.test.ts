@@ -66,6 +66,8 @@ describe('filters in the URL', () => {
 describe('a mistyped query', () => {
   it('offers "Did you mean heat pump" for "heet pump", and one tap searches for it', async () => {
     const page = await open('/search/');
+    const wordFetches: string[] = [];
+    page.on('request', (request) => void (new URL(request.url()).pathname === '/search/words.json' && wordFetches.push(request.url())));
     await page.locator('pagefind-input input').fill('heet pump');
     const offer = page.getByRole('button', { name: 'heat pump', exact: true });
     await offer.waitFor();
@@ -81,11 +83,22 @@ describe('a mistyped query', () => {
     expect(links[0]).toBe(expected[0]);
     // The offer goes once the query is fine.
     expect(await page.locator('[data-search-suggestion]').isVisible()).toBe(false);
+    // The hub's words came once, when a query first found few results.
+    expect(wordFetches).toHaveLength(1);
   });
 
-  it('offers nothing for a query the hub answers well', async () => {
-    const page = await open('/search/?q=heat+pump');
+  it('offers nothing for a query the hub answers well, and fetches no words for it', async () => {
+    const context = await hub.browser.newContext({ viewport: { width: 1280, height: 12_000 } });
+    const page = await context.newPage();
+    pages.push(page);
+    const requested: string[] = [];
+    page.on('request', (request) => void requested.push(new URL(request.url()).pathname));
+    await page.goto(`${hub.site.url}/search/?q=heat+pump`);
     expect((await shown(page)).count).toBeGreaterThan(10);
     expect(await page.locator('[data-search-suggestion]').isVisible()).toBe(false);
+    expect(requested).toContain('/search/');
+    expect(requested).not.toContain('/search/words.json');
+    // Nor does the page carry them.
+    expect(await page.content()).not.toMatch(/data-words=/);
   });
 });
