@@ -5,7 +5,7 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, type ResvgRenderOptions } from '@resvg/resvg-js';
 import satori from 'satori';
 import sharp from 'sharp';
 import { initials } from '../labels.ts';
@@ -13,6 +13,7 @@ import { presentationForms } from './arabic.ts';
 import { type SatoriFont, fontIndex } from './fonts.ts';
 import type { AssetRef, CardSpec } from './spec.ts';
 import { CARD_HEIGHT, CARD_WIDTH, type CardView, cardElement } from './template.ts';
+import { indexedPng } from './indexed-png.ts';
 import { paintable } from './svg.ts';
 import { direction, drawable } from './text.ts';
 
@@ -123,28 +124,40 @@ export const THUMB_WIDTH = 288;
 /**
  * The card and its thumbnail as PNGs. The thumbnail is painted from the same
  * SVG at its own size (sharper and cheaper than scaling the card down):
- * about 10 KB instead of the card's 45.
+ * about 4 KB instead of the card's 20 (both with a palette).
  */
 export async function renderCardAndThumb(spec: CardSpec): Promise<{ card: Buffer; thumb: Buffer }> {
   const svg = paintable(await cardSvg(spec));
-  const thumb = new Resvg(svg, { fitTo: { mode: 'width', value: THUMB_WIDTH }, font: { loadSystemFonts: false } }).render().asPng();
-  return { card: await encode(svg), thumb };
+  return { card: await encode(svg, { mode: 'original' }), thumb: await encode(svg, { mode: 'width', value: THUMB_WIDTH }) };
 }
 
 /**
- * The card as a 1200×630 PNG. resvg paints it; libvips (sharp) encodes it:
- * as opaque RGB at zlib level 4 the PNG is about a fifth smaller than resvg's
- * own RGBA encoding and takes about 5 ms less of the ~45 ms a card costs
- * (npm run bench:cards; docs/benchmarks.md).
+ * The card as a 1200×630 PNG. resvg paints it. A card has a few hundred
+ * colours at most (brand colours, text and its antialiasing), so it is
+ * written with a palette, pixel for pixel the same, in about half the bytes
+ * of opaque RGB (indexed-png.ts); a card with more colours (a photo) is
+ * encoded by libvips (sharp) as opaque RGB at zlib level 4, about a fifth
+ * smaller than resvg's own RGBA (npm run bench:cards; docs/benchmarks.md).
  */
 export async function renderCard(spec: CardSpec, options: RenderOptions = {}): Promise<Buffer> {
-  return encode(paintable(await cardSvg(spec, options)));
+  return encode(paintable(await cardSvg(spec, options)), { mode: 'original' });
 }
 
-async function encode(svg: string): Promise<Buffer> {
-  const image = new Resvg(svg, { fitTo: { mode: 'original' }, font: { loadSystemFonts: false } }).render();
-  return sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
-    .removeAlpha()
-    .png({ compressionLevel: 4 })
-    .toBuffer();
+/**
+ * zlib level of palette PNGs. At 4 a card takes about as long to encode as
+ * libvips's RGB did (4–7 ms); 6 writes 7 % fewer bytes for 1–2 ms more a
+ * card, 9 another 8 % for four times as long.
+ */
+const PNG_LEVEL = 4;
+
+async function encode(svg: string, fitTo: ResvgRenderOptions['fitTo']): Promise<Buffer> {
+  const image = new Resvg(svg, { fitTo, font: { loadSystemFonts: false } }).render();
+  return (
+    indexedPng(image.pixels, image.width, image.height, PNG_LEVEL) ??
+    sharp(image.pixels, { raw: { width: image.width, height: image.height, channels: 4 } })
+      .removeAlpha()
+      .png({ compressionLevel: 4 })
+      .toBuffer()
+  );
 }
+
