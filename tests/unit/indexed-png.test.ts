@@ -36,12 +36,30 @@ describe('indexedPng', () => {
   });
 
   it('takes exactly 256 colours, and leaves 257 to the RGB path', () => {
-    expect(indexedPng(image(256, 2, (x) => [x, 0, 0, 255]), 256, 2)).toBeDefined();
-    expect(indexedPng(image(257, 1, (x) => [x % 256, x >= 256 ? 1 : 0, 0, 255]), 257, 1)).toBeUndefined();
+    expect(
+      indexedPng(
+        image(256, 2, (x) => [x, 0, 0, 255]),
+        256,
+        2,
+      ),
+    ).toBeDefined();
+    expect(
+      indexedPng(
+        image(257, 1, (x) => [x % 256, x >= 256 ? 1 : 0, 0, 255]),
+        257,
+        1,
+      ),
+    ).toBeUndefined();
   });
 
   it('leaves an image with a pixel not fully opaque to the RGB path', () => {
-    expect(indexedPng(image(4, 4, (x, y) => [0, 0, 0, x === 3 && y === 3 ? 254 : 255]), 4, 4)).toBeUndefined();
+    expect(
+      indexedPng(
+        image(4, 4, (x, y) => [0, 0, 0, x === 3 && y === 3 ? 254 : 255]),
+        4,
+        4,
+      ),
+    ).toBeUndefined();
   });
 
   it('refuses pixels that do not match the size it is given', () => {

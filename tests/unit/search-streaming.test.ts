@@ -68,7 +68,11 @@ describe('searchableHtml', () => {
     await search.finish(dir);
     const fragments = path.join(dir, 'pagefind/fragment');
     const [fragment] = readdirSync(fragments);
-    const data = JSON.parse(gunzipSync(readFileSync(path.join(fragments, fragment!))).toString('utf8').replace(/^pagefind_dcd/, '')) as { content: string };
+    const data = JSON.parse(
+      gunzipSync(readFileSync(path.join(fragments, fragment!)))
+        .toString('utf8')
+        .replace(/^pagefind_dcd/, ''),
+    ) as { content: string };
     // Inline elements with nothing between them are one word, as a browser shows them.
     expect(data.content).toBe('then call Ask the team. one. two. inline');
   });

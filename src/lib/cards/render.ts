@@ -160,4 +160,3 @@ async function encode(svg: string, fitTo: ResvgRenderOptions['fitTo']): Promise<
       .toBuffer()
   );
 }
-
