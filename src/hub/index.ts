@@ -72,6 +72,7 @@ const ROUTES: Record<string, string> = {
   '/snippets/[page].json': 'snippets/[page].json.ts',
   '/snippets.schema.json': 'snippets.schema.json.ts',
   '/search/words.json': 'search-words.json.ts',
+  '/start/tracks.json': 'tracks.json.ts',
   '/calendar.ics': 'calendar.ics.ts',
   '/digest.json': 'digest.json.ts',
   '/digest/[team].json': 'digest/[team].json.ts',

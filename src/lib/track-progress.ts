@@ -100,6 +100,14 @@ export function pathToContinue(
   return undefined;
 }
 
+/**
+ * Whether pathToContinue can find a track at all: one is active or has a
+ * tick. Until then the home and /start/ pages need no track to be fetched.
+ */
+export function mayContinue(checklist: ChecklistState, active: string | undefined): boolean {
+  return active !== undefined || Object.values(checklist).some((ticks) => (ticks?.length ?? 0) > 0);
+}
+
 /** A step's page linked from its track: `?track=<id>` lets that page lead back. */
 export function pathLink(href: string, track: string): string {
   return `${href}${href.includes('?') ? '&' : '?'}track=${encodeURIComponent(track)}`;

@@ -68,6 +68,14 @@ describe('a build on 2026-11-22', () => {
     }
     expect(everyHtml).not.toContain('Scheduled snippet');
     expect(everyHtml).not.toContain('Scheduled campaign');
+    // "Continue your path" fetches the published tracks (December starts on 1 December); no page inlines them all.
+    const tracks = JSON.parse(read(build.outDir, 'start/tracks.json')) as { id: string; href: string; steps: unknown[] }[];
+    expect(tracks.map((track) => [track.id, track.href])).toEqual([['welcome', '/start/welcome/']]);
+    expect(tracks[0]!.steps.length).toBeGreaterThan(0);
+    for (const page of ['index.html', 'start/index.html']) {
+      expect(read(build.outDir, page)).toContain('data-tracks-url="/start/tracks.json"');
+      expect(read(build.outDir, page)).not.toContain('data-tracks=');
+    }
     // The search page's "Did you mean …" words: published titles' words, none of the others'.
     const words = JSON.parse(read(build.outDir, 'search/words.json')) as string[];
     expect(words).toEqual(expect.arrayContaining(['live', 'launch', 'field']));

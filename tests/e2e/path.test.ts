@@ -105,11 +105,16 @@ describe('a track whose steps follow what the advocate does', () => {
     }
   });
 
-  it('offers no way back or forward before a track is started', async () => {
+  it('offers no way back or forward before a track is started, and fetches no track for it', async () => {
+    const fetched: string[] = [];
+    page.on('request', (request) => void fetched.push(new URL(request.url()).pathname));
     await page.goto(`${hub.site.url}/`);
     expect(await continueLink().isVisible()).toBe(false);
     await page.goto(`${hub.site.url}/start/`);
+    await page.waitForLoadState('networkidle');
     expect(await continueLink().isVisible()).toBe(false);
+    expect(fetched).toContain('/start/');
+    expect(fetched).not.toContain('/start/tracks.json');
     await page.goto(`${hub.site.url}/training/listening-first/`);
     expect(await backLink().isVisible()).toBe(false);
   });

@@ -118,6 +118,30 @@ describe('the service worker', () => {
   });
 });
 
+describe('the service worker and the way back to a path', () => {
+  it('keeps "Continue your path" on the home page with the network cut, once the tracks were fetched online', async () => {
+    const context = await hub.browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${hub.site.url}/start/`);
+      expect(await activeWorker(page)).toBe(`activated ${hub.site.url}/sw.js`);
+      await page.evaluate(() => localStorage.setItem('hub:active-track', JSON.stringify('sales-advocates')));
+      await page.goto(`${hub.site.url}/`);
+      const link = page.locator('[data-path-nav="continue"] a');
+      const offered = /^Continue your path \(\d of 8\): Sales advocates$/;
+      await expect.poll(() => link.textContent()).toMatch(offered);
+      await stored(page, `${hub.site.url}/start/tracks.json`);
+      await stored(page, `${hub.site.url}/`);
+      await context.setOffline(true);
+      await page.reload();
+      await expect.poll(() => link.textContent()).toMatch(offered);
+      expect(await link.isVisible()).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('after a new build is deployed', () => {
   let work = '';
   beforeAll(() => {

@@ -3,6 +3,7 @@ import {
   NO_EVIDENCE,
   type PathEvidence,
   autoDone,
+  mayContinue,
   parseActiveTrack,
   parseOpened,
   pathLink,
@@ -72,6 +73,19 @@ describe('the path to continue', () => {
     expect(pathToContinue(tracks, { sales: ['task:answer-one-question'] }, done, 'everyone')).toMatchObject({ track: { id: 'sales' }, state: { done: 3, total: 5 } });
     expect(pathToContinue(tracks, {}, done, 'everyone')).toBeUndefined();
     expect(pathToContinue(tracks, {}, NO_EVIDENCE, 'gone')).toBeUndefined();
+  });
+
+  it('needs the tracks only when one is active or ticked: otherwise there is nothing to continue, whatever the tracks', () => {
+    expect(mayContinue({}, undefined)).toBe(false);
+    expect(mayContinue({ sales: [] }, undefined)).toBe(false);
+    expect(mayContinue({}, 'sales')).toBe(true);
+    expect(mayContinue({ sales: ['task:answer-one-question'] }, undefined)).toBe(true);
+    // Agrees with pathToContinue: where mayContinue says no, no track is offered even with everything done elsewhere.
+    const done = evidence({ passed: ['listening-first'], acknowledged: true, opened: ['articles/comments'] });
+    for (const checklist of [{}, { sales: [] as string[] }]) {
+      expect(mayContinue(checklist, undefined)).toBe(false);
+      expect(pathToContinue(tracks, checklist, done, undefined)).toBeUndefined();
+    }
   });
 
   it('carries the track in step links and reads it back, refusing what cannot be an id', () => {

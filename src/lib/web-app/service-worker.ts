@@ -155,6 +155,8 @@ export async function writeServiceWorker(dir: string, base: string, options: { e
           precacheFallback: { fallbackURL: OFFLINE_PAGE },
         },
       },
+      // "Continue your path" on the home and /start/ pages reads the tracks from here, offline too.
+      { urlPattern: new RegExp(`${inBase}start/tracks\\.json$`), handler: 'NetworkFirst', options: { cacheName: PAGES_CACHE } },
       { urlPattern: new RegExp(`${inBase}_astro/`), handler: 'CacheFirst', options: { cacheName: ASSETS_CACHE, expiration: { maxEntries: 300 } } },
       { urlPattern: new RegExp(`${inBase}(uploads|brand)/`), handler: 'NetworkFirst', options: { cacheName: CARDS_CACHE, expiration: { maxEntries: 300 } } },
     ],
