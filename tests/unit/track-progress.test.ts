@@ -13,6 +13,7 @@ import {
   withOpened,
 } from '../../src/lib/track-progress.ts';
 import { parseSharedItems, sharedOnce } from '../../src/lib/share/shared-items.ts';
+import type { ChecklistState } from '../../src/lib/onboarding.ts';
 
 const steps = [
   { key: 'ref:guidelines/say-what-is-opinion', ref: 'guidelines/say-what-is-opinion', label: 'Say what is opinion' },
@@ -82,7 +83,8 @@ describe('the path to continue', () => {
     expect(mayContinue({ sales: ['task:answer-one-question'] }, undefined)).toBe(true);
     // Agrees with pathToContinue: where mayContinue says no, no track is offered even with everything done elsewhere.
     const done = evidence({ passed: ['listening-first'], acknowledged: true, opened: ['articles/comments'] });
-    for (const checklist of [{}, { sales: [] as string[] }]) {
+    const unstarted: ChecklistState[] = [{}, { sales: [] }];
+    for (const checklist of unstarted) {
       expect(mayContinue(checklist, undefined)).toBe(false);
       expect(pathToContinue(tracks, checklist, done, undefined)).toBeUndefined();
     }
