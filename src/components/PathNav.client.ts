@@ -8,6 +8,7 @@ import { type TrackSummary, mayContinue, pathState, pathToContinue, trackOfSearc
 import { readActiveTrack, readEvidence, recordOpened, writeActiveTrack } from '../client/path-store.ts';
 import { onProgressChange, readChecklist } from '../client/progress-store.ts';
 import { type IslandKey, stringsOf } from '../client/island-strings.ts';
+import { fetchList } from '../client/fetch-list.ts';
 
 for (const nav of document.querySelectorAll<HTMLElement>('[data-path-nav]')) {
   const s = stringsOf<IslandKey<'pathNav'>>(nav);
@@ -16,7 +17,7 @@ for (const nav of document.querySelectorAll<HTMLElement>('[data-path-nav]')) {
   const back = nav.dataset.pathNav === 'back';
   // A step's page carries its tracks; the home and /start/ pages fetch them when a track is under way.
   let tracks = nav.dataset.tracksUrl === undefined ? (JSON.parse(nav.dataset.tracks ?? '[]') as TrackSummary[]) : undefined;
-  let fetching: Promise<void> | undefined;
+  let fetching: Promise<TrackSummary[]> | undefined;
 
   if (entry) recordOpened(entry);
   const fromLink = trackOfSearch(location.search);
@@ -50,20 +51,7 @@ for (const nav of document.querySelectorAll<HTMLElement>('[data-path-nav]')) {
   onProgressChange(() => {
     if (tracks) return show(tracks);
     if (!mayContinue(readChecklist(), readActiveTrack())) return show([]);
-    fetching ??= fetchTracks(nav.dataset.tracksUrl!).then((list) => {
-      tracks = list;
-    });
-    void fetching.then(() => show(tracks!));
+    fetching ??= fetchList(nav.dataset.tracksUrl!) as Promise<TrackSummary[]>;
+    void fetching.then((list) => show((tracks = list)));
   });
-}
-
-/** The tracks at `url`, or none when they cannot be fetched (offline before the web app kept them). */
-async function fetchTracks(url: string): Promise<TrackSummary[]> {
-  try {
-    const response = await fetch(url);
-    const list: unknown = response.ok ? await response.json() : [];
-    return Array.isArray(list) ? (list as TrackSummary[]) : [];
-  } catch {
-    return [];
-  }
 }

@@ -8,6 +8,7 @@
  */
 import { type SearchSort, canonicalFilters, cleanFilters, pagefindSort, readSearchState, writeSearchState } from '../lib/search/state.ts';
 import { suggestQuery } from '../lib/search/suggest.ts';
+import { fetchList } from '../client/fetch-list.ts';
 
 type Filters = Record<string, string[]>;
 
@@ -206,17 +207,9 @@ function offerSuggestions(instance: PagefindUiInstance, element: HTMLElement): v
 }
 
 let words: Promise<string[]> | undefined;
-/**
- * The hub's words (/search/words.json), fetched the first time a query finds
- * few results, then kept; none when they cannot be fetched (offline).
- */
+/** The hub's words (/search/words.json), fetched the first time a query finds few results, then kept. */
 function hubWords(url: string | undefined): Promise<string[]> {
-  words ??= url
-    ? fetch(url)
-        .then((response) => (response.ok ? (response.json() as Promise<unknown>) : []))
-        .then((list) => (Array.isArray(list) ? list.filter((word): word is string => typeof word === 'string') : []))
-        .catch(() => [])
-    : Promise.resolve([]);
+  words ??= url ? fetchList(url).then((list) => list.filter((word): word is string => typeof word === 'string')) : Promise.resolve([]);
   return words;
 }
 

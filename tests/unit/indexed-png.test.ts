@@ -6,7 +6,7 @@
  */
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { crc32, indexedPng } from '../../src/lib/cards/indexed-png.ts';
+import { indexedPng } from '../../src/lib/cards/indexed-png.ts';
 
 /** RGBA pixels of a `width × height` image whose colour at (x, y) is `colour(x, y)` ([r, g, b, a]). */
 function image(width: number, height: number, colour: (x: number, y: number) => [number, number, number, number]): Uint8Array {
@@ -64,12 +64,5 @@ describe('indexedPng', () => {
 
   it('refuses pixels that do not match the size it is given', () => {
     expect(() => indexedPng(new Uint8Array(10), 2, 2)).toThrow(/10 bytes for 2×2 RGBA/);
-  });
-});
-
-describe('crc32', () => {
-  it('is the CRC-32 of PNG and zlib', () => {
-    expect(crc32(new TextEncoder().encode('123456789'))).toBe(0xcbf43926);
-    expect(crc32(new Uint8Array(0))).toBe(0);
   });
 });

@@ -18,14 +18,20 @@ const SETTINGS = readFileSync(path.join(VALID_TREE, 'settings.yaml'), 'utf8');
 const LIVE = readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8');
 const MULTI = `${SETTINGS}languages: [en, de]\n`;
 
-function settingsErrors(yaml: string): string[] {
+/** readSettings of a tree whose settings.yaml is `yaml`. */
+function settingsOf(yaml: string): ReturnType<typeof readSettings> {
   const tree = treeWith({ 'settings.yaml': yaml });
   try {
-    const { problems } = readSettings({ root: tree.root, publicDir: path.join(PROJECT, 'public'), show: (p) => path.relative(tree.root, p) });
-    return problems.filter((p) => p.severity === 'error').map(formatProblem);
+    return readSettings({ root: tree.root, publicDir: path.join(PROJECT, 'public'), show: (p) => path.relative(tree.root, p) });
   } finally {
     tree.cleanup();
   }
+}
+
+function settingsErrors(yaml: string): string[] {
+  return settingsOf(yaml)
+    .problems.filter((p) => p.severity === 'error')
+    .map(formatProblem);
 }
 
 describe('entry files in several languages', () => {
@@ -73,18 +79,13 @@ describe('settings of a hub in several languages', () => {
   });
 
   it('warns about a language whose interface has no strings, naming the file to add', () => {
-    const tree = treeWith({ 'settings.yaml': `${SETTINGS}languages: [en, de, fr]\n` });
-    try {
-      const { settings, problems } = readSettings({ root: tree.root, publicDir: path.join(PROJECT, 'public'), show: (p) => path.relative(tree.root, p) });
-      expect(settings).toBeDefined();
-      expect(problems.map(formatProblem)).toEqual([
-        'settings.yaml — field "languages" lists "fr", but the interface has no strings in it, so its pages would show every button and heading in English; copy src/i18n/en.json to src/i18n/fr.json and translate the values (README.md → Another language)',
-      ]);
-    } finally {
-      tree.cleanup();
-    }
-    // de-CH reads de.json: no warning.
-    expect(settingsErrors(`${SETTINGS}languages: [en, de-CH]\n`)).toEqual([]);
+    const { settings, problems } = settingsOf(`${SETTINGS}languages: [en, de, fr]\n`);
+    expect(settings).toBeDefined();
+    expect(problems.map(formatProblem)).toEqual([
+      'settings.yaml — field "languages" lists "fr", but the interface has no strings in it, so its pages would show every button and heading in English; copy src/i18n/en.json to src/i18n/fr.json and translate the values (README.md → Another language)',
+    ]);
+    // de-CH reads de.json: no warning, nor anything else.
+    expect(settingsOf(`${SETTINGS}languages: [en, de-CH]\n`).problems.map(formatProblem)).toEqual([]);
   });
 
   it('takes translations of name and description for its other languages only', () => {

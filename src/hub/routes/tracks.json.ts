@@ -7,5 +7,6 @@
  */
 import type { APIRoute } from 'astro';
 import { trackSummaries } from '../../views/track.ts';
+import { jsonResponse } from '../../lib/json-response.ts';
 
-export const GET: APIRoute = async () => new Response(JSON.stringify(await trackSummaries()), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute = async () => jsonResponse(await trackSummaries());
