@@ -29,7 +29,7 @@ const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
 
 // 1. The index on disk, by what each file is for.
 function kindOf(file: string): string {
-  if (/^pagefind-component-ui\.(js|css)$/.test(file)) return 'Component UI (loaded by /search/)';
+  if (file === 'newest.json') return 'newest first order (loaded when a reader asks)';
   if (/^pagefind(-worker)?\.js$/.test(file)) return 'search runtime (pagefind.js, worker)';
   if (/^wasm\./.test(file)) return 'search runtime (WebAssembly)';
   if (/^pagefind-(ui|modular-ui|highlight)\./.test(file)) return 'other Pagefind UIs (never loaded)';

@@ -13,6 +13,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { NEWEST_FILE } from '../../src/lib/search/filters.ts';
 import { pageScripts } from '../share-size.ts';
 
 const TYPES: Record<string, string> = {
@@ -138,7 +139,7 @@ export function kindOf(pathname: string): string {
   if (ext === '.css') return 'css';
   if (ext === '.js' || ext === '.mjs') return 'js';
   if (ext === '.wasm') return 'wasm';
-  if (/\.pf_\w+$/.test(pathname) || pathname.endsWith('pagefind-entry.json')) return 'search index';
+  if (/\.pf_\w+$/.test(pathname) || pathname.endsWith('pagefind-entry.json') || pathname.endsWith(`/${NEWEST_FILE}`)) return 'search index';
   if (ext === '.pagefind') return 'wasm';
   if (['.png', '.jpg', '.jpeg', '.webp', '.svg', '.avif', '.gif'].includes(ext)) return 'image';
   return 'other';
@@ -200,11 +201,12 @@ export async function firstSearch(browser: Browser, site: GzipSite, query: strin
   await site.settled();
   const open = summarise(site.served.slice(from));
   from = site.served.length;
-  await page.locator('pagefind-input input').pressSequentially(query, { delay: 60 });
+  await page.locator('#search-q').pressSequentially(query, { delay: 60 });
   await page.locator('.hub-result-link').first().waitFor({ timeout: 60_000 });
   await site.settled();
   const query_ = summarise(site.served.slice(from));
-  const results = await page.locator('.pf-results > li').count();
+  // The count the page reports (it lists a page of them at a time).
+  const results = Number(/^[\d,]+/.exec((await page.locator('[data-search-summary]').innerText()).trim())?.[0].replace(/,/g, '') ?? NaN);
   await context.close();
   return { open, query: query_, results };
 }

@@ -1,16 +1,17 @@
 /**
- * The search page. Pagefind's Component UI searches and renders; this island
- * keeps the search in the URL (?q=, filters, sort) so it can be linked,
- * matches the URL's filter values whatever their case, lists every match of
- * the filters when there are no words, offers "newest first" and "Did you
- * mean …", mends the filter dropdowns' accessible names, and drops
- * share-card thumbnails that fail to load.
+ * The search page, on Pagefind's search API (pagefind.js from the build
+ * output, loaded when the reader starts to search or arrives with a search
+ * in the link). It keeps the search in the URL (?q=, filters, sort) so it
+ * can be linked, reads a link's filter values whatever their case, lists
+ * every match of the filters when there are no words, orders newest first
+ * on request, offers "Did you mean …", and renders each result as the hub's
+ * card when it scrolls into view, a page of results at a time.
  */
-import { type SearchSort, canonicalFilters, cleanFilters, pagefindSort, readSearchState, writeSearchState } from '../lib/search/state.ts';
+import { NEWEST_FILE, type SearchFilters } from '../lib/search/filters.ts';
+import { type SearchSort, byNewest, canonicalFilters, readSearchState, safePath, writeSearchState } from '../lib/search/state.ts';
 import { suggestQuery } from '../lib/search/suggest.ts';
 import { fetchList } from '../client/fetch-list.ts';
-
-type Filters = Record<string, string[]>;
+import { type IslandKey, stringsOf } from '../client/island-strings.ts';
 
 /**
  * "Did you mean …" is weighed for a query with fewer results than this whose
@@ -18,154 +19,385 @@ type Filters = Record<string, string[]>;
  * "pump"), and offered when the mended query finds more than twice as many.
  */
 const POOR_RESULTS = 10;
+/** Results listed at once; "Show more results" adds as many again. */
+const PAGE_SIZE = 20;
+/** Typing pauses this long before a search runs. */
+const TYPING_MS = 200;
 
 type FilterCounts = Record<string, Record<string, number>>;
 
-/** Pagefind's search API (pagefind.js), as the Component UI uses it. */
-interface PagefindApi {
-  search: (term: string | null, options?: Record<string, unknown>) => Promise<unknown>;
-  filters: () => Promise<FilterCounts>;
+interface ResultData {
+  url: string;
+  excerpt: string;
+  meta: Record<string, string | undefined>;
+}
+interface PagefindResult {
+  id: string;
+  data(): Promise<ResultData>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  /** For each filter value, how many of the results it would keep (once the filter lists are loaded). */
+  filters: FilterCounts;
+}
+/** The part of Pagefind's search API (pagefind.js) this island uses. */
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: { filters?: SearchFilters }): Promise<PagefindSearch | null>;
+  filters(): Promise<FilterCounts>;
 }
 
-/** The parts of a Component UI instance this island uses. */
-interface PagefindUiInstance {
-  searchTerm: string;
-  searchFilters: Filters;
-  /** Whether a search without words lists every match (the `faceted` attribute of <pagefind-config>). */
-  faceted: boolean;
-  /** Every filter's values and counts, once loaded. */
-  availableFilters: FilterCounts | null;
-  totalFilters: FilterCounts | null;
-  triggerLoad(): Promise<void>;
-  triggerSearchWithFilters(term: string, filters: Filters): void;
-  on(event: 'search', callback: (term: string, filters: Filters) => void): void;
-  on(event: 'results', callback: (result: { results?: unknown[] }) => void): void;
-  /** The Pagefind search API the instance loaded (undocumented; caught as it is stored, see loadWithoutFilters). */
-  __pagefind__?: PagefindApi;
-  __dispatch__(event: 'filters', counts: { available: FilterCounts; total: FilterCounts }): void;
-}
+/** The strings with a count, handed over in each plural form the language has (`pluralStrings` on the server). */
+type Counted = 'search.summary.query' | 'search.summary.filtered' | 'search.filterCount';
+type Key = IslandKey<'search'> | `${Counted}.${Intl.LDMLPluralRule}`;
 
-declare global {
-  interface Window {
-    PagefindComponents?: { getInstanceManager(): { getInstance(name: string): PagefindUiInstance } };
-  }
-}
+const form = document.querySelector<HTMLFormElement>('[data-search]');
+if (form) start(form);
 
-/**
- * Two accessibility gaps of Pagefind 1.5's filter dropdowns, mended on every
- * re-render: its <button role="combobox"> is named only by its content, which
- * a combobox does not take its name from (axe: button-name), so it gets its
- * visible label; and the label and count of an option (and of the button)
- * touch without a space, so "Article4" did not match the accessible name
- * "Article, 4 results" (axe: label-content-name-mismatch).
- */
-function mendFilterDropdowns(tools: Element): void {
-  const mend = () => {
-    for (const dropdown of tools.querySelectorAll('pagefind-filter-dropdown')) {
-      const trigger = dropdown.querySelector('button[role="combobox"]');
-      const label = dropdown.getAttribute('label');
-      if (trigger && label && !trigger.hasAttribute('aria-label')) trigger.setAttribute('aria-label', label);
-      for (const count of dropdown.querySelectorAll('.pf-dropdown-option-count, .pf-dropdown-selected-badge')) {
-        if (count.previousSibling?.nodeType !== Node.TEXT_NODE) count.before(' ');
-      }
-    }
+function start(form: HTMLFormElement): void {
+  const s = stringsOf<Key>(form);
+  const forms = readJson<Record<string, string>>(form.dataset.strings, {});
+  const plural = new Intl.PluralRules(document.documentElement.lang || undefined);
+  /** A string with a count, in the count's plural form (as the server's t() picks it). */
+  const counted = (key: Counted, count: number, vars: Record<string, string> = {}) => {
+    const form = `${key}.${plural.select(count)}` as const;
+    return s(form in forms ? form : `${key}.other`, { ...vars, count });
   };
-  mend();
-  new MutationObserver(mend).observe(tools, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-label'] });
-}
+  const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;
+  const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const filterGroups = [...form.querySelectorAll<HTMLDetailsElement>('[data-search-filter]')];
+  const boxes = [...form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+  const summary = document.querySelector<HTMLElement>('[data-search-summary]')!;
+  const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
+  const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
+  const suggestion = document.querySelector<HTMLElement>('[data-search-suggestion]');
+  const bundle = new URL(form.dataset.bundle ?? '/pagefind/', location.href);
 
-async function start(): Promise<void> {
-  await customElements.whenDefined('pagefind-results');
-  const tools = document.querySelector('.search-tools');
-  if (tools) mendFilterDropdowns(tools);
-  const instance = window.PagefindComponents?.getInstanceManager().getInstance('default');
-  if (!instance) return;
+  let pagefind: Promise<Pagefind> | undefined;
+  /** Pagefind, loaded once: its script, WebAssembly and metadata (about 160 KB at 10,000 entries). */
+  const loadPagefind = () =>
+    (pagefind ??= (async () => {
+      const api = (await import(/* @vite-ignore */ new URL('pagefind.js', bundle).href)) as Pagefind;
+      await api.options({ baseUrl: form.dataset.base ?? '/' });
+      await api.init();
+      return api;
+    })());
+
+  // The values each filter offers, as the index spells them (listed in the HTML at build time).
+  const offered: FilterCounts = {};
+  for (const box of boxes) (offered[box.name] ??= {})[box.value] = 0;
+  const aliases = readJson<Record<string, Record<string, string>>>(form.dataset.aliases, {});
+
   let state = readSearchState(location.search);
+  // A link's filter values in the index's spelling: ?team=sales is the team "Sales", ?type=people the type "Person".
+  state = { ...state, filters: canonicalFilters(state.filters, offered, aliases) };
+  input.value = state.query;
+  sortSelect.value = state.sort;
+  for (const box of boxes) box.checked = state.filters[box.name as keyof SearchFilters]?.includes(box.value) ?? false;
+  showChosen();
 
-  const results = document.querySelector('pagefind-results');
-  results?.addEventListener('error', (event) => event.target instanceof HTMLImageElement && event.target.remove(), true);
+  // ---- Searching ----
+  let runs = 0;
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  let results: PagefindResult[] = [];
+  let countsWanted = false;
 
-  instance.on('search', (term, filters) => {
-    state = { ...state, query: term, filters: cleanFilters(filters) };
-    // With a filter chosen and no words, list every match (Pagefind's faceted mode);
-    // with neither, the page stays at its prompt rather than listing the whole hub.
-    instance.faceted = Object.keys(state.filters).length > 0;
+  async function run(): Promise<void> {
+    const id = ++runs;
     history.replaceState(history.state, '', `${location.pathname}${writeSearchState(state)}${location.hash}`);
+    const { query, filters, sort } = state;
+    const filtered = Object.keys(filters).length > 0;
+    if (!query && !filtered) {
+      // Neither words nor filters: the page stays at its prompt rather than listing the whole hub.
+      results = [];
+      list.replaceChildren();
+      more.hidden = true;
+      summary.textContent = s('search.prompt');
+      if (suggestion) suggestion.hidden = true;
+      if (countsWanted) void showCounts(undefined);
+      return;
+    }
+    list.setAttribute('aria-busy', 'true');
+    let found: PagefindSearch | null;
+    let ordered: PagefindResult[];
+    try {
+      const api = await loadPagefind();
+      found = await api.search(query || null, { filters });
+      ordered = found && sort === 'date' ? byNewest(found.results, await newestOrder()) : (found?.results ?? []);
+    } catch {
+      if (id !== runs) return;
+      pagefind = undefined;
+      list.setAttribute('aria-busy', 'false');
+      summary.textContent = s('search.failed');
+      return;
+    }
+    if (id !== runs || !found) return;
+    results = ordered;
+    list.replaceChildren();
+    showMore();
+    list.setAttribute('aria-busy', 'false');
+    summary.textContent = results.length
+      ? counted(query ? 'search.summary.query' : 'search.summary.filtered', results.length, { query })
+      : query
+        ? s('search.summary.none', { query })
+        : s('search.summary.noneFiltered');
+    if (countsWanted) void showCounts(found.filters);
+    if (suggestion) void offerSuggestion(id, query, filters, results.length);
+  }
+
+  function searchSoon(): void {
+    clearTimeout(typing);
+    typing = setTimeout(() => void run(), TYPING_MS);
+  }
+
+  input.addEventListener('input', () => {
+    state = { ...state, query: input.value.trim() };
+    summary.textContent = s('search.searching');
+    searchSoon();
+  });
+  // The reader is about to search: fetch Pagefind while they type.
+  input.addEventListener('focus', () => void loadPagefind().catch(() => undefined), { once: true });
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    clearTimeout(typing);
+    state = { ...state, query: input.value.trim() };
+    void run();
+  });
+  form.addEventListener('change', (event) => {
+    if (event.target === sortSelect) state = { ...state, sort: sortSelect.value as SearchSort };
+    else if (event.target instanceof HTMLInputElement && event.target.type === 'checkbox') {
+      state = { ...state, filters: chosenFilters() };
+      showChosen();
+    } else return;
+    clearTimeout(typing);
+    void run();
   });
 
-  const loadFilters = await loadWithoutFilters(instance, tools);
-  // A link with filters is a reader who filters: their values (and spelling) are needed now.
-  if (Object.keys(state.filters).length) await loadFilters();
+  function chosenFilters(): SearchFilters {
+    const chosen: SearchFilters = {};
+    for (const box of boxes) if (box.checked) (chosen[box.name as keyof SearchFilters] ??= []).push(box.value);
+    return chosen;
+  }
 
-  // Pagefind 1.5's Component UI has no sort option (1.6 adds a fixed one), so
-  // "newest first" passes Pagefind's own `sort` to the search API the
-  // instance loaded. The e2e test pins this behaviour to the pinned version.
-  const sortControl = document.querySelector<HTMLElement>('[data-search-sort]');
-  const sortSelect = sortControl?.querySelector('select');
-  const api = instance.__pagefind__;
-  if (api && sortControl && sortSelect) {
-    const search = api.search;
-    api.search = (term, options = {}) => search(term, { ...options, sort: pagefindSort(state.sort) });
-    sortSelect.value = state.sort;
-    sortControl.hidden = false;
-    sortSelect.addEventListener('change', () => {
-      state = { ...state, sort: sortSelect.value as SearchSort };
-      instance.triggerSearchWithFilters(instance.searchTerm, instance.searchFilters);
+  /** The number of values chosen, on each filter's button. */
+  function showChosen(): void {
+    for (const group of filterGroups) {
+      const badge = group.querySelector<HTMLElement>('[data-chosen]')!;
+      const count = group.querySelectorAll('input:checked').length;
+      badge.hidden = count === 0;
+      badge.textContent = count ? String(count) : '';
+      badge.setAttribute('aria-label', s('search.chosen', { count }));
+    }
+  }
+
+  // ---- Results, a page at a time, each filled in when it scrolls into view ----
+  const pending = new WeakMap<Element, PagefindResult>();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        observer.unobserve(entry.target);
+        const result = pending.get(entry.target);
+        if (result) void fill(entry.target as HTMLLIElement, result);
+      }
+    },
+    { rootMargin: '200px 0px' },
+  );
+
+  function showMore(): void {
+    const from = list.children.length;
+    for (const result of results.slice(from, from + PAGE_SIZE)) {
+      const item = placeholder();
+      pending.set(item, result);
+      list.append(item);
+      observer.observe(item);
+    }
+    more.hidden = list.children.length >= results.length;
+  }
+  let focusFrom = -1;
+  more.addEventListener('click', () => {
+    // The reader goes on where the new results start: the first new result's link, once it is filled in.
+    focusFrom = list.children.length;
+    showMore();
+  });
+
+  async function fill(item: HTMLLIElement, result: PagefindResult): Promise<void> {
+    let data: ResultData;
+    try {
+      data = await result.data();
+    } catch {
+      return;
+    }
+    if (!item.isConnected) return;
+    fillResult(item, data, s('search.share'));
+    if (item === list.children[focusFrom]) {
+      focusFrom = -1;
+      item.querySelector('a')?.focus();
+    }
+  }
+
+  // ---- Filter counts: Pagefind's filter lists load when the reader reaches for a filter ----
+  let totals: Promise<FilterCounts> | undefined;
+  const wantCounts = () => {
+    if (countsWanted) return;
+    countsWanted = true;
+    void (state.query || Object.keys(state.filters).length ? run() : showCounts(undefined));
+  };
+  for (const event of ['pointerdown', 'focusin', 'keydown'] as const) form.querySelector('.search-tools')?.addEventListener(event, wantCounts, { once: true });
+
+  /** Each value's count for the results on the page (or for the whole hub, before any search). */
+  async function showCounts(counts: FilterCounts | undefined): Promise<void> {
+    try {
+      const api = await loadPagefind();
+      const loaded = totals !== undefined;
+      totals ??= api.filters();
+      const all = await totals;
+      // A search made before the lists were loaded could not count: search again, now that it can.
+      if (counts && !loaded) return void run();
+      const shown = counts ?? all;
+      for (const box of boxes) {
+        const count = shown[box.name]?.[box.value] ?? 0;
+        const label = box.closest('label');
+        const value = label?.querySelector('[data-value]');
+        const figure = label?.querySelector('[data-count]');
+        if (!value || !figure) continue;
+        // The count's words inside the value's box, so the name reads "Article, 4 results" (the eye sees "Article 4").
+        const words = value.querySelector('.visually-hidden') ?? value.appendChild(element('span', 'visually-hidden'));
+        words.textContent = `, ${counted('search.filterCount', count)}`;
+        figure.textContent = count.toLocaleString(document.documentElement.lang || undefined);
+      }
+    } catch {
+      /* the counts stay away; the filters still work */
+    }
+  }
+
+  // One filter open at a time; Escape or a click elsewhere closes it.
+  for (const group of filterGroups) {
+    group.addEventListener('toggle', () => {
+      if (group.open) for (const other of filterGroups) if (other !== group) other.open = false;
+    });
+    group.addEventListener('keydown', (event) => {
+      if (event.key !== 'Escape' || !group.open) return;
+      group.open = false;
+      group.querySelector('summary')?.focus();
     });
   }
+  document.addEventListener('click', (event) => {
+    for (const group of filterGroups) if (group.open && !group.contains(event.target as Node)) group.open = false;
+  });
 
-  const suggestion = document.querySelector<HTMLElement>('[data-search-suggestion]');
-  if (suggestion) offerSuggestions(instance, suggestion);
+  // ---- "Newest first" ----
+  let newest: Promise<string[][]> | undefined;
+  /** The build's order of pages by date (NEWEST_FILE), fetched the first time a reader orders by date. */
+  function newestOrder(): Promise<string[][]> {
+    newest ??= fetchList(new URL(NEWEST_FILE, bundle).href).then((days) => days.filter((day): day is string[] => Array.isArray(day)));
+    return newest;
+  }
 
-  // A link's filter values in the index's spelling: ?team=sales is the team "Sales", ?type=people the type "Person".
-  state = { ...state, filters: canonicalFilters(state.filters, instance.availableFilters ?? {}, readJson(suggestion?.dataset.aliases, {})) };
-  if (state.query || Object.keys(state.filters).length) instance.triggerSearchWithFilters(state.query, state.filters);
+  // ---- "Did you mean …" ----
+  let words: Promise<string[]> | undefined;
+  /** The hub's words (/search/words.json), fetched the first time a query finds few results, then kept. */
+  const hubWords = (url: string | undefined) =>
+    (words ??= url ? fetchList(url).then((list) => list.filter((word): word is string => typeof word === 'string')) : Promise.resolve([]));
+
+  async function offerSuggestion(id: number, query: string, filters: SearchFilters, found: number): Promise<void> {
+    const element = suggestion!;
+    const mended = query && found < POOR_RESULTS ? suggestQuery(query, await hubWords(element.dataset.wordsUrl)) : undefined;
+    if (id !== runs) return;
+    if (!mended) {
+      element.hidden = true;
+      return;
+    }
+    const better = await (await loadPagefind()).search(mended, { filters });
+    if (id !== runs) return;
+    element.querySelector('[data-suggested-query]')!.textContent = mended;
+    element.hidden = (better?.results.length ?? 0) <= 2 * found;
+  }
+  suggestion?.querySelector('[data-suggested-query]')?.addEventListener('click', (event) => {
+    suggestion.hidden = true;
+    input.value = (event.currentTarget as HTMLElement).textContent ?? '';
+    state = { ...state, query: input.value };
+    void run();
+  });
+
+  if (state.query || Object.keys(state.filters).length) void run();
+}
+
+/** A result's place while its data loads. */
+function placeholder(): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'hub-result hub-result-placeholder';
+  item.setAttribute('aria-hidden', 'true');
+  const body = element('div', 'hub-result-body');
+  for (const name of ['hub-result-type', 'hub-result-title', 'hub-result-excerpt']) body.append(element('p', `${name} skeleton`, '\u00a0'));
+  item.append(body);
+  return item;
+}
+
+/** A result as the hub's card, in its placeholder's place: type and date, the title's link, the excerpt, and Share for a snippet. */
+function fillResult(item: HTMLLIElement, data: ResultData, share: string): void {
+  const { meta } = data;
+  item.className = 'hub-result';
+  item.removeAttribute('aria-hidden');
+  item.replaceChildren();
+  const image = safePath(meta.image);
+  if (image) {
+    const img = element('img', 'hub-result-image');
+    Object.assign(img, { src: image, alt: '', width: 1200, height: 630, loading: 'lazy', decoding: 'async' });
+    // A thumbnail that fails to load leaves no broken image.
+    img.addEventListener('error', () => img.remove(), { once: true });
+    item.append(img);
+  }
+  const body = element('div', 'hub-result-body');
+  const type = element('p', 'hub-result-type', meta.type ?? '');
+  if (meta.date_label) {
+    const time = element('time', '', meta.date_label);
+    if (meta.date) time.dateTime = meta.date;
+    type.append(' · ', time);
+  }
+  const title = element('h2', 'hub-result-title');
+  title.dir = 'auto';
+  const link = element('a', 'hub-result-link', meta.title ?? data.url);
+  link.href = safePath(meta.url) ?? safePath(data.url) ?? '#';
+  title.append(link);
+  body.append(type, title);
+  if (data.excerpt) {
+    const excerpt = element('p', 'hub-result-excerpt');
+    excerpt.dir = 'auto';
+    excerpt.append(...marked(data.excerpt));
+    body.append(excerpt);
+  }
+  const sharePath = safePath(meta.share);
+  if (sharePath) {
+    const actions = element('p', 'hub-result-actions');
+    const action = element('a', 'hub-result-share', share);
+    action.href = sharePath;
+    action.append(element('span', 'visually-hidden', ` ${meta.title ?? ''}`));
+    actions.append(action);
+    body.append(actions);
+  }
+  item.append(body);
 }
 
 /**
- * Loads Pagefind for the Component UI without its filter lists, which it
- * would fetch on opening the page to count every filter value (178 KB at
- * 10,000 entries, more than a search for two words): they load when the
- * reader reaches for a filter (a tap, a click or the keyboard in the filter
- * group) or arrives with filters in the link. A search finds the same pages
- * either way; until then the dropdowns wait for their values.
- *
- * The Component UI has no option for this: it loads Pagefind's API and asks
- * it for every filter at once. So the island catches the API as the
- * Component UI stores it (`__pagefind__`, undocumented; the e2e test pins it
- * to the pinned version) and hands it back with a `filters()` that answers
- * nothing until the filters are wanted. (Loading the API itself would take a
- * dynamic import, and with it Vite's preload helper on every snippet page.)
- * Returns what loads the filters, once.
+ * Pagefind's excerpt as text with its <mark>s, and nothing else: it is
+ * parsed in an inert template (no script runs, no image loads) and only
+ * its text and marks are kept.
  */
-async function loadWithoutFilters(instance: PagefindUiInstance, tools: Element | null): Promise<() => Promise<void>> {
-  let allFilters: (() => Promise<FilterCounts>) | undefined;
-  let api: PagefindApi | undefined;
-  let loaded = false;
-  Object.defineProperty(instance, '__pagefind__', {
-    configurable: true,
-    get: () => api,
-    set(value: PagefindApi | undefined) {
-      api = value;
-      if (!value) return;
-      allFilters = value.filters.bind(value);
-      // The Component UI asks for the filters again when the query is cleared: none until they are loaded.
-      value.filters = async () => (loaded ? allFilters!() : {});
-    },
-  });
-  await instance.triggerLoad();
-  let loading: Promise<void> | undefined;
-  const load = () =>
-    (loading ??= (allFilters ? allFilters() : Promise.resolve({})).then((counts) => {
-      loaded = true;
-      instance.availableFilters = counts;
-      instance.totalFilters = counts;
-      instance.__dispatch__('filters', { available: counts, total: counts });
-      // Counts for the results on the page, now that Pagefind has every filter list.
-      if (instance.searchTerm || Object.keys(instance.searchFilters ?? {}).length) instance.triggerSearchWithFilters(instance.searchTerm, instance.searchFilters);
-    }));
-  for (const event of ['pointerdown', 'focusin', 'keydown'] as const) tools?.addEventListener(event, () => void load(), { once: true });
-  return load;
+function marked(excerpt: string): Node[] {
+  const template = document.createElement('template');
+  template.innerHTML = excerpt;
+  return [...template.content.childNodes].map((node) =>
+    node.nodeName === 'MARK' ? element('mark', '', node.textContent ?? '') : document.createTextNode(node.textContent ?? ''),
+  );
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (text !== undefined) node.textContent = text;
+  return node;
 }
 
 function readJson<T>(text: string | undefined, fallback: T): T {
@@ -175,42 +407,3 @@ function readJson<T>(text: string | undefined, fallback: T): T {
     return fallback;
   }
 }
-
-/**
- * "Did you mean heat pump?" under a query with few results whose words the
- * hub spells otherwise, when the mended query finds many more (POOR_RESULTS);
- * one tap runs it.
- */
-function offerSuggestions(instance: PagefindUiInstance, element: HTMLElement): void {
-  const button = element.querySelector<HTMLButtonElement>('[data-suggested-query]')!;
-  let asked = 0;
-  instance.on('results', async (result) => {
-    const id = ++asked;
-    const term = instance.searchTerm;
-    const found = result.results?.length ?? 0;
-    const mended = found < POOR_RESULTS ? suggestQuery(term, await hubWords(element.dataset.wordsUrl)) : undefined;
-    if (id !== asked) return;
-    if (!mended) {
-      element.hidden = true;
-      return;
-    }
-    const better = await instance.__pagefind__?.search(mended, { filters: instance.searchFilters });
-    const more = ((better as { results?: unknown[] } | null | undefined)?.results?.length ?? 0) > 2 * found;
-    if (id !== asked) return;
-    button.textContent = mended;
-    element.hidden = !more;
-  });
-  button.addEventListener('click', () => {
-    element.hidden = true;
-    instance.triggerSearchWithFilters(button.textContent ?? '', instance.searchFilters);
-  });
-}
-
-let words: Promise<string[]> | undefined;
-/** The hub's words (/search/words.json), fetched the first time a query finds few results, then kept. */
-function hubWords(url: string | undefined): Promise<string[]> {
-  words ??= url ? fetchList(url).then((list) => list.filter((word): word is string => typeof word === 'string')) : Promise.resolve([]);
-  return words;
-}
-
-void start();

@@ -1,19 +1,25 @@
 /**
  * Builds the search index once Astro has written dist/: Pagefind's Node API
- * indexes the entry pages and writes the index and its Component UI to
+ * indexes the entry pages and writes the index and its search API to
  * dist/pagefind/. When indexing fails the build fails, with one readable
  * line saying why, never a stack trace.
  *
  * Which pages and what they say is decided by the pages themselves: an entry
- * page carries `data-pagefind-body` and its filters, metadata and sort date
- * (components/SearchEntry.astro, which refuses unpublished entries). Lists,
- * the home page and the 404 are ways to browse, so they are not indexed.
+ * page carries `data-pagefind-body` and its filters and metadata, its date
+ * among them (components/SearchEntry.astro, which refuses unpublished
+ * entries). Lists, the home page and the 404 are ways to browse, so they are
+ * not indexed. Beside Pagefind's files the bundle holds NEWEST_FILE, the
+ * order "newest first", read from the pages' dates in the index
+ * (src/lib/search/newest.ts says why it is not Pagefind's sort).
  */
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { ROUTE_OF } from '../model/collections.ts';
+import { NEWEST_FILE, type NewestFirst, SORT_KEY } from '../lib/search/filters.ts';
+import { newestFirst } from '../lib/search/newest.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/urls.ts';
 import { onRenderedPage } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
@@ -83,7 +89,8 @@ async function openIndex(api: PagefindApi): Promise<PagefindIndex> {
 }
 
 /**
- * Writes the index and Pagefind's UI into `dir`/pagefind/. The files are
+ * Writes the index, the order "newest first" (NEWEST_FILE) and Pagefind's UI
+ * into `dir`/pagefind/. The files are
  * asked for (`getFiles`) and written here, not by Pagefind's `writeFiles`:
  * that one answers before its writes reach the disk, so stopping Pagefind
  * right after it (as every build does) left an empty pagefind-entry.json
@@ -100,21 +107,85 @@ async function writeIndex(index: PagefindIndex, dir: string, pages: number): Pro
       outside.map((file) => `${file.path} is outside it`),
     );
   if (!files.some((file) => file.path === ENTRY_FILE)) throw fail(`Pagefind could not write ${outputPath}`, [`no ${ENTRY_FILE} among its ${files.length} files`]);
+  const newest = newestOrder(files, outputPath);
   for (const file of files) {
     if (UNUSED_UI.test(file.path)) continue;
     const target = path.resolve(outputPath, file.path);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, file.content);
   }
+  writeFileSync(path.join(outputPath, NEWEST_FILE), JSON.stringify(newest));
   return { pages, ...sizeOf(outputPath) };
 }
 
 /**
- * Pagefind's other UIs (Default UI, Modular UI, the highlighter: 200 KB),
- * which it hands over with every index; the hub's search page uses the
- * Component UI, so they are not written to dist/.
+ * The order "newest first" of the pages in Pagefind's files: each page's
+ * fragment (`fragment/<id>.pf_fragment`, where `<id>` is the `id` Pagefind's
+ * search gives its result) holds its metadata, the date among them. About
+ * 220 ms at 10,000 pages, nearly all of it gunzip (docs/architecture.md).
+ * A fragment that cannot be read fails the build, naming it.
  */
-const UNUSED_UI = /^pagefind-(ui|modular-ui|highlight)\.(js|css)$/;
+export function newestOrder(files: readonly { path: string; content: Uint8Array }[], outputPath: string): NewestFirst {
+  const pages: [string, string | undefined][] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    const id = FRAGMENT.exec(file.path)?.[1];
+    if (!id) continue;
+    try {
+      pages.push([id, fragmentDate(file.content)]);
+    } catch (error) {
+      problems.push(`${path.join(outputPath, file.path)} ${(error as Error).message.split('\n')[0]}`);
+    }
+  }
+  if (problems.length) {
+    const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+    if (problems.length > shown.length) shown.push(`and ${problems.length - shown.length} more`);
+    throw fail(`${NEWEST_FILE} ("newest first") could not be written`, shown);
+  }
+  return newestFirst(pages);
+}
+
+/** A page's fragment in Pagefind's files; its name is the page's result id. */
+const FRAGMENT = /^fragment\/([^/]+)\.pf_fragment$/;
+
+/** What a fragment starts with once gunzipped, before its JSON. */
+const FRAGMENT_SIGNATURE = 'pagefind_dcd';
+
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Fragments named in a failure, at most (a broken Pagefind would break all of them). */
+const MAX_PROBLEMS_SHOWN = 3;
+
+/** The day in a fragment's metadata, if it has one; throws saying what is wrong with the fragment. */
+function fragmentDate(content: Uint8Array): string | undefined {
+  let text: Buffer;
+  try {
+    text = gunzipSync(content);
+  } catch (error) {
+    throw new Error(`cannot be read: it is not gzip (${(error as Error).message})`, { cause: error });
+  }
+  if (text.toString('latin1', 0, FRAGMENT_SIGNATURE.length) !== FRAGMENT_SIGNATURE) throw new Error(`cannot be read: it does not start with "${FRAGMENT_SIGNATURE}"`);
+  let fragment: unknown;
+  try {
+    fragment = JSON.parse(text.toString('utf8', FRAGMENT_SIGNATURE.length));
+  } catch (error) {
+    throw new Error(`cannot be read: its JSON is broken (${(error as Error).message})`, { cause: error });
+  }
+  const meta = (fragment as { meta?: unknown } | null)?.meta;
+  if (typeof meta !== 'object' || meta === null) throw new Error('cannot be read: it has no metadata');
+  const date = (meta as Record<string, unknown>)[SORT_KEY];
+  if (date === undefined) return undefined;
+  if (typeof date !== 'string' || !ISO_DAY.test(date)) throw new Error(`has a ${SORT_KEY} that is not a day (YYYY-MM-DD): ${JSON.stringify(date)}`);
+  return date;
+}
+
+/**
+ * Pagefind's UIs (Default UI, Modular UI, Component UI, the highlighter:
+ * 260 KB), which it hands over with every index; the hub's search page has
+ * its own UI on Pagefind's search API (pagefind.js and its worker), so they
+ * are not written to dist/.
+ */
+const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
 
 /** The file Pagefind's scripts read first: without it, search finds nothing. */
 const ENTRY_FILE = 'pagefind-entry.json';
@@ -150,7 +221,7 @@ const ENTRY_ROUTES = new Set(Object.values(ROUTE_OF));
 
 /**
  * What Pagefind needs of a page: its `<html lang>` and its `<main>` (where
- * data-pagefind-body, the filters, metadata and sort are), without scripts
+ * data-pagefind-body, the filters and metadata are), without scripts
  * and link targets, which it does not index: half the bytes of an entry
  * page, with a space after each block (BLOCK_END). Each page crosses to Pagefind's process as base64 JSON on the
  * build's main thread. (Dropping every other attribute Pagefind does not

@@ -115,10 +115,10 @@ export function searchPath(query?: string): string {
   return query ? `${path('search/')}?${new URLSearchParams({ q: query })}` : path('search/');
 }
 
-/** The folder of dist/ the search index and Pagefind's UI are written to. */
+/** The folder of dist/ the search index and Pagefind's search API (pagefind.js) are written to. */
 export const SEARCH_BUNDLE_DIR = 'pagefind';
 
-/** A file of the search bundle (the index, Pagefind's Component UI): `searchBundlePath('pagefind-component-ui.js')`. */
+/** A file of the search bundle (the index, pagefind.js): `searchBundlePath('pagefind.js')`. */
 export function searchBundlePath(file = ''): string {
   return path(`${SEARCH_BUNDLE_DIR}/${file}`);
 }

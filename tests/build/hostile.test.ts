@@ -157,7 +157,7 @@ describe.concurrent('the hostile hub in Chromium', () => {
         if (next.startsWith('/search/?')) {
           // Results load as they come into view: below the fold on a phone.
           await waitForResults(page);
-          await page.locator('.pf-results').scrollIntoViewIfNeeded();
+          await page.locator('[data-search-results]').scrollIntoViewIfNeeded();
           await page.locator('.hub-result-link').first().waitFor();
         }
         if (pages.includes(next)) {

@@ -125,6 +125,11 @@ describe('a hub in English, German and Arabic', () => {
     expect(existsSync(path.join(build.outDir, 'de/calendar.ics'))).toBe(true);
     expect(filesWith(path.join(build.outDir, 'de/pagefind'), ['.pf_meta']).some((file) => file.startsWith('pagefind.de_'))).toBe(true);
     expect(filesWith(path.join(build.outDir, 'pagefind'), ['.pf_meta']).every((file) => file.startsWith('pagefind.en_'))).toBe(true);
+    // Each language's order "newest first" beside its index, of its own pages (the German guideline is dated).
+    const newest = (dir: string) => (JSON.parse(readText(build.outDir, `${dir}/newest.json`)) as string[][]).flat();
+    expect(newest('de/pagefind')).not.toEqual([]);
+    expect(newest('de/pagefind').every((id) => id.startsWith('de_'))).toBe(true);
+    expect(newest('pagefind').every((id) => id.startsWith('en_'))).toBe(true);
   });
 });
 

@@ -2,14 +2,16 @@
  * The search index of a real build of the fixture tree, searched in Chromium:
  * it holds exactly the published entry pages, and a draft, an expired and a
  * scheduled snippet (and a scheduled article) are never found until their day.
+ * Beside it, newest.json orders the dated ones newest first.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/browser.ts';
 import { filesIn, read } from '../support/build.ts';
 import { built } from '../support/builds.ts';
+import { fragmentsOf, pagefindMetaOf } from '../support/pagefind-files.ts';
 import { indexedUrls, resultLinks, waitForResults } from '../support/search.ts';
 import { serveStatic, type StaticSite } from '../support/server.ts';
 
@@ -24,6 +26,8 @@ const PUBLISHED_ON_22_NOV = [
   '/training/basics/',
   '/training/listening/',
 ];
+/** The dated ones (a campaign's start, an article's publication, a guideline's update), newest first. */
+const NEWEST_ON_22_NOV = [['/campaigns/launch/'], ['/articles/hello/'], ['/guidelines/be-honest/']];
 /** Words only an unpublished entry has, and the page it would have. */
 const UNPUBLISHED_WORDS = [
   ['Draft snippet', '/share/draft/'],
@@ -44,6 +48,14 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** newest.json of a build, each result id replaced by its page's URL (from the page's fragment in the index). */
+function newestUrls(outDir: string): string[][] {
+  const bundle = path.join(outDir, 'pagefind');
+  const fragments = fragmentsOf(bundle);
+  const newest = JSON.parse(readFileSync(path.join(bundle, 'newest.json'), 'utf8')) as string[][];
+  return newest.map((day) => day.map((id) => fragments.get(id)?.url ?? `${id}, which is no page of the index`));
+}
+
 async function searchPage(site: StaticSite): Promise<Page> {
   const page = await browser.newPage();
   await page.goto(`${site.url}/search/`);
@@ -60,11 +72,27 @@ describe('the search index of a build on 2026-11-22', () => {
     await site?.close();
   });
 
-  it('is written by the build, with Pagefind’s Component UI, and the build says so', () => {
+  it('is written by the build, with Pagefind’s search API and none of its UIs, and the build says so', () => {
     expect(build.code, build.output).toBe(0);
     expect(build.output).toMatch(/\[hub:search\] indexed 9 pages into pagefind\/ \(\d+ files, \d+ KiB\)/);
-    expect(existsSync(path.join(build.outDir, 'pagefind/pagefind-component-ui.js'))).toBe(true);
+    expect(existsSync(path.join(build.outDir, 'pagefind/pagefind.js'))).toBe(true);
+    for (const ui of ['pagefind-component-ui.js', 'pagefind-component-ui.css', 'pagefind-ui.js', 'pagefind-modular-ui.js'])
+      expect(existsSync(path.join(build.outDir, 'pagefind', ui)), ui).toBe(false);
     expect(existsSync(path.join(build.outDir, 'pagefind/pagefind-entry.json'))).toBe(true);
+  });
+
+  it('writes newest.json: the indexed dated pages’ result ids, newest day first, and no sort into the metadata every search downloads', () => {
+    expect(newestUrls(build.outDir)).toEqual(NEWEST_ON_22_NOV);
+    for (const [, url] of UNPUBLISHED_WORDS) expect(newestUrls(build.outDir).flat()).not.toContain(url);
+    // Every id is a page of the index, whose date is its day.
+    const bundle = path.join(build.outDir, 'pagefind');
+    const fragments = fragmentsOf(bundle);
+    const newest = JSON.parse(readFileSync(path.join(bundle, 'newest.json'), 'utf8')) as string[][];
+    expect(newest.map((day) => day.map((id) => fragments.get(id)?.meta.date))).toEqual([['2026-11-01'], ['2026-10-02'], ['2026-09-01']]);
+    // Pagefind's metadata file: [version, pages, index chunks, filters, sorts, …]; no sort any more.
+    const meta = pagefindMetaOf(bundle);
+    expect((meta[1] as unknown[]).length).toBe(PUBLISHED_ON_22_NOV.length);
+    expect(meta[4]).toEqual([]);
   });
 
   it('marks entry pages, and only them, as searchable', () => {
@@ -130,5 +158,10 @@ describe('the search index of a build previewing 2026-12-06', () => {
     expect(all).not.toContain('/share/expired/');
     await page.close();
     await site.close();
+    // Newest first: what was published since comes first; still no draft or expired entry.
+    const newest = newestUrls(build.outDir);
+    expect(newest.slice(0, 2)).toEqual([['/articles/future-article/'], ['/share/scheduled/']]);
+    expect(newest.slice(-3)).toEqual(NEWEST_ON_22_NOV);
+    expect(newest.flat().filter((url) => !all.includes(url))).toEqual([]);
   });
 });

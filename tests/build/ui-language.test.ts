@@ -94,9 +94,9 @@ describe.each([
 });
 
 describe.each([
-  { lang: 'de', build: 'german@2026-11-22' as BuildName, clear: 'Löschen' },
-  { lang: 'ar', build: 'arabic@2026-11-22' as BuildName, clear: 'امسح' },
-])('on a phone, a hub with lang: $lang', ({ build: name, clear }) => {
+  { lang: 'de', build: 'german@2026-11-22' as BuildName, found: /^\d+ Ergebnisse? für „snippet“$/ },
+  { lang: 'ar', build: 'arabic@2026-11-22' as BuildName, found: /^(\d+ )?(نتيجة|نتائج|نتيجتان)( واحدة)? لـ «snippet»$/ },
+])('on a phone, a hub with lang: $lang', ({ build: name, found }) => {
   it('shows the hub’s whole name in the header, beside the search and menu buttons', async () => {
     const { outDir } = await built(name);
     const site = await serveStatic(outDir);
@@ -118,20 +118,20 @@ describe.each([
     }
   });
 
-  it('shows the search filters’ labels whole, and Pagefind’s own words in the language', async () => {
+  it('shows the search filters’ labels whole, and the results’ count in the language', async () => {
     const { outDir } = await built(name);
     const site = await serveStatic(outDir);
     const context = await browser.newContext(PHONE);
     try {
       const page = await context.newPage();
       await page.goto(`${site.url}/search/`, { waitUntil: 'load' });
-      await page.locator('pagefind-input input').fill('snippet');
-      const labels = page.locator('.pf-dropdown-trigger-label');
+      await page.locator('#search-q').fill('snippet');
+      const labels = page.locator('[data-search-filter] summary > span:first-child');
       await labels.first().waitFor();
       const cut = await labels.evaluateAll((spans) => spans.filter((span) => span.scrollWidth > span.clientWidth + 1).map((span) => span.textContent));
       expect(cut).toEqual([]);
-      // Pagefind's clear button of the search box, from its translations by <html lang>.
-      await expect.poll(() => page.locator('pagefind-input .pf-input-clear').textContent()).toBe(clear);
+      // The summary, in the language's plural form and quotation marks.
+      await expect.poll(async () => (await page.locator('[data-search-summary]').textContent())?.trim()).toMatch(found);
     } finally {
       await context.close();
       await site.close();

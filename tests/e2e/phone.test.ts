@@ -180,16 +180,16 @@ describe('at 390×844', () => {
     const context = await phone(hub.browser);
     const page = await context.newPage();
     await page.goto(`${hub.site.url}/search/?q=heat`);
-    const dropdowns = page.locator('pagefind-filter-dropdown');
+    const dropdowns = page.locator('[data-search-filter]');
     const count = await dropdowns.count();
     expect(count).toBeGreaterThan(1);
     const problems: string[] = [];
     for (let i = 0; i < count; i++) {
       const dropdown = dropdowns.nth(i);
-      const filter = await dropdown.getAttribute('filter');
-      const trigger = dropdown.locator('button[role="combobox"]');
+      const filter = await dropdown.getAttribute('data-search-filter');
+      const trigger = dropdown.locator('summary');
       await trigger.click();
-      const list = dropdown.locator('[role="listbox"]');
+      const list = dropdown.locator('fieldset');
       await list.waitFor();
       const box = (await list.boundingBox())!;
       if (box.x < 0 || box.x + box.width > PHONE.width) problems.push(`${filter}: list spans ${Math.round(box.x)}…${Math.round(box.x + box.width)} px of ${PHONE.width}`);

@@ -59,7 +59,9 @@ async function open(pathAndQuery: string, into: BrowserContext = context): Promi
   return page;
 }
 
-const searchInput = (page: Page) => page.locator('pagefind-input input');
+const searchInput = (page: Page) => page.locator('#search-q');
+/** Opens a filter's list of values. */
+const openFilter = (page: Page, name: string) => page.locator(`[data-search-filter="${name}"] summary`).click();
 
 describe('the search page', () => {
   it('finds the page a reader half remembers first, from the first letters, and puts the query in the URL', async () => {
@@ -67,7 +69,7 @@ describe('the search page', () => {
     await searchInput(page).pressSequentially('myt');
     // Results for "m" or "my" may show first while typing; wait for the answer to "myt".
     await page
-      .locator('pagefind-summary')
+      .locator('[data-search-summary]')
       .filter({ hasText: /results? for myt$/ })
       .waitFor();
     await expect.poll(async () => (await resultLinks(page))[0]).toBe('/share/heat-pump-myths/');
@@ -96,8 +98,8 @@ describe('the search page', () => {
     expect(articles.length).toBeGreaterThan(1);
     expect(articles.length).toBeLessThan(all);
 
-    await page.locator('pagefind-filter-dropdown[filter="type"] button[role="combobox"]').click();
-    await page.getByRole('option', { name: /^Article, \d+ results?$/ }).click();
+    await openFilter(page, 'type');
+    await page.getByRole('checkbox', { name: /^Article ?, \d+ results?$/ }).check();
     await expect.poll(() => resultCount(page)).toBe(articles.length);
     await expect.poll(() => new URL(page.url()).search).toBe('?q=heat&type=Article');
     const shown = await resultLinks(page);
@@ -110,7 +112,9 @@ describe('the search page', () => {
     const linked = await open('/search/?q=heat&type=Article');
     await waitForResults(linked);
     await expect.poll(() => resultCount(linked)).toBe(articles.length);
-    await expect(linked.locator('pagefind-filter-dropdown[filter="type"] [role="option"][aria-selected="true"]').innerText()).resolves.toMatch(/^Article/);
+    await expect(
+      linked.locator('[data-search-filter="type"] input:checked').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value)),
+    ).resolves.toEqual(['Article']);
     await linked.close();
     await page.close();
   });
@@ -128,14 +132,14 @@ describe('the search page', () => {
     ).toBe(true);
     expect(fetched.filter((file) => file.endsWith('.pf_filter'))).toEqual([]);
 
-    await page.locator('pagefind-filter-dropdown[filter="type"] button[role="combobox"]').click();
-    const option = page.getByRole('option', { name: /^Article, \d+ results?$/ });
+    await openFilter(page, 'type');
+    const option = page.getByRole('checkbox', { name: /^Article ?, \d+ results?$/ });
     await option.waitFor();
     expect(fetched.filter((file) => file.endsWith('.pf_filter')).length).toBeGreaterThan(0);
     // The counts are those of the results on the page.
     const articles = await indexedUrls(page, { term: 'heat', filters: { type: ['Article'] } });
-    await page.getByRole('option', { name: new RegExp(`^Article, ${articles.length} results?$`) }).waitFor();
-    await option.click();
+    await page.getByRole('checkbox', { name: new RegExp(`^Article ?, ${articles.length} results?$`) }).waitFor();
+    await option.check();
     await expect.poll(() => resultCount(page)).toBe(articles.length);
     await page.close();
   });
@@ -160,16 +164,30 @@ describe('the search page', () => {
     await page.close();
   });
 
-  it('orders by date, newest first, when asked, and back by best match', async () => {
-    const page = await open('/search/?q=summit&sort=date');
+  it('orders by date, newest first, when asked (fetching the order only then), and back by best match', async () => {
+    const page = await open('/search/?q=summit');
+    const fetched: string[] = [];
+    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
     await waitForResults(page);
-    const newest = await indexedUrls(page, { term: 'summit', sort: { date: 'desc' } });
+    const newest = await indexedUrls(page, { term: 'summit', newest: true });
     const best = await indexedUrls(page, { term: 'summit' });
     expect(newest[0]).not.toBe(best[0]);
-    await expect(page.locator('[data-search-sort] select').inputValue()).resolves.toBe('date');
-    await expect.poll(async () => (await resultLinks(page))[0]).toBe(newest[0]);
+    await expect.poll(async () => (await resultLinks(page))[0]).toBe(best[0]);
+    expect(fetched.filter((file) => file.endsWith('/newest.json'))).toEqual([]);
 
-    await page.locator('[data-search-sort] select').selectOption('relevance');
+    await page.locator('select[name="sort"]').selectOption('date');
+    await expect.poll(async () => (await resultLinks(page))[0]).toBe(newest[0]);
+    expect(await resultLinks(page)).toEqual(newest.slice(0, (await resultLinks(page)).length));
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=summit&sort=date');
+    expect(fetched.filter((file) => file.endsWith('/newest.json'))).toEqual(['/pagefind/newest.json']);
+
+    const linked = await open('/search/?q=summit&sort=date');
+    await waitForResults(linked);
+    await expect(linked.locator('select[name="sort"]').inputValue()).resolves.toBe('date');
+    await expect.poll(async () => (await resultLinks(linked))[0]).toBe(newest[0]);
+    await linked.close();
+
+    await page.locator('select[name="sort"]').selectOption('relevance');
     await expect.poll(async () => (await resultLinks(page))[0]).toBe(best[0]);
     await expect.poll(() => new URL(page.url()).search).toBe('?q=summit');
     await page.close();
@@ -178,7 +196,7 @@ describe('the search page', () => {
   it('offers Share on snippet results, leading to the snippet, and not on other results', async () => {
     const page = await open('/search/?q=checklist');
     await waitForResults(page);
-    const first = page.locator('.pf-results > li').first();
+    const first = page.locator('[data-search-results] > li').first();
     const share = first.getByRole('link', { name: 'Share Winter checklist for homeowners', exact: true });
     await expect(share.getAttribute('href')).resolves.toBe('/share/winter-checklist/');
     await Promise.all([page.waitForURL(`${hub.site.url}/share/winter-checklist/`), share.click()]);
@@ -220,8 +238,8 @@ describe('the search page', () => {
       await page.locator('.hub-result-link').first().waitFor();
       const withResults = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
       expect(withResults.violations.map((v) => `${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
-      await page.locator('pagefind-filter-dropdown[filter="topic"] button[role="combobox"]').click();
-      await page.getByRole('option', { name: /^Product, \d+ results?$/ }).click();
+      await openFilter(page, 'topic');
+      await page.getByRole('checkbox', { name: /^Product ?, \d+ results?$/ }).check();
       await expect.poll(() => new URL(page.url()).search).toBe('?q=heat&topic=Product');
       const withFilterOpen = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
       expect(withFilterOpen.violations.map((v) => `${colorScheme}: ${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`)).toEqual([]);
@@ -283,7 +301,7 @@ describe('the header search box', () => {
     const search = await open('/search/');
     await search.locator('h1').click();
     await search.keyboard.press('/');
-    await expect(search.evaluate(() => document.activeElement?.closest('pagefind-input') !== null)).resolves.toBe(true);
+    await expect(search.evaluate(() => document.activeElement?.id)).resolves.toBe('search-q');
     await search.close();
     await page.close();
   });

@@ -90,7 +90,8 @@ describe('the Content Security Policy in Chromium', () => {
     await page.goto(`${hub.site.url}/search/?q=heat`);
     await waitForResults(page);
     await page.locator('.hub-result-link').first().waitFor();
-    await page.locator('pagefind-filter-dropdown[filter="topic"] button[role="combobox"]').click();
+    await page.locator('[data-search-filter="topic"] summary').click();
+    await page.getByRole('checkbox', { name: /^Product ?, \d+ results?$/ }).check();
 
     await page.goto(`${hub.site.url}/share/winter-checklist/?v=1`);
     await page.locator('[data-share-panel]').waitFor({ state: 'visible' });

@@ -3,8 +3,11 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ENTRY_PAGES_GLOB, EXCLUDED_SELECTORS, type PagefindApi, SearchIndexError, buildSearchIndex, searchIndex } from '../../src/hub/search.ts';
+import { ENTRY_PAGES_GLOB, EXCLUDED_SELECTORS, type PagefindApi, SearchIndexError, buildSearchIndex, newestOrder, searchIndex } from '../../src/hub/search.ts';
+import { NEWEST_FILE } from '../../src/lib/search/filters.ts';
+import { newestFirst } from '../../src/lib/search/newest.ts';
 
 interface Fake {
   api: PagefindApi;
@@ -13,13 +16,21 @@ interface Fake {
 
 type Behaviour = { createThrows?: string; createErrors?: string[]; addErrors?: string[]; writeErrors?: string[]; files?: { path: string; content: Uint8Array }[] };
 
-/** What Pagefind hands over for an index: its entry file, its script and a fragment (120 bytes). */
+/** A page's fragment as Pagefind writes it: gzip of its signature and the page's JSON. */
+function fragment(meta: Record<string, unknown>): Uint8Array {
+  const json = JSON.stringify({ url: '/share/a/', content: 'Words.', word_count: 1, filters: {}, meta, anchors: [] });
+  return new Uint8Array(gzipSync(Buffer.from(`pagefind_dcd${json}`)));
+}
+const A_FRAGMENT = fragment({ title: 'A', date: '2026-11-02' });
+
+/** What Pagefind hands over for an index: its entry file, its script (100 bytes) and a fragment. */
 const INDEX_FILES = [
   { path: 'pagefind-entry.json', content: new TextEncoder().encode('{}') },
   { path: 'pagefind.js', content: new TextEncoder().encode('x'.repeat(98)) },
-  { path: 'fragment/a.pf_fragment', content: new TextEncoder().encode('y'.repeat(20)) },
+  { path: 'fragment/en_a.pf_fragment', content: A_FRAGMENT },
   // Pagefind's other UIs, which the search page does not load: not written.
   { path: 'pagefind-ui.js', content: new TextEncoder().encode('z'.repeat(1000)) },
+  { path: 'pagefind-component-ui.js', content: new TextEncoder().encode('z'.repeat(1000)) },
   { path: 'pagefind-modular-ui.css', content: new TextEncoder().encode('z'.repeat(1000)) },
   { path: 'pagefind-highlight.js', content: new TextEncoder().encode('z'.repeat(1000)) },
 ];
@@ -53,7 +64,7 @@ function fakePagefind(behaviour: Behaviour = {}): Fake {
 const dist = () => mkdtempSync(path.join(tmpdir(), 'hub-search-'));
 
 describe('buildSearchIndex', () => {
-  it('indexes only entry pages, leaves related cards and labels out, writes dist/pagefind and reports its size', async () => {
+  it('indexes only entry pages, leaves related cards and labels out, writes dist/pagefind with newest.json and reports its size', async () => {
     const fake = fakePagefind();
     const dir = dist();
     const report = await buildSearchIndex({ dir, api: fake.api });
@@ -61,9 +72,11 @@ describe('buildSearchIndex', () => {
     expect(fake.calls.add).toEqual([{ path: dir, glob: '{share,articles,guidelines,training,campaigns,people,start}/*/index.html' }]);
     expect(ENTRY_PAGES_GLOB).toBe('{share,articles,guidelines,training,campaigns,people,start}/*/index.html');
     expect(fake.calls.write).toEqual(['getFiles']);
-    expect(report).toEqual({ pages: 3, files: 3, bytes: 120 });
     expect(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')).toBe('{}');
-    expect(readFileSync(path.join(dir, 'pagefind', 'fragment', 'a.pf_fragment'), 'utf8')).toBe('y'.repeat(20));
+    expect(new Uint8Array(readFileSync(path.join(dir, 'pagefind', 'fragment', 'en_a.pf_fragment')))).toEqual(A_FRAGMENT);
+    expect(readFileSync(path.join(dir, 'pagefind', NEWEST_FILE), 'utf8')).toBe('[["en_a"]]');
+    // Pagefind's three files and newest.json.
+    expect(report).toEqual({ pages: 3, files: 4, bytes: 100 + A_FRAGMENT.length + '[["en_a"]]'.length });
     expect(fake.calls.closed).toBe(1);
   });
 
@@ -78,7 +91,11 @@ describe('buildSearchIndex', () => {
       /^Pagefind could not index .+: share\/x\/index\.html: unreadable; share\/y\/index\.html: unreadable$/,
     ],
     [{ writeErrors: ['disk full'] }, /^Pagefind could not write .+pagefind: disk full$/],
-    [{ files: INDEX_FILES.slice(1) }, /^Pagefind could not write .+pagefind: no pagefind-entry\.json among its 5 files$/],
+    [{ files: INDEX_FILES.slice(1) }, /^Pagefind could not write .+pagefind: no pagefind-entry\.json among its 6 files$/],
+    [
+      { files: [...INDEX_FILES, { path: 'fragment/en_b.pf_fragment', content: new TextEncoder().encode('y'.repeat(20)) }] },
+      /^newest\.json \("newest first"\) could not be written: .+pagefind\/fragment\/en_b\.pf_fragment cannot be read: it is not gzip \(incorrect header check\)$/,
+    ],
     [{ files: [...INDEX_FILES, { path: '../index.html', content: new Uint8Array() }] }, /^Pagefind could not write .+pagefind: \.\.\/index\.html is outside it$/],
   ])('fails with a readable message and stops Pagefind when %o', async (behaviour, message) => {
     const fake = fakePagefind(behaviour);
@@ -86,6 +103,65 @@ describe('buildSearchIndex', () => {
     await expect(failure).rejects.toThrow(SearchIndexError);
     await expect(failure).rejects.toThrow(message);
     expect(fake.calls.closed).toBe(1);
+  });
+});
+
+describe('newestFirst', () => {
+  it('lists the days newest first, a day’s ids together in a stable order, and leaves undated pages out', () => {
+    const pages: [string, string | undefined][] = [
+      ['en_c', '2026-09-02'],
+      ['en_person', undefined],
+      ['en_b', '2026-11-02'],
+      ['en_a', '2026-09-02'],
+      ['en_track', undefined],
+      ['en_d', '2025-12-31'],
+      ['en_B', '2026-09-02'],
+    ];
+    const expected = [['en_b'], ['en_B', 'en_a', 'en_c'], ['en_d']];
+    expect(newestFirst(pages)).toEqual(expected);
+    expect(newestFirst(pages.toReversed())).toEqual(expected);
+    expect(newestFirst([['en_x', undefined]])).toEqual([]);
+    expect(newestFirst([])).toEqual([]);
+  });
+});
+
+describe('newestOrder', () => {
+  const outputPath = path.join('dist', 'pagefind');
+  const file = (name: string, content: Uint8Array) => ({ path: `fragment/${name}.pf_fragment`, content });
+
+  it('reads each page’s id from its fragment’s name and its day from the fragment’s metadata, and nothing from other files', () => {
+    const files = [
+      { path: 'pagefind-entry.json', content: new TextEncoder().encode('{}') },
+      { path: 'pagefind.en_123.pf_meta', content: new TextEncoder().encode('not a fragment') },
+      file('en_old', fragment({ title: 'Old', date: '2026-01-05', date_label: 'Jan 5, 2026' })),
+      file('en_new', fragment({ title: 'New', date: '2026-11-02' })),
+      file('en_person', fragment({ title: 'Ana' })),
+      file('en_new2', fragment({ title: 'New too', date: '2026-11-02' })),
+    ];
+    expect(newestOrder(files, outputPath)).toEqual([['en_new', 'en_new2'], ['en_old']]);
+  });
+
+  it.each([
+    ['not gzip', new TextEncoder().encode('{"meta":{}}'), 'cannot be read: it is not gzip (incorrect header check)'],
+    ['without the signature', new Uint8Array(gzipSync('{"meta":{}}')), 'cannot be read: it does not start with "pagefind_dcd"'],
+    ['broken JSON', new Uint8Array(gzipSync('pagefind_dcd{"meta":')), 'cannot be read: its JSON is broken ('],
+    ['no metadata', new Uint8Array(gzipSync('pagefind_dcd{"url":"/a/"}')), 'cannot be read: it has no metadata'],
+    ['a date that is no day', fragment({ date: 'Nov 2, 2026' }), 'has a date that is not a day (YYYY-MM-DD): "Nov 2, 2026"'],
+  ])('fails with one line naming the fragment when it is %s', (_, content, reason) => {
+    const files = [file('en_good', fragment({ date: '2026-11-02' })), file('en_bad', content)];
+    const read = () => newestOrder(files, outputPath);
+    expect(read).toThrow(SearchIndexError);
+    expect(read).toThrow(`newest.json ("newest first") could not be written: ${path.join(outputPath, 'fragment/en_bad.pf_fragment')} ${reason}`);
+    try {
+      read();
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('names a few unreadable fragments, and counts the rest', () => {
+    const files = ['a', 'b', 'c', 'd', 'e'].map((id) => file(`en_${id}`, new TextEncoder().encode('y')));
+    expect(() => newestOrder(files, outputPath)).toThrow(/en_a\.pf_fragment .+; .+en_b\.pf_fragment .+; .+en_c\.pf_fragment .+; and 2 more$/);
   });
 });
 
@@ -106,6 +182,6 @@ describe('the hub:search integration', () => {
     const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
     const hook = searchIndex({ api: fakePagefind().api }).hooks['astro:build:done']!;
     await hook({ dir: pathToFileURL(`${dist()}/`), pages: [], assets: new Map(), logger } as never);
-    expect(logger.info.mock.calls[0]![0]).toMatch(/^indexed 3 pages into pagefind\/ \(3 files, 0 KiB\) in \d+ ms$/);
+    expect(logger.info.mock.calls[0]![0]).toMatch(/^indexed 3 pages into pagefind\/ \(4 files, 0 KiB\) in \d+ ms$/);
   });
 });

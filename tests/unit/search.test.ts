@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SORT_KEY } from '../../src/lib/search/filters.ts';
-import { UNDATED, UnpublishedEntryError, entryDate, searchRecord, type SearchEntryInput } from '../../src/lib/search/record.ts';
-import { cleanFilters, pagefindSort, readSearchState, writeSearchState } from '../../src/lib/search/state.ts';
+import { UnpublishedEntryError, entryDate, searchRecord, type SearchEntryInput } from '../../src/lib/search/record.ts';
+import { byNewest, readSearchState, safePath, writeSearchState } from '../../src/lib/search/state.ts';
 import { isSearchShortcut, takesTyping } from '../../src/lib/search/shortcut.ts';
-import { placeholderTemplate, resultTemplate } from '../../src/lib/search/template.ts';
 import { cardPath, searchBundlePath, searchPath } from '../../src/lib/urls.ts';
 
 const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
@@ -75,7 +74,9 @@ describe('searchRecord', () => {
       date_label: 'Nov 2, 2026',
       share: '/share/winter-checklist/',
     });
-    expect(record.sort).toEqual({ [SORT_KEY]: '2026-11-02' });
+    expect(record.meta[SORT_KEY]).toBe('2026-11-02');
+    // No Pagefind sort: the order "newest first" is the build's newest.json (src/lib/search/newest.ts).
+    expect(record).not.toHaveProperty('sort');
   });
 
   it('offers Share on snippets only', () => {
@@ -83,7 +84,7 @@ describe('searchRecord', () => {
     expect(article.meta.share).toBeUndefined();
     expect(article.meta.image).toBe('/og/articles/why-write.thumb.png');
     expect(article.filters).toEqual({ type: ['Article'], topic: ['Industry'] });
-    expect(article.sort.date).toBe('2026-10-02');
+    expect(article.meta.date).toBe('2026-10-02');
   });
 
   it('files people and tracks under their team, and guidelines under their type only', () => {
@@ -98,12 +99,10 @@ describe('searchRecord', () => {
     });
   });
 
-  it('sorts undated entries last under "newest first" instead of leaving them out, and shows no date for them', () => {
+  it('gives undated entries no date, so newest.json leaves them out (the search page puts them last), and shows none', () => {
     const record = searchRecord(input({ collection: 'training', id: 'basics', typeLabel: 'Training', data: {} }));
-    expect(record.sort.date).toBe(UNDATED);
     expect(record.meta.date).toBeUndefined();
     expect(record.meta.date_label).toBeUndefined();
-    expect(UNDATED < '1970-01-01').toBe(true);
   });
 
   it('refuses draft, scheduled and expired entries, naming the page and the fix', () => {
@@ -147,11 +146,19 @@ describe('search state in the URL', () => {
     expect(writeSearchState({ query: ' ', filters: {}, sort: 'relevance' })).toBe('');
   });
 
-  it('turns the sort into Pagefind’s option and keeps only known, non-empty filters', () => {
-    expect(pagefindSort('date')).toEqual({ date: 'desc' });
-    expect(pagefindSort('relevance')).toEqual({});
-    expect(cleanFilters({ type: ['Article'], topic: [], other: ['x'] })).toEqual({ type: ['Article'] });
-    expect(cleanFilters(undefined)).toEqual({});
+  it('orders results newest first by the build’s days, undated last, best match first within a day', () => {
+    const results = ['a', 'b', 'c', 'd', 'e'].map((id) => ({ id }));
+    // d is newest; a and c share a day; e has no date.
+    const days = [['d'], ['c', 'a'], ['b']];
+    expect(byNewest(results, days).map((r) => r.id)).toEqual(['d', 'a', 'c', 'b', 'e']);
+    expect(byNewest(results, []).map((r) => r.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(results.map((r) => r.id)).toEqual(['a', 'b', 'c', 'd', 'e']);
+  });
+
+  it('lets a result link only to a path of the site', () => {
+    expect(safePath('/share/winter-checklist/')).toBe('/share/winter-checklist/');
+    for (const bad of ['//evil.example/x', 'https://evil.example/', 'javascript:alert(1)', ' /x', '/a b', '/\\evil', '', undefined])
+      expect(safePath(bad), String(bad)).toBeUndefined();
   });
 });
 
@@ -184,22 +191,11 @@ describe('the "/" shortcut', () => {
   });
 });
 
-describe('result templates', () => {
-  it('offers the Share action where a result has a share page, with an escaped label', () => {
-    const template = resultTemplate({ share: 'Teilen & <los>' });
-    expect(template).toContain('{{#if meta.share}}');
-    expect(template).toContain('href="{{ meta.share | safeUrl }}">Teilen &amp; &lt;los&gt;<span class="visually-hidden"> {{ meta.title }}</span>');
-    expect(template).toContain('{{+ excerpt +}}');
-    expect(resultTemplate({ share: '{{ meta.title }}' })).not.toContain('>{{ meta.title }}<span');
-    expect(placeholderTemplate()).toContain('aria-hidden="true"');
-  });
-});
-
 describe('search URLs', () => {
   it('builds the card, search page and bundle paths', () => {
     expect(cardPath('snippets', 'winter-checklist')).toBe('/og/snippets/winter-checklist.png');
     expect(searchPath()).toBe('/search/');
     expect(searchPath('heat pump & co')).toBe('/search/?q=heat+pump+%26+co');
-    expect(searchBundlePath('pagefind-component-ui.js')).toBe('/pagefind/pagefind-component-ui.js');
+    expect(searchBundlePath('pagefind.js')).toBe('/pagefind/pagefind.js');
   });
 });

@@ -1,6 +1,8 @@
 /**
  * What the search index knows about one entry besides its text: the filters
- * readers narrow by, the metadata a result shows, and the date it sorts by.
+ * readers narrow by, and the metadata a result shows, whose date (when the
+ * entry has one) is also what "newest first" orders by (the build reads it
+ * back from the index into NEWEST_FILE: src/hub/search.ts).
  * `components/SearchEntry.astro` renders it as <data> elements inside the
  * entry's page; Pagefind reads them when the build indexes dist/.
  */
@@ -13,18 +15,13 @@ import { ROUTE_OF } from '../../model/collections.ts';
 import { cardThumbPath, entryPath } from '../urls.ts';
 import { SORT_KEY, type SearchFilters } from './filters.ts';
 
-/**
- * The sort value of entries without a date (training, people, tracks …).
- * Pagefind drops pages without the sort key from a sorted search, so undated
- * entries get this value instead and come last under "newest first".
- */
-export const UNDATED = '0000-00-00';
-
 export interface SearchRecord {
   filters: SearchFilters;
-  /** title, type, image (a thumbnail of the share card), date + date_label when dated, share (snippets: where to share it). */
+  /**
+   * title, type, image (a thumbnail of the share card), date (ISO day, SORT_KEY) + date_label when dated,
+   * share (snippets: where to share it). Undated entries (training, people, tracks …) come last under "newest first".
+   */
   meta: Record<string, string>;
-  sort: Record<typeof SORT_KEY, string>;
 }
 
 export interface SearchEntryInput {
@@ -88,12 +85,12 @@ export function searchRecord(input: SearchEntryInput): SearchRecord {
   const meta: Record<string, string> = { title: input.title, type: input.typeLabel, image: cardThumbPath(collection, id) };
   const date = entryDate(collection, data);
   if (date) {
-    meta.date = isoDay(date);
+    meta[SORT_KEY] = isoDay(date);
     meta.date_label = formatDate(date, input.lang);
   }
   if (collection === 'snippets') meta.share = entryPath('snippets', id);
 
-  return { filters, meta, sort: { [SORT_KEY]: date ? isoDay(date) : UNDATED } };
+  return { filters, meta };
 }
 
 /**

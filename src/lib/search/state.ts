@@ -4,7 +4,7 @@
  * for each value; `sort` is left out for the default (best match).
  */
 import { canonicalValue } from '../canonical.ts';
-import { SEARCH_FILTERS, SORT_KEY, type SearchFilters } from './filters.ts';
+import { SEARCH_FILTERS, type SearchFilters } from './filters.ts';
 
 export const SORTS = ['relevance', 'date'] as const;
 export type SearchSort = (typeof SORTS)[number];
@@ -43,19 +43,16 @@ export function writeSearchState(state: SearchState): string {
   return text ? `?${text}` : '';
 }
 
-/** Pagefind's `sort` search option for a state: newest first, or relevance (none). */
-export function pagefindSort(sort: SearchSort): Record<string, 'asc' | 'desc'> {
-  return sort === 'date' ? { [SORT_KEY]: 'desc' } : {};
-}
-
-/** Pagefind reports filters for every name; keep only names the hub knows, with at least one value. */
-export function cleanFilters(filters: Record<string, unknown> | undefined): SearchFilters {
-  const clean: SearchFilters = {};
-  for (const name of SEARCH_FILTERS) {
-    const values = filters?.[name];
-    if (Array.isArray(values) && values.length) clean[name] = values.filter((v): v is string => typeof v === 'string');
-  }
-  return clean;
+/**
+ * Results newest first, by the build's order (NEWEST_FILE: result ids by day, the newest day
+ * first): a page without a date goes last, and results of the same day keep their best match first.
+ */
+export function byNewest<T extends { id: string }>(results: readonly T[], days: readonly (readonly string[])[]): T[] {
+  const rank = new Map<string, number>();
+  days.forEach((ids, day) => {
+    for (const id of ids) rank.set(id, day);
+  });
+  return [...results].sort((a, b) => (rank.get(a.id) ?? days.length) - (rank.get(b.id) ?? days.length));
 }
 
 /**
@@ -77,4 +74,13 @@ export function canonicalFilters(
     canonical[name] = [...new Set(values.map((value) => canonicalValue(value, known, aliases[name]) ?? value))];
   }
   return canonical;
+}
+
+/**
+ * A path on this site ("/share/x/") from a search result's data, or
+ * undefined for anything else (another host, //host, javascript:, a path
+ * with spaces or backslashes): what a result may link to or show.
+ */
+export function safePath(url: string | undefined): string | undefined {
+  return url && /^\/(?!\/)/.test(url) && !/[\s\\]/.test(url) ? url : undefined;
 }
