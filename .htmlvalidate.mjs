@@ -17,5 +17,8 @@ export default {
     // allows any character but whitespace in an id, and the Nu Html Checker accepts them; the strict mode
     // of this rule allows ASCII letters only, which would make every non-Latin heading an error.
     'valid-id': ['error', { relaxed: true }],
+    // A search filter is a group of checkboxes sharing one name (/search/?type=Article&type=Snippet), as
+    // HTML forms have always sent several values of one field; the rule shares names among radios only.
+    'form-dup-name': ['error', { shared: ['radio', 'button', 'reset', 'submit', 'checkbox'] }],
   },
 };
