@@ -44,13 +44,16 @@ interface PagefindSearch {
 interface Pagefind {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
-  search(term: string | null, options?: { filters?: SearchFilters }): Promise<PagefindSearch | null>;
+  search(term: string | null, options?: { filters?: Record<string, { any: string[] }> }): Promise<PagefindSearch | null>;
   filters(): Promise<FilterCounts>;
 }
 
 /** The strings with a count, handed over in each plural form the language has (`pluralStrings` on the server). */
 type Counted = 'search.summary.query' | 'search.summary.filtered' | 'search.filterCount';
 type Key = IslandKey<'search'> | `${Counted}.${Intl.LDMLPluralRule}`;
+
+/** Pagefind's filters for the chosen values: a page with any of a filter's values, and every filter. */
+const anyOf = (filters: SearchFilters) => Object.fromEntries(Object.entries(filters).map(([name, values]) => [name, { any: values }]));
 
 const form = document.querySelector<HTMLFormElement>('[data-search]');
 if (form) start(form);
@@ -72,6 +75,7 @@ function start(form: HTMLFormElement): void {
   const list = document.querySelector<HTMLOListElement>('[data-search-results]')!;
   const more = document.querySelector<HTMLButtonElement>('[data-search-more]')!;
   const suggestion = document.querySelector<HTMLElement>('[data-search-suggestion]');
+  const clear = form.querySelector<HTMLButtonElement>('[data-search-clear]')!;
   const bundle = new URL(form.dataset.bundle ?? '/pagefind/', location.href);
 
   let pagefind: Promise<Pagefind> | undefined;
@@ -127,7 +131,7 @@ function start(form: HTMLFormElement): void {
     let ordered: PagefindResult[];
     try {
       const api = await loadPagefind();
-      found = await api.search(query || null, { filters });
+      found = await api.search(query || null, { filters: anyOf(filters) });
       ordered = found && sort === 'date' ? byNewest(found.results, await newestOrder()) : (found?.results ?? []);
     } catch {
       if (id !== runs) return;
@@ -143,9 +147,11 @@ function start(form: HTMLFormElement): void {
     list.setAttribute('aria-busy', 'false');
     summary.textContent = results.length
       ? counted(query ? 'search.summary.query' : 'search.summary.filtered', results.length, { query })
-      : query
-        ? s('search.summary.none', { query })
-        : s('search.summary.noneFiltered');
+      : !query
+        ? s('search.summary.noneFiltered')
+        : filtered
+          ? s('search.summary.noneWithFilters', { query })
+          : s('search.summary.none', { query });
     if (countsWanted) void showCounts(found.filters);
     if (suggestion) void offerSuggestion(id, query, filters, results.length);
   }
@@ -178,6 +184,16 @@ function start(form: HTMLFormElement): void {
     void run();
   });
 
+  clear.addEventListener('click', () => {
+    for (const box of boxes) box.checked = false;
+    state = { ...state, filters: {} };
+    showChosen();
+    // The button is gone: the reader goes on from the search box.
+    input.focus();
+    clearTimeout(typing);
+    void run();
+  });
+
   function chosenFilters(): SearchFilters {
     const chosen: SearchFilters = {};
     for (const box of boxes) if (box.checked) (chosen[box.name as keyof SearchFilters] ??= []).push(box.value);
@@ -186,6 +202,7 @@ function start(form: HTMLFormElement): void {
 
   /** The number of values chosen, on each filter's button. */
   function showChosen(): void {
+    clear.hidden = !boxes.some((box) => box.checked);
     for (const group of filterGroups) {
       const badge = group.querySelector<HTMLElement>('[data-chosen]')!;
       const count = group.querySelectorAll('input:checked').length;
@@ -251,7 +268,11 @@ function start(form: HTMLFormElement): void {
   };
   for (const event of ['pointerdown', 'focusin', 'keydown'] as const) form.querySelector('.search-tools')?.addEventListener(event, wantCounts, { once: true });
 
-  /** Each value's count for the results on the page (or for the whole hub, before any search). */
+  /**
+   * Each value's count: how many results the page would list with it ticked too. A filter's values
+   * are counted without that filter's own choices (they add up: Article or Snippet), the others'
+   * with them; before any search, the whole hub's.
+   */
   async function showCounts(counts: FilterCounts | undefined): Promise<void> {
     try {
       const api = await loadPagefind();
@@ -260,7 +281,15 @@ function start(form: HTMLFormElement): void {
       const all = await totals;
       // A search made before the lists were loaded could not count: search again, now that it can.
       if (counts && !loaded) return void run();
-      const shown = counts ?? all;
+      const id = runs;
+      const shown: FilterCounts = { ...(counts ?? all) };
+      for (const name of Object.keys(state.filters)) {
+        const others = { ...state.filters };
+        delete others[name as keyof SearchFilters];
+        const without = state.query || Object.keys(others).length ? await api.search(state.query || null, { filters: anyOf(others) }) : null;
+        shown[name] = without ? (without.filters[name] ?? {}) : (all[name] ?? {});
+      }
+      if (id !== runs) return;
       for (const box of boxes) {
         const count = shown[box.name]?.[box.value] ?? 0;
         const label = box.closest('label');
@@ -281,6 +310,10 @@ function start(form: HTMLFormElement): void {
   for (const group of filterGroups) {
     group.addEventListener('toggle', () => {
       if (group.open) for (const other of filterGroups) if (other !== group) other.open = false;
+    });
+    // Focus leaving an open filter closes it, so it never hides where the focus went.
+    group.addEventListener('focusout', (event) => {
+      if (group.open && event.relatedTarget instanceof Node && !group.contains(event.relatedTarget)) group.open = false;
     });
     group.addEventListener('keydown', (event) => {
       if (event.key !== 'Escape' || !group.open) return;
@@ -314,7 +347,7 @@ function start(form: HTMLFormElement): void {
       element.hidden = true;
       return;
     }
-    const better = await (await loadPagefind()).search(mended, { filters });
+    const better = await (await loadPagefind()).search(mended, { filters: anyOf(filters) });
     if (id !== runs) return;
     element.querySelector('[data-suggested-query]')!.textContent = mended;
     element.hidden = (better?.results.length ?? 0) <= 2 * found;
@@ -323,6 +356,8 @@ function start(form: HTMLFormElement): void {
     suggestion.hidden = true;
     input.value = (event.currentTarget as HTMLElement).textContent ?? '';
     state = { ...state, query: input.value };
+    // The offer is gone: the reader goes on from the search box, with the mended words.
+    input.focus();
     void run();
   });
 

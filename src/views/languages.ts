@@ -85,6 +85,15 @@ function entryOf(rest: string): string | undefined {
   return collection ? `${collection}/${match[2]}` : undefined;
 }
 
+/**
+ * Whether this language's page of an entry shows the default language's
+ * version (`untranslated: show`): such a page stays out of this language's
+ * search index, so its filter values are not offered there either.
+ */
+export function shownUntranslated(collection: CollectionName, id: string): boolean {
+  return Boolean(buildChannel().entryLanguages?.untranslated[`${collection}/${id}`]?.includes(language.current));
+}
+
 /** The sitemap of every language: at the root of the site, where the default language's pages are. */
 export function sitemapPath(): string {
   return `${language.rootBase}sitemap-index.xml`;

@@ -5,11 +5,14 @@
  * value goes by in links (`?type=people` for "Person").
  */
 import { COLLECTIONS, type CollectionName } from '../model/collections.ts';
+import { EVERYONE } from '../model/schemas/settings.ts';
+import { NETWORK_IDS } from '../model/networks.ts';
 import { vocabulary } from '../lib/search/suggest.ts';
 import { SEARCH_FILTERS, type SearchFilter } from '../lib/search/filters.ts';
 import { type SearchRecord, searchRecord } from '../lib/search/record.ts';
 import { type Entry, NOW, entryTitle, published, settings, t } from './hub.ts';
 import { networkName, teamName, topicName } from './labels.ts';
+import { shownUntranslated } from './languages.ts';
 
 /**
  * At most this many words go into the search page (the sample hub has 191;
@@ -31,9 +34,19 @@ export async function searchVocabulary(): Promise<string[]> {
   return vocabulary(texts, MAX_WORDS);
 }
 
-/** For each filter, the names a link may use for a value besides its label: the collections' names for the types. */
+/**
+ * For each filter, the names a link may use for a value besides its label,
+ * so a link works in every language of the hub and with the content's own
+ * words: the collections' names for the types (`?type=people`), and the
+ * ids of teams, topics and networks (`?team=sales`, `?network=email`).
+ */
 export function searchAliases(): Record<string, Record<string, string>> {
-  return { type: Object.fromEntries(COLLECTIONS.map((collection) => [collection, t(`search.type.${collection}`)])) };
+  return {
+    type: Object.fromEntries(COLLECTIONS.map((collection) => [collection, t(`search.type.${collection}`)])),
+    team: Object.fromEntries([EVERYONE, ...settings.teams].map((team) => [team, teamName(team)])),
+    topic: Object.fromEntries(settings.topics.map((topic) => [topic, topicName(topic)])),
+    network: Object.fromEntries(NETWORK_IDS.map((id) => [id, networkName(id)])),
+  };
 }
 
 /** What the index records of an entry's page: its filters and metadata, in the hub's language (components/SearchEntry.astro). */
@@ -63,6 +76,7 @@ export async function searchFilterValues(): Promise<Record<SearchFilter, string[
   const values = Object.fromEntries(SEARCH_FILTERS.map((name) => [name, new Set<string>()])) as Record<SearchFilter, Set<string>>;
   for (const collection of COLLECTIONS) {
     for (const entry of await published(collection)) {
+      if (shownUntranslated(collection, entry.id)) continue;
       const { filters } = entrySearchRecord(collection, entry);
       for (const name of SEARCH_FILTERS) for (const value of filters[name] ?? []) values[name].add(value);
     }

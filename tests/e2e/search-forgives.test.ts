@@ -54,6 +54,23 @@ describe('filters in the URL', () => {
     expect(lower).toEqual(upper);
   });
 
+  it("take the content's own ids: ?network=email is E-mail, ?team=all is All, ?topic=product is Product", async () => {
+    for (const [id, name, value] of [
+      ['network', 'email', 'E-mail'],
+      ['team', 'all', 'All'],
+      ['topic', 'product', 'Product'],
+    ] as const) {
+      const byId = await open(`/search/?q=heat&${id}=${name}`);
+      const { count } = await shown(byId);
+      const expected = await indexedUrls(byId, { term: 'heat', filters: { [id]: [value] } });
+      expect(expected.length, `${id}=${name}`).toBeGreaterThan(0);
+      expect(count, `${id}=${name}`).toBe(expected.length);
+      await expect(
+        byId.locator(`[data-search-filter="${id}"] input:checked`).evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value)),
+      ).resolves.toEqual([value]);
+    }
+  });
+
   it('lists every match of the filters when there are no words: type=people lists all people', async () => {
     const people = sample.entries.filter((e) => e.collection === 'people' && e.published).map((e) => `/people/${e.id}/`);
     expect(people.length).toBeGreaterThan(1);
@@ -81,7 +98,7 @@ describe('a mistyped query', () => {
     await offer.click();
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('heat pump');
     await expect(page.locator('#search-q').inputValue()).resolves.toBe('heat pump');
-    await expect.poll(() => page.locator('[data-search-summary]').innerText()).toMatch(/results? for heat pump$/);
+    await expect.poll(() => page.locator('[data-search-summary]').innerText()).toMatch(/results? for “heat pump”$/);
     const { count, links } = await shown(page);
     const expected = await indexedUrls(page, { term: 'heat pump' });
     expect(count).toBe(expected.length);

@@ -70,7 +70,7 @@ describe('the search page', () => {
     // Results for "m" or "my" may show first while typing; wait for the answer to "myt".
     await page
       .locator('[data-search-summary]')
-      .filter({ hasText: /results? for myt$/ })
+      .filter({ hasText: /results? for “myt”$/ })
       .waitFor();
     await expect.poll(async () => (await resultLinks(page))[0]).toBe('/share/heat-pump-myths/');
 
@@ -116,6 +116,29 @@ describe('the search page', () => {
       linked.locator('[data-search-filter="type"] input:checked').evaluateAll((boxes) => boxes.map((box) => (box as HTMLInputElement).value)),
     ).resolves.toEqual(['Article']);
     await linked.close();
+    await page.close();
+  });
+
+  it('adds up the values ticked in one filter (Article or Snippet), counts each as if ticked too, and clears them', async () => {
+    const page = await open('/search/?q=heat&type=Article');
+    await waitForResults(page);
+    const articles = await indexedUrls(page, { term: 'heat', filters: { type: ['Article'] } });
+    const snippets = await indexedUrls(page, { term: 'heat', filters: { type: ['Snippet'] } });
+    expect(articles.length).toBeGreaterThan(0);
+    expect(snippets.length).toBeGreaterThan(0);
+    await openFilter(page, 'type');
+    // With Article ticked, Snippet still says what ticking it would add.
+    await page.getByRole('checkbox', { name: new RegExp(`^Snippet ?, ${snippets.length} results?$`) }).check();
+    await expect.poll(() => page.locator('[data-search-summary]').innerText()).toBe(`${articles.length + snippets.length} results for “heat”`);
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=heat&type=Article&type=Snippet');
+
+    // A filter that leaves nothing says so, and one tap clears the filters.
+    await page.goto(`${hub.site.url}/search/?q=heat&type=Article&network=LinkedIn`);
+    await expect.poll(() => page.locator('[data-search-summary]').innerText()).toBe('No results for “heat” with these filters');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect.poll(() => new URL(page.url()).search).toBe('?q=heat');
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('search-q');
+    await expect(page.locator('[data-search-filter] input:checked').count()).resolves.toBe(0);
     await page.close();
   });
 
