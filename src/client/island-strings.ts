@@ -33,7 +33,16 @@ export const ISLAND_STRINGS = {
     'teamFilter.useLinkTeam',
     'teamFilter.keepTeam',
   ],
-  search: ['search.prompt', 'search.summary.none', 'search.summary.noneFiltered', 'search.summary.noneWithFilters', 'search.searching', 'search.failed', 'search.share', 'search.chosen'],
+  search: [
+    'search.prompt',
+    'search.summary.none',
+    'search.summary.noneFiltered',
+    'search.summary.noneWithFilters',
+    'search.searching',
+    'search.failed',
+    'search.share',
+    'search.chosen',
+  ],
   sharePanel: [
     'sharePanel.count',
     'sharePanel.tooLong',
