@@ -11,6 +11,12 @@ const CORES = availableParallelism();
 //
 // When unit and build run together, the unit files go first (sequence.groupOrder), on the cores
 // the builds leave, and the build files after, once their builds are done.
+/**
+ * How long `expect.poll` waits for what a page shows (vitest's default is 1 s). The search page loads
+ * Pagefind when the reader starts to type, then searches: on a busy two-core CI machine that passed 1 s.
+ */
+const BROWSER_POLL = { timeout: 15_000, interval: 100 };
+
 export default defineConfig({
   test: {
     projects: [
@@ -41,9 +47,19 @@ export default defineConfig({
           // writing the web app's worker and icons and the digests): on a busy two-core machine that passed 180 s.
           testTimeout: 420_000,
           hookTimeout: 420_000,
+          expect: { poll: BROWSER_POLL },
         },
       },
-      { test: { name: 'e2e', include: ['tests/e2e/**/*.test.ts'], sequence: { groupOrder: 2 }, testTimeout: 120_000, hookTimeout: 120_000 } },
+      {
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          sequence: { groupOrder: 2 },
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          expect: { poll: BROWSER_POLL },
+        },
+      },
     ],
   },
 });

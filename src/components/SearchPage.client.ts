@@ -255,7 +255,9 @@ function start(form: HTMLFormElement): void {
     fillResult(item, data, s('search.share'));
     if (item === list.children[focusFrom]) {
       focusFrom = -1;
-      item.querySelector('a')?.focus();
+      // The whole card in view, not just its link (on a phone the link sat at the screen's bottom edge).
+      item.querySelector('a')?.focus({ preventScroll: true });
+      item.scrollIntoView({ block: 'nearest' });
     }
   }
 

@@ -216,6 +216,24 @@ describe('the search page', () => {
     await page.close();
   });
 
+  it('lists 20 results at a time, and "Show more results" adds 20 and takes the reader to the first of them, in view', async () => {
+    const phone = await newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const page = await open('/search/?q=heat', phone);
+    await waitForResults(page);
+    const all = await indexedUrls(page, { term: 'heat' });
+    expect(all.length).toBeGreaterThan(20);
+    expect(await resultCount(page)).toBe(20);
+    const more = page.getByRole('button', { name: 'Show more results' });
+    await more.click();
+    await expect.poll(() => resultCount(page)).toBe(Math.min(all.length, 40));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('href'))).toBe(all[20]);
+    const card = await page.locator('[data-search-results] > li').nth(20).boundingBox();
+    expect(card!.y).toBeGreaterThanOrEqual(0);
+    expect(card!.y + card!.height).toBeLessThanOrEqual(844);
+    await expect(more.isVisible()).resolves.toBe(all.length > 40);
+    await phone.close();
+  });
+
   it('offers Share on snippet results, leading to the snippet, and not on other results', async () => {
     const page = await open('/search/?q=checklist');
     await waitForResults(page);
