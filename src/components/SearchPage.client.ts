@@ -48,7 +48,7 @@ interface Pagefind {
   filters(): Promise<FilterCounts>;
 }
 
-/** The strings with a count, handed over in each plural form the language has (`pluralStrings` on the server). */
+/** The strings with a count, handed over in each plural category of the language (`pluralStrings` on the server). */
 type Counted = 'search.summary.query' | 'search.summary.filtered' | 'search.filterCount';
 type Key = IslandKey<'search'> | `${Counted}.${Intl.LDMLPluralRule}`;
 
@@ -60,13 +60,9 @@ if (form) start(form);
 
 function start(form: HTMLFormElement): void {
   const s = stringsOf<Key>(form);
-  const forms = readJson<Record<string, string>>(form.dataset.strings, {});
   const plural = new Intl.PluralRules(document.documentElement.lang || undefined);
-  /** A string with a count, in the count's plural form (as the server's t() picks it). */
-  const counted = (key: Counted, count: number, vars: Record<string, string> = {}) => {
-    const form = `${key}.${plural.select(count)}` as const;
-    return s(form in forms ? form : `${key}.other`, { ...vars, count });
-  };
+  /** A string with a count, in the count's plural form (the server hands over one for each of the language's). */
+  const counted = (key: Counted, count: number, vars: Record<string, string> = {}) => s(`${key}.${plural.select(count)}`, { ...vars, count });
   const input = form.querySelector<HTMLInputElement>('input[type="search"]')!;
   const sortSelect = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
   const filterGroups = [...form.querySelectorAll<HTMLDetailsElement>('[data-search-filter]')];
@@ -129,6 +125,8 @@ function start(form: HTMLFormElement): void {
     list.setAttribute('aria-busy', 'true');
     let found: PagefindSearch | null;
     let ordered: PagefindResult[];
+    // Counts come with a search only once Pagefind has every filter list.
+    const counting = listsLoaded;
     try {
       const api = await loadPagefind();
       found = await api.search(query || null, { filters: anyOf(filters) });
@@ -152,7 +150,7 @@ function start(form: HTMLFormElement): void {
         : filtered
           ? s('search.summary.noneWithFilters', { query })
           : s('search.summary.none', { query });
-    if (countsWanted) void showCounts(found.filters);
+    if (countsWanted) void showCounts(counting ? found.filters : undefined);
     if (suggestion) void offerSuggestion(id, query, filters, results.length);
   }
 
@@ -263,32 +261,33 @@ function start(form: HTMLFormElement): void {
 
   // ---- Filter counts: Pagefind's filter lists load when the reader reaches for a filter ----
   let totals: Promise<FilterCounts> | undefined;
+  let listsLoaded = false;
   const wantCounts = () => {
     if (countsWanted) return;
     countsWanted = true;
-    void (state.query || Object.keys(state.filters).length ? run() : showCounts(undefined));
+    void showCounts(undefined);
   };
   for (const event of ['pointerdown', 'focusin', 'keydown'] as const) form.querySelector('.search-tools')?.addEventListener(event, wantCounts, { once: true });
 
   /**
    * Each value's count: how many results the page would list with it ticked too. A filter's values
    * are counted without that filter's own choices (they add up: Article or Snippet), the others'
-   * with them; before any search, the whole hub's.
+   * with them; before any search, the whole hub's. `counts` are those of the search on the page when
+   * it could count; otherwise this searches for them, leaving the results on the page as they are.
    */
   async function showCounts(counts: FilterCounts | undefined): Promise<void> {
+    const id = runs;
+    const { query, filters } = state;
     try {
       const api = await loadPagefind();
-      const loaded = totals !== undefined;
-      totals ??= api.filters();
-      const all = await totals;
-      // A search made before the lists were loaded could not count: search again, now that it can.
-      if (counts && !loaded) return void run();
-      const id = runs;
-      const shown: FilterCounts = { ...(counts ?? all) };
-      for (const name of Object.keys(state.filters)) {
-        const others = { ...state.filters };
+      const all = await (totals ??= api.filters());
+      listsLoaded = true;
+      const search = (chosen: SearchFilters) => (query || Object.keys(chosen).length ? api.search(query || null, { filters: anyOf(chosen) }) : Promise.resolve(null));
+      const shown: FilterCounts = { ...(counts ?? (await search(filters))?.filters ?? all) };
+      for (const name of Object.keys(filters)) {
+        const others = { ...filters };
         delete others[name as keyof SearchFilters];
-        const without = state.query || Object.keys(others).length ? await api.search(state.query || null, { filters: anyOf(others) }) : null;
+        const without = await search(others);
         shown[name] = without ? (without.filters[name] ?? {}) : (all[name] ?? {});
       }
       if (id !== runs) return;

@@ -36,14 +36,39 @@ export type Translate<K extends string = string> = { translate(key: K, vars?: Va
 export function createT<D extends Dictionary, F extends Dictionary = Record<never, string>>(lang: string, dictionary: D, fallback?: F): Translate<KeysOf<D> | KeysOf<F>> {
   const plural = new Intl.PluralRules(lang);
   const number = new Intl.NumberFormat(lang);
-  const lookup = (key: string) => dictionary[key] ?? fallback?.[key];
+  const lookup = lookupIn(dictionary, fallback);
   return (key, vars = {}) => {
     let template = lookup(key);
-    if (typeof vars.count === 'number') template = lookup(`${key}.${plural.select(vars.count)}`) ?? lookup(`${key}.other`) ?? template;
+    if (typeof vars.count === 'number') template = pluralTemplate(lookup, key, plural.select(vars.count)) ?? template;
     if (template === undefined) throw new Error(`Missing UI string "${key}" (add it to src/i18n/en.json)`);
     return template.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? formatVar(vars[name]!, number) : match));
   };
 }
+
+/**
+ * A plural string's template for every plural category of `lang`
+ * (`{ 'x.one': '{count} result', 'x.other': … }`), each as `t()` picks it
+ * (the category's own form, else `x.other`), for an island that counts on
+ * the client: `x.<Intl.PluralRules(lang).select(n)>` is always there.
+ */
+export function pluralTemplates(lang: string, dictionary: Dictionary, fallback: Dictionary | undefined, ...keys: string[]): Record<string, string> {
+  const lookup = lookupIn(dictionary, fallback);
+  const templates: Record<string, string> = {};
+  for (const key of keys) {
+    for (const category of new Intl.PluralRules(lang).resolvedOptions().pluralCategories) {
+      const template = pluralTemplate(lookup, key, category);
+      if (template === undefined) throw new Error(`Missing UI string "${key}.other" (add it to src/i18n/en.json)`);
+      templates[`${key}.${category}`] = template;
+    }
+  }
+  return templates;
+}
+
+const lookupIn = (dictionary: Dictionary, fallback?: Dictionary) => (key: string) => dictionary[key] ?? fallback?.[key];
+
+/** The form of a plural key for a category: the category's own, else `.other`. */
+const pluralTemplate = (lookup: (key: string) => string | undefined, key: string, category: Intl.LDMLPluralRule) =>
+  lookup(`${key}.${category}`) ?? lookup(`${key}.other`);
 
 /** A placeholder's value as text: a number in the language's digits and grouping, a string as it is. */
 export function formatVar(value: string | number, number: Intl.NumberFormat): string {

@@ -6,7 +6,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { now, search, settings } from 'virtual:hub/config';
 import type { CollectionName } from '../model/collections.ts';
-import { type KeysOf, PLURAL_FORMS, type Translate, createT } from '../lib/i18n.ts';
+import { type KeysOf, type Translate, createT, pluralTemplates } from '../lib/i18n.ts';
 import { isPublished } from '../lib/publish.ts';
 import { byDateDesc, byOrder, campaignStatus, compareCampaigns } from '../lib/order.ts';
 import en from '../i18n/en.json';
@@ -34,19 +34,11 @@ const dictionary = dictionaries[`../i18n/${language}.json`] ?? dictionaries[`../
 export const t: Translate<UiKey> = createT(settings.lang, dictionary, en);
 
 /**
- * A plural string's forms as the hub's language has them (`{ 'x.one': '{count} result', 'x.other': … }`,
- * English where a translation lacks the key), for an island that counts on the client: it picks the
- * form with Intl.PluralRules (as the search page does).
+ * The forms of plural strings for an island that counts on the client, in
+ * the hub's language (English where a translation lacks a key): one for each
+ * of the language's plural categories (`pluralTemplates`).
  */
-export function pluralStrings(key: UiKey): Record<string, string> {
-  const forms: Record<string, string> = {};
-  for (const form of PLURAL_FORMS) {
-    const text = (dictionary as Record<string, string | undefined>)[`${key}.${form}`] ?? (en as Record<string, string | undefined>)[`${key}.${form}`];
-    if (text !== undefined) forms[`${key}.${form}`] = text;
-  }
-  if (!forms[`${key}.other`]) throw new Error(`UI string "${key}" has no plural forms (add "${key}.other" to src/i18n/en.json)`);
-  return forms;
-}
+export const pluralStrings = (...keys: UiKey[]): Record<string, string> => pluralTemplates(settings.lang, dictionary, en, ...keys);
 
 /** What the hub is about, in one sentence: settings.description, or one made of the organization's name. */
 export function hubDescription(): string {

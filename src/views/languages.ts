@@ -43,7 +43,7 @@ export function pageLanguages(pathname: string, site: string | URL = settings.si
   const key = entryOf(rest);
   const known = buildChannel().entryLanguages;
   const languages = key && known ? (known.pages[key] ?? [current]) : plan.languages;
-  const untranslated = Boolean(key && known?.untranslated[key]?.includes(current));
+  const untranslated = key !== undefined && untranslatedHere(key);
   const at = (lang: string, page: string): Alternate => {
     const path = `${rootBase}${languageSegment(lang, plan)}${page}`;
     return { lang, name: languageName(lang), href: absolute(path, site), path, current: lang === current };
@@ -91,8 +91,11 @@ function entryOf(rest: string): string | undefined {
  * search index, so its filter values are not offered there either.
  */
 export function shownUntranslated(collection: CollectionName, id: string): boolean {
-  return Boolean(buildChannel().entryLanguages?.untranslated[`${collection}/${id}`]?.includes(language.current));
+  return untranslatedHere(`${collection}/${id}`);
 }
+
+/** Whether the entry `collection/id` shows the default language's version in this language's run. */
+const untranslatedHere = (key: string) => Boolean(buildChannel().entryLanguages?.untranslated[key]?.includes(language.current));
 
 /** The sitemap of every language: at the root of the site, where the default language's pages are. */
 export function sitemapPath(): string {

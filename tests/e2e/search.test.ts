@@ -231,6 +231,10 @@ describe('the search page', () => {
     expect(card!.y).toBeGreaterThanOrEqual(0);
     expect(card!.y + card!.height).toBeLessThanOrEqual(844);
     await expect(more.isVisible()).resolves.toBe(all.length > 40);
+    // Reaching for a filter loads its counts and leaves the results the reader has as they are.
+    await openFilter(page, 'type');
+    await page.getByRole('checkbox', { name: /^Article ?, \d+ results?$/ }).waitFor();
+    expect(await resultCount(page)).toBe(Math.min(all.length, 40));
     await phone.close();
   });
 

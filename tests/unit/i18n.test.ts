@@ -7,7 +7,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import { PLURAL_FORMS, type Translate, createT } from '../../src/lib/i18n.ts';
+import { PLURAL_FORMS, type Translate, createT, pluralTemplates } from '../../src/lib/i18n.ts';
 import { clientStrings } from '../../src/lib/client-strings.ts';
 import { ISLAND_STRINGS, type IslandKey, type stringsOf } from '../../src/client/island-strings.ts';
 import type { UiKey } from '../../src/views/hub.ts';
@@ -100,6 +100,19 @@ describe('createT', () => {
     expect(t('fallback')).toBe('from English');
     // @ts-expect-error: not a key of either dictionary
     expect(() => t('nope')).toThrow(/Missing UI string "nope"/);
+  });
+
+  it('hands an island the form of each plural category of the language, as t() picks it', () => {
+    const english = { 'found.one': '{count} result', 'found.other': '{count} results' };
+    // Arabic has six categories; this translation has three forms, and English the rest.
+    const arabic = { 'found.zero': 'لا نتائج', 'found.two': 'نتيجتان', 'found.other': '{count} نتيجة' };
+    const forms = pluralTemplates('ar', arabic, english, 'found');
+    expect(Object.keys(forms).sort()).toEqual(['found.few', 'found.many', 'found.one', 'found.other', 'found.two', 'found.zero']);
+    const t = createT('ar', arabic, english);
+    const plural = new Intl.PluralRules('ar');
+    for (const count of [0, 1, 2, 3, 11, 100]) expect(forms[`found.${plural.select(count)}`]!.replace('{count}', String(count))).toBe(t('found', { count }));
+    expect(pluralTemplates('en', english, undefined, 'found')).toEqual(english);
+    expect(() => pluralTemplates('en', {}, english, 'lost')).toThrow('Missing UI string "lost.other"');
   });
 
   it('uses the language plural rules', () => {
