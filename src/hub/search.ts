@@ -24,6 +24,7 @@ import { SEARCH_BUNDLE_DIR } from '../lib/urls.ts';
 import { onRenderedPage } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
 import { outputFileOf } from './rendered-pages.ts';
+import { splitCommonWords } from './search-chunks.ts';
 
 export interface SearchFeed {
   /**
@@ -51,6 +52,10 @@ export interface SearchIndexReport {
   /** Files written to dist/pagefind/ and their total size, UI scripts included. */
   files: number;
   bytes: number;
+  /** Common words given a chunk of the index of their own (search-chunks.ts). */
+  commonWords?: number;
+  /** Why Pagefind's chunks were left as it wrote them, if they were. */
+  chunksLeft?: string;
 }
 
 /** Indexing failed; the message says why and is shown as is. */
@@ -90,7 +95,8 @@ async function openIndex(api: PagefindApi): Promise<PagefindIndex> {
 
 /**
  * Writes the index, the order "newest first" (NEWEST_FILE) and Pagefind's UI
- * into `dir`/pagefind/. The files are
+ * into `dir`/pagefind/, each common word in a chunk of the index of its own
+ * (search-chunks.ts). The files are
  * asked for (`getFiles`) and written here, not by Pagefind's `writeFiles`:
  * that one answers before its writes reach the disk, so stopping Pagefind
  * right after it (as every build does) left an empty pagefind-entry.json
@@ -108,14 +114,15 @@ async function writeIndex(index: PagefindIndex, dir: string, pages: number): Pro
     );
   if (!files.some((file) => file.path === ENTRY_FILE)) throw fail(`Pagefind could not write ${outputPath}`, [`no ${ENTRY_FILE} among its ${files.length} files`]);
   const newest = newestOrder(files, outputPath);
-  for (const file of files) {
+  const chunks = splitCommonWords(files);
+  for (const file of chunks.files) {
     if (UNUSED_UI.test(file.path)) continue;
     const target = path.resolve(outputPath, file.path);
     mkdirSync(path.dirname(target), { recursive: true });
     writeFileSync(target, file.content);
   }
   writeFileSync(path.join(outputPath, NEWEST_FILE), JSON.stringify(newest));
-  return { pages, ...sizeOf(outputPath) };
+  return { pages, ...sizeOf(outputPath), commonWords: chunks.split.length, ...(chunks.skipped ? { chunksLeft: chunks.skipped } : {}) };
 }
 
 /**
@@ -333,7 +340,12 @@ export function searchIndex(options: { api?: PagefindApi } = {}): HubPart {
           const report = fed ? await fed.finish(fileURLToPath(dir)) : await buildSearchIndex({ dir: fileURLToPath(dir), api: options.api });
           const ms = Math.round(performance.now() - finishing);
           const during = fed ? `, while pages rendered: ${((finishing - started) / 1000).toFixed(1)} s` : '';
-          logger.info(`indexed ${report.pages} pages into ${SEARCH_BUNDLE_DIR}/ (${report.files} files, ${(report.bytes / 1024).toFixed(0)} KiB) in ${ms} ms${during}`);
+          const common = report.commonWords ? `, ${report.commonWords} common words in chunks of their own` : '';
+          logger.info(
+            `indexed ${report.pages} pages into ${SEARCH_BUNDLE_DIR}/ (${report.files} files, ${(report.bytes / 1024).toFixed(0)} KiB${common}) in ${ms} ms${during}`,
+          );
+          if (report.chunksLeft)
+            logger.warn(`search index: Pagefind's word chunks were left as it wrote them (${report.chunksLeft}); search works, a query may download more`);
         } catch (error) {
           if (!(error instanceof SearchIndexError)) throw error;
           logger.error(`search index: ${error.message}`);

@@ -76,7 +76,8 @@ describe('buildSearchIndex', () => {
     expect(new Uint8Array(readFileSync(path.join(dir, 'pagefind', 'fragment', 'en_a.pf_fragment')))).toEqual(A_FRAGMENT);
     expect(readFileSync(path.join(dir, 'pagefind', NEWEST_FILE), 'utf8')).toBe('[["en_a"]]');
     // Pagefind's three files and newest.json.
-    expect(report).toEqual({ pages: 3, files: 4, bytes: 100 + A_FRAGMENT.length + '[["en_a"]]'.length });
+    // No word index to split (search-chunks.test.ts).
+    expect(report).toEqual({ pages: 3, files: 4, bytes: 100 + A_FRAGMENT.length + '[["en_a"]]'.length, commonWords: 0 });
     expect(fake.calls.closed).toBe(1);
   });
 
@@ -183,5 +184,18 @@ describe('the hub:search integration', () => {
     const hook = searchIndex({ api: fakePagefind().api }).hooks['astro:build:done']!;
     await hook({ dir: pathToFileURL(`${dist()}/`), pages: [], assets: new Map(), logger } as never);
     expect(logger.info.mock.calls[0]![0]).toMatch(/^indexed 3 pages into pagefind\/ \(4 files, 0 KiB\) in \d+ ms$/);
+    expect(logger.warn).not.toHaveBeenCalled();
+  });
+
+  it('warns, and writes the index as Pagefind wrote it, when its word chunks are not what search-chunks.ts expects', async () => {
+    const logger = { info: vi.fn(), warn: vi.fn(), error: vi.fn() };
+    const entry = { path: 'pagefind-entry.json', content: new TextEncoder().encode('{"languages":{"en":{"hash":"en_1"}}}') };
+    const files = [entry, ...INDEX_FILES.slice(1)];
+    const dir = dist();
+    await searchIndex({ api: fakePagefind({ files }).api }).hooks['astro:build:done']!({ dir: pathToFileURL(`${dir}/`), pages: [], assets: new Map(), logger } as never);
+    expect(logger.warn.mock.calls).toEqual([
+      [`search index: Pagefind's word chunks were left as it wrote them (no pagefind.en_1.pf_meta); search works, a query may download more`],
+    ]);
+    expect(readFileSync(path.join(dir, 'pagefind', 'pagefind-entry.json'), 'utf8')).toBe('{"languages":{"en":{"hash":"en_1"}}}');
   });
 });
