@@ -12,14 +12,36 @@ export interface YamlLocator {
   written(path: readonly PropertyKey[]): { text: string; line: number } | undefined;
 }
 
+/**
+ * The parsed document is kept only while something else keeps it: a hub's
+ * entries each keep a locator for their reports, and holding every
+ * document (its nodes and their text) pinned about 150 MB at 10,000
+ * entries for the whole build (docs/benchmarks.md). A locator asked again
+ * after a collection parses again.
+ */
 export function locateIn(yamlText: string): YamlLocator {
-  let doc: ReturnType<typeof parseDocument> | undefined;
-  const starts = lineStarts(yamlText);
-  const parsed = () => (doc ??= parseDocument(yamlText, { keepSourceTokens: false, uniqueKeys: false, strict: false }));
+  let kept: WeakRef<ReturnType<typeof parseDocument>> | undefined;
+  let lineStartsKept: WeakRef<number[]> | undefined;
+  const parsed = () => {
+    let doc = kept?.deref();
+    if (!doc) {
+      doc = parseDocument(yamlText, { keepSourceTokens: false, uniqueKeys: false, strict: false });
+      kept = new WeakRef(doc);
+    }
+    return doc;
+  };
+  const lines = () => {
+    let starts = lineStartsKept?.deref();
+    if (!starts) {
+      starts = lineStarts(yamlText);
+      lineStartsKept = new WeakRef(starts);
+    }
+    return starts;
+  };
   return {
     written(path) {
       const range = (parsed().getIn(path, true) as Node | undefined)?.range;
-      return range ? { text: yamlText.slice(range[0], range[1]), line: lineOf(starts, range[0]) } : undefined;
+      return range ? { text: yamlText.slice(range[0], range[1]), line: lineOf(lines(), range[0]) } : undefined;
     },
     line(path) {
       let node: unknown = parsed().contents;
@@ -39,7 +61,7 @@ export function locateIn(yamlText: string): YamlLocator {
         node = next;
         if (!next) break;
       }
-      return offset === undefined ? undefined : lineOf(starts, offset);
+      return offset === undefined ? undefined : lineOf(lines(), offset);
     },
   };
 }

@@ -11,6 +11,27 @@ export function shareFeed(): Promise<BuiltFeed> {
   return built;
 }
 
+/**
+ * Page `n` (from 1) of the feed, given once: a build writes each page once,
+ * and the pages held until the build ends were 106 MB at 10,000 entries
+ * (docs/benchmarks.md). A page asked for again (astro dev) composes the
+ * feed again; undefined for a page the feed does not have.
+ */
+export async function takeShareFeedPage(n: number): Promise<string | undefined> {
+  const feed = await shareFeed();
+  const page = feed.pages[n - 1];
+  if (page === undefined) return undefined;
+  if (page === GIVEN) {
+    built = undefined;
+    return takeShareFeedPage(n);
+  }
+  feed.pages[n - 1] = GIVEN;
+  return page;
+}
+
+/** A page already given (takeShareFeedPage). */
+const GIVEN = '';
+
 async function build(): Promise<BuiltFeed> {
   const base = settings.site;
   return buildFeed({

@@ -7,6 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { BUNDLER_ALLOCATOR_ENV } from '../../scripts/lib/astro.ts';
 
 const DIR = path.join(import.meta.dirname, '../../.github/workflows');
 const PACKAGE = JSON.parse(readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { scripts: Record<string, string> };
@@ -34,6 +35,9 @@ describe('the deploy workflows', () => {
 
   it('build with `npm run build` from a clean install, on push to main, daily and by hand', () => {
     expect(PACKAGE.scripts.build).toMatch(/\bastro build\b/);
+    // The bundler's allocator settings, as the project's own tools start Astro (scripts/lib/astro.ts).
+    for (const script of ['build', 'build:test'])
+      for (const [name, value] of Object.entries(BUNDLER_ALLOCATOR_ENV)) expect(PACKAGE.scripts[script], script).toContain(`${name}=${value} `);
     for (const file of ['deploy.yml', 'deploy-cloudflare-pages.yml']) {
       const runs = steps(file).map((step) => step.run);
       expect(runs, file).toEqual(expect.arrayContaining(['npm ci', 'npm run build']));

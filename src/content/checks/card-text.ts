@@ -79,6 +79,8 @@ export function checkCardText(entries: readonly CheckedEntry[], canDraw: (point:
       const value = valueAt(entry.data, at);
       if (typeof value !== 'string') continue;
       const { omitted, emoji } = drawable(value.normalize('NFC'), canDraw);
+      if (!omitted.length && !emoji.length) continue;
+      // Only for a problem: finding a field's line parses the entry's YAML again.
       const where = { file: entry.file, line: entry.lineOf(at), field: fieldPath(at) };
       if (omitted.length > 0) {
         const packages = fontPackageFor(omitted);

@@ -114,9 +114,10 @@ function resolveSource(src: string, entryDir: string, publicDir: string): string
 /** Each image file an entry (or settings) uses, with where: `content/people/ana.md:6 (avatar)`. */
 function imageUses(options: ImageCheckOptions): Map<string, string[]> {
   const uses = new Map<string, string[]>();
-  const add = (file: string | undefined, where: string) => {
+  // `where` is worked out for images only: finding a field's line parses the entry's YAML again.
+  const add = (file: string | undefined, where: string | (() => string)) => {
     if (!file || !isImage(file)) return;
-    uses.set(file, [...(uses.get(file) ?? []), where]);
+    uses.set(file, [...(uses.get(file) ?? []), typeof where === 'string' ? where : where()]);
   };
   const { settings, publicDir, root, show } = options;
   if (settings.brand.logo) add(path.join(publicDir, settings.brand.logo), `${show(path.join(root, 'settings.yaml'))} (brand.logo)`);
@@ -125,8 +126,10 @@ function imageUses(options: ImageCheckOptions): Map<string, string[]> {
     // Image fields (avatar, cover.src) are strings of the front matter naming an image file.
     const walk = (value: unknown, at: (string | number)[]) => {
       if (typeof value === 'string') {
-        const line = entry.lineOf(at);
-        add(resolveSource(value, dir, publicDir), `${entry.file}${line ? `:${line}` : ''} (${at.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.')})`);
+        add(resolveSource(value, dir, publicDir), () => {
+          const line = entry.lineOf(at);
+          return `${entry.file}${line ? `:${line}` : ''} (${at.map((k) => (typeof k === 'number' ? `[${k}]` : k)).join('.')})`;
+        });
       } else if (Array.isArray(value)) value.forEach((item, i) => walk(item, [...at, i]));
       else if (value && typeof value === 'object') for (const [key, item] of Object.entries(value)) walk(item, [...at, key]);
     };
