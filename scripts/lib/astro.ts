@@ -12,14 +12,16 @@ const require = createRequire(import.meta.url);
 export const ASTRO_BIN = path.join(path.dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
 
 /**
- * Settings of mimalloc, the allocator of Vite's bundler (rolldown), read when
- * it loads, so they must be in the environment Astro starts with (also in
+ * A setting of mimalloc, the allocator of Vite's bundler (rolldown), read when
+ * it loads, so it must be in the environment Astro starts with (also in
  * package.json's build scripts). By default its 1 GiB arena is backed by
- * transparent huge pages and what it frees is kept a while: after bundling,
- * 367 MB stayed resident for the rest of a 10,000-entry build, 118 MB with
- * these (docs/benchmarks.md, "Scale, fifth pass").
+ * transparent huge pages, and what the bundler frees inside a huge page stays
+ * resident: 367 MB for the rest of a 10,000-entry build, 197 MB without them
+ * (docs/benchmarks.md, "Scale, fifth pass"). The card renderer (resvg) uses
+ * mimalloc too and draws as fast without them; MIMALLOC_PURGE_DELAY=0 would
+ * free another 80 MB but cost it a fifth of its speed.
  */
-export const BUNDLER_ALLOCATOR_ENV = { MIMALLOC_ALLOW_THP: '0', MIMALLOC_PURGE_DELAY: '0' } as const;
+export const BUNDLER_ALLOCATOR_ENV = { MIMALLOC_ALLOW_THP: '0' } as const;
 
 /** The environment for an Astro command: this process's, plus `extra`, with telemetry off. */
 export function astroEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
