@@ -21,7 +21,7 @@ export interface YamlLocator {
  */
 export function locateIn(yamlText: string): YamlLocator {
   let kept: WeakRef<ReturnType<typeof parseDocument>> | undefined;
-  let lineStartsKept: WeakRef<number[]> | undefined;
+  const starts = lineStarts(yamlText);
   const parsed = () => {
     let doc = kept?.deref();
     if (!doc) {
@@ -30,18 +30,10 @@ export function locateIn(yamlText: string): YamlLocator {
     }
     return doc;
   };
-  const lines = () => {
-    let starts = lineStartsKept?.deref();
-    if (!starts) {
-      starts = lineStarts(yamlText);
-      lineStartsKept = new WeakRef(starts);
-    }
-    return starts;
-  };
   return {
     written(path) {
       const range = (parsed().getIn(path, true) as Node | undefined)?.range;
-      return range ? { text: yamlText.slice(range[0], range[1]), line: lineOf(lines(), range[0]) } : undefined;
+      return range ? { text: yamlText.slice(range[0], range[1]), line: lineOf(starts, range[0]) } : undefined;
     },
     line(path) {
       let node: unknown = parsed().contents;
@@ -61,7 +53,7 @@ export function locateIn(yamlText: string): YamlLocator {
         node = next;
         if (!next) break;
       }
-      return offset === undefined ? undefined : lineOf(lines(), offset);
+      return offset === undefined ? undefined : lineOf(starts, offset);
     },
   };
 }

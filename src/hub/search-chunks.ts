@@ -47,8 +47,10 @@ export interface ChunkSplit {
 /** Places (pages and positions on them) Pagefind puts in a chunk before closing it. */
 export const CHUNK_PLACES = 20_000;
 
+/** What each of Pagefind's data files starts with once gunzipped, before its data. */
 const SIGNATURE = 'pagefind_dcd';
-const ENTRY_FILE = 'pagefind-entry.json';
+/** The file Pagefind's scripts read first: each language's metadata file by name. */
+export const ENTRY_FILE = 'pagefind-entry.json';
 const META_FILE = (hash: string) => `pagefind.${hash}.pf_meta`;
 const CHUNK_FILE = (hash: string) => `index/${hash}.pf_index`;
 
@@ -74,6 +76,7 @@ function split(files: readonly BundleFile[]): ChunkSplit {
   } catch {
     throw new UnexpectedIndex(`${ENTRY_FILE} is not JSON`);
   }
+  const taken = new Set(files.map((file) => file.path));
   const replaced = new Set<string>();
   const added: BundleFile[] = [];
   const words: string[] = [];
@@ -95,26 +98,23 @@ function split(files: readonly BundleFile[]): ChunkSplit {
         throw new UnexpectedIndex(`${metaPath}: chunk ${theirs.hash} spans "${theirs.from}"–"${theirs.to}", its words "${range.from}"–"${range.to}"`);
     });
 
+    /** A new chunk of `words`, named by its bytes. */
+    const chunkOf = (of: Word[]) => {
+      const bytes = encodeChunk(of);
+      const hash = uniqueHash(language, bytes, 7, (name) => taken.has(CHUNK_FILE(name)));
+      taken.add(CHUNK_FILE(hash));
+      added.push({ path: CHUNK_FILE(hash), content: pack(bytes) });
+      return { hash, words: of };
+    };
     const cut = chunks.flatMap((chunk) => {
       const last = chunk.words.at(-1);
-      if (chunk.words.length < 2 || !last || last.places < CHUNK_PLACES) return [{ ...chunk, kept: true }];
+      if (chunk.words.length < 2 || !last || last.places < CHUNK_PLACES) return [chunk];
       words.push(last.word);
-      return [
-        { hash: '', words: chunk.words.slice(0, -1), kept: false },
-        { hash: '', words: [last], kept: false },
-      ];
+      replaced.add(CHUNK_FILE(chunk.hash));
+      return [chunkOf(chunk.words.slice(0, -1)), chunkOf([last])];
     });
     if (cut.length === chunks.length) continue;
 
-    const taken = new Set(files.map((file) => file.path));
-    for (const chunk of chunks) replaced.add(CHUNK_FILE(chunk.hash));
-    for (const chunk of cut) {
-      const bytes = chunk.kept ? undefined : encodeChunk(chunk.words);
-      if (bytes) chunk.hash = uniqueHash(language, bytes, 7, (hash) => taken.has(CHUNK_FILE(hash)));
-      taken.add(CHUNK_FILE(chunk.hash));
-      replaced.delete(CHUNK_FILE(chunk.hash));
-      if (bytes) added.push({ path: CHUNK_FILE(chunk.hash), content: pack(bytes) });
-    }
     const newRanges = chunkRanges(cut.map((chunk) => chunk.words.map((word) => word.word)));
     const newMeta = writeMeta(
       meta,
@@ -135,14 +135,26 @@ function split(files: readonly BundleFile[]): ChunkSplit {
 
 /** A file's CBOR, after Pagefind's gzip and signature. */
 function open(file: BundleFile): Uint8Array {
-  let bytes: Uint8Array;
   try {
-    bytes = gunzipSync(file.content);
-  } catch {
-    throw new UnexpectedIndex(`${file.path} is not gzip`);
+    return unpack(file.content);
+  } catch (error) {
+    throw new UnexpectedIndex(`${file.path} cannot be read: ${(error as Error).message}`);
   }
-  if (Buffer.from(bytes.subarray(0, SIGNATURE.length)).toString('latin1') !== SIGNATURE) throw new UnexpectedIndex(`${file.path} does not start with "${SIGNATURE}"`);
-  return bytes.subarray(SIGNATURE.length);
+}
+
+/**
+ * The data of one of Pagefind's files (a fragment's JSON, the metadata's or a
+ * chunk's CBOR): gunzipped, after its signature. Throws saying what is wrong.
+ */
+export function unpack(content: Uint8Array): Buffer {
+  let data: Buffer;
+  try {
+    data = gunzipSync(content);
+  } catch (error) {
+    throw new Error(`it is not gzip (${(error as Error).message})`, { cause: error });
+  }
+  if (data.toString('latin1', 0, SIGNATURE.length) !== SIGNATURE) throw new Error(`it does not start with "${SIGNATURE}"`);
+  return data.subarray(SIGNATURE.length);
 }
 
 function pack(cbor: Uint8Array): Uint8Array {

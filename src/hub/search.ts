@@ -15,7 +15,6 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { ROUTE_OF } from '../model/collections.ts';
 import { NEWEST_FILE, type NewestFirst, SORT_KEY } from '../lib/search/filters.ts';
@@ -24,7 +23,7 @@ import { SEARCH_BUNDLE_DIR } from '../lib/urls.ts';
 import { onRenderedPage } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
 import { outputFileOf } from './rendered-pages.ts';
-import { splitCommonWords } from './search-chunks.ts';
+import { ENTRY_FILE, splitCommonWords, unpack } from './search-chunks.ts';
 
 export interface SearchFeed {
   /**
@@ -155,9 +154,6 @@ export function newestOrder(files: readonly { path: string; content: Uint8Array 
 /** A page's fragment in Pagefind's files; its name is the page's result id. */
 const FRAGMENT = /^fragment\/([^/]+)\.pf_fragment$/;
 
-/** What a fragment starts with once gunzipped, before its JSON. */
-const FRAGMENT_SIGNATURE = 'pagefind_dcd';
-
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Fragments named in a failure, at most (a broken Pagefind would break all of them). */
@@ -167,14 +163,13 @@ const MAX_PROBLEMS_SHOWN = 3;
 function fragmentDate(content: Uint8Array): string | undefined {
   let text: Buffer;
   try {
-    text = gunzipSync(content);
+    text = unpack(content);
   } catch (error) {
-    throw new Error(`cannot be read: it is not gzip (${(error as Error).message})`, { cause: error });
+    throw new Error(`cannot be read: ${(error as Error).message}`, { cause: error });
   }
-  if (text.toString('latin1', 0, FRAGMENT_SIGNATURE.length) !== FRAGMENT_SIGNATURE) throw new Error(`cannot be read: it does not start with "${FRAGMENT_SIGNATURE}"`);
   let fragment: unknown;
   try {
-    fragment = JSON.parse(text.toString('utf8', FRAGMENT_SIGNATURE.length));
+    fragment = JSON.parse(text.toString('utf8'));
   } catch (error) {
     throw new Error(`cannot be read: its JSON is broken (${(error as Error).message})`, { cause: error });
   }
@@ -193,9 +188,6 @@ function fragmentDate(content: Uint8Array): string | undefined {
  * are not written to dist/.
  */
 const UNUSED_UI = /^pagefind-(ui|modular-ui|component-ui|highlight)\.(js|css)$/;
-
-/** The file Pagefind's scripts read first: without it, search finds nothing. */
-const ENTRY_FILE = 'pagefind-entry.json';
 
 const isInside = (dir: string, file: string) => !path.relative(dir, file).startsWith('..') && !path.isAbsolute(path.relative(dir, file));
 

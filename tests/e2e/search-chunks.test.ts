@@ -4,7 +4,7 @@
  * as the build writes it answer every query alike, and a query for the
  * common word downloads less.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, BrowserContext } from 'playwright-core';
@@ -18,7 +18,7 @@ let dir: string;
 let site: StaticSite;
 let browser: Browser;
 let context: BrowserContext;
-/** Bytes of word chunks (`.pf_index`) served, by bundle. */
+/** Bytes of the word chunks (`.pf_index`) the browser asked for, by bundle: the files' sizes as written. */
 const chunkBytes: Record<string, number> = {};
 
 function write(bundle: string, files: readonly BundleFile[]): void {
@@ -40,11 +40,11 @@ beforeAll(async () => {
   site = await serveStatic(dir, 0, { headers: false });
   browser = await launchChromium();
   context = await browser.newContext();
-  context.on('response', async (response) => {
-    const url = new URL(response.url());
-    if (!url.pathname.endsWith('.pf_index')) return;
-    const bundle = url.pathname.split('/')[1]!;
-    chunkBytes[bundle] = (chunkBytes[bundle] ?? 0) + (await response.body()).length;
+  context.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (!pathname.endsWith('.pf_index')) return;
+    const bundle = pathname.split('/')[1]!;
+    chunkBytes[bundle] = (chunkBytes[bundle] ?? 0) + statSync(path.join(dir, pathname)).size;
   });
 }, 120_000);
 

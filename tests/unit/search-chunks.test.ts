@@ -86,24 +86,15 @@ describe('splitCommonWords', () => {
     expect(splitCommonWords(once)).toEqual({ files: once, split: [] });
   });
 
-  it('keeps ranges from ending before they start, as Pagefind does', () => {
-    expect(
-      chunkRanges([
-        ['cv', 'cylind'],
-        ['d', 'dat'],
-      ]),
-    ).toEqual([
-      { from: 'cv', to: 'cylind' },
-      { from: 'd', to: 'dat' },
-    ]);
-    expect(
-      chunkRanges([
-        ['aa', 'about'],
-        ['abpen', 'ac'],
-      ]),
-    ).toEqual([
-      { from: 'aa', to: 'abo' },
-      { from: 'abp', to: 'ac' },
+  it.each([
+    // Shortened to the prefixes that tell the last word of one chunk from the first of the next.
+    [['aa', 'about'], ['abpen', 'ac'], 'abo', 'abp'],
+    // Never shortened to end before the range starts ("c" < "cv"): Pagefind keeps the whole word.
+    [['cv', 'cylind'], ['d', 'dat'], 'cylind', 'd'],
+  ])('draws the boundary between %j and %j as Pagefind does', (first, second, to, from) => {
+    expect(chunkRanges([first, second])).toEqual([
+      { from: first[0], to },
+      { from, to: second[1] },
     ]);
   });
 
@@ -118,7 +109,7 @@ describe('splitCommonWords', () => {
     expect(result.skipped).toMatch(new RegExp(`^pagefind\\.en_\\w+\\.pf_meta: chunk ${first!.path.replace(/^index\/|\.pf_index$/g, '')} spans "`));
 
     const notGzip = pagefindFiles.map((file) => (file === first ? { ...file, content: new TextEncoder().encode('plain') } : file));
-    expect(splitCommonWords(notGzip).skipped).toBe(`${first!.path} is not gzip`);
+    expect(splitCommonWords(notGzip).skipped).toBe(`${first!.path} cannot be read: it is not gzip (incorrect header check)`);
     const noEntry = pagefindFiles.filter((file) => file.path !== 'pagefind-entry.json');
     expect(splitCommonWords(noEntry)).toEqual({ files: noEntry, split: [], skipped: 'no pagefind-entry.json' });
   });
