@@ -7,7 +7,7 @@
  * titles in Arabic; `cjk` gives every card's byline a Chinese, Japanese or
  * Korean name, so each card loads CJK font slices (src/lib/cards/fonts.ts).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -63,13 +63,40 @@ function specs(): CardSpec[] {
   });
 }
 
+/** CPU milliseconds of this process and of its children that have ended (the card workers), from /proc. */
+function cpuMsWithWorkers(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const [cutime, cstime] = stat
+    .slice(stat.lastIndexOf(')') + 2)
+    .split(' ')
+    .slice(13, 15)
+    .map(Number);
+  const own = process.cpuUsage();
+  return (own.user + own.system) / 1000 + ((cutime! + cstime!) * 1000) / 100; // USER_HZ is 100 on Linux
+}
+
+/** The largest resident memory of a card worker seen while sampling, in bytes. */
+let workerPeak = 0;
+const sampler = setInterval(() => {
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const status = readFileSync(`/proc/${name}/status`, 'utf8');
+      if (!/^Name:\s+hub-card-worker$/m.test(status) || !new RegExp(`^PPid:\\s+${process.pid}$`, 'm').test(status)) continue;
+      workerPeak = Math.max(workerPeak, Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0) * 1024);
+    } catch {
+      // It ended while we looked.
+    }
+  }
+}, 200);
+
 async function timed(label: string, cacheDir: string, threads: number): Promise<void> {
   const start = performance.now();
-  const cpu = process.cpuUsage(); // the whole process, worker threads included
+  const cpu = cpuMsWithWorkers();
   const result = await renderCards(specs(), { cacheDir, sourceDir, threads });
   const seconds = (performance.now() - start) / 1000;
-  const used = process.cpuUsage(cpu);
-  const cpuMs = (used.user + used.system) / 1000 / count;
+  // The workers have ended (the batch waits for them), so their CPU is counted.
+  const cpuMs = (cpuMsWithWorkers() - cpu) / count;
   console.log(
     `${label.padEnd(18)} ${(count / seconds).toFixed(1).padStart(8)} cards/s  ${cpuMs.toFixed(1).padStart(6)} ms CPU/card  (${count} cards in ${seconds.toFixed(2)} s: ${result.rendered} rendered, ${result.cached} cached)`,
   );
@@ -79,10 +106,11 @@ const cores = availableParallelism();
 console.log(`share cards: ${count} ${script} cards, ${cores} cores, load average ${loadavg()[0]!.toFixed(2)} before the run`);
 const caches = [mkdtempSync(path.join(tmpdir(), 'hub-bench-cards-')), mkdtempSync(path.join(tmpdir(), 'hub-bench-cards-'))];
 try {
-  await timed(`cold, ${cores} threads`, caches[0]!, cores);
-  await timed('cold, 1 thread', caches[1]!, 1);
+  await timed(`cold, ${cores} workers`, caches[0]!, cores);
+  await timed('cold, 1 worker', caches[1]!, 1);
   await timed('cached', caches[0]!, cores);
 } finally {
+  clearInterval(sampler);
   for (const dir of caches) rmSync(dir, { recursive: true, force: true });
 }
-console.log(`peak memory (resident, the whole process with its workers): ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB`);
+console.log(`peak memory (resident): this process ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB, a card worker ${(workerPeak / 2 ** 20).toFixed(0)} MB`);

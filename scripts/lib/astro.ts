@@ -12,16 +12,18 @@ const require = createRequire(import.meta.url);
 export const ASTRO_BIN = path.join(path.dirname(require.resolve('astro/package.json')), 'bin/astro.mjs');
 
 /**
- * A setting of mimalloc, the allocator of Vite's bundler (rolldown), read when
- * it loads, so it must be in the environment Astro starts with (also in
+ * Settings of mimalloc, the allocator of Vite's bundler (rolldown), read when
+ * it loads, so they must be in the environment Astro starts with (also in
  * package.json's build scripts). By default its 1 GiB arena is backed by
  * transparent huge pages, and what the bundler frees inside a huge page stays
  * resident: 367 MB for the rest of a 10,000-entry build, 197 MB without them
- * (docs/benchmarks.md, "Scale, fifth pass"). The card renderer (resvg) uses
- * mimalloc too and draws as fast without them; MIMALLOC_PURGE_DELAY=0 would
- * free another 80 MB but cost it a fifth of its speed.
+ * (docs/benchmarks.md, "Scale, fifth pass"). With no purge delay it gives
+ * back what it frees at once, which leaves about 80 MB less for the rest of
+ * the build (sixth pass). The card renderer (resvg) uses mimalloc too and
+ * draws a fifth slower without the delay: its worker processes start without
+ * it (src/lib/cards/batch.ts, `workerEnv`).
  */
-export const BUNDLER_ALLOCATOR_ENV = { MIMALLOC_ALLOW_THP: '0' } as const;
+export const BUNDLER_ALLOCATOR_ENV = { MIMALLOC_ALLOW_THP: '0', MIMALLOC_PURGE_DELAY: '0' } as const;
 
 /** The environment for an Astro command: this process's, plus `extra`, with telemetry off. */
 export function astroEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {

@@ -31,7 +31,7 @@ export interface RuntimeConfig {
   cards: {
     /** Where drawn cards are kept between builds (HUB_CARD_CACHE, default .cache/cards/). */
     cacheDir: string;
-    /** The card renderer's sources, which its worker threads run unbundled. */
+    /** The card renderer's sources, which its worker processes run unbundled. */
     rendererDir: string;
     /** Worker threads (HUB_CARD_THREADS). Default: one per core. */
     threads?: number;

@@ -1,4 +1,4 @@
-/** The share feed of this build (src/lib/share/feed.ts): its index (/snippets.json) and pages (/snippets/<n>.json), composed once. */
+/** The share feed of this build (src/lib/share/feed.ts): its index (/snippets.json), and its pages (/snippets/<n>.json) as they are asked for. */
 import { type BuiltFeed, buildFeed } from '../lib/share/feed.ts';
 import { offeredNetworks } from '../model/networks.ts';
 import { SHARE_FEED, SHARE_FEED_SCHEMA, absolute, entryPath, path, shareFeedPagePath } from '../lib/urls.ts';
@@ -11,26 +11,10 @@ export function shareFeed(): Promise<BuiltFeed> {
   return built;
 }
 
-/**
- * Page `n` (from 1) of the feed, given once: a build writes each page once,
- * and the pages held until the build ends were 106 MB at 10,000 entries
- * (docs/benchmarks.md). A page asked for again (astro dev) composes the
- * feed again; undefined for a page the feed does not have.
- */
-export async function takeShareFeedPage(n: number): Promise<string | undefined> {
-  const feed = await shareFeed();
-  const page = feed.pages[n - 1];
-  if (page === undefined) return undefined;
-  if (page === GIVEN) {
-    built = undefined;
-    return takeShareFeedPage(n);
-  }
-  feed.pages[n - 1] = GIVEN;
-  return page;
+/** Page `n` (from 1) of the feed, composed now (buildFeed keeps no page); undefined for a page the feed does not have. */
+export async function shareFeedPage(n: number): Promise<string | undefined> {
+  return (await shareFeed()).page(n);
 }
-
-/** A page already given (takeShareFeedPage). */
-const GIVEN = '';
 
 async function build(): Promise<BuiltFeed> {
   const base = settings.site;

@@ -43,7 +43,7 @@ const options = (snippets: SnippetForFeed[]) => ({
   snippets,
 });
 const feed = buildFeed(options([REPORT]));
-const page = JSON.parse(feed.pages[0]!) as FeedPage;
+const page = JSON.parse(feed.page(1)!) as FeedPage;
 
 /** `count` snippets, each told apart by its id, the i-th with a wording `i` times as long. */
 const many = (count: number): SnippetForFeed[] =>
@@ -119,8 +119,9 @@ describe('the share feed', () => {
     expect(pageBreaks([10, 500, 10], { maxBytes: 100 })).toEqual([[0], [1], [2]]);
 
     const big = buildFeed(options(many(250)));
-    expect(big.pages).toHaveLength(3);
-    const pages = big.pages.map((text) => JSON.parse(text) as FeedPage);
+    expect(big.index.pages).toHaveLength(3);
+    expect(big.page(4)).toBeUndefined();
+    const pages = [1, 2, 3].map((n) => JSON.parse(big.page(n)!) as FeedPage);
     expect(pages.flatMap((p) => p.snippets.map((s) => s.id))).toEqual(many(250).map((s) => s.id));
     expect(pages.map((p) => [p.page, p.pages, p.previous, p.next])).toEqual([
       [1, 3, null, 'https://hub.example.com/snippets/2.json'],
@@ -141,16 +142,27 @@ describe('the share feed', () => {
 
   it('is walked page by page from the index, and a walk that never ends is refused', () => {
     const big = buildFeed(options(many(250)));
-    const byUrl = new Map(big.index.pages.map((p, at) => [p.url, JSON.parse(big.pages[at]!) as FeedPage]));
+    const byUrl = new Map(big.index.pages.map((p, at) => [p.url, JSON.parse(big.page(at + 1)!) as FeedPage]));
     expect(walkFeed(big.index, (url) => byUrl.get(url)!).map((w) => w.page.page)).toEqual([1, 2, 3]);
     const looping = (url: string) => ({ ...byUrl.get(url)!, next: big.index.pages[0]!.url });
     expect(() => walkFeed(big.index, looping)).toThrow('share feed: its pages go on past the 3 the index lists');
   });
 
+  it('composes a page again, the same, each time it is asked for', () => {
+    const big = buildFeed(options(many(250)));
+    expect(big.page(2)).toBe(big.page(2));
+    expect(JSON.parse(big.page(3)!).snippets.map((s: { id: string }) => s.id)).toEqual(
+      many(250)
+        .slice(200)
+        .map((s) => s.id),
+    );
+    expect([0, 1.5, 4].map((n) => big.page(n))).toEqual([undefined, undefined, undefined]);
+  });
+
   it('has one empty page when nothing is published', () => {
     const empty = buildFeed(options([]));
     expect(empty.index).toMatchObject({ total: 0, pages: [{ number: 1, snippets: 0 }] });
-    expect(JSON.parse(empty.pages[0]!)).toMatchObject({ kind: 'page', page: 1, pages: 1, next: null, snippets: [] });
+    expect(JSON.parse(empty.page(1)!)).toMatchObject({ kind: 'page', page: 1, pages: 1, next: null, snippets: [] });
   });
 
   it('matches its zod schema and the JSON Schema generated from it, index and page alike', () => {

@@ -157,7 +157,7 @@ describe('what publishes addresses agrees with the rule', () => {
             networks: ['linkedin', 'x', 'email'],
           },
         ],
-      }).pages[0]!,
+      }).page(1)!,
     ) as unknown;
   const validate = validator(feedJsonSchema('https://hub.example.com/snippets.schema.json'));
 

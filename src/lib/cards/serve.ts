@@ -1,6 +1,6 @@
 /**
  * Share cards as the /og/ routes serve them. `astro dev` draws the card it is
- * asked for; a build draws every card in one batch (cache and worker threads,
+ * asked for; a build draws every card in one batch (cache and worker processes,
  * batch.ts) the first time any card is asked for, reports the batch to the
  * hub() integration through the build channel (it copies the entries' cards
  * into dist/og/), and serves each PNG from the cache.

@@ -1,7 +1,7 @@
 /**
  * What the build asks the renderer for: one card's words, people, colours and
  * image files. Plain data, so it can be hashed for the cache and sent to a
- * worker thread.
+ * worker process.
  */
 import type { CardLayout } from './template.ts';
 

@@ -260,11 +260,17 @@ export interface FeedOptions {
 
 export interface BuiltFeed {
   index: FeedIndex;
-  /** Each page's JSON, in order (page n at n - 1). */
-  pages: string[];
+  /** Page `n`'s JSON (from 1), composed when asked; undefined for a page the feed does not have. */
+  page(n: number): string | undefined;
 }
 
-/** The index and every page of the feed, each page serialized once. */
+/**
+ * The index of the feed, and its pages composed when asked. Where the pages
+ * break depends on every snippet's size, so each snippet is composed once to
+ * measure it and again for its page: keeping every snippet's JSON (106 MB at
+ * 10,000 entries) and the pages made of it was what the build held at its
+ * largest while the card workers drew (docs/benchmarks.md, sixth pass).
+ */
 export function buildFeed(options: FeedOptions): BuiltFeed {
   const { settings } = options;
   const templates = shareUrlTemplates(settings);
@@ -279,29 +285,32 @@ export function buildFeed(options: FeedOptions): BuiltFeed {
     },
     shareUrls: templates,
   } as const;
-  const json = options.snippets.map((item) => JSON.stringify(feedSnippet(item, settings, templates)));
-  const breaks = pageBreaks(json.map((text) => Buffer.byteLength(text)));
-  const pages = breaks.map((members, at) => {
-    const n = at + 1;
-    const head: Omit<FeedPage, 'snippets'> = {
-      ...common,
-      kind: 'page',
-      page: n,
-      pages: breaks.length,
-      index: options.indexUrl,
-      previous: n > 1 ? options.pageUrl(n - 1) : null,
-      next: n < breaks.length ? options.pageUrl(n + 1) : null,
-    };
-    // The snippets are serialized already: the page is its head with them spliced in, not a second stringify.
-    return `${JSON.stringify(head).slice(0, -1)},"snippets":[${members.map((i) => json[i]).join(',')}]}`;
-  });
+  const json = (at: number) => JSON.stringify(feedSnippet(options.snippets[at]!, settings, templates));
+  const breaks = pageBreaks(options.snippets.map((_, at) => Buffer.byteLength(json(at))));
   const index: FeedIndex = {
     ...common,
     kind: 'index',
     total: options.snippets.length,
     pages: breaks.map((members, at) => ({ number: at + 1, url: options.pageUrl(at + 1), snippets: members.length })),
   };
-  return { index, pages };
+  return {
+    index,
+    page(n) {
+      const members = Number.isInteger(n) ? breaks[n - 1] : undefined;
+      if (!members) return undefined;
+      const head: Omit<FeedPage, 'snippets'> = {
+        ...common,
+        kind: 'page',
+        page: n,
+        pages: breaks.length,
+        index: options.indexUrl,
+        previous: n > 1 ? options.pageUrl(n - 1) : null,
+        next: n < breaks.length ? options.pageUrl(n + 1) : null,
+      };
+      // The snippets are serialized on their own: the page is its head with them spliced in.
+      return `${JSON.stringify(head).slice(0, -1)},"snippets":[${members.map(json).join(',')}]}`;
+    },
+  };
 }
 
 /**
