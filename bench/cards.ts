@@ -7,11 +7,12 @@
  * titles in Arabic; `cjk` gives every card's byline a Chinese, Japanese or
  * Korean name, so each card loads CJK font slices (src/lib/cards/fonts.ts).
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderCards } from '../src/lib/cards/batch.ts';
+import { WORKER_TITLE, renderCards } from '../src/lib/cards/batch.ts';
+import { clockTicks, parseChildrenCpuTicks, treeMemory } from './scale/measure.ts';
 import type { CardSpec } from '../src/lib/cards/spec.ts';
 
 const count = Number(process.argv[2] ?? process.env.CARDS ?? 60);
@@ -63,31 +64,17 @@ function specs(): CardSpec[] {
   });
 }
 
-/** CPU milliseconds of this process and of its children that have ended (the card workers), from /proc. */
+/** CPU milliseconds of this process and of its children that have ended (the card workers). */
 function cpuMsWithWorkers(): number {
-  const stat = readFileSync('/proc/self/stat', 'utf8');
-  const [cutime, cstime] = stat
-    .slice(stat.lastIndexOf(')') + 2)
-    .split(' ')
-    .slice(13, 15)
-    .map(Number);
   const own = process.cpuUsage();
-  return (own.user + own.system) / 1000 + ((cutime! + cstime!) * 1000) / 100; // USER_HZ is 100 on Linux
+  return (own.user + own.system) / 1000 + (parseChildrenCpuTicks(readFileSync('/proc/self/stat', 'utf8')) / clockTicks()) * 1000;
 }
 
 /** The largest resident memory of a card worker seen while sampling, in bytes. */
 let workerPeak = 0;
 const sampler = setInterval(() => {
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const status = readFileSync(`/proc/${name}/status`, 'utf8');
-      if (!/^Name:\s+hub-card-worker$/m.test(status) || !new RegExp(`^PPid:\\s+${process.pid}$`, 'm').test(status)) continue;
-      workerPeak = Math.max(workerPeak, Number(/^VmHWM:\s+(\d+)/m.exec(status)?.[1] ?? 0) * 1024);
-    } catch {
-      // It ended while we looked.
-    }
-  }
+  const { hwm, comm } = treeMemory(process.pid);
+  for (const [pid, name] of comm) if (name === WORKER_TITLE) workerPeak = Math.max(workerPeak, hwm.get(pid) ?? 0);
 }, 200);
 
 async function timed(label: string, cacheDir: string, threads: number): Promise<void> {

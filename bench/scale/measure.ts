@@ -26,8 +26,15 @@ export function parseCpuTicks(text: string): number {
   return Number(fields[11]) + Number(fields[12]);
 }
 
+/** CPU time (user + system, in clock ticks) of the process's children that have ended and been waited for, from the text of /proc/<pid>/stat. */
+export function parseChildrenCpuTicks(text: string): number {
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  return Number(fields[13]) + Number(fields[14]);
+}
+
 let ticksPerSecond: number | undefined;
-function clockTicks(): number {
+/** Clock ticks a second, as /proc/<pid>/stat counts CPU time. */
+export function clockTicks(): number {
   if (ticksPerSecond === undefined) {
     try {
       ticksPerSecond = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;

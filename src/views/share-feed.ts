@@ -11,11 +11,6 @@ export function shareFeed(): Promise<BuiltFeed> {
   return built;
 }
 
-/** Page `n` (from 1) of the feed, composed now (buildFeed keeps no page); undefined for a page the feed does not have. */
-export async function shareFeedPage(n: number): Promise<string | undefined> {
-  return (await shareFeed()).page(n);
-}
-
 async function build(): Promise<BuiltFeed> {
   const base = settings.site;
   return buildFeed({

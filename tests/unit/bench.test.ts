@@ -12,7 +12,7 @@ import { checkContent } from '../../src/content/check.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
 import { unpublishedReason } from '../../src/lib/publish.ts';
 import { DEFAULT_NOW, PROPORTIONS, countsFor, generateCorpus, writeCorpus } from '../../bench/scale/corpus.ts';
-import { descendants, parseComm, parseCpuTicks, parsePpid, parseStatus, runMeasured } from '../../bench/scale/measure.ts';
+import { descendants, parseChildrenCpuTicks, parseComm, parseCpuTicks, parsePpid, parseStatus, runMeasured } from '../../bench/scale/measure.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'hub-bench-corpus-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -89,6 +89,7 @@ describe('memory poller', () => {
     const stat = '4242 (node (worker) x) S 4100 4242 4100 0 -1 4194560 1000 0 0 0 730 95 12 3 20 0 11 0 5000 1 2';
     expect(parsePpid(stat)).toBe(4100);
     expect(parseCpuTicks(stat)).toBe(730 + 95);
+    expect(parseChildrenCpuTicks(stat)).toBe(12 + 3);
     expect(parseComm(stat)).toBe('node (worker) x');
   });
 

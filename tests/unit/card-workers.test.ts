@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { renderCards } from '../../src/lib/cards/batch.ts';
+import { treeMemory } from '../../bench/scale/measure.ts';
+import { WORKER_TITLE, renderCards } from '../../src/lib/cards/batch.ts';
 import type { CardSpec } from '../../src/lib/cards/spec.ts';
 
 const sourceDir = path.resolve(import.meta.dirname, '../../src/lib/cards');
@@ -25,21 +26,9 @@ const spec = (id: string, extra: Partial<CardSpec> = {}): CardSpec => ({
   ...extra,
 });
 
-/** This process's children that are card workers (process.title names them), read from /proc. */
+/** This process's card workers (process.title names them), read from /proc. */
 function cardWorkers(): number[] {
-  const found: number[] = [];
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      const comm = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === process.pid && comm === 'hub-card-worker') found.push(Number(name));
-    } catch {
-      // The process ended while we looked.
-    }
-  }
-  return found;
+  return [...treeMemory(process.pid).comm].filter(([, name]) => name === WORKER_TITLE).map(([pid]) => pid);
 }
 
 /** Calls `seen` with the card workers alive every 20 ms until stopped. */

@@ -58,6 +58,9 @@ export interface WorkerJob {
 
 export type WorkerReply = { ok: true } | { ok: false; error: string };
 
+/** The name a card worker gives itself (process.title), as `ps` and /proc/<pid>/stat show it. */
+export const WORKER_TITLE = 'hub-card-worker';
+
 /** The hash of the renderer itself: change any of it and every key changes. */
 export function rendererFingerprint(sourceDir: string): string {
   const hash = createHash('sha256');

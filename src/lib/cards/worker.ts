@@ -5,11 +5,11 @@
  * the batch ends it when there is nothing left to draw.
  */
 import { renameSync, writeFileSync } from 'node:fs';
-import { type WorkerJob, type WorkerReply, thumbFile } from './batch.ts';
+import { WORKER_TITLE, type WorkerJob, type WorkerReply, thumbFile } from './batch.ts';
 import { renderCardAndThumb } from './render.ts';
 
 // Named for ps and the benchmark's count of each program's memory.
-process.title = 'hub-card-worker';
+process.title = WORKER_TITLE;
 
 /**
  * resvg keeps each card's picture (about 6 MB) in native memory that V8 does
@@ -17,7 +17,8 @@ process.title = 'hub-card-worker';
  * a small heap, seldom looks, and a worker grew to 460 MB. A young-generation
  * collection after each card (under a millisecond) finds the handles, and
  * the pictures are let go before the next card (the batch starts workers
- * with --expose-gc). 150 MB a worker instead.
+ * with --expose-gc). A worker peaks at about 240 MB instead
+ * (`npm run bench:cards 300`).
  */
 const collect = (globalThis as { gc?: (options: { type: 'minor'; execution: 'sync' }) => void }).gc;
 
