@@ -5,21 +5,36 @@
  * With `web_app: false` in settings the worker written removes itself.
  */
 import { fileURLToPath } from 'node:url';
-import { writeServiceWorker } from '../lib/web-app/service-worker.ts';
+import { BundleUse, writeServiceWorker } from '../lib/web-app/service-worker.ts';
+import { onRenderedPage } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
+import { outputFileOf } from './rendered-pages.ts';
 
 export function webApp(enabled: () => boolean): HubPart {
   let base = '/';
+  let bundles: BundleUse | undefined;
+  let stopListening: (() => void) | undefined;
   return {
     name: 'hub:web-app',
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.replace(/\/?$/, '/');
       },
+      'astro:build:start': () => {
+        if (!enabled()) return;
+        // Which bundles each page names, read while Astro renders the next pages (the CMS's are left out of the precache).
+        const use = (bundles = new BundleUse(base));
+        stopListening = onRenderedPage(({ pathname, html }) => {
+          const file = outputFileOf(pathname, base);
+          if (file) use.page(file, html);
+        });
+      },
       'astro:build:done': async ({ dir, logger }) => {
+        stopListening?.();
         const started = performance.now();
         const on = enabled();
-        const { count, size, warnings } = await writeServiceWorker(fileURLToPath(dir), base, { enabled: on });
+        const { count, size, warnings } = await writeServiceWorker(fileURLToPath(dir), base, { enabled: on, bundles });
+        bundles = undefined;
         for (const warning of warnings) logger.warn(warning);
         logger.info(
           on

@@ -9,7 +9,8 @@ import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { MAX_PAGES_IN_FLIGHT, type PagefindApi, SearchIndexError, entryPageFile, searchableHtml, startSearchIndex } from '../../src/hub/search.ts';
+import * as pagefind from 'pagefind';
+import { EXCLUDED_SELECTORS, MAX_PAGES_IN_FLIGHT, type PagefindApi, SearchIndexError, entryPageFile, searchableHtml, startSearchIndex } from '../../src/hub/search.ts';
 
 /** A Pagefind whose addHTMLFile answers only when the test says so. */
 function slowPagefind(options: { errorFor?: string } = {}) {
@@ -49,7 +50,15 @@ describe('searchableHtml', () => {
     '<main id="main" data-pagefind-body><h1>Wärmepumpe</h1><p>Text <a href="https://example.com/?a=1&amp;b=2" rel="noopener">link</a></p>' +
     '<script type="application/json" data-share-config>{"a":1}</script><data data-pagefind-meta="title[value]" value="Wärmepumpe"></data></main><footer>f</footer></body></html>';
 
-  it('keeps the language and <main> with its text and Pagefind attributes, without scripts and link targets', () => {
+  it('keeps the language and <main> with its text and Pagefind attributes, without scripts, link targets, ARIA and other data attributes', () => {
+    const cut = searchableHtml(
+      '<html lang="en"><body><main data-pagefind-body><section class="share" aria-labelledby="t" data-strings="{&quot;a&quot;:1}" data-share>' +
+        '<h2 id="t" data-search-ignore data-astro-cid-x>Share</h2><p data-pagefind-filter="topic">Heat</p><button aria-expanded="false" hidden>b</button></section></main></body></html>',
+    );
+    expect(cut).toBe(
+      '<!doctype html><html lang="en"><head></head><body><main data-pagefind-body><section class="share">' +
+        '<h2 id="t" data-search-ignore>Share</h2><p data-pagefind-filter="topic">Heat</p><button hidden>b</button></section> </main></body></html>',
+    );
     expect(searchableHtml(page)).toBe(
       '<!doctype html><html lang="de-CH"><head></head><body><main id="main" data-pagefind-body><h1>Wärmepumpe</h1><p>Text <a rel="noopener">link</a></p>' +
         '<data data-pagefind-meta="title[value]" value="Wärmepumpe"></data></main></body></html>',
@@ -75,6 +84,40 @@ describe('searchableHtml', () => {
     ) as { content: string };
     // Inline elements with nothing between them are one word, as a browser shows them.
     expect(data.content).toBe('then call Ask the team. one. two. inline');
+  });
+
+  it('leaves Pagefind what it indexes of the whole page: filters, metadata, headings and words', async () => {
+    const whole =
+      '<!doctype html><html lang="en"><head><title>T</title></head><body><nav><a href="/">Hub</a></nav><main id="main" data-pagefind-body>' +
+      '<h1>Heat pumps in winter</h1><data data-pagefind-meta="title[value]" value="Heat pumps in winter"></data><p class="eyebrow">Ready to share</p>' +
+      '<section class="share" aria-labelledby="s" data-strings="{&quot;x&quot;:&quot;copy&quot;}" data-share><h2 id="s" data-search-ignore>Wordings</h2>' +
+      '<figure class="variant" data-variant="1"><figcaption>Wording 1</figcaption><blockquote dir="auto" data-text="x">Defrost cycles explained</blockquote>' +
+      '<ul class="share-links" data-search-ignore><li><a href="https://x.test/?a=1&amp;b=2" data-network="x" aria-label="Share on X">X</a></li></ul></figure></section>' +
+      '<h2 id="why">Why it matters</h2><p data-pagefind-filter="topic" data-topic="heat">Heat</p><p>Bills fall <span aria-hidden="true">★</span></p>' +
+      '<script type="module">run()</script><ul class="card"><li>Related entry</li></ul></main><footer>f</footer></body></html>';
+    const fragmentOf = async (files: readonly { path: string; content: Uint8Array }[]) =>
+      JSON.parse(
+        gunzipSync(files.find((file) => file.path.startsWith('fragment/'))!.content)
+          .toString('utf8')
+          .replace(/^pagefind_dcd/, ''),
+      ) as Record<string, unknown>;
+    const indexed = async (content: string) => {
+      const { index } = await pagefind.createIndex({ excludeSelectors: EXCLUDED_SELECTORS });
+      await index!.addHTMLFile({ sourcePath: 'share/a/index.html', content });
+      const { files } = await index!.getFiles();
+      await pagefind.close();
+      return fragmentOf(files);
+    };
+    const fromWhole = await indexed(whole);
+    const fromCut = await indexed(searchableHtml(whole));
+    // The same filters, metadata, headings to jump to and words; the regions Pagefind is told to skip are still skipped.
+    expect(fromCut.filters).toEqual({ topic: ['Heat'] });
+    expect(fromCut.meta).toEqual(fromWhole.meta);
+    expect(fromCut.anchors).toEqual(fromWhole.anchors);
+    expect(fromCut.anchors).toContainEqual(expect.objectContaining({ id: 'why', text: 'Why it matters' }));
+    expect(fromCut.content).toBe('Defrost cycles explained Why it matters. Heat. Bills fall ★');
+    // Only where the whole page's blocks meet does Pagefind put a full stop.
+    expect(String(fromWhole.content).replace('explained.', 'explained')).toBe(fromCut.content);
   });
 
   it('passes a page without <main> whole', () => {

@@ -14,7 +14,7 @@ import { assetRef } from '../../src/lib/cards/serve.ts';
 import { textOn } from '../../src/lib/color.ts';
 import { ICONS, type IconSpec, LOGO_SHARE, renderIcon } from '../../src/lib/web-app/icons.ts';
 import { shortName, webAppManifest } from '../../src/lib/web-app/manifest.ts';
-import { OFFLINE_PAGE, REMOVER_SCRIPT, SW_FILE, visitedScript, writeServiceWorker } from '../../src/lib/web-app/service-worker.ts';
+import { BundleUse, OFFLINE_PAGE, REMOVER_SCRIPT, SW_FILE, adminOnlyBundles, visitedScript, writeServiceWorker } from '../../src/lib/web-app/service-worker.ts';
 import { PROJECT } from '../support/build.ts';
 
 const SETTINGS = { name: 'Tidewater Voices', description: 'Share-ready posts.', lang: 'de-CH', brand: { primary: '#0b5563' } };
@@ -178,6 +178,27 @@ describe('the service worker', () => {
     // A new build takes over at once (docs/web-app.md, "Updates").
     expect(sw).toContain('self.skipWaiting()');
     expect(sw).toContain('self.clients.claim()');
+  });
+
+  it('reads only the pages the build did not hand over to tell which bundles are the CMS’s own', () => {
+    const built = mkdtempSync(path.join(tmpdir(), 'hub-sw-bundles-'));
+    const files = {
+      '_astro/cms.Zz98Yy76.js': 'decap',
+      '_astro/editor.Qq11Ww22.js': 'editor',
+      'admin/index.html': '<script src="/_astro/cms.Zz98Yy76.js"></script><script src="/_astro/editor.Qq11Ww22.js"></script>',
+    };
+    for (const [file, text] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(built, file)), { recursive: true });
+      writeFileSync(path.join(built, file), text);
+    }
+    const bundles = new BundleUse('/');
+    // Handed over while rendering, and not on disk: read from what was handed over.
+    bundles.page('share/a/index.html', `<link rel="modulepreload" href='/_astro/editor.Qq11Ww22.js'>`);
+    expect(adminOnlyBundles(built, '/', bundles)).toEqual(new Set(['_astro/cms.Zz98Yy76.js']));
+    expect(bundles.pages).toEqual(new Set(['share/a/index.html', 'admin/index.html']));
+    // Without what the build handed over, the editor's bundle looks like the CMS's own.
+    expect(adminOnlyBundles(built, '/')).toEqual(new Set(['_astro/cms.Zz98Yy76.js', '_astro/editor.Qq11Ww22.js']));
+    rmSync(built, { recursive: true, force: true });
   });
 
   it('removes itself when settings turn the web app off', async () => {

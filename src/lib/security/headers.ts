@@ -17,6 +17,7 @@
  * stricter of the two wins, and nosniff comes from `/*`.
  */
 import { Parser } from 'htmlparser2';
+import { scanHtml } from './html-scan.ts';
 import { ASSET_DIRECTIVES, HEADER_ONLY_DIRECTIVES, type Policy, allow, hashOf, parsePolicy, serializePolicy, unionOf } from './policy.ts';
 
 /** Headers of every response. */
@@ -70,32 +71,66 @@ export interface InlineCode {
 }
 
 /**
- * The inline scripts and styles of a built page, and its CSP <meta>, read
- * with an HTML parser: content can put "<script>" into an attribute value
- * (escaped only for quotes), where it is text, not an element.
+ * The inline scripts and styles of a built page, and its CSP <meta>. Tags
+ * are found by scanning the page as the HTML standard reads it
+ * (html-scan.ts): content can put "<script>" into an attribute value
+ * (escaped only for quotes), where it is text, not an element. The
+ * attributes of the few tags that matter (<script>, <meta http-equiv>) are
+ * read by an HTML parser, entities decoded.
  */
 export function inlineCode(html: string): InlineCode {
   const found: InlineCode = { scripts: [], styles: [] };
-  let open: { kind: 'script' | 'style'; text: string } | undefined;
+  let runs = false;
+  scanHtml(html, {
+    startTag({ name, start, end }) {
+      if (name === 'script') {
+        const attributes = attributesOf(html.slice(start, end));
+        runs = attributes.src === undefined && EXECUTABLE_TYPES.has((attributes.type ?? '').trim().toLowerCase());
+      } else if (name === 'meta' && found.meta === undefined && HTTP_EQUIV.test(html.slice(start, end))) {
+        const attributes = attributesOf(html.slice(start, end));
+        if (attributes['http-equiv']?.toLowerCase() === 'content-security-policy') found.meta = attributes.content ?? '';
+      }
+    },
+    rawText(name, text) {
+      if (name === 'style') found.styles.push(text);
+      else if (runs) found.scripts.push(text);
+    },
+  });
+  return found;
+}
+
+/** An attribute named http-equiv (names cannot hold entities; its value can). */
+const HTTP_EQUIV = /http-equiv/i;
+
+/**
+ * The attributes of one start tag (its source, `<` to `>`), lower-cased
+ * names, entities decoded; the first of a name wins. The same few tags
+ * (`<script type="module">`, the policy's <meta>) open thousands of pages,
+ * so each is read once (up to READ_TAGS_KEPT of them).
+ */
+function attributesOf(tag: string): Readonly<Record<string, string>> {
+  let attributes = readTags.get(tag);
+  if (attributes) return attributes;
+  if (readTags.size >= READ_TAGS_KEPT) readTags.clear();
+  attributes = parseAttributes(tag);
+  readTags.set(tag, attributes);
+  return attributes;
+}
+const readTags = new Map<string, Readonly<Record<string, string>>>();
+const READ_TAGS_KEPT = 1000;
+
+function parseAttributes(tag: string): Record<string, string> {
+  let attributes: Record<string, string> = {};
   const parser = new Parser(
     {
-      onopentag(name, attributes) {
-        if (name === 'meta' && attributes['http-equiv']?.toLowerCase() === 'content-security-policy') found.meta ??= attributes.content ?? '';
-        if (name === 'script' && attributes.src === undefined && EXECUTABLE_TYPES.has((attributes.type ?? '').trim().toLowerCase())) open = { kind: 'script', text: '' };
-        if (name === 'style') open = { kind: 'style', text: '' };
-      },
-      ontext(text) {
-        if (open) open.text += text;
-      },
-      onclosetag(name) {
-        if (open && name === open.kind) (open.kind === 'script' ? found.scripts : found.styles).push(open.text);
-        if (name === 'script' || name === 'style') open = undefined;
+      onopentag(_name, found) {
+        attributes = found;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
-  parser.end(html);
-  return found;
+  parser.end(tag);
+  return attributes;
 }
 
 /** Does `sources` (a script-src or style-src list) let this inline code run? */
