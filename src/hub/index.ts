@@ -31,6 +31,7 @@ import { cms, notCms } from './cms.ts';
 import { type HubPart, combineParts } from './part.ts';
 import { RENDERED_PAGES_MIDDLEWARE } from './rendered-pages.ts';
 import { type RuntimeConfig, runtimeConfigPlugin } from './runtime-config.ts';
+import { dataStore } from './data-store.ts';
 import { memory } from './memory.ts';
 import { searchIndex } from './search.ts';
 import { keepSettings, lastGoodSettings, settingsProblemsPlugin } from './settings-problems.ts';
@@ -94,7 +95,7 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
   // Known once settings are read: the language this run builds, and whether it is the default (which has /admin/).
   let languageRun: LanguageRun | undefined;
   const isDefaultLanguage = () => !languageRun || languageRun.current === languageRun.plan.default;
-  const parts: HubPart[] = [cms(isDefaultLanguage), shareCards(), memory(), searchIndex(), webApp(() => webAppOn), securityHeaders()];
+  const parts: HubPart[] = [dataStore(), cms(isDefaultLanguage), shareCards(), memory(), searchIndex(), webApp(() => webAppOn), securityHeaders()];
   const hooks = combineParts(parts);
   return {
     name: 'hub',

@@ -41,6 +41,10 @@ describe('a build on 2026-11-22', () => {
 
   it('succeeds', () => expect(build.code, build.output).toBe(0));
 
+  it('renders its pages from the content store read from disk, not from a copy of it in the bundle', () => {
+    expect(build.output).toMatch(/\[hub:data-store\] content store: \d+\.\d MB read from data-store\.json as pages rendered, not kept in the bundle/);
+  });
+
   it('builds published entries and leaves expired, draft and scheduled ones out of pages, sitemap and feed', () => {
     expect(files).toContain('share/live/index.html');
     expect(files).toContain('articles/hello/index.html');
