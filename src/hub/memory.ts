@@ -12,14 +12,16 @@
  * what it cost. A hub of a few hundred pages is collected only at the start
  * and the end.
  *
- * Each collection is V8's "last resort" one, which also gives back the pages
- * V8 keeps for reuse: after rendering 10,000 entries a plain full collection
- * left 1.4 GB resident for 420 MB of live objects, 785 MB of it in V8's
- * 256 KB pages; the last-resort one left 1.06 GB, 336 MB of them, just before
- * the indexer needs its 1.5 GB. While pages render it keeps the build at
- * 1.3 GB instead of 1.9 (cold) while the card workers draw. It costs about
- * twice the time: 4.7 s for ten at 10,000 entries instead of 2.1 s
- * (docs/benchmarks.md, sixth pass).
+ * The collections before Vite bundles and at the end are V8's "last
+ * resort" ones, which also give back the pages V8 keeps for reuse: after
+ * rendering 10,000 entries a plain full collection left 1.4 GB resident for
+ * 420 MB of live objects, 785 MB of it in V8's 256 KB pages; the last-resort
+ * one left 1.06 GB, 336 MB of them, just before the indexer needs its
+ * 1.5 GB. They cost about twice the time of plain ones (0.45 s against
+ * 0.2 s each at 10,000 entries), so the collections while pages render are
+ * plain: the build then stays at 0.95-1.2 GB beside Pagefind reading and,
+ * in a cold build, the card workers, which are processes of their own
+ * (docs/benchmarks.md, seventh pass).
  *
  * The collector is V8's own (`--expose-gc`, set at run time); where it
  * cannot be reached the part does nothing and the build goes on.
@@ -42,6 +44,9 @@ export type Collector = (options?: { type: 'major'; execution: 'sync'; flavor?: 
 
 /** The options of the collection that leaves the least memory resident. */
 export const LAST_RESORT = { type: 'major', execution: 'sync', flavor: 'last-resort' } as const;
+
+/** A plain full collection, which keeps the emptied pages for reuse. */
+export const FULL = { type: 'major', execution: 'sync', flavor: 'regular' } as const;
 
 /** V8's full collection, or undefined where it cannot be exposed. */
 export function fullCollector(): Collector | undefined {
@@ -69,10 +74,10 @@ export interface MemoryReport {
 export function memoryKeeper(gc: Collector | undefined, every = COLLECT_EVERY) {
   const report: MemoryReport = { collections: 0, ms: 0, liveBytes: 0, rssBytes: 0 };
   let pages = 0;
-  const collect = () => {
+  const collect = (options: Parameters<Collector>[0] = LAST_RESORT) => {
     if (!gc) return;
     const start = performance.now();
-    gc(LAST_RESORT);
+    gc(options);
     report.ms += performance.now() - start;
     report.collections++;
     const usage = process.memoryUsage();
@@ -82,8 +87,9 @@ export function memoryKeeper(gc: Collector | undefined, every = COLLECT_EVERY) {
   return {
     report,
     collect,
+    /** Counts a rendered page; every `every` pages, a plain full collection. */
     page() {
-      if (++pages % every === 0) collect();
+      if (++pages % every === 0) collect(FULL);
     },
   };
 }

@@ -4,7 +4,7 @@
  * every N rendered pages and reports what it found.
  */
 import { describe, expect, it } from 'vitest';
-import { COLLECT_EVERY, LAST_RESORT, fullCollector, memoryKeeper } from '../../src/hub/memory.ts';
+import { COLLECT_EVERY, FULL, LAST_RESORT, fullCollector, memoryKeeper } from '../../src/hub/memory.ts';
 
 const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -12,7 +12,7 @@ describe('fullCollector', () => {
   it('reaches V8’s collector, which frees an object nothing holds, in full and as a last resort', async () => {
     const gc = fullCollector();
     expect(gc).toBeTypeOf('function');
-    for (const options of [undefined, LAST_RESORT]) {
+    for (const options of [undefined, FULL, LAST_RESORT]) {
       const ref = (() => new WeakRef({ payload: new Array(1000).fill('x') }))();
       // A WeakRef keeps its target for the rest of the task that made it.
       await nextTask();
@@ -24,13 +24,13 @@ describe('fullCollector', () => {
 });
 
 describe('memoryKeeper', () => {
-  it('collects every N pages and when asked, as a last resort, and reports the heap in use after the last', () => {
+  it('collects in full every N pages, as a last resort when asked, and reports the heap in use after the last', () => {
     const calls: unknown[] = [];
     const keeper = memoryKeeper((options) => void calls.push(options), 3);
     for (let page = 0; page < 7; page++) keeper.page();
     expect(calls).toHaveLength(2);
     keeper.collect();
-    expect(calls).toEqual([LAST_RESORT, LAST_RESORT, LAST_RESORT]);
+    expect(calls).toEqual([FULL, FULL, LAST_RESORT]);
     expect(keeper.report.collections).toBe(3);
     expect(keeper.report.liveBytes).toBeGreaterThan(0);
     expect(keeper.report.rssBytes).toBeGreaterThanOrEqual(keeper.report.liveBytes);
