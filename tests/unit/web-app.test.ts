@@ -143,6 +143,14 @@ describe('the icons', () => {
   });
 });
 
+/** Writes `files` (path under `root` → text) as a built site would hold them. */
+function writeTree(root: string, files: Record<string, string>): void {
+  for (const [file, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+    writeFileSync(path.join(root, file), text);
+  }
+}
+
 describe('the service worker', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'hub-sw-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -162,10 +170,7 @@ describe('the service worker', () => {
       'admin/index.html': '<script src="/hub/_astro/cms.Zz98Yy76.js"></script><script src="/hub/_astro/app.Ab12Cd34.js"></script>',
       'manifest.webmanifest': '{}',
     };
-    for (const [file, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
-      writeFileSync(path.join(dir, file), text);
-    }
+    writeTree(dir, files);
     const { count } = await writeServiceWorker(dir, '/hub', { enabled: true });
     const sw = readFileSync(path.join(dir, SW_FILE), 'utf8');
     expect(count).toBe(3);
@@ -187,10 +192,7 @@ describe('the service worker', () => {
       '_astro/editor.Qq11Ww22.js': 'editor',
       'admin/index.html': '<script src="/_astro/cms.Zz98Yy76.js"></script><script src="/_astro/editor.Qq11Ww22.js"></script>',
     };
-    for (const [file, text] of Object.entries(files)) {
-      mkdirSync(path.dirname(path.join(built, file)), { recursive: true });
-      writeFileSync(path.join(built, file), text);
-    }
+    writeTree(built, files);
     const bundles = new BundleUse('/');
     // Handed over while rendering, and not on disk: read from what was handed over.
     bundles.page('share/a/index.html', `<link rel="modulepreload" href='/_astro/editor.Qq11Ww22.js'>`);

@@ -83,13 +83,12 @@ export function inlineCode(html: string): InlineCode {
   let runs = false;
   scanHtml(html, {
     startTag({ name, start, end }) {
-      if (name === 'script') {
-        const attributes = attributesOf(html.slice(start, end));
-        runs = attributes.src === undefined && EXECUTABLE_TYPES.has((attributes.type ?? '').trim().toLowerCase());
-      } else if (name === 'meta' && found.meta === undefined && HTTP_EQUIV.test(html.slice(start, end))) {
-        const attributes = attributesOf(html.slice(start, end));
-        if (attributes['http-equiv']?.toLowerCase() === 'content-security-policy') found.meta = attributes.content ?? '';
-      }
+      if (name !== 'script' && (name !== 'meta' || found.meta !== undefined)) return;
+      const tag = html.slice(start, end);
+      if (name === 'meta' && !HTTP_EQUIV.test(tag)) return;
+      const attributes = attributesOf(tag);
+      if (name === 'script') runs = attributes.src === undefined && EXECUTABLE_TYPES.has((attributes.type ?? '').trim().toLowerCase());
+      else if (attributes['http-equiv']?.toLowerCase() === 'content-security-policy') found.meta = attributes.content ?? '';
     },
     rawText(name, text) {
       if (name === 'style') found.styles.push(text);
