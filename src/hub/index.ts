@@ -31,8 +31,9 @@ import { cms, notCms } from './cms.ts';
 import { type HubPart, combineParts } from './part.ts';
 import { RENDERED_PAGES_MIDDLEWARE } from './rendered-pages.ts';
 import { type RuntimeConfig, runtimeConfigPlugin } from './runtime-config.ts';
-import { dataStore } from './data-store.ts';
+import { DATA_STORE_FILE, dataStore } from './data-store.ts';
 import { memory } from './memory.ts';
+import { copiedPages } from './copied-pages.ts';
 import { searchIndex } from './search.ts';
 import { keepSettings, lastGoodSettings, settingsProblemsPlugin } from './settings-problems.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -95,7 +96,7 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
   // Known once settings are read: the language this run builds, and whether it is the default (which has /admin/).
   let languageRun: LanguageRun | undefined;
   const isDefaultLanguage = () => !languageRun || languageRun.current === languageRun.plan.default;
-  const parts: HubPart[] = [dataStore(), cms(isDefaultLanguage), shareCards(), memory(), searchIndex(), webApp(() => webAppOn), securityHeaders()];
+  const parts: HubPart[] = [dataStore(), cms(isDefaultLanguage), shareCards(), memory(), copiedPages(), searchIndex(), webApp(() => webAppOn), securityHeaders()];
   const hooks = combineParts(parts);
   return {
     name: 'hub',
@@ -129,6 +130,8 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
           // A Content Security Policy in every page (Astro hashes the scripts and styles it renders);
           // security-headers.ts repeats it as HTTP headers in dist/_headers.
           security: { csp: { algorithm: 'SHA-256', directives: [...SITE_DIRECTIVES] } },
+          // A build copies an entry page from the last one when its code and its key (src/views/page-key.ts) are unchanged.
+          experimental: { incrementalBuild: true },
           markdown: {
             // Raw HTML in Markdown bodies is parsed, then cut down to safe formatting (src/lib/markdown/safe-html.ts).
             processor: satteri({ features: { rawHtml: true }, hastPlugins: [sanitizeMarkdown({ site: runtime.settings.site })] }),
@@ -155,6 +158,7 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
             server: { watch: { ignored: ['**/.cache/**'] } },
           },
         });
+        if (command === 'build') runtime.contentStore = fileURLToPath(new URL(DATA_STORE_FILE, updated.cacheDir));
         webAppOn = runtime.settings.web_app;
         const routes = webAppOn ? { ...ROUTES, ...WEB_APP_ROUTES } : ROUTES;
         for (const [pattern, file] of Object.entries(routes)) injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url) });
@@ -220,9 +224,10 @@ export function runtimeConfig(options: { env: HubEnvironment; command: string; p
       backend,
       editorialWorkflow,
       contentPath: path.relative(repoRoot, content).split(path.sep).join('/'),
-      ...(env.HUB_NOW ? { pinnedNow: now.toISOString() } : {}),
+      nowPinned: Boolean(env.HUB_NOW),
     },
     search: { indexed: command === 'build' },
+    contentStore: undefined,
     language: { current, plan, rootBase: siteAndBase(settings.site).base, defaultSettings: settings },
     settingsProblems,
   };

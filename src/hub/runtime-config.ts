@@ -42,13 +42,18 @@ export interface RuntimeConfig {
     editorialWorkflow: boolean;
     /** The content folder relative to the repository the CMS commits to, with forward slashes. */
     contentPath: string;
-    /** HUB_NOW as an ISO instant, when set: the CMS's save check then publishes for it too, not for the editor's clock. */
-    pinnedNow?: string;
+    /** Whether HUB_NOW is set: the CMS's save check then publishes for the build's instant too, not for the editor's clock. */
+    nowPinned: boolean;
   };
   search: {
     /** Whether this run writes a search index: `astro build` does, `astro dev` does not. */
     indexed: boolean;
   };
+  /**
+   * `astro build` only: Astro's content store (its cache's data-store.json), whose digest is part of
+   * every entry page's key in the incremental build (src/views/page-key.ts). Set once the cache folder is known.
+   */
+  contentStore: string | undefined;
   /**
    * The language whose pages this run builds (`settings.lang` is set to it) and the hub's languages:
    * `astro build` builds the default language, then each other one under /<language>/ (src/hub/languages.ts).
@@ -68,17 +73,32 @@ export interface RuntimeConfig {
   settingsProblems: Problem[];
 }
 
-/** The Vite plugin that serves `virtual:hub/config`. */
+/** Where the module finds the instant of the run: a global of the process, not its code (see below). */
+const NOW_KEY = 'hub:now';
+
+/**
+ * The Vite plugin that serves `virtual:hub/config`, written when first loaded (so `contentStore`, known
+ * once Astro's cache folder is, can be set after the plugin is made).
+ *
+ * The instant is not written into the module: Astro's incremental build hashes each page's modules
+ * and renders every page again when one changes, and without HUB_NOW the instant changes with every
+ * build. The pages' keys hold what the instant decides instead (src/views/page-key.ts).
+ */
 export function runtimeConfigPlugin(config: RuntimeConfig): Plugin {
   const resolved = `\0${CONFIG_MODULE}`;
-  const { now, ...plain } = config;
-  const code = [
-    ...Object.entries(plain).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`),
-    `export const now = new Date(${JSON.stringify(now.toISOString())});`,
-  ].join('\n');
+  (globalThis as Record<symbol, unknown>)[Symbol.for(NOW_KEY)] = config.now.toISOString();
+  const code = () => {
+    const { now: _now, ...plain } = config;
+    return [
+      ...Object.entries(plain).map(([name, value]) => `export const ${name} = ${JSON.stringify(value)};`),
+      `const now_ = globalThis[Symbol.for(${JSON.stringify(NOW_KEY)})];`,
+      `if (typeof now_ !== 'string') throw new Error('virtual:hub/config runs outside the hub() integration that sets its instant');`,
+      `export const now = new Date(now_);`,
+    ].join('\n');
+  };
   return {
     name: 'hub:runtime-config',
     resolveId: (id) => (id === CONFIG_MODULE ? resolved : undefined),
-    load: (id) => (id === resolved ? code : undefined),
+    load: (id) => (id === resolved ? code() : undefined),
   };
 }

@@ -12,7 +12,8 @@
  * order "newest first", read from the pages' dates in the index
  * (src/lib/search/newest.ts says why it is not Pagefind's sort).
  */
-import { readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -30,9 +31,11 @@ export interface SearchFeed {
   /**
    * Hands a rendered page to the index, which keeps entry pages (`pathname`
    * with the base path). Resolves at once, unless Pagefind is
-   * MAX_PAGES_IN_FLIGHT pages behind: then when it has caught up.
+   * MAX_PAGES_IN_FLIGHT pages behind: then when it has caught up. A page
+   * Astro `copied` from the last build goes to Pagefind only if the index
+   * kept from that build cannot be used.
    */
-  add(pathname: string, html: string): Promise<void>;
+  add(pathname: string, html: string, copied?: boolean): Promise<void>;
 }
 
 /** The HTML files that may be indexed: one page per entry, `share/<id>/index.html` and so on. */
@@ -56,6 +59,8 @@ export interface SearchIndexReport {
   commonWords?: number;
   /** Why Pagefind's chunks were left as it wrote them, if they were. */
   chunksLeft?: string;
+  /** The index was the last build's, kept in the build's cache: its pages were the same. */
+  reused?: boolean;
 }
 
 /** Indexing failed; the message says why and is shown as is. */
@@ -102,7 +107,7 @@ async function openIndex(api: PagefindApi): Promise<PagefindIndex> {
  * right after it (as every build does) left an empty pagefind-entry.json
  * now and then, and a hub whose search never answered.
  */
-async function writeIndex(index: PagefindIndex, dir: string, pages: number): Promise<SearchIndexReport> {
+async function writeIndex(index: PagefindIndex, dir: string, pages: number): Promise<{ report: SearchIndexReport; files: { path: string; content: Uint8Array }[] }> {
   const outputPath = path.join(dir, SEARCH_BUNDLE_DIR);
   const { errors, files } = await index.getFiles();
   if (errors.length) throw fail(`Pagefind could not write ${outputPath}`, errors);
@@ -115,11 +120,13 @@ async function writeIndex(index: PagefindIndex, dir: string, pages: number): Pro
   if (!files.some((file) => file.path === ENTRY_FILE)) throw fail(`Pagefind could not write ${outputPath}`, [`no ${ENTRY_FILE} among its ${files.length} files`]);
   const newest = newestOrder(files, outputPath);
   const chunks = splitCommonWords(files);
-  await writeFiles([
-    ...chunks.files.filter((file) => !UNUSED_UI.test(file.path)).map((file) => ({ path: path.resolve(outputPath, file.path), content: file.content })),
-    { path: path.join(outputPath, NEWEST_FILE), content: JSON.stringify(newest) },
-  ]);
-  return { pages, ...sizeOf(outputPath), commonWords: chunks.split.length, ...(chunks.skipped ? { chunksLeft: chunks.skipped } : {}) };
+  const written = [
+    ...chunks.files.filter((file) => !UNUSED_UI.test(file.path)).map((file) => ({ path: file.path, content: file.content })),
+    { path: NEWEST_FILE, content: Buffer.from(JSON.stringify(newest)) },
+  ];
+  await writeFiles(written.map((file) => ({ path: path.resolve(outputPath, file.path), content: file.content })));
+  const report = { pages, ...sizeOf(outputPath), commonWords: chunks.split.length, ...(chunks.skipped ? { chunksLeft: chunks.skipped } : {}) };
+  return { report, files: written };
 }
 
 /**
@@ -195,7 +202,7 @@ export async function buildSearchIndex({ dir, api = pagefind }: SearchIndexOptio
   try {
     const added = await index.addDirectory({ path: dir, glob: ENTRY_PAGES_GLOB });
     if (added.errors.length) throw fail(`Pagefind could not index ${dir}`, added.errors);
-    return await writeIndex(index, dir, added.page_count);
+    return (await writeIndex(index, dir, added.page_count)).report;
   } finally {
     await api.close().catch(() => undefined);
   }
@@ -259,39 +266,87 @@ const NOT_INDEXED = new RegExp(
  */
 export const MAX_PAGES_IN_FLIGHT = 128;
 
+/**
+ * What the index depends on besides its pages: Pagefind's version, what it
+ * leaves out, and the hub's code that writes the index. Part of the
+ * fingerprint a kept index is reused by.
+ */
+function indexerFingerprint(): string {
+  const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\n${JSON.stringify(EXCLUDED_SELECTORS)}\n`);
+  for (const source of INDEXER_SOURCES) hash.update(readFileSync(source));
+  return hash.digest('base64url');
+}
+/** Pagefind's version, from the package.json above its entry point (the package exports no package.json). */
+const PAGEFIND_VERSION = (() => {
+  let dir = path.dirname(fileURLToPath(import.meta.resolve('pagefind')));
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
+})();
+const INDEXER_SOURCES = ['./search.ts', './search-chunks.ts', '../lib/search/newest.ts', '../lib/search/filters.ts'].map((file) => new URL(file, import.meta.url));
+
+/** The fingerprint of an index: the indexer's, then each page's file and digest, in the files' order. */
+export function indexFingerprint(pages: ReadonlyMap<string, string>, indexer = indexerFingerprint()): string {
+  const hash = createHash('sha256').update(`${indexer}\n`);
+  for (const file of [...pages.keys()].sort()) hash.update(`${file} ${pages.get(file)}\n`);
+  return hash.digest('base64url');
+}
+
 /** An index that takes pages while the build renders them, and writes itself when the build is done. */
 export async function startSearchIndex({ api = pagefind, base }: { api?: PagefindApi; base: string }) {
   const index = await openIndex(api);
   const added: Promise<string[]>[] = [];
   const inFlight = new Set<Promise<unknown>>();
+  /** Each page's file and the digest of its HTML. */
+  const digests = new Map<string, string>();
+  /** Pages Astro copied from the last build: Pagefind gets them only if the kept index cannot be used. */
+  const copied: string[] = [];
+  const send = async (sourcePath: string, content: string) => {
+    const page = index.addHTMLFile({ sourcePath, content }).then(
+      (r) => r.errors.map((e) => `${sourcePath}: ${e}`),
+      (e: Error) => [`${sourcePath}: ${e.message}`],
+    );
+    added.push(page);
+    const done: Promise<unknown> = page.then(() => inFlight.delete(done));
+    inFlight.add(done);
+    while (inFlight.size >= MAX_PAGES_IN_FLIGHT) await Promise.race(inFlight);
+  };
   const feed: SearchFeed = {
-    async add(pathname, html) {
+    async add(pathname, html, isCopied = false) {
       const sourcePath = entryPageFile(pathname, base);
       if (!sourcePath) return;
-      const page = index.addHTMLFile({ sourcePath, content: searchableHtml(html) }).then(
-        (r) => r.errors.map((e) => `${sourcePath}: ${e}`),
-        (e: Error) => [`${sourcePath}: ${e.message}`],
-      );
-      added.push(page);
-      const done: Promise<unknown> = page.then(() => inFlight.delete(done));
-      inFlight.add(done);
-      while (inFlight.size >= MAX_PAGES_IN_FLIGHT) await Promise.race(inFlight);
+      // The page as written, not what Pagefind gets of it: a copied page is then known without cutting it.
+      digests.set(sourcePath, createHash('sha1').update(html).digest('base64url'));
+      if (isCopied) copied.push(sourcePath);
+      else await send(sourcePath, searchableHtml(html));
     },
   };
   return {
     feed,
-    /** Pages handed over so far. */
+    /** Pages handed over so far, rendered or copied. */
     get pages() {
-      return added.length;
+      return digests.size;
     },
     /** Stops Pagefind without writing anything. */
     abandon: () => api.close().catch(() => undefined),
-    /** Waits for every page, writes the index into `dir`/pagefind and stops Pagefind. */
-    async finish(dir: string): Promise<SearchIndexReport> {
+    /**
+     * Writes the index into `dir`/pagefind and stops Pagefind. When `kept` (a file of the build's cache)
+     * holds the index of the same pages, written by the same code, that index is copied instead;
+     * otherwise Pagefind gets the copied pages (read from `dir`), and the index it writes is kept there.
+     */
+    async finish(dir: string, kept?: string): Promise<SearchIndexReport> {
       try {
         const problems = (await Promise.all(added)).flat();
         if (problems.length) throw fail(`Pagefind could not index ${dir}`, problems);
-        return await writeIndex(index, dir, added.length);
+        const fingerprint = indexFingerprint(digests);
+        const outputPath = path.join(dir, SEARCH_BUNDLE_DIR);
+        const reused = kept ? await restoreIndex(kept, fingerprint, outputPath) : undefined;
+        if (reused) return { pages: digests.size, ...sizeOf(outputPath), ...reused, reused: true };
+        for (const sourcePath of copied) await send(sourcePath, searchableHtml(readFileSync(path.join(dir, sourcePath), 'utf8')));
+        const late = (await Promise.all(added)).flat();
+        if (late.length) throw fail(`Pagefind could not index ${dir}`, late);
+        const { report, files } = await writeIndex(index, dir, digests.size);
+        if (kept) keepIndex(kept, fingerprint, report, files);
+        return report;
       } finally {
         await api.close().catch(() => undefined);
       }
@@ -299,9 +354,65 @@ export async function startSearchIndex({ api = pagefind, base }: { api?: Pagefin
   };
 }
 
-/** Indexes the entry pages while Astro renders them (`astro build` only) and writes the index when it is done. */
+/** The kept index: a header line (format, fingerprint, report), a line of [file, bytes] pairs, then the files' bytes. */
+const KEPT_FORMAT = 'hub-search-index 1';
+
+/** Keeps the files of an index (relative to dist/pagefind) in one file of the build's cache; a failure only costs the next build the reuse. */
+export function keepIndex(file: string, fingerprint: string, report: SearchIndexReport, files: readonly { path: string; content: Uint8Array }[]): void {
+  const header = JSON.stringify({ format: KEPT_FORMAT, fingerprint, commonWords: report.commonWords, chunksLeft: report.chunksLeft });
+  const table = JSON.stringify(files.map((f) => [f.path, f.content.byteLength]));
+  try {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, Buffer.concat([Buffer.from(`${header}\n${table}\n`), ...files.map((f) => f.content)]));
+  } catch {
+    rmSync(file, { force: true });
+  }
+}
+
+/** Writes the kept index into `outputPath` if it is the index of `fingerprint`; undefined (nothing written) otherwise. */
+export async function restoreIndex(file: string, fingerprint: string, outputPath: string): Promise<Pick<SearchIndexReport, 'commonWords' | 'chunksLeft'> | undefined> {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  const first = bytes.indexOf(10);
+  const second = bytes.indexOf(10, first + 1);
+  if (first < 0 || second < 0) return undefined;
+  let header: { format?: unknown; fingerprint?: unknown; commonWords?: number; chunksLeft?: string };
+  let table: [string, number][];
+  try {
+    header = JSON.parse(bytes.subarray(0, first).toString('utf8'));
+    if (header.format !== KEPT_FORMAT || header.fingerprint !== fingerprint) return undefined;
+    table = JSON.parse(bytes.subarray(first + 1, second).toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const files: { path: string; content: Uint8Array }[] = [];
+  let at = second + 1;
+  for (const [name, size] of table) {
+    const target = path.resolve(outputPath, name);
+    if (!isInside(outputPath, target) || at + size > bytes.length) return undefined;
+    files.push({ path: target, content: bytes.subarray(at, at + size) });
+    at += size;
+  }
+  if (at !== bytes.length || !files.some((f) => f.path === path.join(outputPath, ENTRY_FILE))) return undefined;
+  rmSync(outputPath, { recursive: true, force: true });
+  await writeFiles(files);
+  return { ...(header.commonWords ? { commonWords: header.commonWords } : {}), ...(header.chunksLeft ? { chunksLeft: header.chunksLeft } : {}) };
+}
+
+/** The index kept in Astro's cache folder for the next build (`keepIndex`). */
+export const KEPT_INDEX_FILE = 'search-index.bin';
+
+/**
+ * Indexes the entry pages while Astro renders them (`astro build` only) and writes the index when it is done,
+ * or the last build's index when its pages are the same (all of them copied by Astro, say).
+ */
 export function searchIndex(options: { api?: PagefindApi } = {}): HubPart {
   let base = '/';
+  let kept: string | undefined;
   let streaming: Awaited<ReturnType<typeof startSearchIndex>> | undefined;
   let started = 0;
   let stopListening: (() => void) | undefined;
@@ -310,13 +421,14 @@ export function searchIndex(options: { api?: PagefindApi } = {}): HubPart {
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base;
+        kept = fileURLToPath(new URL(KEPT_INDEX_FILE, config.cacheDir));
       },
       'astro:build:start': async ({ logger }) => {
         started = performance.now();
         try {
           streaming = await startSearchIndex({ api: options.api, base });
           const feed = streaming.feed;
-          stopListening = onRenderedPage(({ pathname, html, status }) => (status === 200 ? feed.add(pathname, html) : undefined));
+          stopListening = onRenderedPage(({ pathname, html, status, copied }) => (status === 200 ? feed.add(pathname, html, copied) : undefined));
         } catch (error) {
           if (!(error instanceof SearchIndexError)) throw error;
           logger.error(`search index: ${error.message}`);
@@ -331,13 +443,12 @@ export function searchIndex(options: { api?: PagefindApi } = {}): HubPart {
         const finishing = performance.now();
         if (!fed) started = finishing;
         try {
-          const report = fed ? await fed.finish(fileURLToPath(dir)) : await buildSearchIndex({ dir: fileURLToPath(dir), api: options.api });
+          const report = fed ? await fed.finish(fileURLToPath(dir), kept) : await buildSearchIndex({ dir: fileURLToPath(dir), api: options.api });
           const ms = Math.round(performance.now() - finishing);
-          const during = fed ? `, while pages rendered: ${((finishing - started) / 1000).toFixed(1)} s` : '';
+          const during = fed && !report.reused ? `, while pages rendered: ${((finishing - started) / 1000).toFixed(1)} s` : '';
           const common = report.commonWords ? `, ${report.commonWords} common words in chunks of their own` : '';
-          logger.info(
-            `indexed ${report.pages} pages into ${SEARCH_BUNDLE_DIR}/ (${report.files} files, ${(report.bytes / 1024).toFixed(0)} KiB${common}) in ${ms} ms${during}`,
-          );
+          const how = report.reused ? `the last build's index of the same ${report.pages} pages copied` : `indexed ${report.pages} pages`;
+          logger.info(`${how} into ${SEARCH_BUNDLE_DIR}/ (${report.files} files, ${(report.bytes / 1024).toFixed(0)} KiB${common}) in ${ms} ms${during}`);
           if (report.chunksLeft)
             logger.warn(`search index: Pagefind's word chunks were left as it wrote them (${report.chunksLeft}); search works, a query may download more`);
         } catch (error) {

@@ -10,4 +10,5 @@ declare module 'virtual:hub/config' {
   export const search: Config['search'];
   export const language: Config['language'];
   export const settingsProblems: Config['settingsProblems'];
+  export const contentStore: Config['contentStore'];
 }

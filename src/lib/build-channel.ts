@@ -12,8 +12,12 @@
 import type { TreeFacts } from './cms/facts.ts';
 import type { EntryLanguages } from './translations.ts';
 
-/** A rendered page: its URL path (with the base path) and its HTML. Rendering waits for the promise. */
-export type PageListener = (page: { pathname: string; html: string; status: number }) => void | Promise<void>;
+/**
+ * A page of the build: its URL path (with the base path) and its HTML. Rendering waits for the promise.
+ * `copied`: Astro did not render it but copied it from the last build (its incremental build), and it
+ * is handed over from dist/ once rendering is done (src/hub/copied-pages.ts).
+ */
+export type PageListener = (page: { pathname: string; html: string; status: number; copied?: boolean }) => void | Promise<void>;
 
 /** The share-card batch of a build (src/views/cards.ts): what it drew, what came from the cache, where each card is. */
 export interface CardBatchReport {

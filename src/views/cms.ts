@@ -7,6 +7,7 @@ import type { CmsFacts } from '../lib/cms/facts.ts';
 import { savesNothing } from '../lib/cms/backend.ts';
 import { decapConfig, imageFieldPaths } from '../lib/cms/config.ts';
 import { adminPolicy } from '../lib/security/policy.ts';
+import { NOW } from './hub.ts';
 
 /** Every entry's id and title (a person's name), for the choices of a track step. */
 async function entryTitles(): Promise<Record<CollectionName, { id: string; title: string }[]>> {
@@ -52,7 +53,7 @@ export function cmsPolicy() {
 /** What the CMS's save check needs to refuse what the build refuses: settings and the other entries' facts. */
 export function cmsFacts(): CmsFacts {
   const tree = buildChannel().cmsFacts ?? { folder: cms.contentPath || '.', entries: [], assets: [] };
-  return { ...tree, settings, contentPath: cms.contentPath, ...(cms.pinnedNow ? { now: cms.pinnedNow } : {}) };
+  return { ...tree, settings, contentPath: cms.contentPath, ...(cms.nowPinned ? { now: NOW.toISOString() } : {}) };
 }
 
 /** The demo backend saves nothing: /admin/ says so on the page (a built hub without a `cms:` block in settings). */

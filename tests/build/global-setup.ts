@@ -35,8 +35,10 @@ export default function setup(project: TestProject): () => Promise<void> {
     ]),
   ) as Record<TreeName, string>;
 
+  const specs = Object.entries(BUILDS) as [BuildName, BuildSpec][];
   const places = Object.fromEntries(
-    (Object.entries(BUILDS) as [BuildName, BuildSpec][]).map(([name, spec]) => {
+    specs.map(([name, spec]) => {
+      if (spec.after) return [name, undefined];
       // Not the name itself: an "@" in the output path breaks the rendering of MDX entries.
       const workDir = path.join(run, `${spec.tree}-${spec.now}`);
       const place: BuildPlace = {
@@ -48,6 +50,16 @@ export default function setup(project: TestProject): () => Promise<void> {
       return [name, place];
     }),
   ) as Record<BuildName, BuildPlace>;
+  // The builds of one site one after the other (`after`) run in the same project copy; each one's dist/ is moved to a folder of its own when it ends.
+  const followed = new Set(specs.map(([, spec]) => spec.after));
+  const kept = (name: BuildName, place: BuildPlace) => ({ ...place, outDir: path.join(place.root, `dist-${name.replace(/[^\w-]/g, '-')}`) });
+  for (const [name, spec] of specs) {
+    if (spec.after) {
+      const before = places[spec.after as BuildName];
+      if (!before) throw new Error(`after: no build "${spec.after}" before "${name}" in tests/support/builds.ts`);
+      places[name] = kept(name, { ...before, contentDir: trees[spec.tree], report: path.join(before.workDir, `${name.replace(/[^\w-]/g, '-')}.json`) });
+    } else if (followed.has(name)) places[name] = kept(name, places[name]);
+  }
 
   const slots = Math.max(1, availableParallelism());
   const started = Date.now();
@@ -57,6 +69,12 @@ export default function setup(project: TestProject): () => Promise<void> {
     mkdirSync(place.workDir, { recursive: true });
     let report: BuildReport = { code: null, output: '' };
     try {
+      if (spec.after) {
+        const before = ended.get(spec.after);
+        if (!before) throw new Error(`after: no build "${spec.after}" in tests/support/builds.ts`);
+        await before.promise;
+      }
+      for (const [relative, text] of Object.entries(spec.edit ?? {})) writeFileSync(path.join(place.contentDir, relative), text);
       if (spec.cardsOf) {
         const before = ended.get(spec.cardsOf);
         if (!before) throw new Error(`cardsOf: no build "${spec.cardsOf}" in tests/support/builds.ts`);
@@ -71,7 +89,9 @@ export default function setup(project: TestProject): () => Promise<void> {
         workDir: place.workDir,
         cardCache: place.cardCache,
         cardThreads: slots > 1 ? 1 : undefined,
+        again: Boolean(spec.after),
       });
+      if (spec.after || followed.has(name)) renameSync(result.outDir, place.outDir);
       report = { code: result.code, output: result.output };
       if (process.env.HUB_TEST_TIMINGS) console.log(`[build setup] ${name}: exit ${report.code} after ${((Date.now() - began) / 1000).toFixed(1)} s`);
     } catch (error) {
@@ -83,7 +103,7 @@ export default function setup(project: TestProject): () => Promise<void> {
       ended.get(name)!.resolve();
     }
   };
-  const building = inParallel(Object.entries(BUILDS) as [BuildName, BuildSpec][], slots, ([name, spec]) => build(name, spec)).then(() => {
+  const building = inParallel(specs, slots, ([name, spec]) => build(name, spec)).then(() => {
     if (process.env.HUB_TEST_TIMINGS)
       console.log(`[build setup] ${Object.keys(BUILDS).length} builds in ${((Date.now() - started) / 1000).toFixed(1)} s on ${slots} slots`);
   });

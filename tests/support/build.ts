@@ -48,6 +48,12 @@ export interface BuildOptions {
   cardThreads?: number;
   /** Files written into the copy's public/ folder (path under public/ → contents), e.g. a Decap upload. */
   publicFiles?: Record<string, string | Buffer>;
+  /**
+   * Builds again in the project copy and Astro cache a build in `workDir` left: the next build of the
+   * same site, for Astro's incremental build (it hashes modules named by their paths, and some name
+   * the output folder, so both must be the same). Move the last build's dist/ away first to keep it.
+   */
+  again?: boolean;
 }
 
 /** Where a build in `workDir` puts its project copy and its output. */
@@ -61,7 +67,7 @@ export function buildFolders(workDir: string): Pick<BuildResult, 'workDir' | 'ro
 export function astroBuild(options: BuildOptions): Promise<BuildResult> {
   mkdirSync(BUILDS_DIR, { recursive: true });
   const { workDir, root, outDir } = buildFolders(options.workDir ?? mkdtempSync(path.join(BUILDS_DIR, 'hub-build-')));
-  projectCopy(root);
+  if (!options.again) projectCopy(root);
   for (const [relative, data] of Object.entries(options.publicFiles ?? {})) {
     mkdirSync(path.dirname(path.join(root, 'public', relative)), { recursive: true });
     writeFileSync(path.join(root, 'public', relative), data);

@@ -48,6 +48,8 @@ export const TREES = {
       'snippets/live.md': readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8').replace('title: Live snippet', 'title: Live snippet, now with a better title'),
     },
   },
+  /** A copy of the valid tree of its own, for the builds of one site one after the other, which edit it (BuildSpec.edit). */
+  'valid-site': { from: VALID_TREE, files: {} },
   /**
    * The valid tree with `lang: ar`: the interface in Arabic, the page right to left (its content stays English),
    * and a hub name as long as a real one, which a phone's header must show whole beside the wider "القائمة".
@@ -151,6 +153,14 @@ export interface BuildSpec {
    */
   ownCardCache?: boolean;
   cardsOf?: string;
+  /**
+   * The next build of the site `after` built: once it has ended, in its project copy and with its
+   * Astro cache and card cache (its incremental build), into a folder of its own (BuildPlace.outDir).
+   * Builds `after` one build run one after the other.
+   */
+  after?: string;
+  /** Files written over the tree's copy (relative path → text) before the build: an editor's commit between two builds. */
+  edit?: Record<string, string>;
 }
 
 /** Every build of the run, by name; the global setup builds them in this order, side by side. */
@@ -170,6 +180,22 @@ export const BUILDS = {
   'markup-site@2026-11-22': { tree: 'markup-site', now: TODAY },
   'impossible-dates@2026-11-22': { tree: 'impossible-dates', now: TODAY },
   'evasions@2026-11-22': { tree: 'evasions', now: TODAY },
+  // The next builds of the valid tree's site (Astro's incremental build, src/views/page-key.ts): the same
+  // content later the same day, then on a day that publishes the scheduled entries, then with one entry edited.
+  'valid-site@2026-11-22T06:00:00Z': { tree: 'valid-site', now: `${TODAY}T06:00:00Z`, ownCardCache: true, cardsOf: 'valid@2026-11-22' },
+  'valid-site@2026-11-22T12:00:00Z': { tree: 'valid-site', now: `${TODAY}T12:00:00Z`, after: 'valid-site@2026-11-22T06:00:00Z' },
+  'valid-site@2026-12-06': { tree: 'valid-site', now: LATER, after: 'valid-site@2026-11-22T12:00:00Z' },
+  'valid-site-edited@2026-12-06': {
+    tree: 'valid-site',
+    now: LATER,
+    after: 'valid-site@2026-12-06',
+    edit: {
+      'snippets/live.md': readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8').replace(
+        'Notes for advocates.',
+        'Notes for advocates, rewritten with a zebracorn.',
+      ),
+    },
+  },
 } satisfies Record<string, BuildSpec>;
 
 export type BuildName = keyof typeof BUILDS;

@@ -39,7 +39,8 @@ describe('the runtime configuration', () => {
   });
 
   it('resolves the CMS backend from settings, the environment and local editing', () => {
-    expect(configFor({}).cms).toEqual({ backend: { name: 'test-repo' }, editorialWorkflow: false, contentPath: path.relative(PROJECT, VALID_TREE) });
+    expect(configFor({}).cms).toEqual({ backend: { name: 'test-repo' }, editorialWorkflow: false, contentPath: path.relative(PROJECT, VALID_TREE), nowPinned: false });
+    expect(configFor({ HUB_NOW: '2026-11-22' }).cms.nowPinned).toBe(true);
     expect(configFor({ HUB_CMS_BACKEND: 'git-gateway', HUB_CMS_BRANCH: 'staging' }).cms.backend).toEqual({ name: 'git-gateway', branch: 'staging' });
     expect(configFor({ HUB_CMS_PROXY_URL: 'http://127.0.0.1:8081/api/v1', HUB_CMS_ROOT: VALID_TREE }).cms).toMatchObject({ backend: { name: 'proxy' }, contentPath: '' });
   });

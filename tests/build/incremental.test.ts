@@ -1,0 +1,69 @@
+/**
+ * The next builds of one site, as a CI job with a kept cache runs them
+ * (Astro's incremental build, src/views/page-key.ts): an entry page is
+ * copied from the last build only when nothing it shows can have changed,
+ * and the search index is reused only when every page it indexes is the
+ * same (src/hub/search.ts, `restoreIndex`).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { unpack } from '../../src/hub/search-chunks.ts';
+import { filesIn, read } from '../support/build.ts';
+import { built } from '../support/builds.ts';
+
+const first = await built('valid-site@2026-11-22T06:00:00Z');
+const sameDay = await built('valid-site@2026-11-22T12:00:00Z');
+const later = await built('valid-site@2026-12-06');
+const edited = await built('valid-site-edited@2026-12-06');
+
+/** One page per entry: share/<id>/index.html and the like. */
+const ENTRY_PAGE = /^(share|articles|guidelines|training|campaigns|people|start)\/[^/]+\/index\.html$/;
+const entryPages = (dir: string) => filesIn(dir).filter((f) => ENTRY_PAGE.test(f));
+/** Pages Astro copied from the last build instead of rendering them, as its log names them. */
+const copiedPages = (output: string) => [...output.matchAll(/├─ \/(\S+) \((?:restored|cached)\)/g)].map((m) => m[1]!);
+const indexFiles = (dir: string) => filesIn(path.join(dir, 'pagefind')).filter((f) => /\.\w+$/.test(f));
+const fragmentsSaying = (dir: string, word: string) =>
+  filesIn(path.join(dir, 'pagefind/fragment')).filter((f) =>
+    unpack(readFileSync(path.join(dir, 'pagefind/fragment', f)))
+      .toString('utf8')
+      .includes(word),
+  );
+
+describe('the next build of the same site', () => {
+  it('succeeds, each of them', () => {
+    for (const build of [first, sameDay, later, edited]) expect(build.code, build.output).toBe(0);
+  });
+
+  it('copies every entry page from the last build when the content and what the day decides are the same', () => {
+    const pages = entryPages(first.outDir);
+    expect(pages.length).toBeGreaterThan(5);
+    expect(copiedPages(sameDay.output).sort()).toEqual(pages.sort());
+    expect(entryPages(sameDay.outDir).sort()).toEqual(pages.sort());
+    for (const page of pages) expect(read(sameDay.outDir, page), page).toBe(read(first.outDir, page));
+  });
+
+  it("copies the last build's search index when its pages are the same, and the security headers come out the same", () => {
+    expect(sameDay.output).toMatch(/\[hub:search\] the last build's index of the same \d+ pages copied into pagefind\//);
+    const files = indexFiles(first.outDir);
+    expect(indexFiles(sameDay.outDir).sort()).toEqual(files.sort());
+    for (const file of files)
+      expect(readFileSync(path.join(sameDay.outDir, 'pagefind', file)).equals(readFileSync(path.join(first.outDir, 'pagefind', file))), file).toBe(true);
+    expect(read(sameDay.outDir, '_headers')).toBe(read(first.outDir, '_headers'));
+  });
+
+  it('renders every page again on a day that publishes scheduled entries, and indexes them again', () => {
+    expect(copiedPages(later.output)).toEqual([]);
+    expect(later.output).toMatch(/\[hub:search\] indexed \d+ pages into pagefind\//);
+    expect(existsSync(path.join(first.outDir, 'share/scheduled/index.html'))).toBe(false);
+    expect(existsSync(path.join(later.outDir, 'share/scheduled/index.html'))).toBe(true);
+  });
+
+  it('renders every page again when an entry changed, with its new words in the page and the index', () => {
+    expect(copiedPages(edited.output)).toEqual([]);
+    expect(edited.output).toMatch(/\[hub:search\] indexed \d+ pages into pagefind\//);
+    expect(read(edited.outDir, 'share/live/index.html')).toContain('zebracorn');
+    expect(fragmentsSaying(edited.outDir, 'zebracorn')).toHaveLength(1);
+    expect(fragmentsSaying(later.outDir, 'zebracorn')).toHaveLength(0);
+  });
+});

@@ -1,0 +1,153 @@
+/**
+ * The search index kept between builds (src/hub/search.ts): a build whose
+ * entry pages are all the same as the last one's (Astro copied them) gets
+ * the last index back without asking Pagefind; any other build indexes
+ * every page, copied ones read from dist/, and keeps what it wrote.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type PagefindApi, indexFingerprint, keepIndex, restoreIndex, startSearchIndex } from '../../src/hub/search.ts';
+
+/** A Pagefind that answers at once and writes an index naming the pages it was given. */
+function recordingPagefind() {
+  const added: string[] = [];
+  let asked = 0;
+  const index = {
+    addHTMLFile: async (file: { sourcePath: string; content: string }) => {
+      added.push(file.sourcePath);
+      return { errors: [], file: {} };
+    },
+    getFiles: async () => {
+      asked++;
+      return {
+        errors: [],
+        files: [
+          { path: 'pagefind-entry.json', content: new TextEncoder().encode(JSON.stringify({ pages: [...added].sort() })) },
+          { path: 'index/en_1.pf_index', content: new Uint8Array([1, 2, 3]) },
+        ],
+      };
+    },
+  };
+  const api = { createIndex: async () => ({ errors: [], index }), close: async () => undefined } as unknown as PagefindApi;
+  return { api, added, asked: () => asked };
+}
+
+const page = (words: string) => `<html lang="en"><body><main data-pagefind-body><p>${words}</p></main></body></html>`;
+
+/** A built site with entry pages (file → HTML), and the file of the build's cache the index is kept in. */
+function site(pages: Record<string, string>) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'hub-keep-'));
+  for (const [file, html] of Object.entries(pages)) {
+    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+    writeFileSync(path.join(dir, file), html);
+  }
+  return dir;
+}
+
+const filesOf = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.includes('.'))
+      .sort()
+      .map((f) => [f, readFileSync(path.join(dir, f), 'utf8')]),
+  );
+
+describe('the search index kept between builds', () => {
+  const pages = { 'share/a/index.html': page('alpha heat'), 'share/b/index.html': page('beta pump') };
+  const kept = path.join(mkdtempSync(path.join(tmpdir(), 'hub-cache-')), 'search-index.bin');
+
+  it('indexes copied pages from dist/ when nothing is kept, and keeps the index it wrote', async () => {
+    const dir = site(pages);
+    const pagefind = recordingPagefind();
+    const index = await startSearchIndex({ api: pagefind.api, base: '/' });
+    await index.feed.add('/share/a/', pages['share/a/index.html']);
+    await index.feed.add('/share/b/', pages['share/b/index.html'], true);
+    expect(pagefind.added).toEqual(['share/a/index.html']);
+    const report = await index.finish(dir, kept);
+    expect(pagefind.added).toEqual(['share/a/index.html', 'share/b/index.html']);
+    expect(pagefind.asked()).toBe(1);
+    expect(report.reused).toBeUndefined();
+    expect(JSON.parse(readFileSync(path.join(dir, 'pagefind/pagefind-entry.json'), 'utf8'))).toEqual({ pages: ['share/a/index.html', 'share/b/index.html'] });
+    expect(readFileSync(kept).length).toBeGreaterThan(0);
+  });
+
+  it('writes the kept index, byte for byte, when every page is the same, without asking Pagefind', async () => {
+    const first = site(pages);
+    const firstRun = recordingPagefind();
+    const one = await startSearchIndex({ api: firstRun.api, base: '/' });
+    for (const [file, html] of Object.entries(pages)) await one.feed.add(`/${file.replace('index.html', '')}`, html);
+    await one.finish(first, kept);
+
+    const second = site(pages);
+    const pagefind = recordingPagefind();
+    const index = await startSearchIndex({ api: pagefind.api, base: '/' });
+    for (const [file, html] of Object.entries(pages)) await index.feed.add(`/${file.replace('index.html', '')}`, html, true);
+    const report = await index.finish(second, kept);
+    expect(report).toMatchObject({ pages: 2, reused: true });
+    expect(pagefind.added).toEqual([]);
+    expect(pagefind.asked()).toBe(0);
+    expect(filesOf(path.join(second, 'pagefind'))).toEqual(filesOf(path.join(first, 'pagefind')));
+  });
+
+  it('indexes again when one page changed, or one more page is there', async () => {
+    for (const changed of [
+      { ...pages, 'share/b/index.html': page('beta pump, rewritten') },
+      { ...pages, 'share/c/index.html': page('gamma') },
+    ]) {
+      const dir = site(changed);
+      const pagefind = recordingPagefind();
+      const index = await startSearchIndex({ api: pagefind.api, base: '/' });
+      for (const [file, html] of Object.entries(changed)) await index.feed.add(`/${file.replace('index.html', '')}`, html, true);
+      const report = await index.finish(dir, kept);
+      expect(report.reused).toBeUndefined();
+      expect(pagefind.asked()).toBe(1);
+      expect(pagefind.added.sort()).toEqual(Object.keys(changed).sort());
+    }
+  });
+});
+
+describe('indexFingerprint', () => {
+  it('does not depend on the order pages came in, and changes with any page', () => {
+    const a = new Map([
+      ['share/a/index.html', 'x'],
+      ['share/b/index.html', 'y'],
+    ]);
+    const b = new Map([
+      ['share/b/index.html', 'y'],
+      ['share/a/index.html', 'x'],
+    ]);
+    expect(indexFingerprint(a, 'indexer')).toBe(indexFingerprint(b, 'indexer'));
+    expect(indexFingerprint(new Map([...a, ['share/b/index.html', 'z']]), 'indexer')).not.toBe(indexFingerprint(a, 'indexer'));
+    expect(indexFingerprint(a, 'another indexer')).not.toBe(indexFingerprint(a, 'indexer'));
+  });
+});
+
+describe('restoreIndex', () => {
+  const files = [
+    { path: 'pagefind-entry.json', content: new TextEncoder().encode('{}') },
+    { path: 'fragment/en_1.pf_fragment', content: new Uint8Array([9, 9]) },
+  ];
+  const report = { pages: 1, files: 2, bytes: 4 };
+
+  it('writes nothing for another fingerprint, a cut or broken file, or a file outside the index', async () => {
+    const cache = mkdtempSync(path.join(tmpdir(), 'hub-cache-'));
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'hub-out-')), 'pagefind');
+    const file = path.join(cache, 'kept.bin');
+    keepIndex(file, 'fp', report, files);
+    expect(await restoreIndex(file, 'other', out)).toBeUndefined();
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, whole.length - 1));
+    expect(await restoreIndex(file, 'fp', out)).toBeUndefined();
+    writeFileSync(file, Buffer.from('not an index'));
+    expect(await restoreIndex(file, 'fp', out)).toBeUndefined();
+    keepIndex(file, 'fp', report, [...files, { path: '../escaped.txt', content: new Uint8Array([1]) }]);
+    expect(await restoreIndex(file, 'fp', out)).toBeUndefined();
+    expect(await restoreIndex(path.join(cache, 'missing.bin'), 'fp', out)).toBeUndefined();
+    expect(() => readdirSync(out)).toThrow();
+    keepIndex(file, 'fp', report, files);
+    expect(await restoreIndex(file, 'fp', out)).toEqual({});
+    expect(readdirSync(out, { recursive: true }).sort()).toEqual(['fragment', 'fragment/en_1.pf_fragment', 'pagefind-entry.json']);
+  });
+});
