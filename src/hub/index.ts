@@ -34,6 +34,7 @@ import { type RuntimeConfig, runtimeConfigPlugin } from './runtime-config.ts';
 import { DATA_STORE_FILE, dataStore } from './data-store.ts';
 import { memory } from './memory.ts';
 import { copiedPages } from './copied-pages.ts';
+import { cspDigests } from './csp-digests.ts';
 import { searchIndex } from './search.ts';
 import { keepSettings, lastGoodSettings, settingsProblemsPlugin } from './settings-problems.ts';
 import { securityHeaders } from './security-headers.ts';
@@ -96,7 +97,17 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
   // Known once settings are read: the language this run builds, and whether it is the default (which has /admin/).
   let languageRun: LanguageRun | undefined;
   const isDefaultLanguage = () => !languageRun || languageRun.current === languageRun.plan.default;
-  const parts: HubPart[] = [dataStore(), cms(isDefaultLanguage), shareCards(), memory(), copiedPages(), searchIndex(), webApp(() => webAppOn), securityHeaders()];
+  const parts: HubPart[] = [
+    dataStore(),
+    cspDigests(),
+    cms(isDefaultLanguage),
+    shareCards(),
+    memory(),
+    copiedPages(),
+    searchIndex(),
+    webApp(() => webAppOn),
+    securityHeaders(),
+  ];
   const hooks = combineParts(parts);
   return {
     name: 'hub',

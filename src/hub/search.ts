@@ -398,8 +398,13 @@ export async function restoreIndex(file: string, fingerprint: string, outputPath
     at += size;
   }
   if (at !== bytes.length || !files.some((f) => f.path === path.join(outputPath, ENTRY_FILE))) return undefined;
-  rmSync(outputPath, { recursive: true, force: true });
-  await writeFiles(files);
+  try {
+    rmSync(outputPath, { recursive: true, force: true });
+    await writeFiles(files);
+  } catch {
+    // Pagefind writes the index instead (whatever was written is replaced).
+    return undefined;
+  }
   return { ...(header.commonWords ? { commonWords: header.commonWords } : {}), ...(header.chunksLeft ? { chunksLeft: header.chunksLeft } : {}) };
 }
 

@@ -43,13 +43,13 @@ describe('the next build of the same site', () => {
     for (const page of pages) expect(read(sameDay.outDir, page), page).toBe(read(first.outDir, page));
   });
 
-  it("copies the last build's search index when its pages are the same, and the security headers come out the same", () => {
+  it("copies the last build's search index when its pages are the same, and the headers, sitemap and service worker come out the same", () => {
     expect(sameDay.output).toMatch(/\[hub:search\] the last build's index of the same \d+ pages copied into pagefind\//);
     const files = indexFiles(first.outDir);
     expect(indexFiles(sameDay.outDir).sort()).toEqual(files.sort());
     for (const file of files)
       expect(readFileSync(path.join(sameDay.outDir, 'pagefind', file)).equals(readFileSync(path.join(first.outDir, 'pagefind', file))), file).toBe(true);
-    expect(read(sameDay.outDir, '_headers')).toBe(read(first.outDir, '_headers'));
+    for (const file of ['_headers', 'sitemap-0.xml', 'sw.js']) expect(read(sameDay.outDir, file), file).toBe(read(first.outDir, file));
   });
 
   it('renders every page again on a day that publishes scheduled entries, and indexes them again', () => {
