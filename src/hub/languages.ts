@@ -21,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type LanguagePlan, languageSegment } from '../lib/translations.ts';
 import { HEADERS_FILE } from './security-headers.ts';
+import { FORCE_FLAG, forcedBuild } from './force.ts';
 
 /** The environment variable that makes `astro build` build one language other than the default. */
 export const LANGUAGE_VARIABLE = 'HUB_LANGUAGE';
@@ -73,12 +74,17 @@ export function languages(run: () => LanguageRun | undefined): AstroIntegration 
   };
 }
 
+/** The command line of one language's build: Astro's CLI into `outDir`, forced when this build is (`--force`). */
+export function languageBuildArgs(astro: string, outDir: string, argv: readonly string[] = process.argv): string[] {
+  return [astro, 'build', '--outDir', outDir, ...(forcedBuild(argv) ? [FORCE_FLAG] : [])];
+}
+
 /** One language's pages, by `astro build` in a process of its own; its output is logged under the language. */
 function buildLanguage(options: { language: string; project: string; outDir: string; now: Date; logger: AstroIntegrationLogger }): Promise<number | null> {
   const { language, project, outDir, now, logger } = options;
   const astro = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [astro, 'build', '--outDir', outDir], {
+    const child = spawn(process.execPath, languageBuildArgs(astro, outDir), {
       cwd: project,
       env: { ...process.env, [LANGUAGE_VARIABLE]: language, HUB_NOW: now.toISOString() },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,6 +25,7 @@ import { writeFiles } from '../lib/files.ts';
 import { onRenderedPage } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
 import { outputFileOf } from './rendered-pages.ts';
+import { forcedBuild } from './force.ts';
 import { ENTRY_FILE, splitCommonWords, unpack } from './search-chunks.ts';
 
 export interface SearchFeed {
@@ -330,16 +331,16 @@ export async function startSearchIndex({ api = pagefind, base }: { api?: Pagefin
     abandon: () => api.close().catch(() => undefined),
     /**
      * Writes the index into `dir`/pagefind and stops Pagefind. When `kept` (a file of the build's cache)
-     * holds the index of the same pages, written by the same code, that index is copied instead;
+     * holds the index of the same pages, written by the same code, that index is copied instead (unless not to `reuse`);
      * otherwise Pagefind gets the copied pages (read from `dir`), and the index it writes is kept there.
      */
-    async finish(dir: string, kept?: string): Promise<SearchIndexReport> {
+    async finish(dir: string, kept?: string, { reuse = true } = {}): Promise<SearchIndexReport> {
       try {
         const problems = (await Promise.all(added)).flat();
         if (problems.length) throw fail(`Pagefind could not index ${dir}`, problems);
         const fingerprint = indexFingerprint(digests);
         const outputPath = path.join(dir, SEARCH_BUNDLE_DIR);
-        const reused = kept ? await restoreIndex(kept, fingerprint, outputPath) : undefined;
+        const reused = kept && reuse ? await restoreIndex(kept, fingerprint, outputPath) : undefined;
         if (reused) return { pages: digests.size, ...sizeOf(outputPath), ...reused, reused: true };
         for (const sourcePath of copied) await send(sourcePath, searchableHtml(readFileSync(path.join(dir, sourcePath), 'utf8')));
         const late = (await Promise.all(added)).flat();
@@ -448,7 +449,9 @@ export function searchIndex(options: { api?: PagefindApi } = {}): HubPart {
         const finishing = performance.now();
         if (!fed) started = finishing;
         try {
-          const report = fed ? await fed.finish(fileURLToPath(dir), kept) : await buildSearchIndex({ dir: fileURLToPath(dir), api: options.api });
+          const report = fed
+            ? await fed.finish(fileURLToPath(dir), kept, { reuse: !forcedBuild() })
+            : await buildSearchIndex({ dir: fileURLToPath(dir), api: options.api });
           const ms = Math.round(performance.now() - finishing);
           const during = fed && !report.reused ? `, while pages rendered: ${((finishing - started) / 1000).toFixed(1)} s` : '';
           const common = report.commonWords ? `, ${report.commonWords} common words in chunks of their own` : '';

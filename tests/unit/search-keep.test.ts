@@ -91,6 +91,17 @@ describe('the search index kept between builds', () => {
     expect(filesOf(path.join(second, 'pagefind'))).toEqual(filesOf(path.join(first, 'pagefind')));
   });
 
+  it('indexes again when told not to reuse (a forced build), and keeps the new index', async () => {
+    const dir = site(pages);
+    const pagefind = recordingPagefind();
+    const index = await startSearchIndex({ api: pagefind.api, base: '/' });
+    for (const [file, html] of Object.entries(pages)) await index.feed.add(`/${file.replace('index.html', '')}`, html, true);
+    const report = await index.finish(dir, kept, { reuse: false });
+    expect(report.reused).toBeUndefined();
+    expect(pagefind.asked()).toBe(1);
+    expect(pagefind.added.sort()).toEqual(Object.keys(pages).sort());
+  });
+
   it('indexes again when one page changed, or one more page is there', async () => {
     for (const changed of [
       { ...pages, 'share/b/index.html': page('beta pump, rewritten') },
