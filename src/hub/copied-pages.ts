@@ -44,8 +44,7 @@ export function copiedPages(): HubPart {
       'astro:build:start': () => {
         handed.clear();
         stopListening = onRenderedPage(({ pathname }) => {
-          // `/404` is written as 404.html.
-          const file = outputFileOf(pathname, base) ?? outputFileOf(`${pathname}.html`, base);
+          const file = outputFileOf(pathname, base);
           if (file) handed.add(file);
         });
       },
@@ -71,7 +70,7 @@ export function copiedPages(): HubPart {
         }
         if (files.length)
           logger.info(
-            `${files.length} page(s) not rendered in this build (copied from the last one, or not a route's own file) read from dist/ in ${((performance.now() - started) / 1000).toFixed(2)} s`,
+            `${files.length} page(s) read from dist/ that were not handed over as they rendered (copied from the last build, or written without the hub's middleware, like 404.html) in ${((performance.now() - started) / 1000).toFixed(2)} s`,
           );
       },
     },
