@@ -6,29 +6,21 @@
  * each know every page without reading dist/ again themselves. Its
  * build:done hook must run before theirs, while they still listen.
  */
-import { readdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildChannel, onRenderedPage } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
-import { outputFileOf } from './rendered-pages.ts';
+import { htmlFiles, outputFileOf } from './rendered-pages.ts';
 
 /** Pages being read at once, ahead of the one the listeners take. */
 const READ_AHEAD = 16;
 
-/** The URL path of an HTML file of dist/ (`share/x/index.html` → `/base/share/x/`). */
-export function pathOfFile(file: string, base: string): string {
-  const prefix = base.endsWith('/') ? base : `${base}/`;
-  return `${prefix}${file.endsWith('index.html') ? file.slice(0, -'index.html'.length) : file}`;
-}
-
-/** The HTML files of dist/ that were not handed over while Astro rendered, relative to it, sorted. */
-export function notHandedOver(dir: string, handed: ReadonlySet<string>): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((file) => file.split(path.sep).join('/'))
-    .filter((file) => file.endsWith('.html') && !handed.has(file))
-    .sort();
+/** The HTML files of dist/ that were not handed over while Astro rendered, relative to it, sorted, with their URL paths. */
+export function notHandedOver(dir: string, handed: ReadonlySet<string>, base = '/'): { file: string; path: string }[] {
+  return htmlFiles(dir, base)
+    .filter(({ file }) => !handed.has(file))
+    .sort((a, b) => a.file.localeCompare(b.file));
 }
 
 export function copiedPages(): HubPart {
@@ -52,20 +44,20 @@ export function copiedPages(): HubPart {
         stopListening?.();
         const started = performance.now();
         const outDir = fileURLToPath(dir);
-        const files = notHandedOver(outDir, handed);
+        const files = notHandedOver(outDir, handed, base);
         handed.clear();
         const listeners = [...buildChannel().pageListeners];
         // Read ahead in Node's I/O threads while the listeners take the pages in order (a third faster than reading each in turn).
         const reads = new Map<number, Promise<string>>();
         const readAhead = (at: number) => {
-          if (at < files.length && !reads.has(at)) reads.set(at, readFile(path.join(outDir, files[at]!), 'utf8'));
+          if (at < files.length && !reads.has(at)) reads.set(at, readFile(path.join(outDir, files[at]!.file), 'utf8'));
         };
         for (let at = 0; at < READ_AHEAD; at++) readAhead(at);
         for (let at = 0; at < files.length; at++) {
           readAhead(at + READ_AHEAD);
           const html = await reads.get(at)!;
           reads.delete(at);
-          const page = { pathname: pathOfFile(files[at]!, base), html, status: 200, copied: true };
+          const page = { pathname: files[at]!.path, html, status: 200, copied: true };
           await Promise.all(listeners.map((listen) => listen(page)));
         }
         if (files.length)

@@ -9,6 +9,9 @@
  * hear nothing.
  */
 
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+
 /** The middleware that hands rendered pages to the listeners. */
 export const RENDERED_PAGES_MIDDLEWARE = new URL('./rendered-pages-middleware.ts', import.meta.url);
 
@@ -24,4 +27,20 @@ export function outputFileOf(pathname: string, base = '/'): string | undefined {
   const relative = decodeURIComponent(pathname.slice(Math.min(prefix.length, pathname.length)));
   if (relative === '' || relative.endsWith('/')) return `${relative}index.html`;
   return relative.endsWith('.html') ? relative : undefined;
+}
+
+/** The URL path of an HTML file of dist/ (`share/x/index.html` → `/base/share/x/`): what outputFileOf reads back. */
+export function pathOfFile(file: string, base = '/'): string {
+  const prefix = base.endsWith('/') ? base : `${base}/`;
+  return `${prefix}${file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file}`;
+}
+
+/** The HTML files of a built site, relative to it with forward slashes, with their URL paths. */
+export function htmlFiles(dir: string, base = '/'): { file: string; path: string }[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => {
+      const relative = file.split(path.sep).join('/');
+      return { file: relative, path: pathOfFile(relative, base) };
+    });
 }

@@ -13,7 +13,7 @@
  * (src/lib/search/newest.ts says why it is not Pagefind's sort).
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -21,7 +21,7 @@ import { ROUTE_OF } from '../model/collections.ts';
 import { NEWEST_FILE, type NewestFirst, SORT_KEY } from '../lib/search/filters.ts';
 import { newestFirst } from '../lib/search/newest.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/urls.ts';
-import { writeFiles } from '../lib/files.ts';
+import { packageVersion, writeFiles } from '../lib/files.ts';
 import { onRenderedPage } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
 import { outputFileOf } from './rendered-pages.ts';
@@ -126,7 +126,8 @@ async function writeIndex(index: PagefindIndex, dir: string, pages: number): Pro
     { path: NEWEST_FILE, content: Buffer.from(JSON.stringify(newest)) },
   ];
   await writeFiles(written.map((file) => ({ path: path.resolve(outputPath, file.path), content: file.content })));
-  const report = { pages, ...sizeOf(outputPath), commonWords: chunks.split.length, ...(chunks.skipped ? { chunksLeft: chunks.skipped } : {}) };
+  const bytes = written.reduce((sum, file) => sum + file.content.byteLength, 0);
+  const report = { pages, files: written.length, bytes, commonWords: chunks.split.length, ...(chunks.skipped ? { chunksLeft: chunks.skipped } : {}) };
   return { report, files: written };
 }
 
@@ -209,13 +210,6 @@ export async function buildSearchIndex({ dir, api = pagefind }: SearchIndexOptio
   }
 }
 
-function sizeOf(dir: string): { files: number; bytes: number } {
-  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .map((file) => path.join(dir, file))
-    .filter((file) => statSync(file).isFile());
-  return { files: files.length, bytes: files.reduce((sum, file) => sum + statSync(file).size, 0) };
-}
-
 /** `share/<id>/index.html` for an entry page's path (`/base/share/<id>/`), or undefined for any other page. */
 export function entryPageFile(pathname: string, base: string): string | undefined {
   const file = outputFileOf(pathname, base);
@@ -273,16 +267,12 @@ export const MAX_PAGES_IN_FLIGHT = 128;
  * fingerprint a kept index is reused by.
  */
 function indexerFingerprint(): string {
-  const hash = createHash('sha256').update(`pagefind ${PAGEFIND_VERSION}\n${JSON.stringify(EXCLUDED_SELECTORS)}\n`);
+  const hash = createHash('sha256').update(
+    `pagefind ${packageVersion(fileURLToPath(import.meta.resolve('pagefind')), 'pagefind')}\n${JSON.stringify(EXCLUDED_SELECTORS)}\n`,
+  );
   for (const source of INDEXER_SOURCES) hash.update(readFileSync(source));
   return hash.digest('base64url');
 }
-/** Pagefind's version, from the package.json above its entry point (the package exports no package.json). */
-const PAGEFIND_VERSION = (() => {
-  let dir = path.dirname(fileURLToPath(import.meta.resolve('pagefind')));
-  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return (JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')) as { version?: string }).version ?? 'unknown';
-})();
 const INDEXER_SOURCES = ['./search.ts', './search-chunks.ts', '../lib/search/newest.ts', '../lib/search/filters.ts'].map((file) => new URL(file, import.meta.url));
 
 /** The fingerprint of an index: the indexer's, then each page's file and digest, in the files' order. */
@@ -341,7 +331,7 @@ export async function startSearchIndex({ api = pagefind, base }: { api?: Pagefin
         const fingerprint = indexFingerprint(digests);
         const outputPath = path.join(dir, SEARCH_BUNDLE_DIR);
         const reused = kept && reuse ? await restoreIndex(kept, fingerprint, outputPath) : undefined;
-        if (reused) return { pages: digests.size, ...sizeOf(outputPath), ...reused, reused: true };
+        if (reused) return { pages: digests.size, ...reused, reused: true };
         for (const sourcePath of copied) await send(sourcePath, searchableHtml(readFileSync(path.join(dir, sourcePath), 'utf8')));
         const late = (await Promise.all(added)).flat();
         if (late.length) throw fail(`Pagefind could not index ${dir}`, late);
@@ -370,8 +360,12 @@ export function keepIndex(file: string, fingerprint: string, report: SearchIndex
   }
 }
 
-/** Writes the kept index into `outputPath` if it is the index of `fingerprint`; undefined (nothing written) otherwise. */
-export async function restoreIndex(file: string, fingerprint: string, outputPath: string): Promise<Pick<SearchIndexReport, 'commonWords' | 'chunksLeft'> | undefined> {
+/** Writes the kept index into `outputPath` if it is the index of `fingerprint`, saying how many files and bytes; undefined (nothing written) otherwise. */
+export async function restoreIndex(
+  file: string,
+  fingerprint: string,
+  outputPath: string,
+): Promise<Pick<SearchIndexReport, 'files' | 'bytes' | 'commonWords' | 'chunksLeft'> | undefined> {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -406,7 +400,12 @@ export async function restoreIndex(file: string, fingerprint: string, outputPath
     // Pagefind writes the index instead (whatever was written is replaced).
     return undefined;
   }
-  return { ...(header.commonWords ? { commonWords: header.commonWords } : {}), ...(header.chunksLeft ? { chunksLeft: header.chunksLeft } : {}) };
+  return {
+    files: files.length,
+    bytes: at - (second + 1),
+    ...(header.commonWords ? { commonWords: header.commonWords } : {}),
+    ...(header.chunksLeft ? { chunksLeft: header.chunksLeft } : {}),
+  };
 }
 
 /** The index kept in Astro's cache folder for the next build (`keepIndex`). */

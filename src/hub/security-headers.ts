@@ -13,29 +13,18 @@
  * Each page's policy is read from its HTML while Astro renders the next
  * pages (rendered-pages.ts), not by parsing dist/ again once it is written.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuiltPage, type PagePolicy, type PolicedPage, assetFolders, formatHeadersFile, headerRulesOf, pagePolicy } from '../lib/security/headers.ts';
 import { onRenderedPage } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
-import { outputFileOf } from './rendered-pages.ts';
+import { htmlFiles, outputFileOf } from './rendered-pages.ts';
 
 export const HEADERS_FILE = '_headers';
 
 /** Files a browser must ask the host about on every use (Cache-Control: no-cache). */
 export const NO_CACHE_FILES = ['sw.js', 'manifest.webmanifest'] as const;
-
-/** The HTML files of a built site, relative to it, with their URL paths. */
-function htmlFiles(dir: string, base: string): { file: string; path: string }[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((file) => file.endsWith('.html'))
-    .map((file) => {
-      const relative = file.split(path.sep).join('/');
-      const urlPath = relative === 'index.html' ? '' : relative.endsWith('/index.html') ? relative.slice(0, -'index.html'.length) : relative;
-      return { file: relative, path: `${base}${urlPath}` };
-    });
-}
 
 /** Every HTML page of a built site, with its URL path. */
 export function builtPages(dir: string, base = '/'): BuiltPage[] {

@@ -1,5 +1,5 @@
 /** Walking folders the same way everywhere content is read, and writing many files at once. */
-import { existsSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -73,4 +73,15 @@ export async function writeFiles(files: readonly { path: string; content: string
   const results = await Promise.allSettled(Array.from({ length: Math.max(1, Math.min(inFlight, files.length)) }, writer));
   const failed = results.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
+}
+
+/** The version of the package an entry file belongs to (some packages do not export their package.json). */
+export function packageVersion(entryFile: string, name: string): string {
+  for (let dir = path.dirname(entryFile); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    const manifest = path.join(dir, 'package.json');
+    if (!existsSync(manifest)) continue;
+    const json = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+    if (json.name === name) return json.version ?? '';
+  }
+  return '';
 }

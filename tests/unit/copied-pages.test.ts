@@ -9,7 +9,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import { buildChannel, onRenderedPage } from '../../src/lib/build-channel.ts';
-import { copiedPages, notHandedOver, pathOfFile } from '../../src/hub/copied-pages.ts';
+import { copiedPages, notHandedOver } from '../../src/hub/copied-pages.ts';
+import { pathOfFile } from '../../src/hub/rendered-pages.ts';
 
 type Hook = (params: Record<string, unknown>) => unknown;
 
@@ -29,7 +30,7 @@ describe('the copied pages', () => {
       mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
       writeFileSync(path.join(dir, file), text);
     }
-    expect(notHandedOver(dir, new Set(['index.html']))).toEqual(['404.html', 'share/a/index.html', 'share/b/index.html']);
+    expect(notHandedOver(dir, new Set(['index.html'])).map(({ file }) => file)).toEqual(['404.html', 'share/a/index.html', 'share/b/index.html']);
 
     const part = copiedPages();
     const hook = (name: string) => part.hooks[name as keyof typeof part.hooks] as unknown as Hook;

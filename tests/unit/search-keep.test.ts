@@ -158,7 +158,7 @@ describe('restoreIndex', () => {
     expect(await restoreIndex(path.join(cache, 'missing.bin'), 'fp', out)).toBeUndefined();
     expect(() => readdirSync(out)).toThrow();
     keepIndex(file, 'fp', report, files);
-    expect(await restoreIndex(file, 'fp', out)).toEqual({});
+    expect(await restoreIndex(file, 'fp', out)).toEqual({ files: 2, bytes: 4 });
     expect(readdirSync(out, { recursive: true }).sort()).toEqual(['fragment', 'fragment/en_1.pf_fragment', 'pagefind-entry.json']);
   });
 });

@@ -24,6 +24,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { FontIndex } from './fonts.ts';
 import type { CardSpec } from './spec.ts';
+import { packageVersion } from '../files.ts';
 import { drawable } from './text.ts';
 
 /** Sources outside src/lib/cards that the template and renderer import. */
@@ -71,17 +72,6 @@ export function rendererFingerprint(sourceDir: string): string {
   const require = createRequire(path.join(sourceDir, 'index.js'));
   for (const pkg of PACKAGES) hash.update(`${pkg}@${packageVersion(require.resolve(pkg), pkg)}`);
   return hash.digest('hex');
-}
-
-/** The version of the package an entry file belongs to (some packages do not export their package.json). */
-function packageVersion(entryFile: string, name: string): string {
-  for (let dir = path.dirname(entryFile); dir !== path.dirname(dir); dir = path.dirname(dir)) {
-    const manifest = path.join(dir, 'package.json');
-    if (!existsSync(manifest)) continue;
-    const json = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
-    if (json.name === name) return json.version ?? '';
-  }
-  return '';
 }
 
 /** The thumbnail kept next to a card in the cache (and in dist/og/): `<key>.thumb.png`. */
