@@ -11,6 +11,7 @@
 
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { buildChannel } from '../lib/build-channel.ts';
 
 /** The middleware that hands rendered pages to the listeners. */
 export const RENDERED_PAGES_MIDDLEWARE = new URL('./rendered-pages-middleware.ts', import.meta.url);
@@ -35,12 +36,19 @@ export function pathOfFile(file: string, base = '/'): string {
   return `${prefix}${file === 'index.html' ? '' : file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file}`;
 }
 
-/** The HTML files of a built site, relative to it with forward slashes, with their URL paths. */
+/**
+ * The HTML files of a built site, relative to it with forward slashes, with their URL paths: as listed once
+ * for the build's parts (src/hub/copied-pages.ts), or read from the folder.
+ */
 export function htmlFiles(dir: string, base = '/'): { file: string; path: string }[] {
+  const listed = buildChannel().htmlFiles;
+  const files = listed?.dir === dir ? listed.files : listHtmlFiles(dir);
+  return files.map((file) => ({ file, path: pathOfFile(file, base) }));
+}
+
+/** The HTML files under `dir`, relative to it with forward slashes. */
+export function listHtmlFiles(dir: string): string[] {
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((file) => file.endsWith('.html'))
-    .map((file) => {
-      const relative = file.split(path.sep).join('/');
-      return { file: relative, path: pathOfFile(relative, base) };
-    });
+    .map((file) => file.split(path.sep).join('/'));
 }

@@ -22,7 +22,7 @@ import { NEWEST_FILE, type NewestFirst, SORT_KEY } from '../lib/search/filters.t
 import { newestFirst } from '../lib/search/newest.ts';
 import { SEARCH_BUNDLE_DIR } from '../lib/urls.ts';
 import { packageVersion, writeFiles } from '../lib/files.ts';
-import { onRenderedPage } from '../lib/build-channel.ts';
+import { onPageRead } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
 import { outputFileOf } from './rendered-pages.ts';
 import { forcedBuild } from './force.ts';
@@ -37,6 +37,16 @@ export interface SearchFeed {
    * kept from that build cannot be used.
    */
   add(pathname: string, html: string, copied?: boolean): Promise<void>;
+  /**
+   * The same with the page's digest (`pageDigest`) worked out already: with
+   * its `html` when it was rendered, without when Astro copied it.
+   */
+  take(pathname: string, digest: string, html?: string): Promise<void>;
+}
+
+/** The digest the index keeps of a page: of its HTML as written, not of what Pagefind gets of it, so a copied page is known without cutting it. */
+export function pageDigest(html: string): string {
+  return createHash('sha1').update(html).digest('base64url');
 }
 
 /** The HTML files that may be indexed: one page per entry, `share/<id>/index.html` and so on. */
@@ -302,12 +312,14 @@ export async function startSearchIndex({ api = pagefind, base }: { api?: Pagefin
     while (inFlight.size >= MAX_PAGES_IN_FLIGHT) await Promise.race(inFlight);
   };
   const feed: SearchFeed = {
-    async add(pathname, html, isCopied = false) {
+    add(pathname, html, isCopied = false) {
+      return feed.take(pathname, pageDigest(html), isCopied ? undefined : html);
+    },
+    async take(pathname, digest, html) {
       const sourcePath = entryPageFile(pathname, base);
       if (!sourcePath) return;
-      // The page as written, not what Pagefind gets of it: a copied page is then known without cutting it.
-      digests.set(sourcePath, createHash('sha1').update(html).digest('base64url'));
-      if (isCopied) copied.push(sourcePath);
+      digests.set(sourcePath, digest);
+      if (html === undefined) copied.push(sourcePath);
       else await send(sourcePath, searchableHtml(html));
     },
   };
@@ -433,7 +445,12 @@ export function searchIndex(options: { api?: PagefindApi } = {}): HubPart {
         try {
           streaming = await startSearchIndex({ api: options.api, base });
           const feed = streaming.feed;
-          stopListening = onRenderedPage(({ pathname, html, status, copied }) => (status === 200 ? feed.add(pathname, html, copied) : undefined));
+          // Only entry pages are indexed: the others are not even digested.
+          stopListening = onPageRead<string | null>({
+            name: 'search',
+            read: ({ pathname, html }) => (entryPageFile(pathname, base) ? pageDigest(html) : null),
+            take: ({ pathname, status, html }, digest) => (status === 200 && digest ? feed.take(pathname, digest, html) : undefined),
+          });
         } catch (error) {
           if (!(error instanceof SearchIndexError)) throw error;
           logger.error(`search index: ${error.message}`);

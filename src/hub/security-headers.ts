@@ -17,11 +17,17 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type BuiltPage, type PagePolicy, type PolicedPage, assetFolders, formatHeadersFile, headerRulesOf, pagePolicy } from '../lib/security/headers.ts';
-import { onRenderedPage } from '../lib/build-channel.ts';
+import { onPageRead } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
 import { htmlFiles, outputFileOf } from './rendered-pages.ts';
 
 export const HEADERS_FILE = '_headers';
+
+/** A page's policy as the next build remembers it (src/hub/copied-pages.ts): JSON, the directives in order. */
+interface RememberedPolicy {
+  policy: [string, string[]][];
+  blocked: string[];
+}
 
 /** Files a browser must ask the host about on every use (Cache-Control: no-cache). */
 export const NO_CACHE_FILES = ['sw.js', 'manifest.webmanifest'] as const;
@@ -59,9 +65,16 @@ export function securityHeaders(): HubPart {
       },
       'astro:build:start': () => {
         rendered.clear();
-        stopListening = onRenderedPage(({ pathname, html }) => {
-          const file = outputFileOf(pathname, base);
-          if (file) rendered.set(file, pagePolicy(html));
+        stopListening = onPageRead<RememberedPolicy | null>({
+          name: 'security-headers',
+          read: ({ html }) => {
+            const policy = pagePolicy(html);
+            return policy ? { policy: [...policy.policy], blocked: policy.blocked } : null;
+          },
+          take: ({ pathname }, facts) => {
+            const file = outputFileOf(pathname, base);
+            if (file) rendered.set(file, facts ? { policy: new Map(facts.policy), blocked: facts.blocked } : undefined);
+          },
         });
       },
       'astro:build:done': ({ dir, logger }) => {

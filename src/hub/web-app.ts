@@ -6,12 +6,13 @@
  */
 import { fileURLToPath } from 'node:url';
 import { BundleUse, writeServiceWorker } from '../lib/web-app/service-worker.ts';
-import { onRenderedPage } from '../lib/build-channel.ts';
+import { onPageRead } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
-import { outputFileOf } from './rendered-pages.ts';
+import { htmlFiles, outputFileOf } from './rendered-pages.ts';
 
 export function webApp(enabled: () => boolean): HubPart {
   let base = '/';
+  let cacheDir: string | undefined;
   let bundles: BundleUse | undefined;
   let stopListening: (() => void) | undefined;
   return {
@@ -19,21 +20,28 @@ export function webApp(enabled: () => boolean): HubPart {
     hooks: {
       'astro:config:done': ({ config }) => {
         base = config.base.replace(/\/?$/, '/');
+        cacheDir = fileURLToPath(config.cacheDir);
       },
       'astro:build:start': () => {
         if (!enabled()) return;
         // Which bundles each page names, read while Astro renders the next pages (the CMS's are left out of the precache).
         const use = (bundles = new BundleUse(base));
-        stopListening = onRenderedPage(({ pathname, html }) => {
-          const file = outputFileOf(pathname, base);
-          if (file) use.page(file, html);
+        stopListening = onPageRead<string[]>({
+          name: 'web-app',
+          read: ({ html }) => use.named(html),
+          take: ({ pathname }, named) => {
+            const file = outputFileOf(pathname, base);
+            if (file) use.take(file, named);
+          },
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
         stopListening?.();
         const started = performance.now();
         const on = enabled();
-        const { count, size, warnings } = await writeServiceWorker(fileURLToPath(dir), base, { enabled: on, bundles });
+        const outDir = fileURLToPath(dir);
+        const pages = htmlFiles(outDir).map(({ file }) => file);
+        const { count, size, warnings } = await writeServiceWorker(outDir, base, { enabled: on, bundles, cacheDir, pages });
         bundles = undefined;
         for (const warning of warnings) logger.warn(warning);
         logger.info(

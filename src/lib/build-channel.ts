@@ -12,12 +12,24 @@
 import type { TreeFacts } from './cms/facts.ts';
 import type { EntryLanguages } from './translations.ts';
 
+/** A page of the build as Astro rendered it: its URL path (with the base path) and its HTML. Rendering waits for the promise. */
+export type PageListener = (page: { pathname: string; html: string; status: number }) => void | Promise<void>;
+
 /**
- * A page of the build: its URL path (with the base path) and its HTML. Rendering waits for the promise.
- * `copied`: Astro did not render it but copied it from the last build (its incremental build), and it
- * is handed over from dist/ once rendering is done (src/hub/copied-pages.ts).
+ * A listener that keeps only some facts of each page (a digest, a policy, the
+ * bundles it names), as plain JSON. Rendered pages are read as they render;
+ * a page Astro copied from the last build is handed over with the facts
+ * remembered from the build that rendered it, without reading it again,
+ * or read from dist/ when nothing was remembered (src/hub/copied-pages.ts).
  */
-export type PageListener = (page: { pathname: string; html: string; status: number; copied?: boolean }) => void | Promise<void>;
+export interface PageReader<F = unknown> {
+  /** Where its facts are remembered; one name per reader. */
+  readonly name: string;
+  /** The facts of a page (`pathname` with the base path), as JSON: what `take` gets back on the next build. */
+  read(page: { pathname: string; html: string }): F;
+  /** Takes a page's facts; `html` only when the page was rendered in this build. Rendering waits for the promise. */
+  take(page: { pathname: string; status: number; copied: boolean; html?: string }, facts: F): void | Promise<void>;
+}
 
 /** The share-card batch of a build (src/views/cards.ts): what it drew, what came from the cache, where each card is. */
 export interface CardBatchReport {
@@ -31,6 +43,10 @@ export interface CardBatchReport {
 export interface BuildChannel {
   /** Listeners to every HTML page the build renders (search index, security headers). */
   readonly pageListeners: Set<PageListener>;
+  /** Readers of every page, rendered or copied (src/hub/copied-pages.ts hands pages to them). */
+  readonly pageReaders: Set<PageReader>;
+  /** The HTML files of the built site (relative, `/`-separated), listed once rendering is done (src/hub/copied-pages.ts). */
+  htmlFiles?: { dir: string; files: readonly string[] };
   /** Set by the card batch once it has run. */
   cardBatch?: CardBatchReport;
   /** The content tree as Decap's save check needs it, from the content loader's last reading (/admin/content-facts.json). */
@@ -43,7 +59,7 @@ const CHANNEL = Symbol.for('advocacy-hub.build-channel');
 
 export function buildChannel(): BuildChannel {
   const scope = globalThis as Record<symbol, BuildChannel | undefined>;
-  return (scope[CHANNEL] ??= { pageListeners: new Set() });
+  return (scope[CHANNEL] ??= { pageListeners: new Set(), pageReaders: new Set() });
 }
 
 /** Listens to the pages rendered from now on; the returned function stops listening. */
@@ -51,4 +67,11 @@ export function onRenderedPage(listener: PageListener): () => void {
   const { pageListeners } = buildChannel();
   pageListeners.add(listener);
   return () => void pageListeners.delete(listener);
+}
+
+/** Reads every page of the build from now on, rendered or copied; the returned function stops reading. */
+export function onPageRead<F>(reader: PageReader<F>): () => void {
+  const { pageReaders } = buildChannel();
+  pageReaders.add(reader as PageReader);
+  return () => void pageReaders.delete(reader as PageReader);
 }

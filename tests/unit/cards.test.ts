@@ -6,13 +6,13 @@
  * (measured on satori's layout and on the PNG's pixels), avatars are drawn,
  * and the cache key follows the content and the card's font files.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import opentype from 'opentype.js';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { cardFonts, cardKey, renderCards } from '../../src/lib/cards/batch.ts';
+import { cardFonts, cardKey, rememberedFonts, renderCards } from '../../src/lib/cards/batch.ts';
 import { presentationForms, presentationFormPoints } from '../../src/lib/cards/arabic.ts';
 import { mappedCodePoints } from '../../src/lib/cards/cmap.ts';
 import { FontIndex, fontIndex } from '../../src/lib/cards/fonts.ts';
@@ -388,7 +388,49 @@ describe('cache key', () => {
   });
 });
 
+describe('the fonts remembered between batches', () => {
+  it("gives a card's fonts as the last batch chose them for the same words, under the same renderer and font packages only", () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'hub-card-fonts-'));
+    try {
+      const index = new FontIndex();
+      const chinese = card({ person: { name: '王小明' } });
+      const first = rememberedFonts(cacheDir, 'v1', index);
+      expect(first.of(chinese)).toBe(cardFonts(chinese, index));
+      first.keep();
+      const kept = JSON.parse(readFileSync(path.join(cacheDir, 'font-choices.json'), 'utf8')) as { version: string; choices: Record<string, string> };
+      expect(Object.values(kept.choices)).toEqual([cardFonts(chinese, index)]);
+      // What is remembered is used as it is: a planted choice comes back for the same words and version…
+      const [words] = Object.keys(kept.choices);
+      writeFileSync(path.join(cacheDir, 'font-choices.json'), JSON.stringify({ version: 'v1', choices: { [words!]: 'planted' } }));
+      expect(rememberedFonts(cacheDir, 'v1', index).of(chinese)).toBe('planted');
+      // …but not for other words, nor under another version (a new renderer or font package).
+      expect(rememberedFonts(cacheDir, 'v1', index).of(card({ person: { name: 'Samuel' } }))).toBe(cardFonts(card({ person: { name: 'Samuel' } }), index));
+      expect(rememberedFonts(cacheDir, 'v2', index).of(chinese)).toBe(cardFonts(chinese, index));
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('the card cache', () => {
+  it('marks a card in use again when it is a day old, so the clean-up keeps it', async () => {
+    const cacheDir = mkdtempSync(path.join(tmpdir(), 'hub-card-cache-'));
+    const sourceDir = path.resolve(import.meta.dirname, '../../src/lib/cards');
+    try {
+      const spec = card({ id: 'snippets/kept' });
+      const { files } = await renderCards([spec], { cacheDir, sourceDir, threads: 1 });
+      const file = files.get('snippets/kept')!;
+      const old = new Date(Date.now() - 31 * 24 * 60 * 60 * 1000);
+      utimesSync(file, old, old);
+      const again = await renderCards([spec], { cacheDir, sourceDir, threads: 1 });
+      expect(again).toMatchObject({ rendered: 0, cached: 1 });
+      expect(existsSync(file)).toBe(true);
+      expect(statSync(file).mtimeMs).toBeGreaterThan(Date.now() - 60_000);
+    } finally {
+      rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
   it('deletes its own files unused for 30 days, and nothing else', async () => {
     const cacheDir = mkdtempSync(path.join(tmpdir(), 'hub-card-cache-'));
     try {

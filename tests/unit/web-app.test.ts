@@ -4,7 +4,7 @@
  * the share target), the icons (sizes, the brand colour, the logo inside the
  * maskable safe zone, initials without a logo) and the worker's own scripts.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Script } from 'node:vm';
@@ -183,6 +183,33 @@ describe('the service worker', () => {
     // A new build takes over at once (docs/web-app.md, "Updates").
     expect(sw).toContain('self.skipWaiting()');
     expect(sw).toContain('self.clients.claim()');
+  });
+
+  it('writes back the worker of the last build when its precached files and options are the same, and makes another when a file changes', async () => {
+    const built = mkdtempSync(path.join(tmpdir(), 'hub-sw-kept-'));
+    const cacheDir = path.join(built, '.cache');
+    const site = path.join(built, 'dist');
+    writeTree(site, { '_astro/app.Ab12Cd34.js': 'x', [OFFLINE_PAGE]: '<p>offline', 'manifest.webmanifest': '{}' });
+    const first = await writeServiceWorker(site, '/', { enabled: true, cacheDir });
+    const written = readFileSync(path.join(site, SW_FILE), 'utf8');
+    const kept = readdirSync(path.join(cacheDir, 'service-worker'));
+    expect(kept).toEqual([expect.stringMatching(/^sw\.[\w-]{32}\.js$/)]);
+    expect(readFileSync(path.join(cacheDir, 'service-worker', kept[0]!), 'utf8')).toBe(written);
+
+    // The next build, the same files: the same worker, and the same figures.
+    rmSync(path.join(site, SW_FILE));
+    expect(await writeServiceWorker(site, '/', { enabled: true, cacheDir })).toMatchObject({ count: first.count, size: first.size });
+    expect(readFileSync(path.join(site, SW_FILE), 'utf8')).toBe(written);
+
+    // The offline page changed: its revision in the worker changes, and the new worker is the one kept.
+    const revision = (sw: string) => /\{url:"offline\/index.html",revision:"([0-9a-f]{32})"\}/.exec(sw)?.[1];
+    writeTree(site, { [OFFLINE_PAGE]: '<p>offline, reworded' });
+    await writeServiceWorker(site, '/', { enabled: true, cacheDir });
+    const next = readFileSync(path.join(site, SW_FILE), 'utf8');
+    expect(revision(next)).toBeDefined();
+    expect(revision(next)).not.toBe(revision(written));
+    expect(readdirSync(path.join(cacheDir, 'service-worker'))).not.toEqual(kept);
+    rmSync(built, { recursive: true, force: true });
   });
 
   it('reads only the pages the build did not hand over to tell which bundles are the CMS’s own', () => {

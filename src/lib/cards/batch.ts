@@ -18,7 +18,7 @@
  */
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
@@ -32,6 +32,8 @@ const SHARED_SOURCES = ['../color.ts', '../labels.ts'];
 const PACKAGES = ['satori', '@resvg/resvg-js', 'sharp'];
 /** Cache files unused for this long are deleted at the end of a batch. */
 const KEEP_DAYS = 30;
+/** A card in use is marked so (its time set to now) when its time is older than this. */
+const TOUCH_AFTER_MS = 24 * 60 * 60 * 1000;
 
 export interface BatchOptions {
   /** Where PNGs are kept between builds. */
@@ -88,10 +90,52 @@ export function cardKey(spec: CardSpec, fingerprint: string, fonts = ''): string
 
 /** The identity of the font files a card's words need (the same choice the renderer makes, on the same words). */
 export function cardFonts(spec: CardSpec, index: FontIndex): string {
-  const words = [spec.eyebrow, spec.title, spec.text, spec.person?.name, spec.person?.role, spec.footer, spec.brand.hub].map(
-    (text) => drawable((text ?? '').normalize('NFC'), (point) => index.canDraw(point)).text,
-  );
+  const words = cardWords(spec).map((text) => drawable(text.normalize('NFC'), (point) => index.canDraw(point)).text);
   return index.identity(index.facesFor(words));
+}
+
+/** The words of a card, which alone decide its fonts. */
+function cardWords(spec: CardSpec): string[] {
+  return [spec.eyebrow, spec.title, spec.text, spec.person?.name, spec.person?.role, spec.footer, spec.brand.hub].map((text) => text ?? '');
+}
+
+/** The cards' fonts as the last batch chose them, by their words, in the card cache (`version`: the renderer's and the fonts'). */
+const FONT_CHOICES_FILE = 'font-choices.json';
+
+/**
+ * `cardFonts`, remembered between builds: looking at every character of
+ * 10,000 cards' words to choose their fonts took a second of a build that
+ * drew nothing. Choices are kept under the renderer's fingerprint and the
+ * font packages' signature, and only for cards of the last batch.
+ */
+export function rememberedFonts(cacheDir: string, version: string, index: FontIndex) {
+  const file = path.join(cacheDir, FONT_CHOICES_FILE);
+  let last: Record<string, string> = {};
+  try {
+    const read = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; choices?: Record<string, string> };
+    if (read.version === version && read.choices && typeof read.choices === 'object') last = read.choices;
+  } catch {
+    // None kept, or not readable: every card's fonts are chosen again.
+  }
+  const next: Record<string, string> = {};
+  return {
+    of(spec: CardSpec): string {
+      const words = createHash('sha256')
+        .update(JSON.stringify(cardWords(spec)))
+        .digest('base64url');
+      const chosen = Object.hasOwn(last, words) ? last[words]! : cardFonts(spec, index);
+      next[words] = chosen;
+      return chosen;
+    },
+    keep(): void {
+      try {
+        writeFileSync(`${file}.part`, JSON.stringify({ version, choices: next }));
+        renameSync(`${file}.part`, file);
+      } catch {
+        // Not kept: the next batch chooses again.
+      }
+    },
+  };
 }
 
 export async function renderCards(specs: readonly CardSpec[], options: BatchOptions): Promise<BatchResult> {
@@ -102,19 +146,24 @@ export async function renderCards(specs: readonly CardSpec[], options: BatchOpti
   const jobs = new Map<string, WorkerJob>();
   let cached = 0;
   const now = new Date();
+  const chosen = rememberedFonts(options.cacheDir, `${fingerprint}\n${fonts.signature()}`, fonts);
+  const stale = now.getTime() - TOUCH_AFTER_MS;
   for (const spec of specs) {
-    const file = path.join(options.cacheDir, `${cardKey(spec, fingerprint, cardFonts(spec, fonts))}.png`);
+    const file = path.join(options.cacheDir, `${cardKey(spec, fingerprint, chosen.of(spec))}.png`);
     files.set(spec.id, file);
-    if (existsSync(file) && existsSync(thumbFile(file))) {
+    const card = statSync(file, { throwIfNoEntry: false });
+    const thumb = card && statSync(thumbFile(file), { throwIfNoEntry: false });
+    if (card && thumb) {
       cached++;
-      // In use: keep them past the clean-up below.
-      utimesSync(file, now, now);
-      utimesSync(thumbFile(file), now, now);
+      // In use: keep them past the clean-up below (touched once a day, not on every build).
+      if (card.mtimeMs < stale) utimesSync(file, now, now);
+      if (thumb.mtimeMs < stale) utimesSync(thumbFile(file), now, now);
     } else if (!jobs.has(file)) {
       jobs.set(file, { spec, file });
     }
   }
   await runWorkers([...jobs.values()], path.join(options.sourceDir, 'worker.ts'), options.threads ?? availableParallelism());
+  chosen.keep();
   removeUnused(options.cacheDir, now);
   return { files, rendered: specs.length - cached, cached };
 }

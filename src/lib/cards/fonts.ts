@@ -205,6 +205,17 @@ export class FontIndex {
   }
 
   /** The hash of the files of `faces` (both weights): part of a card's cache key. */
+  /**
+   * What the choice of faces rests on (the packages, as their package.json
+   * files say, and the faces they give): a card's faces remembered under
+   * the same signature are the faces `facesFor` would choose.
+   */
+  signature(): string {
+    const hash = createHash('sha256').update(JSON.stringify(this.faces));
+    for (const [pkg, root] of this.roots) hash.update(`${pkg}\n`).update(readFileSync(path.join(root, 'package.json')));
+    return hash.digest('base64url');
+  }
+
   identity(faces: readonly FontFace[]): string {
     const hash = createHash('sha256');
     for (const face of faces) {

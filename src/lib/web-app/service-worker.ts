@@ -26,9 +26,11 @@
  * cards they show (VISITED_SCRIPT), so they too are readable offline.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { generateSW } from 'workbox-build';
+import { fileURLToPath } from 'node:url';
+import { type GenerateSWOptions, generateSW, getManifest } from 'workbox-build';
+import { packageVersion } from '../files.ts';
 
 export const SW_FILE = 'sw.js';
 export const PAGES_CACHE = 'hub-pages';
@@ -97,26 +99,34 @@ export class BundleUse {
   readonly byOthers = new Set<string>();
   /** HTML files (relative to dist/, `/`-separated) already read. */
   readonly pages = new Set<string>();
-  private readonly named: RegExp;
+  private readonly naming: RegExp;
 
   constructor(base: string) {
-    this.named = new RegExp(`["']${escapeRegExp(base.replace(/\/?$/, '/'))}(_astro/[^"'?#]+)`, 'g');
+    this.naming = new RegExp(`["']${escapeRegExp(base.replace(/\/?$/, '/'))}(_astro/[^"'?#]+)`, 'g');
   }
 
   /** Takes in one page: its file under dist/ (`share/a/index.html`) and its HTML. */
   page(file: string, html: string): void {
+    this.take(file, this.named(html));
+  }
+
+  /** The bundles a page's HTML names, each once. */
+  named(html: string): string[] {
+    return [...new Set(Array.from(html.matchAll(this.naming), (match) => match[1]!))];
+  }
+
+  /** Takes in the bundles one page names (`named`). */
+  take(file: string, bundles: readonly string[]): void {
     this.pages.add(file);
     const into = file.startsWith('admin/') ? this.byAdmin : this.byOthers;
-    for (const match of html.matchAll(this.named)) into.add(match[1]!);
+    for (const bundle of bundles) into.add(bundle);
   }
 }
 
 /** Files under _astro/ that the pages of /admin/ load and no other page names; `use` holds the pages already read. */
-export function adminOnlyBundles(dir: string, base: string, use = new BundleUse(base)): Set<string> {
-  for (const file of readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-    const page = file.split(path.sep).join('/');
-    if (page.endsWith('.html') && !use.pages.has(page)) use.page(page, readFileSync(path.join(dir, file), 'utf8'));
-  }
+export function adminOnlyBundles(dir: string, base: string, use = new BundleUse(base), pages?: readonly string[]): Set<string> {
+  for (const page of pages ?? readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) => file.split(path.sep).join('/')))
+    if (page.endsWith('.html') && !use.pages.has(page)) use.page(page, readFileSync(path.join(dir, page), 'utf8'));
   return new Set([...use.byAdmin].filter((bundle) => !use.byOthers.has(bundle)));
 }
 
@@ -128,7 +138,11 @@ export interface WorkerResult {
 }
 
 /** Writes sw.js (and the script it imports) into a built site `dir` served under `base`. */
-export async function writeServiceWorker(dir: string, base: string, options: { enabled: boolean; bundles?: BundleUse }): Promise<WorkerResult> {
+export async function writeServiceWorker(
+  dir: string,
+  base: string,
+  options: { enabled: boolean; bundles?: BundleUse; cacheDir?: string; pages?: readonly string[] },
+): Promise<WorkerResult> {
   const root = base.replace(/\/?$/, '/');
   const swDest = path.join(dir, SW_FILE);
   for (const file of [swDest, `${swDest}.map`]) if (existsSync(file)) rmSync(file);
@@ -140,8 +154,8 @@ export async function writeServiceWorker(dir: string, base: string, options: { e
   const visitedFile = `sw-visited.${createHash('sha256').update(visited).digest('hex').slice(0, 10)}.js`;
   writeFileSync(path.join(dir, visitedFile), visited);
   const inBase = escapeRegExp(root);
-  const adminOnly = adminOnlyBundles(dir, root, options.bundles);
-  const { count, size, warnings } = await generateSW({
+  const adminOnly = adminOnlyBundles(dir, root, options.bundles, options.pages);
+  const config: GenerateSWOptions = {
     swDest,
     globDirectory: dir,
     globPatterns: ['_astro/**/*.{js,css,woff,woff2}', OFFLINE_PAGE, COMPOSE_PAGE, 'icons/*.png', 'manifest.webmanifest', 'favicon.svg'],
@@ -184,6 +198,44 @@ export async function writeServiceWorker(dir: string, base: string, options: { e
       { urlPattern: new RegExp(`${inBase}_astro/`), handler: 'CacheFirst', options: { cacheName: ASSETS_CACHE, expiration: { maxEntries: 300 } } },
       { urlPattern: new RegExp(`${inBase}(uploads|brand)/`), handler: 'NetworkFirst', options: { cacheName: CARDS_CACHE, expiration: { maxEntries: 300 } } },
     ],
+  };
+  if (!options.cacheDir) return generateSW(config);
+  // The same worker as the last build's when the precached files and the options are the same: it is
+  // written back, not bundled and minified again (a second of a warm build). The manifest carries each
+  // file's revision, so any changed file makes another worker.
+  const { globPatterns, globIgnores, dontCacheBustURLsMatching, manifestTransforms } = config;
+  const manifest = await getManifest({ globDirectory: dir, globPatterns, globIgnores: [...(globIgnores ?? [])], dontCacheBustURLsMatching, manifestTransforms });
+  const key = createHash('sha256')
+    .update(`workbox-build ${WORKBOX_VERSION}\n${stableJson({ ...config, swDest: SW_FILE, globDirectory: '.' })}\n${JSON.stringify(manifest.manifestEntries)}`)
+    .digest('base64url')
+    .slice(0, 32);
+  const keptDir = path.join(options.cacheDir, KEPT_WORKER_DIR);
+  const kept = path.join(keptDir, `sw.${key}.js`);
+  if (existsSync(kept)) {
+    copyFileSync(kept, swDest);
+    return { count: manifest.count, size: manifest.size, warnings: manifest.warnings };
+  }
+  const written = await generateSW(config);
+  try {
+    rmSync(keptDir, { recursive: true, force: true });
+    mkdirSync(keptDir, { recursive: true });
+    copyFileSync(swDest, kept);
+  } catch {
+    // Not kept: the next build bundles the worker again.
+  }
+  return written;
+}
+
+/** The folder of the build's cache where the last worker is kept with its key. */
+const KEPT_WORKER_DIR = 'service-worker';
+
+const WORKBOX_VERSION = packageVersion(fileURLToPath(import.meta.resolve('workbox-build')), 'workbox-build');
+
+/** Options as text, the same for the same options: functions by their source, patterns by theirs, keys in order. */
+export function stableJson(value: unknown): string {
+  return JSON.stringify(value, (_key, item: unknown) => {
+    if (typeof item === 'function' || item instanceof RegExp) return String(item);
+    if (item && typeof item === 'object' && !Array.isArray(item)) return Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b)));
+    return item;
   });
-  return { count, size, warnings };
 }
