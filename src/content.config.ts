@@ -7,7 +7,7 @@
  */
 import { defineCollection } from 'astro:content';
 import { z } from 'astro/zod';
-import { command, language, now, paths, settings, settingsProblems } from 'virtual:hub/config';
+import { command, factLines, language, now, paths, settings, settingsProblems } from 'virtual:hub/config';
 import { hubLoader } from './content/loader.ts';
 import { articleSchema } from './model/schemas/articles.ts';
 import { campaignSchema } from './model/schemas/campaigns.ts';
@@ -28,6 +28,7 @@ const loader = hubLoader({
   command,
   paused: settingsProblems.length > 0,
   language,
+  factLines,
 });
 const typesOnly = { settings, image: () => z.never() };
 

@@ -3,6 +3,8 @@
  * content check: the content loader hands it to /admin/content-facts.json
  * after every reading of the tree.
  */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { COLLECTIONS } from '../model/collections.ts';
 import { type EntryFact, FACT_FIELDS, SHARE_FIELDS, type TreeFacts } from '../lib/cms/facts.ts';
@@ -16,6 +18,8 @@ export interface FactsOptions {
   project: string;
   /** public/, listed for the logo check of a settings save. */
   publicDir?: string;
+  /** Where the fields' lines are remembered between builds (`rememberedLines`); none: every line is found again. */
+  factLines?: string;
   /** Give the share fields of unpublished snippets too (`npm run cms`, where nothing is published). */
   unpublishedTexts?: boolean;
 }
@@ -23,9 +27,12 @@ export interface FactsOptions {
 export function treeFacts(check: Pick<ContentCheck, 'entries'>, options: FactsOptions): TreeFacts {
   const folder = pathShower(options.project)(options.root);
   const entryFiles = new Set(check.entries.map((e) => e.filePath));
+  const lines = rememberedLines(options.factLines);
+  const entries = check.entries.map((entry) => entryFact(entry, Boolean(entry.collection === 'snippets' && (entry.published || options.unpublishedTexts)), lines));
+  lines.keep();
   return {
     folder,
-    entries: check.entries.map((entry) => entryFact(entry, Boolean(entry.collection === 'snippets' && (entry.published || options.unpublishedTexts)))),
+    entries,
     ...(options.publicDir && { publicFiles: listFiles(options.publicDir).files.map((file) => file.split(path.sep).join('/')) }),
     // Files next to entries that are not entries themselves: the images an entry may point to.
     assets: COLLECTIONS.flatMap((collection) =>
@@ -37,16 +44,71 @@ export function treeFacts(check: Pick<ContentCheck, 'entries'>, options: FactsOp
 }
 
 /** What other entries' checks and a settings save read of `entry`, with the lines of those fields. */
-function entryFact(entry: CheckedEntry, shareable: boolean): EntryFact {
+function entryFact(entry: CheckedEntry, shareable: boolean, remembered: RememberedLines): EntryFact {
   const fields = [...FACT_FIELDS, ...(shareable ? SHARE_FIELDS : [])];
   const data = Object.fromEntries(fields.filter((field) => entry.data[field] !== undefined).map((field) => [field, entry.data[field]]));
-  const lines: Record<string, number> = {};
-  const visit = (value: unknown, at: PropertyKey[]) => {
-    const line = entry.lineOf(at);
-    if (line !== undefined) lines[fieldPath(at)] = line;
-    if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...at, index]));
-    else if (value && typeof value === 'object' && !(value instanceof Date)) for (const [key, item] of Object.entries(value)) visit(item, [...at, key]);
-  };
-  for (const [field, value] of Object.entries(data)) visit(value, [field]);
+  const lines = remembered.of(entry, data, () => {
+    const found: Record<string, number> = {};
+    const visit = (value: unknown, at: PropertyKey[]) => {
+      const line = entry.lineOf(at);
+      if (line !== undefined) found[fieldPath(at)] = line;
+      if (Array.isArray(value)) value.forEach((item, index) => visit(item, [...at, index]));
+      else if (value && typeof value === 'object' && !(value instanceof Date)) for (const [key, item] of Object.entries(value)) visit(item, [...at, key]);
+    };
+    for (const [field, value] of Object.entries(data)) visit(value, [field]);
+    return found;
+  });
   return { collection: entry.collection, id: entry.id, ...(entry.lang && { lang: entry.lang }), file: entry.file, data, lines, ...(shareable && { shareable }) };
+}
+
+/** The code that finds a field's line: any change to it finds every line again. */
+const LINE_CODE = ['./cms-facts.ts', './entry.ts', './locate.ts'].map((file) => new URL(file, import.meta.url));
+
+type RememberedLines = ReturnType<typeof rememberedLines>;
+
+/**
+ * The lines of the facts' fields, remembered between builds by the entry's
+ * file, text and facts: finding them parses every entry's YAML a second
+ * time, with positions, which took 1.2 s of a 10,000-entry build where
+ * nothing had changed. Without a file (astro dev, the tests), or where the
+ * code cannot be read, every line is found.
+ */
+export function rememberedLines(file: string | undefined) {
+  let version: string | undefined;
+  try {
+    if (file) {
+      const hash = createHash('sha256');
+      for (const source of LINE_CODE) hash.update(readFileSync(source));
+      version = hash.digest('base64url');
+    }
+  } catch {
+    version = undefined;
+  }
+  let last: Record<string, Record<string, number>> = {};
+  try {
+    const kept = version ? (JSON.parse(readFileSync(file!, 'utf8')) as { version?: string; lines?: typeof last }) : undefined;
+    if (kept && kept.version === version && kept.lines && typeof kept.lines === 'object') last = kept.lines;
+  } catch {
+    // Nothing kept yet, or not readable: the lines are found.
+  }
+  const next: typeof last = {};
+  return {
+    of(entry: Pick<CheckedEntry, 'filePath' | 'source'>, data: Record<string, unknown>, find: () => Record<string, number>): Record<string, number> {
+      if (!version) return find();
+      const key = createHash('sha256').update(`${entry.filePath}\n${JSON.stringify(data)}\n`).update(entry.source).digest('base64url');
+      const lines = Object.hasOwn(last, key) ? last[key]! : find();
+      next[key] = lines;
+      return lines;
+    },
+    keep(): void {
+      if (!version) return;
+      try {
+        mkdirSync(path.dirname(file!), { recursive: true });
+        writeFileSync(`${file}.part`, JSON.stringify({ version, lines: next }));
+        renameSync(`${file}.part`, file!);
+      } catch {
+        // Not kept: the next build finds the lines again.
+      }
+    },
+  };
 }

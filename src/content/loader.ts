@@ -38,6 +38,8 @@ export interface HubLoaderOptions {
   command: string;
   /** `astro dev` while settings.yaml has errors: load nothing until it is fixed (the dev server restarts then). */
   paused?: boolean;
+  /** Where the CMS facts' lines are remembered between builds (src/content/cms-facts.ts); none in astro dev. */
+  factLines?: string;
   /** The language whose pages this run builds, and the hub's languages. Default: settings.lang alone. */
   language?: { current: string; plan: LanguagePlan };
 }

@@ -32,6 +32,9 @@ import { type HubPart, combineParts } from './part.ts';
 import { RENDERED_PAGES_MIDDLEWARE } from './rendered-pages.ts';
 import { type RuntimeConfig, runtimeConfigPlugin } from './runtime-config.ts';
 import { DATA_STORE_FILE, dataStore } from './data-store.ts';
+
+/** Where the content loader remembers the lines of the CMS's facts, in Astro's cache (src/content/cms-facts.ts). */
+const FACT_LINES_FILE = 'cms-fact-lines.json';
 import { memory } from './memory.ts';
 import { copiedPages } from './copied-pages.ts';
 import { cspDigests } from './csp-digests.ts';
@@ -169,7 +172,10 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
             server: { watch: { ignored: ['**/.cache/**'] } },
           },
         });
-        if (command === 'build') runtime.contentStore = fileURLToPath(new URL(DATA_STORE_FILE, updated.cacheDir));
+        if (command === 'build') {
+          runtime.contentStore = fileURLToPath(new URL(DATA_STORE_FILE, updated.cacheDir));
+          runtime.factLines = fileURLToPath(new URL(FACT_LINES_FILE, updated.cacheDir));
+        }
         webAppOn = runtime.settings.web_app;
         const routes = webAppOn ? { ...ROUTES, ...WEB_APP_ROUTES } : ROUTES;
         for (const [pattern, file] of Object.entries(routes)) injectRoute({ pattern, entrypoint: new URL(`./routes/${file}`, import.meta.url) });
@@ -239,6 +245,7 @@ export function runtimeConfig(options: { env: HubEnvironment; command: string; p
     },
     search: { indexed: command === 'build' },
     contentStore: undefined,
+    factLines: undefined,
     language: { current, plan, rootBase: siteAndBase(settings.site).base, defaultSettings: settings },
     settingsProblems,
   };

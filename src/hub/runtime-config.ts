@@ -55,6 +55,11 @@ export interface RuntimeConfig {
    */
   contentStore: string | undefined;
   /**
+   * `astro build` only: where the lines of the CMS's facts are remembered between builds, in Astro's cache
+   * (src/content/cms-facts.ts, `rememberedLines`). Set once the cache folder is known.
+   */
+  factLines: string | undefined;
+  /**
    * The language whose pages this run builds (`settings.lang` is set to it) and the hub's languages:
    * `astro build` builds the default language, then each other one under /<language>/ (src/hub/languages.ts).
    */

@@ -11,4 +11,5 @@ declare module 'virtual:hub/config' {
   export const language: Config['language'];
   export const settingsProblems: Config['settingsProblems'];
   export const contentStore: Config['contentStore'];
+  export const factLines: Config['factLines'];
 }

@@ -5,7 +5,8 @@
  * problems `checkContent` (the build, `npm run lint:content`) reports for
  * that file in a tree that holds it — same file, line, field and words.
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkContent } from '../../src/content/check.ts';
@@ -179,5 +180,36 @@ describe("Decap's save check of settings.yaml", () => {
     ]);
     const inCms = saveSettings(text, { unpublishedTexts: true });
     expect(errorsOf(inCms.saved)).toEqual(errorsOf(inCms.built));
+  });
+});
+
+describe("the facts' lines remembered between builds", () => {
+  it('gives the lines as found, takes them back for the same file, text and facts, and finds them again for an edited entry', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hub-fact-lines-'));
+    try {
+      const check = checkContent({ root: VALID_TREE, now, cwd: PROJECT });
+      const factLines = path.join(dir, 'cms-fact-lines.json');
+      const found = treeFacts(check, { root: VALID_TREE, project: PROJECT });
+      expect(treeFacts(check, { root: VALID_TREE, project: PROJECT, factLines })).toEqual(found);
+
+      // What is kept is what the next build uses: a planted line comes back for the same entry…
+      const kept = JSON.parse(readFileSync(factLines, 'utf8')) as { version: string; lines: Record<string, Record<string, number>> };
+      expect(Object.keys(kept.lines)).toHaveLength(check.entries.length);
+      for (const lines of Object.values(kept.lines)) for (const field of Object.keys(lines)) lines[field] = 999;
+      writeFileSync(factLines, JSON.stringify(kept));
+      const remembered = treeFacts(check, { root: VALID_TREE, project: PROJECT, factLines });
+      const lineValues = (facts: typeof found) => facts.entries.flatMap((entry) => Object.values(entry.lines ?? {}));
+      expect(lineValues(remembered).length).toBeGreaterThan(0);
+      expect(new Set(lineValues(remembered))).toEqual(new Set([999]));
+
+      // …but an entry whose text changed has its lines found again.
+      const at = found.entries.findIndex((entry) => Object.keys(entry.lines ?? {}).length > 0);
+      const entries = check.entries.map((entry, index) => (index === at ? { ...entry, source: `${entry.source}\n` } : entry));
+      const again = treeFacts({ ...check, entries }, { root: VALID_TREE, project: PROJECT, factLines });
+      expect(again.entries[at]!.lines).toEqual(found.entries[at]!.lines);
+      expect(Object.values(found.entries[at]!.lines!).every((line) => line < 999)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -4,7 +4,7 @@
  * the last index back without asking Pagefind; any other build indexes
  * every page, copied ones read from dist/, and keeps what it wrote.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -56,7 +56,7 @@ const filesOf = (dir: string) =>
 
 describe('the search index kept between builds', () => {
   const pages = { 'share/a/index.html': page('alpha heat'), 'share/b/index.html': page('beta pump') };
-  const kept = path.join(mkdtempSync(path.join(tmpdir(), 'hub-cache-')), 'search-index.bin');
+  const kept = path.join(mkdtempSync(path.join(tmpdir(), 'hub-cache-')), 'search-index');
 
   it('indexes copied pages from dist/ when nothing is kept, and keeps the index it wrote', async () => {
     const dir = site(pages);
@@ -70,7 +70,7 @@ describe('the search index kept between builds', () => {
     expect(pagefind.asked()).toBe(1);
     expect(report.reused).toBeUndefined();
     expect(JSON.parse(readFileSync(path.join(dir, 'pagefind/pagefind-entry.json'), 'utf8'))).toEqual({ pages: ['share/a/index.html', 'share/b/index.html'] });
-    expect(readFileSync(kept).length).toBeGreaterThan(0);
+    expect(filesOf(path.join(kept, 'files'))).toEqual(filesOf(path.join(dir, 'pagefind')));
   });
 
   it('writes the kept index, byte for byte, when every page is the same, without asking Pagefind', async () => {
@@ -142,23 +142,45 @@ describe('restoreIndex', () => {
   ];
   const report = { pages: 1, files: 2, bytes: 4 };
 
-  it('writes nothing for another fingerprint, a cut or broken file, or a file outside the index', async () => {
+  it('puts nothing there for another fingerprint, a cut, changed or missing file, a broken list, or a file outside the index', async () => {
     const cache = mkdtempSync(path.join(tmpdir(), 'hub-cache-'));
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'hub-out-')), 'pagefind');
-    const file = path.join(cache, 'kept.bin');
-    keepIndex(file, 'fp', report, files);
-    expect(await restoreIndex(file, 'other', out)).toBeUndefined();
-    const whole = readFileSync(file);
-    writeFileSync(file, whole.subarray(0, whole.length - 1));
-    expect(await restoreIndex(file, 'fp', out)).toBeUndefined();
-    writeFileSync(file, Buffer.from('not an index'));
-    expect(await restoreIndex(file, 'fp', out)).toBeUndefined();
-    keepIndex(file, 'fp', report, [...files, { path: '../escaped.txt', content: new Uint8Array([1]) }]);
-    expect(await restoreIndex(file, 'fp', out)).toBeUndefined();
-    expect(await restoreIndex(path.join(cache, 'missing.bin'), 'fp', out)).toBeUndefined();
+    const kept = path.join(cache, 'search-index');
+    const fragment = path.join(kept, 'files/fragment/en_1.pf_fragment');
+    await keepIndex(kept, 'fp', report, files);
+    expect(await restoreIndex(kept, 'other', out)).toBeUndefined();
+    // Cut short.
+    writeFileSync(fragment, new Uint8Array([9]));
+    expect(await restoreIndex(kept, 'fp', out)).toBeUndefined();
+    // Written over at the same size (through a link from an older dist/, say).
+    await keepIndex(kept, 'fp', report, files);
+    const later = new Date(Date.now() + 5000);
+    writeFileSync(fragment, new Uint8Array([7, 7]));
+    utimesSync(fragment, later, later);
+    expect(await restoreIndex(kept, 'fp', out)).toBeUndefined();
+    // Missing.
+    await keepIndex(kept, 'fp', report, files);
+    rmSync(fragment);
+    expect(await restoreIndex(kept, 'fp', out)).toBeUndefined();
+    // A broken list, and none.
+    await keepIndex(kept, 'fp', report, files);
+    writeFileSync(path.join(kept, 'index.json'), 'not an index');
+    expect(await restoreIndex(kept, 'fp', out)).toBeUndefined();
+    expect(await restoreIndex(path.join(cache, 'missing'), 'fp', out)).toBeUndefined();
+    // A file that would land outside dist/pagefind.
+    await keepIndex(kept, 'fp', report, files);
+    const header = JSON.parse(readFileSync(path.join(kept, 'index.json'), 'utf8')) as { files: [string, number, number][] };
+    header.files.push(['../escaped.txt', 1, 0]);
+    writeFileSync(path.join(kept, 'index.json'), JSON.stringify(header));
+    expect(await restoreIndex(kept, 'fp', out)).toBeUndefined();
     expect(() => readdirSync(out)).toThrow();
-    keepIndex(file, 'fp', report, files);
-    expect(await restoreIndex(file, 'fp', out)).toEqual({ files: 2, bytes: 4 });
+
+    await keepIndex(kept, 'fp', report, files);
+    expect(await restoreIndex(kept, 'fp', out)).toEqual({ files: 2, bytes: 4 });
     expect(readdirSync(out, { recursive: true }).sort()).toEqual(['fragment', 'fragment/en_1.pf_fragment', 'pagefind-entry.json']);
+    expect([...readFileSync(path.join(out, 'fragment/en_1.pf_fragment'))]).toEqual([9, 9]);
+    // The next index kept replaces the files, never writes into them: what an earlier dist/ holds stays as it was.
+    await keepIndex(kept, 'fp2', report, [files[0]!, { path: 'fragment/en_1.pf_fragment', content: new Uint8Array([1, 1, 1]) }]);
+    expect([...readFileSync(path.join(out, 'fragment/en_1.pf_fragment'))]).toEqual([9, 9]);
   });
 });
