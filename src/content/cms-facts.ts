@@ -4,11 +4,11 @@
  * after every reading of the tree.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { COLLECTIONS } from '../model/collections.ts';
 import { type EntryFact, FACT_FIELDS, SHARE_FIELDS, type TreeFacts } from '../lib/cms/facts.ts';
-import { listFiles } from '../lib/files.ts';
+import { listFiles, writeFileWhole } from '../lib/files.ts';
 import { fieldPath } from '../lib/problems.ts';
 import { type ContentCheck, pathShower } from './check.ts';
 import type { CheckedEntry } from './entry.ts';
@@ -103,9 +103,7 @@ export function rememberedLines(file: string | undefined) {
     keep(): void {
       if (!version) return;
       try {
-        mkdirSync(path.dirname(file!), { recursive: true });
-        writeFileSync(`${file}.part`, JSON.stringify({ version, lines: next }));
-        renameSync(`${file}.part`, file!);
+        writeFileWhole(file!, JSON.stringify({ version, lines: next }));
       } catch {
         // Not kept: the next build finds the lines again.
       }

@@ -14,11 +14,12 @@
  * hook must run before the readers'.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildChannel, onRenderedPage } from '../lib/build-channel.ts';
+import { writeFileWhole } from '../lib/files.ts';
 import type { HubPart } from './part.ts';
 import { htmlFiles, listHtmlFiles, outputFileOf } from './rendered-pages.ts';
 
@@ -172,10 +173,7 @@ export function copiedPages(options: { version?: () => string } = {}): HubPart {
           await take(page, Object.fromEntries(readers.map((reader) => [reader.name, factsJson(reader.read({ pathname: page.path, html }))])));
         }
         try {
-          // Written aside, then renamed: a build stopped halfway leaves the last file or none, never half of one.
-          mkdirSync(cacheDir, { recursive: true });
-          writeFileSync(`${memoFile}.part`, JSON.stringify(next));
-          renameSync(`${memoFile}.part`, memoFile);
+          writeFileWhole(memoFile, JSON.stringify(next));
         } catch (error) {
           logger.warn(`the pages' facts could not be kept for the next build (${(error as Error).message}); it reads its copied pages from dist/`);
         }

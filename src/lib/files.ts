@@ -1,5 +1,5 @@
 /** Walking folders the same way everywhere content is read, and writing many files at once. */
-import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -84,4 +84,11 @@ export function packageVersion(entryFile: string, name: string): string {
     if (json.name === name) return json.version ?? '';
   }
   return '';
+}
+
+/** Writes a whole file aside, then renames it into place: a process stopped halfway leaves the old file or none, never half of one. */
+export function writeFileWhole(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.part`, text);
+  renameSync(`${file}.part`, file);
 }

@@ -18,13 +18,13 @@
  */
 import { fork } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { constants, copyFileSync, linkSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { FontIndex } from './fonts.ts';
 import type { CardSpec } from './spec.ts';
-import { packageVersion } from '../files.ts';
+import { packageVersion, writeFileWhole } from '../files.ts';
 import { drawable } from './text.ts';
 
 /** Sources outside src/lib/cards that the template and renderer import. */
@@ -129,8 +129,7 @@ export function rememberedFonts(cacheDir: string, version: string, index: FontIn
     },
     keep(): void {
       try {
-        writeFileSync(`${file}.part`, JSON.stringify({ version, choices: next }));
-        renameSync(`${file}.part`, file);
+        writeFileWhole(file, JSON.stringify({ version, choices: next }));
       } catch {
         // Not kept: the next batch chooses again.
       }
