@@ -41,6 +41,8 @@ describe('the next build of the same site', () => {
     expect(copiedPages(sameDay.output).sort()).toEqual(pages.sort());
     expect(entryPages(sameDay.outDir).sort()).toEqual(pages.sort());
     for (const page of pages) expect(read(sameDay.outDir, page), page).toBe(read(first.outDir, page));
+    // Handed to the search index, the headers and the service worker with the facts read when they rendered, not read back.
+    expect(sameDay.output).toMatch(new RegExp(`\\[hub:copied-pages\\] \\d+ page\\(s\\) not handed over .*: ${pages.length} with the facts remembered, \\d+ read from dist/`));
   });
 
   it("copies the last build's search index when its pages are the same, and the headers, sitemap and service worker come out the same", () => {
