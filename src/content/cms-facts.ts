@@ -5,10 +5,11 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { COLLECTIONS } from '../model/collections.ts';
 import { type EntryFact, FACT_FIELDS, SHARE_FIELDS, type TreeFacts } from '../lib/cms/facts.ts';
-import { listFiles, writeFileWhole } from '../lib/files.ts';
+import { listFiles, packageVersion, writeFileWhole } from '../lib/files.ts';
 import { fieldPath } from '../lib/problems.ts';
 import { type ContentCheck, pathShower } from './check.ts';
 import type { CheckedEntry } from './entry.ts';
@@ -77,7 +78,8 @@ export function rememberedLines(file: string | undefined) {
   let version: string | undefined;
   try {
     if (file) {
-      const hash = createHash('sha256');
+      // The code that finds lines, and the YAML parser it reads positions from.
+      const hash = createHash('sha256').update(`yaml ${packageVersion(createRequire(import.meta.url).resolve('yaml'), 'yaml')}\n`);
       for (const source of LINE_CODE) hash.update(readFileSync(source));
       version = hash.digest('base64url');
     }
