@@ -42,7 +42,9 @@ describe('the next build of the same site', () => {
     expect(entryPages(sameDay.outDir).sort()).toEqual(pages.sort());
     for (const page of pages) expect(read(sameDay.outDir, page), page).toBe(read(first.outDir, page));
     // Handed to the search index, the headers and the service worker with the facts read when they rendered, not read back.
-    expect(sameDay.output).toMatch(new RegExp(`\\[hub:copied-pages\\] \\d+ page\\(s\\) not handed over .*: ${pages.length} with the facts remembered, \\d+ read from dist/`));
+    expect(sameDay.output).toMatch(
+      new RegExp(`\\[hub:copied-pages\\] \\d+ page\\(s\\) not handed over .*: ${pages.length} with the facts remembered, \\d+ read from dist/`),
+    );
   });
 
   it("copies the last build's search index when its pages are the same, and the headers, sitemap and service worker come out the same", () => {
