@@ -63,7 +63,7 @@ function entryFact(entry: CheckedEntry, shareable: boolean, remembered: Remember
 }
 
 /** The code that finds a field's line: any change to it finds every line again. */
-const LINE_CODE = ['./cms-facts.ts', './entry.ts', './locate.ts'].map((file) => new URL(file, import.meta.url));
+const LINE_CODE = ['./cms-facts.ts', './entry.ts', './files.ts', './locate.ts', '../lib/problems.ts'].map((file) => new URL(file, import.meta.url));
 
 type RememberedLines = ReturnType<typeof rememberedLines>;
 

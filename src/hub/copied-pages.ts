@@ -36,7 +36,7 @@ const ASTRO_COPIES_DIR = 'dist';
  * What the facts depend on besides the page: the hub's build code, which
  * holds the readers. Any change to it reads every copied page again once.
  */
-const READER_CODE = ['../hub', '../lib'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
+const READER_CODE = ['../hub', '../lib', '../model'].map((dir) => fileURLToPath(new URL(dir, import.meta.url)));
 
 export function readerCodeVersion(dirs: readonly string[] = READER_CODE): string {
   const hash = createHash('sha256');
@@ -116,13 +116,20 @@ export function copiedPages(options: { version?: () => string } = {}): HubPart {
         const started = performance.now();
         const outDir = fileURLToPath(dir);
         const readers = [...buildChannel().pageReaders];
-        const version = (options.version ?? readerCodeVersion)();
+        // Without Astro's cache folder, or the code's version, nothing is remembered: every copied page is read.
+        let version: string | undefined;
+        try {
+          version = cacheDir ? (options.version ?? readerCodeVersion)() : undefined;
+        } catch {
+          version = undefined;
+        }
         const memoFile = path.join(cacheDir, REMEMBERED_FACTS_FILE);
         const copies = path.join(cacheDir, ASTRO_COPIES_DIR);
-        const last = readRemembered(memoFile, version);
-        const next: RememberedFile = { version, values: [], pages: {} };
+        const last = version ? readRemembered(memoFile, version) : undefined;
+        const next: RememberedFile = { version: version ?? '', values: [], pages: {} };
         const valueIndex = new Map<string, number>();
         const remember = (file: string, read: Record<string, string>) => {
+          if (!version) return;
           const copy = statOf(path.join(copies, file));
           if (!copy) return;
           const facts: Record<string, number> = {};
@@ -135,11 +142,14 @@ export function copiedPages(options: { version?: () => string } = {}): HubPart {
         };
         /** The facts the last build remembered of a page whose copy in dist/ is Astro's kept copy, unchanged since then. */
         const rememberedOf = (file: string): Record<string, string> | undefined => {
-          const kept = last?.pages[file];
-          if (!kept || !readers.every((reader) => reader.name in kept.facts)) return undefined;
+          const kept = last && Object.hasOwn(last.pages, file) ? last.pages[file] : undefined;
+          if (!kept || typeof kept.facts !== 'object' || kept.facts === null) return undefined;
+          const facts = readers.map((reader) => [reader.name, last!.values[kept.facts[reader.name]!]] as const);
+          // A value the file does not have (a damaged file) is not remembered: the page is read.
+          if (!facts.every(([, json]) => typeof json === 'string')) return undefined;
           const copy = statOf(path.join(copies, file));
           if (!copy || copy.size !== kept.size || copy.mtimeMs !== kept.mtime || statOf(path.join(outDir, file))?.size !== copy.size) return undefined;
-          return Object.fromEntries(readers.map((reader) => [reader.name, last!.values[kept.facts[reader.name]!]!]));
+          return Object.fromEntries(facts) as Record<string, string>;
         };
 
         for (const [file, read] of handed) remember(file, read);
@@ -173,7 +183,7 @@ export function copiedPages(options: { version?: () => string } = {}): HubPart {
           await take(page, Object.fromEntries(readers.map((reader) => [reader.name, factsJson(reader.read({ pathname: page.path, html }))])));
         }
         try {
-          writeFileWhole(memoFile, JSON.stringify(next));
+          if (version) writeFileWhole(memoFile, JSON.stringify(next));
         } catch (error) {
           logger.warn(`the pages' facts could not be kept for the next build (${(error as Error).message}); it reads its copied pages from dist/`);
         }

@@ -400,7 +400,16 @@ export async function keepIndex(dir: string, fingerprint: string, report: Search
     header.files = kept.map((f) => [f.name, f.content.byteLength, statSync(f.path).mtimeMs]);
     writeFileSync(path.join(dir, KEPT_HEADER), JSON.stringify(header));
   } catch {
-    rmSync(dir, { recursive: true, force: true });
+    removeQuietly(dir);
+  }
+}
+
+/** Removes a folder if it can; one that cannot be removed (held open on Windows, say) is left for the next build. */
+function removeQuietly(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+  } catch {
+    // Left as it is: a kept index without its index.json, or a dist/pagefind Pagefind writes over.
   }
 }
 
@@ -453,7 +462,7 @@ export async function restoreIndex(
     }
   } catch {
     // Pagefind writes the index instead, into a folder emptied of what was put there.
-    rmSync(outputPath, { recursive: true, force: true });
+    removeQuietly(outputPath);
     return undefined;
   }
   return {

@@ -89,6 +89,8 @@ export function packageVersion(entryFile: string, name: string): string {
 /** Writes a whole file aside, then renames it into place: a process stopped halfway leaves the old file or none, never half of one. */
 export function writeFileWhole(file: string, text: string): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.part`, text);
-  renameSync(`${file}.part`, file);
+  // Named for this process: two builds sharing a cache never write into one another's file.
+  const aside = `${file}.${process.pid}.part`;
+  writeFileSync(aside, text);
+  renameSync(aside, file);
 }

@@ -4,7 +4,7 @@
  * /og/ routes serve (src/lib/cards/serve.ts). Only `published()` entries get
  * a card.
  */
-import { cards, command, paths } from 'virtual:hub/config';
+import { cards, command, language, paths } from 'virtual:hub/config';
 import { formatDate, formatRange } from '../lib/dates.ts';
 import { assetRef, cardServer } from '../lib/cards/serve.ts';
 import type { AssetRef, CardSpec } from '../lib/cards/spec.ts';
@@ -135,4 +135,4 @@ export function cardSpecs(): Promise<CardSpec[]> {
 export const CARDS_COPIED_BY_BUILD = command === 'build';
 
 /** The PNG of card `id` (`hub` or `<collection>/<id>`). */
-export const cardPng = cardServer({ specs: cardSpecs, command, ...cards });
+export const cardPng = cardServer({ specs: cardSpecs, command, ...cards, name: language.current });

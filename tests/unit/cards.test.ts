@@ -406,6 +406,12 @@ describe('the fonts remembered between batches', () => {
       // …but not for other words, nor under another version (a new renderer or font package).
       expect(rememberedFonts(cacheDir, 'v1', index).of(card({ person: { name: 'Samuel' } }))).toBe(cardFonts(card({ person: { name: 'Samuel' } }), index));
       expect(rememberedFonts(cacheDir, 'v2', index).of(chinese)).toBe(cardFonts(chinese, index));
+      // Each language's batch remembers its own cards: one does not overwrite the other's choices.
+      const german = rememberedFonts(cacheDir, 'v1', index, 'de');
+      german.of(card({ person: { name: 'Jürgen' } }));
+      german.keep();
+      expect(readdirSync(cacheDir).sort()).toEqual(['font-choices.de.json', 'font-choices.json']);
+      expect(rememberedFonts(cacheDir, 'v1', index).of(chinese)).toBe('planted');
     } finally {
       rmSync(cacheDir, { recursive: true, force: true });
     }

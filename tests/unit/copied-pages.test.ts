@@ -4,7 +4,7 @@
  * rendering is done, with the facts remembered from the build that rendered
  * them while Astro's copy is the same, read from dist/ otherwise.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -97,12 +97,22 @@ describe('the copied pages', () => {
     ]);
     expect(same.log).toMatch(/: 2 with the facts remembered, 1 read from dist\//);
 
-    // Astro rendered share/b again in a build the hub did not see, and copied it now: its copy changed, so it is read.
+    // Astro rendered share/b again in a build the hub did not see, and copied it now: its copy changed (at the same size), so it is read.
     await new Promise((resolve) => setTimeout(resolve, 5));
-    for (const dir of [dist, path.join(cache, 'dist')]) write(path.join(dir, 'share/b/index.html'), '<p>b, edited</p>');
+    for (const dir of [dist, path.join(cache, 'dist')]) write(path.join(dir, 'share/b/index.html'), '<p>B</p>');
     const edited = await build(dist, cache, [{ pathname: '/hub/', html: '<p>home</p>' }]);
     expect(edited.readFrom).toEqual(['/hub/', '/hub/404.html', '/hub/share/b/']);
-    expect(edited.took.find((page) => page.pathname === '/hub/share/b/')?.facts).toEqual({ length: 16 });
+    expect(edited.took.find((page) => page.pathname === '/hub/share/b/')?.facts).toEqual({ length: 8 });
+
+    // A damaged file of facts is not used, and the build goes on reading the pages.
+    const factsFile = path.join(cache, 'page-facts.json');
+    const facts = JSON.parse(readFileSync(factsFile, 'utf8')) as { pages: Record<string, { facts: Record<string, number> }> };
+    facts.pages['share/a/index.html']!.facts.test = 99;
+    writeFileSync(factsFile, JSON.stringify(facts));
+    const damaged = await build(dist, cache, [{ pathname: '/hub/', html: '<p>home</p>' }]);
+    expect(damaged.readFrom).toEqual(['/hub/', '/hub/404.html', '/hub/share/a/']);
+    writeFileSync(factsFile, '{"version": "code 1", "values": 5, "pages": {"share/a/index.html": {"facts": 5}}}');
+    expect((await build(dist, cache, [{ pathname: '/hub/', html: '<p>home</p>' }])).readFrom).toEqual(['/hub/', '/hub/404.html', '/hub/share/a/', '/hub/share/b/']);
 
     // Other code reads pages differently: nothing remembered is used.
     const newCode = await build(dist, cache, [{ pathname: '/hub/', html: '<p>home</p>' }], 'code 2');

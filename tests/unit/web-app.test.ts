@@ -196,10 +196,13 @@ describe('the service worker', () => {
     expect(kept).toEqual([expect.stringMatching(/^sw\.[\w-]{32}\.js$/)]);
     expect(readFileSync(path.join(cacheDir, 'service-worker', kept[0]!), 'utf8')).toBe(written);
 
-    // The next build, the same files: the same worker, and the same figures.
+    // The next build, the same files: the kept worker, as kept (a marker planted in it comes back), and the same figures.
+    const keptFile = path.join(cacheDir, 'service-worker', kept[0]!);
+    writeFileSync(keptFile, `${written}\n// kept`);
     rmSync(path.join(site, SW_FILE));
     expect(await writeServiceWorker(site, '/', { enabled: true, cacheDir })).toMatchObject({ count: first.count, size: first.size });
-    expect(readFileSync(path.join(site, SW_FILE), 'utf8')).toBe(written);
+    expect(readFileSync(path.join(site, SW_FILE), 'utf8')).toBe(`${written}\n// kept`);
+    writeFileSync(keptFile, written);
 
     // The offline page changed: its revision in the worker changes, and the new worker is the one kept.
     const revision = (sw: string) => /\{url:"offline\/index.html",revision:"([0-9a-f]{32})"\}/.exec(sw)?.[1];

@@ -42,6 +42,8 @@ export interface BatchOptions {
   sourceDir: string;
   /** Worker processes drawing at once. Default: one per core. */
   threads?: number;
+  /** The batch's name among those sharing the cache (a language's build): its fonts are remembered apart. */
+  name?: string;
 }
 
 export interface BatchResult {
@@ -108,8 +110,8 @@ const FONT_CHOICES_FILE = 'font-choices.json';
  * drew nothing. Choices are kept under the renderer's fingerprint and the
  * font packages' signature, and only for cards of the last batch.
  */
-export function rememberedFonts(cacheDir: string, version: string, index: FontIndex) {
-  const file = path.join(cacheDir, FONT_CHOICES_FILE);
+export function rememberedFonts(cacheDir: string, version: string, index: FontIndex, name = '') {
+  const file = path.join(cacheDir, name ? FONT_CHOICES_FILE.replace(/\.json$/, `.${name.replace(/[^\w-]/g, '_')}.json`) : FONT_CHOICES_FILE);
   let last: Record<string, string> = {};
   try {
     const read = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; choices?: Record<string, string> };
@@ -145,7 +147,7 @@ export async function renderCards(specs: readonly CardSpec[], options: BatchOpti
   const jobs = new Map<string, WorkerJob>();
   let cached = 0;
   const now = new Date();
-  const chosen = rememberedFonts(options.cacheDir, `${fingerprint}\n${fonts.signature()}`, fonts);
+  const chosen = rememberedFonts(options.cacheDir, `${fingerprint}\n${fonts.signature()}`, fonts, options.name);
   const stale = now.getTime() - TOUCH_AFTER_MS;
   for (const spec of specs) {
     const file = path.join(options.cacheDir, `${cardKey(spec, fingerprint, chosen.of(spec))}.png`);

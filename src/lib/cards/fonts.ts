@@ -16,7 +16,7 @@
  * uses, so the cards whose fonts change are drawn again, and no other.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { mappedCodePoints } from './cmap.ts';
@@ -204,18 +204,24 @@ export class FontIndex {
     return fonts;
   }
 
-  /** The hash of the files of `faces` (both weights): part of a card's cache key. */
   /**
-   * What the choice of faces rests on (the packages, as their package.json
-   * files say, and the faces they give): a card's faces remembered under
-   * the same signature are the faces `facesFor` would choose.
+   * What the choice of faces and their identity rest on (the packages, as
+   * their package.json files say, the faces they give, and each font file's
+   * size and time): a card's fonts remembered under the same signature are
+   * what `facesFor` and `identity` would give.
    */
   signature(): string {
     const hash = createHash('sha256').update(JSON.stringify(this.faces));
     for (const [pkg, root] of this.roots) hash.update(`${pkg}\n`).update(readFileSync(path.join(root, 'package.json')));
+    for (const face of this.faces)
+      for (const weight of WEIGHTS) {
+        const file = statSync(this.fileOf(face, weight), { throwIfNoEntry: false });
+        hash.update(`${face.file} ${weight} ${file?.size ?? '-'} ${file?.mtimeMs ?? '-'}\n`);
+      }
     return hash.digest('base64url');
   }
 
+  /** The hash of the files of `faces` (both weights): part of a card's cache key. */
   identity(faces: readonly FontFace[]): string {
     const hash = createHash('sha256');
     for (const face of faces) {

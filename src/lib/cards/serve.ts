@@ -27,6 +27,8 @@ export interface CardServerOptions {
   cacheDir: string;
   rendererDir: string;
   threads?: number;
+  /** The batch's name among builds sharing the card cache (the language). */
+  name?: string;
 }
 
 /** The PNG of card `id` (`hub` or `<collection>/<id>`), drawn as the command needs it. */
@@ -35,7 +37,12 @@ export function cardServer(options: CardServerOptions): (id: string) => Promise<
   const drawAll = () =>
     (batch ??= (async () => {
       const started = performance.now();
-      const result = await renderCards(await options.specs(), { cacheDir: options.cacheDir, sourceDir: options.rendererDir, threads: options.threads });
+      const result = await renderCards(await options.specs(), {
+        cacheDir: options.cacheDir,
+        sourceDir: options.rendererDir,
+        threads: options.threads,
+        name: options.name,
+      });
       buildChannel().cardBatch = { rendered: result.rendered, cached: result.cached, ms: performance.now() - started, files: result.files };
       return result.files;
     })());

@@ -26,7 +26,7 @@
  * cards they show (VISITED_SCRIPT), so they too are readable offline.
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type GenerateSWOptions, generateSW, getManifest } from 'workbox-build';
@@ -219,9 +219,12 @@ export async function writeServiceWorker(
   try {
     rmSync(keptDir, { recursive: true, force: true });
     mkdirSync(keptDir, { recursive: true });
-    copyFileSync(swDest, kept);
+    // Aside, then renamed: a copy cut short (a full disk, a stopped build) is never found under the key.
+    copyFileSync(swDest, `${kept}.part`);
+    renameSync(`${kept}.part`, kept);
   } catch {
     // Not kept: the next build bundles the worker again.
+    rmSync(keptDir, { recursive: true, force: true, maxRetries: 2 });
   }
   return written;
 }
