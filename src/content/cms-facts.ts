@@ -10,6 +10,7 @@ import path from 'node:path';
 import { COLLECTIONS } from '../model/collections.ts';
 import { type EntryFact, FACT_FIELDS, SHARE_FIELDS, type TreeFacts } from '../lib/cms/facts.ts';
 import { listFiles, packageVersion, writeFileWhole } from '../lib/files.ts';
+import { forcedBuild } from '../lib/force.ts';
 import { fieldPath } from '../lib/problems.ts';
 import { type ContentCheck, pathShower } from './check.ts';
 import type { CheckedEntry } from './entry.ts';
@@ -89,7 +90,7 @@ export function rememberedLines(file: string | undefined) {
   let last: Record<string, Record<string, number>> = {};
   try {
     const kept = version ? (JSON.parse(readFileSync(file!, 'utf8')) as { version?: string; lines?: typeof last }) : undefined;
-    if (kept && kept.version === version && kept.lines && typeof kept.lines === 'object') last = kept.lines;
+    if (!forcedBuild() && kept && kept.version === version && kept.lines && typeof kept.lines === 'object') last = kept.lines;
   } catch {
     // Nothing kept yet, or not readable: the lines are found.
   }

@@ -20,6 +20,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildChannel, onRenderedPage } from '../lib/build-channel.ts';
 import { writeFileWhole } from '../lib/files.ts';
+import { forcedBuild } from '../lib/force.ts';
 import type { HubPart } from './part.ts';
 import { htmlFiles, listHtmlFiles, outputFileOf } from './rendered-pages.ts';
 
@@ -125,7 +126,7 @@ export function copiedPages(options: { version?: () => string } = {}): HubPart {
         }
         const memoFile = path.join(cacheDir, REMEMBERED_FACTS_FILE);
         const copies = path.join(cacheDir, ASTRO_COPIES_DIR);
-        const last = version ? readRemembered(memoFile, version) : undefined;
+        const last = version && !forcedBuild() ? readRemembered(memoFile, version) : undefined;
         const next: RememberedFile = { version: version ?? '', values: [], pages: {} };
         const valueIndex = new Map<string, number>();
         const remember = (file: string, read: Record<string, string>) => {

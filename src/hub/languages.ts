@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { type LanguagePlan, languageSegment } from '../lib/translations.ts';
 import { HEADERS_FILE } from './security-headers.ts';
-import { FORCE_FLAG, forcedBuild } from './force.ts';
+import { FORCE_FLAG, forcedBuild } from '../lib/force.ts';
 
 /** The environment variable that makes `astro build` build one language other than the default. */
 export const LANGUAGE_VARIABLE = 'HUB_LANGUAGE';

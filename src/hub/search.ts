@@ -25,7 +25,7 @@ import { packageVersion, writeFiles } from '../lib/files.ts';
 import { onPageRead } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
 import { outputFileOf } from './rendered-pages.ts';
-import { forcedBuild } from './force.ts';
+import { forcedBuild } from '../lib/force.ts';
 import { COLLECT_EVERY, FULL, fullCollector } from './memory.ts';
 import { ENTRY_FILE, splitCommonWords, unpack } from './search-chunks.ts';
 

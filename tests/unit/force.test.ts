@@ -1,6 +1,6 @@
 /** `npm run build -- --force` reuses nothing, in any language (src/hub/force.ts, languages.ts). */
 import { describe, expect, it } from 'vitest';
-import { forcedBuild } from '../../src/hub/force.ts';
+import { forcedBuild } from '../../src/lib/force.ts';
 import { languageBuildArgs } from '../../src/hub/languages.ts';
 
 describe('a forced build', () => {

@@ -202,7 +202,15 @@ describe('the service worker', () => {
     rmSync(path.join(site, SW_FILE));
     expect(await writeServiceWorker(site, '/', { enabled: true, cacheDir })).toMatchObject({ count: first.count, size: first.size });
     expect(readFileSync(path.join(site, SW_FILE), 'utf8')).toBe(`${written}\n// kept`);
-    writeFileSync(keptFile, written);
+    // A forced build (`npm run build -- --force`) makes the worker again.
+    const argv = process.argv;
+    process.argv = [...argv, '--force'];
+    try {
+      await writeServiceWorker(site, '/', { enabled: true, cacheDir });
+    } finally {
+      process.argv = argv;
+    }
+    expect(readFileSync(path.join(site, SW_FILE), 'utf8')).toBe(written);
 
     // The offline page changed: its revision in the worker changes, and the new worker is the one kept.
     const revision = (sw: string) => /\{url:"offline\/index.html",revision:"([0-9a-f]{32})"\}/.exec(sw)?.[1];

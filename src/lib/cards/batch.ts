@@ -25,6 +25,7 @@ import path from 'node:path';
 import { FontIndex } from './fonts.ts';
 import type { CardSpec } from './spec.ts';
 import { packageVersion, writeFileWhole } from '../files.ts';
+import { forcedBuild } from '../force.ts';
 import { drawable } from './text.ts';
 
 /** Sources outside src/lib/cards that the template and renderer import. */
@@ -115,7 +116,7 @@ export function rememberedFonts(cacheDir: string, version: string, index: FontIn
   let last: Record<string, string> = {};
   try {
     const read = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; choices?: Record<string, string> };
-    if (read.version === version && read.choices && typeof read.choices === 'object') last = read.choices;
+    if (!forcedBuild() && read.version === version && read.choices && typeof read.choices === 'object') last = read.choices;
   } catch {
     // None kept, or not readable: every card's fonts are chosen again.
   }

@@ -31,6 +31,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type GenerateSWOptions, generateSW, getManifest } from 'workbox-build';
 import { packageVersion } from '../files.ts';
+import { forcedBuild } from '../force.ts';
 
 export const SW_FILE = 'sw.js';
 export const PAGES_CACHE = 'hub-pages';
@@ -211,7 +212,7 @@ export async function writeServiceWorker(
     .slice(0, 32);
   const keptDir = path.join(options.cacheDir, KEPT_WORKER_DIR);
   const kept = path.join(keptDir, `sw.${key}.js`);
-  if (existsSync(kept)) {
+  if (!forcedBuild() && existsSync(kept)) {
     copyFileSync(kept, swDest);
     return { count: manifest.count, size: manifest.size, warnings: manifest.warnings };
   }
