@@ -26,7 +26,7 @@ import { onPageRead } from '../lib/build-channel.ts';
 import type { HubPart } from './part.ts';
 import { outputFileOf } from './rendered-pages.ts';
 import { forcedBuild } from '../lib/force.ts';
-import { COLLECT_EVERY, FULL, fullCollector } from './memory.ts';
+import { COLLECT_EVERY, FULL, LAST_RESORT, fullCollector } from './memory.ts';
 import { ENTRY_FILE, splitCommonWords, unpack } from './search-chunks.ts';
 
 export interface SearchFeed {
@@ -354,6 +354,8 @@ export async function startSearchIndex({ api = pagefind, base }: { api?: Pagefin
         }
         const late = (await Promise.all(added)).flat();
         if (late.length) throw fail(`Pagefind could not index ${dir}`, late);
+        // What reading them back left behind is given back before Pagefind writes the index, its largest moment.
+        if (copied.length >= COLLECT_EVERY) gc?.(LAST_RESORT);
         const { report, files } = await writeIndex(index, dir, digests.size);
         if (kept) await keepIndex(kept, fingerprint, report, files);
         return report;
