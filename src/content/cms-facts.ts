@@ -9,8 +9,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { COLLECTIONS } from '../model/collections.ts';
 import { type EntryFact, FACT_FIELDS, SHARE_FIELDS, type TreeFacts } from '../lib/cms/facts.ts';
-import { listFiles, packageVersion, writeFileWhole } from '../lib/files.ts';
-import { forcedBuild } from '../lib/force.ts';
+import { listFiles, packageVersion, rememberedValues } from '../lib/files.ts';
 import { fieldPath } from '../lib/problems.ts';
 import { type ContentCheck, pathShower } from './check.ts';
 import type { CheckedEntry } from './entry.ts';
@@ -87,29 +86,11 @@ export function rememberedLines(file: string | undefined) {
   } catch {
     version = undefined;
   }
-  let last: Record<string, Record<string, number>> = {};
-  try {
-    const kept = version ? (JSON.parse(readFileSync(file!, 'utf8')) as { version?: string; lines?: typeof last }) : undefined;
-    if (!forcedBuild() && kept && kept.version === version && kept.lines && typeof kept.lines === 'object') last = kept.lines;
-  } catch {
-    // Nothing kept yet, or not readable: the lines are found.
-  }
-  const next: typeof last = {};
+  const lines = rememberedValues<Record<string, number>>(file, version);
   return {
     of(entry: Pick<CheckedEntry, 'filePath' | 'source'>, data: Record<string, unknown>, find: () => Record<string, number>): Record<string, number> {
-      if (!version) return find();
-      const key = createHash('sha256').update(`${entry.filePath}\n${JSON.stringify(data)}\n`).update(entry.source).digest('base64url');
-      const lines = Object.hasOwn(last, key) ? last[key]! : find();
-      next[key] = lines;
-      return lines;
+      return lines.of(createHash('sha256').update(`${entry.filePath}\n${JSON.stringify(data)}\n`).update(entry.source).digest('base64url'), find);
     },
-    keep(): void {
-      if (!version) return;
-      try {
-        writeFileWhole(file!, JSON.stringify({ version, lines: next }));
-      } catch {
-        // Not kept: the next build finds the lines again.
-      }
-    },
+    keep: lines.keep,
   };
 }

@@ -14,7 +14,7 @@
  * hook must run before the readers'.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { type Stats, readFileSync, readdirSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -129,9 +129,8 @@ export function copiedPages(options: { version?: () => string } = {}): HubPart {
         const last = version && !forcedBuild() ? readRemembered(memoFile, version) : undefined;
         const next: RememberedFile = { version: version ?? '', values: [], pages: {} };
         const valueIndex = new Map<string, number>();
-        const remember = (file: string, read: Record<string, string>) => {
-          if (!version) return;
-          const copy = statOf(path.join(copies, file));
+        /** Remembers what was read of a page, with its copy as Astro keeps it (`copy`, when already looked at). */
+        const remember = (file: string, read: Record<string, string>, copy = version ? statOf(path.join(copies, file)) : undefined) => {
           if (!copy) return;
           const facts: Record<string, number> = {};
           for (const [name, json] of Object.entries(read)) {
@@ -142,7 +141,7 @@ export function copiedPages(options: { version?: () => string } = {}): HubPart {
           next.pages[file] = { size: copy.size, mtime: copy.mtimeMs, facts };
         };
         /** The facts the last build remembered of a page whose copy in dist/ is Astro's kept copy, unchanged since then. */
-        const rememberedOf = (file: string): Record<string, string> | undefined => {
+        const rememberedOf = (file: string): { read: Record<string, string>; copy: Stats } | undefined => {
           const kept = last && Object.hasOwn(last.pages, file) ? last.pages[file] : undefined;
           if (!kept || typeof kept.facts !== 'object' || kept.facts === null) return undefined;
           const facts = readers.map((reader) => [reader.name, last!.values[kept.facts[reader.name]!]] as const);
@@ -150,7 +149,7 @@ export function copiedPages(options: { version?: () => string } = {}): HubPart {
           if (!facts.every(([, json]) => typeof json === 'string')) return undefined;
           const copy = statOf(path.join(copies, file));
           if (!copy || copy.size !== kept.size || copy.mtimeMs !== kept.mtime || statOf(path.join(outDir, file))?.size !== copy.size) return undefined;
-          return Object.fromEntries(facts) as Record<string, string>;
+          return { read: Object.fromEntries(facts) as Record<string, string>, copy };
         };
 
         for (const [file, read] of handed) remember(file, read);
@@ -159,8 +158,8 @@ export function copiedPages(options: { version?: () => string } = {}): HubPart {
         channel.htmlFiles = { dir: outDir, files: listHtmlFiles(outDir) };
         const files = notHandedOver(outDir, new Set(handed.keys()), base);
         handed.clear();
-        const take = async (page: { file: string; path: string }, read: Record<string, string>) => {
-          remember(page.file, read);
+        const take = async (page: { file: string; path: string }, read: Record<string, string>, copy?: Stats) => {
+          remember(page.file, read, copy);
           await Promise.all(readers.map((reader) => reader.take({ pathname: page.path, status: 200, copied: true }, JSON.parse(read[reader.name]!))));
         };
         const remembered = files.map((page) => rememberedOf(page.file));
@@ -173,9 +172,9 @@ export function copiedPages(options: { version?: () => string } = {}): HubPart {
         for (let at = 0; at < READ_AHEAD; at++) readAhead(at);
         let reading = 0;
         for (const [at, page] of files.entries()) {
-          const facts = remembered[at];
-          if (facts) {
-            await take(page, facts);
+          const known = remembered[at];
+          if (known) {
+            await take(page, known.read, known.copy);
             continue;
           }
           readAhead(reading + READ_AHEAD);

@@ -2,6 +2,7 @@
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { forcedBuild } from './force.ts';
 
 export interface FolderListing {
   /** Every regular file, recursively, as sorted paths relative to the folder. */
@@ -93,4 +94,42 @@ export function writeFileWhole(file: string, text: string): void {
   const aside = `${file}.${process.pid}.part`;
   writeFileSync(aside, text);
   renameSync(aside, file);
+}
+
+/**
+ * Values worked out from some input, remembered in a file between builds
+ * under `version` (everything else they depend on). `of(key, work)` gives
+ * the value kept for `key`, or works it out; `keep()` writes the values this
+ * run asked for, and only those. Without a file or a version nothing is
+ * remembered, and a forced build (force.ts) uses none of what was kept. A
+ * file that cannot be read or written only costs the work.
+ */
+export function rememberedValues<V>(file: string | undefined, version: string | undefined) {
+  const on = Boolean(file && version);
+  let last: Record<string, V> = {};
+  if (on && !forcedBuild()) {
+    try {
+      const kept = JSON.parse(readFileSync(file!, 'utf8')) as { version?: unknown; values?: unknown };
+      if (kept.version === version && kept.values && typeof kept.values === 'object') last = kept.values as Record<string, V>;
+    } catch {
+      // Nothing kept yet, or not readable: every value is worked out.
+    }
+  }
+  const next: Record<string, V> = {};
+  return {
+    of(key: string, work: () => V): V {
+      if (!on) return work();
+      const value = Object.hasOwn(last, key) ? last[key]! : work();
+      next[key] = value;
+      return value;
+    },
+    keep(): void {
+      if (!on) return;
+      try {
+        writeFileWhole(file!, JSON.stringify({ version, values: next }));
+      } catch {
+        // Not kept: the next run works the values out again.
+      }
+    },
+  };
 }

@@ -397,11 +397,11 @@ describe('the fonts remembered between batches', () => {
       const first = rememberedFonts(cacheDir, 'v1', index);
       expect(first.of(chinese)).toBe(cardFonts(chinese, index));
       first.keep();
-      const kept = JSON.parse(readFileSync(path.join(cacheDir, 'font-choices.json'), 'utf8')) as { version: string; choices: Record<string, string> };
-      expect(Object.values(kept.choices)).toEqual([cardFonts(chinese, index)]);
+      const kept = JSON.parse(readFileSync(path.join(cacheDir, 'font-choices.json'), 'utf8')) as { version: string; values: Record<string, string> };
+      expect(Object.values(kept.values)).toEqual([cardFonts(chinese, index)]);
       // What is remembered is used as it is: a planted choice comes back for the same words and version…
-      const [words] = Object.keys(kept.choices);
-      writeFileSync(path.join(cacheDir, 'font-choices.json'), JSON.stringify({ version: 'v1', choices: { [words!]: 'planted' } }));
+      const [words] = Object.keys(kept.values);
+      writeFileSync(path.join(cacheDir, 'font-choices.json'), JSON.stringify({ version: 'v1', values: { [words!]: 'planted' } }));
       expect(rememberedFonts(cacheDir, 'v1', index).of(chinese)).toBe('planted');
       // …but not for other words, nor under another version (a new renderer or font package).
       expect(rememberedFonts(cacheDir, 'v1', index).of(card({ person: { name: 'Samuel' } }))).toBe(cardFonts(card({ person: { name: 'Samuel' } }), index));

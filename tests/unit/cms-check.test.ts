@@ -193,9 +193,9 @@ describe("the facts' lines remembered between builds", () => {
       expect(treeFacts(check, { root: VALID_TREE, project: PROJECT, factLines })).toEqual(found);
 
       // What is kept is what the next build uses: a planted line comes back for the same entry…
-      const kept = JSON.parse(readFileSync(factLines, 'utf8')) as { version: string; lines: Record<string, Record<string, number>> };
-      expect(Object.keys(kept.lines)).toHaveLength(check.entries.length);
-      for (const lines of Object.values(kept.lines)) for (const field of Object.keys(lines)) lines[field] = 999;
+      const kept = JSON.parse(readFileSync(factLines, 'utf8')) as { version: string; values: Record<string, Record<string, number>> };
+      expect(Object.keys(kept.values)).toHaveLength(check.entries.length);
+      for (const lines of Object.values(kept.values)) for (const field of Object.keys(lines)) lines[field] = 999;
       writeFileSync(factLines, JSON.stringify(kept));
       const remembered = treeFacts(check, { root: VALID_TREE, project: PROJECT, factLines });
       const lineValues = (facts: typeof found) => facts.entries.flatMap((entry) => Object.values(entry.lines ?? {}));

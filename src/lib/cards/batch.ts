@@ -24,8 +24,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { FontIndex } from './fonts.ts';
 import type { CardSpec } from './spec.ts';
-import { packageVersion, writeFileWhole } from '../files.ts';
-import { forcedBuild } from '../force.ts';
+import { packageVersion, rememberedValues } from '../files.ts';
 import { drawable } from './text.ts';
 
 /** Sources outside src/lib/cards that the template and renderer import. */
@@ -113,30 +112,16 @@ const FONT_CHOICES_FILE = 'font-choices.json';
  */
 export function rememberedFonts(cacheDir: string, version: string, index: FontIndex, name = '') {
   const file = path.join(cacheDir, name ? FONT_CHOICES_FILE.replace(/\.json$/, `.${name.replace(/[^\w-]/g, '_')}.json`) : FONT_CHOICES_FILE);
-  let last: Record<string, string> = {};
-  try {
-    const read = JSON.parse(readFileSync(file, 'utf8')) as { version?: string; choices?: Record<string, string> };
-    if (!forcedBuild() && read.version === version && read.choices && typeof read.choices === 'object') last = read.choices;
-  } catch {
-    // None kept, or not readable: every card's fonts are chosen again.
-  }
-  const next: Record<string, string> = {};
+  const chosen = rememberedValues<string>(file, version);
   return {
-    of(spec: CardSpec): string {
-      const words = createHash('sha256')
-        .update(JSON.stringify(cardWords(spec)))
-        .digest('base64url');
-      const chosen = Object.hasOwn(last, words) ? last[words]! : cardFonts(spec, index);
-      next[words] = chosen;
-      return chosen;
-    },
-    keep(): void {
-      try {
-        writeFileWhole(file, JSON.stringify({ version, choices: next }));
-      } catch {
-        // Not kept: the next batch chooses again.
-      }
-    },
+    of: (spec: CardSpec): string =>
+      chosen.of(
+        createHash('sha256')
+          .update(JSON.stringify(cardWords(spec)))
+          .digest('base64url'),
+        () => cardFonts(spec, index),
+      ),
+    keep: chosen.keep,
   };
 }
 
