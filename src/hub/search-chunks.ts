@@ -48,11 +48,11 @@ export interface ChunkSplit {
 export const CHUNK_PLACES = 20_000;
 
 /** What each of Pagefind's data files starts with once gunzipped, before its data. */
-const SIGNATURE = 'pagefind_dcd';
+export const SIGNATURE = 'pagefind_dcd';
 /** The file Pagefind's scripts read first: each language's metadata file by name. */
 export const ENTRY_FILE = 'pagefind-entry.json';
-const META_FILE = (hash: string) => `pagefind.${hash}.pf_meta`;
-const CHUNK_FILE = (hash: string) => `index/${hash}.pf_index`;
+export const META_FILE = (hash: string) => `pagefind.${hash}.pf_meta`;
+export const CHUNK_FILE = (hash: string) => `index/${hash}.pf_index`;
 
 /** Cuts each chunk that ends with a common word in two; see the module's comment. */
 export function splitCommonWords(files: readonly BundleFile[]): ChunkSplit {
@@ -64,7 +64,8 @@ export function splitCommonWords(files: readonly BundleFile[]): ChunkSplit {
   }
 }
 
-class UnexpectedIndex extends Error {}
+/** Pagefind's files are not what this module expects (another version, or damaged): the index is left as it is. */
+export class UnexpectedIndex extends Error {}
 
 function split(files: readonly BundleFile[]): ChunkSplit {
   const byPath = new Map(files.map((file) => [file.path, file]));
@@ -157,11 +158,13 @@ export function unpack(content: Uint8Array): Buffer {
   return data.subarray(SIGNATURE.length);
 }
 
-function pack(cbor: Uint8Array): Uint8Array {
+/** One of Pagefind's data files of `cbor` (or JSON): its signature, then the data, gzipped. */
+export function pack(cbor: Uint8Array): Uint8Array {
   return gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), cbor]));
 }
 
-function uniqueHash(language: string, bytes: Uint8Array, length: number, taken: (hash: string) => boolean): string {
+/** A name for a file of `language` made of its bytes' digest, `length` hex digits or more, that `taken` does not know. */
+export function uniqueHash(language: string, bytes: Uint8Array, length: number, taken: (hash: string) => boolean): string {
   const hex = createHash('sha256').update(bytes).digest('hex');
   for (let n = length; n <= hex.length; n++) {
     const hash = `${language}_${hex.slice(0, n)}`;
@@ -271,7 +274,8 @@ export function chunkRanges(chunks: readonly (readonly string[])[]): { from: str
   return ranges;
 }
 
-function head(major: number, value: number): Uint8Array {
+/** A CBOR head: the type (`major`) and its value or length. */
+export function head(major: number, value: number): Uint8Array {
   const m = major << 5;
   if (value < 24) return Uint8Array.of(m | value);
   if (value < 0x100) return Uint8Array.of(m | 24, value);
@@ -279,15 +283,16 @@ function head(major: number, value: number): Uint8Array {
   return Uint8Array.of(m | 26, (value >>> 24) & 0xff, (value >>> 16) & 0xff, (value >>> 8) & 0xff, value & 0xff);
 }
 
-function text(value: string): Uint8Array {
+/** A CBOR text string. */
+export function text(value: string): Uint8Array {
   const bytes = Buffer.from(value, 'utf8');
   return Buffer.concat([head(3, bytes.length), bytes]);
 }
 
 /** Just enough of CBOR (RFC 8949) to walk Pagefind's files: definite lengths only. */
-class Cbor {
+export class Cbor {
   at = 0;
-  private readonly bytes: Uint8Array;
+  readonly bytes: Uint8Array;
   constructor(bytes: Uint8Array) {
     this.bytes = bytes;
   }
@@ -305,7 +310,12 @@ class Cbor {
     return { major, value };
   }
 
-  /** The length of the array (major 4) that starts here. */
+  /** The unsigned integer (major 0) that starts here. */
+  uint(): number {
+    return this.length(0);
+  }
+
+  /** The value or length of the item of type `major` (4: an array, 3: a text) that starts here. */
   length(major: number): number {
     const { major: found, value } = this.head();
     if (found !== major) throw new UnexpectedIndex(`expected CBOR type ${major}, found ${found}`);

@@ -13,7 +13,7 @@
  * (src/lib/search/newest.ts says why it is not Pagefind's sort).
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, linkSync, lstatSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, linkSync, lstatSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
@@ -27,7 +27,8 @@ import type { HubPart } from './part.ts';
 import { outputFileOf } from './rendered-pages.ts';
 import { forcedBuild } from '../lib/force.ts';
 import { COLLECT_EVERY, FULL, LAST_RESORT, fullCollector } from './memory.ts';
-import { ENTRY_FILE, splitCommonWords, unpack } from './search-chunks.ts';
+import { type BundleFile, ENTRY_FILE, UnexpectedIndex, splitCommonWords, unpack } from './search-chunks.ts';
+import { type FragmentFacts, type IndexedPages, indexedPages, mergeIndex } from './search-merge.ts';
 
 export interface SearchFeed {
   /**
@@ -73,6 +74,10 @@ export interface SearchIndexReport {
   chunksLeft?: string;
   /** The index was the last build's, kept in the build's cache: its pages were the same. */
   reused?: boolean;
+  /** The index was the last build's with the pages that changed indexed again: how many stayed, how many Pagefind indexed. */
+  merged?: { kept: number; indexed: number };
+  /** Why the last build's index could not take the changed pages, when every page was indexed instead although it was kept. */
+  mergeRefused?: string;
 }
 
 /** Indexing failed; the message says why and is shown as is. */
@@ -119,7 +124,11 @@ async function openIndex(api: PagefindApi): Promise<PagefindIndex> {
  * right after it (as every build does) left an empty pagefind-entry.json
  * now and then, and a hub whose search never answered.
  */
-async function writeIndex(index: PagefindIndex, dir: string, pages: number): Promise<{ report: SearchIndexReport; files: { path: string; content: Uint8Array }[] }> {
+async function writeIndex(
+  index: PagefindIndex,
+  dir: string,
+  pages: number,
+): Promise<{ report: SearchIndexReport; files: { path: string; content: Uint8Array }[]; fragments: Map<string, FragmentFacts> }> {
   const outputPath = path.join(dir, SEARCH_BUNDLE_DIR);
   const { errors, files } = await index.getFiles();
   if (errors.length) throw fail(`Pagefind could not write ${outputPath}`, errors);
@@ -130,7 +139,8 @@ async function writeIndex(index: PagefindIndex, dir: string, pages: number): Pro
       outside.map((file) => `${file.path} is outside it`),
     );
   if (!files.some((file) => file.path === ENTRY_FILE)) throw fail(`Pagefind could not write ${outputPath}`, [`no ${ENTRY_FILE} among its ${files.length} files`]);
-  const newest = newestOrder(files, outputPath);
+  const fragments = new Map<string, FragmentFacts>();
+  const newest = newestOrder(files, outputPath, fragments);
   const chunks = splitCommonWords(files);
   const written = [
     ...chunks.files.filter((file) => !UNUSED_UI.test(file.path)).map((file) => ({ path: file.path, content: file.content })),
@@ -139,7 +149,7 @@ async function writeIndex(index: PagefindIndex, dir: string, pages: number): Pro
   await writeFiles(written.map((file) => ({ path: path.resolve(outputPath, file.path), content: file.content })));
   const bytes = written.reduce((sum, file) => sum + file.content.byteLength, 0);
   const report = { pages, files: written.length, bytes, commonWords: chunks.split.length, ...(chunks.skipped ? { chunksLeft: chunks.skipped } : {}) };
-  return { report, files: written };
+  return { report, files: written, fragments };
 }
 
 /**
@@ -149,14 +159,13 @@ async function writeIndex(index: PagefindIndex, dir: string, pages: number): Pro
  * 220 ms at 10,000 pages, nearly all of it gunzip (docs/architecture.md).
  * A fragment that cannot be read fails the build, naming it.
  */
-export function newestOrder(files: readonly { path: string; content: Uint8Array }[], outputPath: string): NewestFirst {
-  const pages: [string, string | undefined][] = [];
+export function newestOrder(files: readonly { path: string; content: Uint8Array }[], outputPath: string, facts = new Map<string, FragmentFacts>()): NewestFirst {
   const problems: string[] = [];
   for (const file of files) {
     const id = FRAGMENT.exec(file.path)?.[1];
     if (!id) continue;
     try {
-      pages.push([id, fragmentDate(file.content)]);
+      facts.set(id, fragmentFacts(file.content));
     } catch (error) {
       problems.push(`${path.join(outputPath, file.path)} ${(error as Error).message.split('\n')[0]}`);
     }
@@ -166,7 +175,7 @@ export function newestOrder(files: readonly { path: string; content: Uint8Array 
     if (problems.length > shown.length) shown.push(`and ${problems.length - shown.length} more`);
     throw fail(`${NEWEST_FILE} ("newest first") could not be written`, shown);
   }
-  return newestFirst(pages);
+  return newestFirst([...facts].map(([id, { date }]) => [id, date]));
 }
 
 /** A page's fragment in Pagefind's files; its name is the page's result id. */
@@ -177,8 +186,8 @@ const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 /** Fragments named in a failure, at most (a broken Pagefind would break all of them). */
 const MAX_PROBLEMS_SHOWN = 3;
 
-/** The day in a fragment's metadata, if it has one; throws saying what is wrong with the fragment. */
-function fragmentDate(content: Uint8Array): string | undefined {
+/** A fragment's address and the day in its metadata, if it has one; throws saying what is wrong with the fragment. */
+function fragmentFacts(content: Uint8Array): FragmentFacts {
   let text: Buffer;
   try {
     text = unpack(content);
@@ -191,12 +200,13 @@ function fragmentDate(content: Uint8Array): string | undefined {
   } catch (error) {
     throw new Error(`cannot be read: its JSON is broken (${(error as Error).message})`, { cause: error });
   }
-  const meta = (fragment as { meta?: unknown } | null)?.meta;
+  const { meta, url } = (fragment ?? {}) as { meta?: unknown; url?: unknown };
   if (typeof meta !== 'object' || meta === null) throw new Error('cannot be read: it has no metadata');
+  if (typeof url !== 'string') throw new Error('cannot be read: it has no address');
   const date = (meta as Record<string, unknown>)[SORT_KEY];
-  if (date === undefined) return undefined;
+  if (date === undefined) return { url };
   if (typeof date !== 'string' || !ISO_DAY.test(date)) throw new Error(`has a ${SORT_KEY} that is not a day (YYYY-MM-DD): ${JSON.stringify(date)}`);
-  return date;
+  return { url, date };
 }
 
 /**
@@ -284,7 +294,9 @@ function indexerFingerprint(): string {
   for (const source of INDEXER_SOURCES) hash.update(readFileSync(source));
   return hash.digest('base64url');
 }
-const INDEXER_SOURCES = ['./search.ts', './search-chunks.ts', '../lib/search/newest.ts', '../lib/search/filters.ts'].map((file) => new URL(file, import.meta.url));
+const INDEXER_SOURCES = ['./search.ts', './search-chunks.ts', './search-merge.ts', '../lib/search/newest.ts', '../lib/search/filters.ts'].map(
+  (file) => new URL(file, import.meta.url),
+);
 
 /** The fingerprint of an index: the indexer's, then each page's file and digest, in the files' order. */
 export function indexFingerprint(pages: ReadonlyMap<string, string>, indexer = indexerFingerprint()): string {
@@ -294,15 +306,26 @@ export function indexFingerprint(pages: ReadonlyMap<string, string>, indexer = i
 }
 
 /** An index that takes pages while the build renders them, and writes itself when the build is done. */
-export async function startSearchIndex({ api = pagefind, base }: { api?: PagefindApi; base: string }) {
+export async function startSearchIndex({ api = pagefind, base, kept, reuse = true }: { api?: PagefindApi; base: string; kept?: string; reuse?: boolean }) {
   const index = await openIndex(api);
+  const indexer = indexerFingerprint();
   const added: Promise<string[]>[] = [];
   const inFlight = new Set<Promise<unknown>>();
   /** Each page's file and the digest of its HTML. */
   const digests = new Map<string, string>();
-  /** Pages Astro copied from the last build: Pagefind gets them only if the kept index cannot be used. */
+  /**
+   * The last build's index, kept with each page's digest: a page with the
+   * same digest is indexed already (`unchanged`), and Pagefind gets only the
+   * others, which are then merged into it (search-merge.ts).
+   */
+  const previous = kept && reuse ? keptPageDigests(kept, indexer) : undefined;
+  const unchanged: string[] = [];
+  /** Pages Astro copied from the last build whose digest the kept index has not: Pagefind gets them at the end. */
   const copied: string[] = [];
+  /** Pages Pagefind got. */
+  const sent = new Set<string>();
   const send = async (sourcePath: string, content: string) => {
+    sent.add(sourcePath);
     const page = index.addHTMLFile({ sourcePath, content }).then(
       (r) => r.errors.map((e) => `${sourcePath}: ${e}`),
       (e: Error) => [`${sourcePath}: ${e.message}`],
@@ -312,6 +335,18 @@ export async function startSearchIndex({ api = pagefind, base }: { api?: Pagefin
     inFlight.add(done);
     while (inFlight.size >= MAX_PAGES_IN_FLIGHT) await Promise.race(inFlight);
   };
+  /** Pages read back from dist/ for Pagefind, collected as they go (memory.ts): without, 3.3 GB for the build's processes at 10,000 entries. */
+  const sendFromDist = async (dir: string, files: readonly string[]) => {
+    const gc = fullCollector();
+    for (const [at, sourcePath] of files.entries()) {
+      await send(sourcePath, searchableHtml(readFileSync(path.join(dir, sourcePath), 'utf8')));
+      if ((at + 1) % COLLECT_EVERY === 0) gc?.(FULL);
+    }
+    const problems = (await Promise.all(added)).flat();
+    if (problems.length) throw fail(`Pagefind could not index ${dir}`, problems);
+    // What reading them back left behind is given back before Pagefind writes the index, its largest moment.
+    if (files.length >= COLLECT_EVERY) gc?.(LAST_RESORT);
+  };
   const feed: SearchFeed = {
     add(pathname, html, isCopied = false) {
       return feed.take(pathname, pageDigest(html), isCopied ? undefined : html);
@@ -320,7 +355,8 @@ export async function startSearchIndex({ api = pagefind, base }: { api?: Pagefin
       const sourcePath = entryPageFile(pathname, base);
       if (!sourcePath) return;
       digests.set(sourcePath, digest);
-      if (html === undefined) copied.push(sourcePath);
+      if (previous?.get(sourcePath) === digest) unchanged.push(sourcePath);
+      else if (html === undefined) copied.push(sourcePath);
       else await send(sourcePath, searchableHtml(html));
     },
   };
@@ -333,32 +369,34 @@ export async function startSearchIndex({ api = pagefind, base }: { api?: Pagefin
     /** Stops Pagefind without writing anything. */
     abandon: () => api.close().catch(() => undefined),
     /**
-     * Writes the index into `dir`/pagefind and stops Pagefind. When `kept` (a file of the build's cache)
-     * holds the index of the same pages, written by the same code, that index is copied instead (unless not to `reuse`);
-     * otherwise Pagefind gets the copied pages (read from `dir`), and the index it writes is kept there.
+     * Writes the index into `dir`/pagefind and stops Pagefind. When the kept index (`kept`, a folder of the
+     * build's cache) is the index of the same pages, written by the same code, it is put there as it is; when
+     * some pages changed, Pagefind indexes those and they are merged into it; otherwise (or when the kept index
+     * cannot be used) Pagefind gets every page, those it has not had read back from `dir`. The index written is kept.
      */
-    async finish(dir: string, kept?: string, { reuse = true } = {}): Promise<SearchIndexReport> {
+    async finish(dir: string): Promise<SearchIndexReport> {
       try {
         const problems = (await Promise.all(added)).flat();
         if (problems.length) throw fail(`Pagefind could not index ${dir}`, problems);
-        const fingerprint = indexFingerprint(digests);
+        const fingerprint = indexFingerprint(digests, indexer);
         const outputPath = path.join(dir, SEARCH_BUNDLE_DIR);
         const reused = kept && reuse ? await restoreIndex(kept, fingerprint, outputPath) : undefined;
         if (reused) return { pages: digests.size, ...reused, reused: true };
-        // Read back as fast as Pagefind takes them, the copied pages leave garbage faster than V8 collects it
-        // unasked (3.3 GB for the build's processes at 10,000 entries): collected as while pages render (memory.ts).
-        const gc = fullCollector();
-        for (const [at, sourcePath] of copied.entries()) {
-          await send(sourcePath, searchableHtml(readFileSync(path.join(dir, sourcePath), 'utf8')));
-          if ((at + 1) % COLLECT_EVERY === 0) gc?.(FULL);
+        await sendFromDist(dir, copied);
+        let mergeRefused: string | undefined;
+        if (kept && previous) {
+          try {
+            const merged = await mergeIntoKept({ index, kept, indexer, fingerprint, digests, sent, outputPath });
+            return { pages: digests.size, ...merged, merged: { kept: digests.size - sent.size, indexed: sent.size } };
+          } catch (error) {
+            if (error instanceof SearchIndexError) throw error;
+            mergeRefused = (error as Error).message.split('\n')[0];
+          }
         }
-        const late = (await Promise.all(added)).flat();
-        if (late.length) throw fail(`Pagefind could not index ${dir}`, late);
-        // What reading them back left behind is given back before Pagefind writes the index, its largest moment.
-        if (copied.length >= COLLECT_EVERY) gc?.(LAST_RESORT);
-        const { report, files } = await writeIndex(index, dir, digests.size);
-        if (kept) await keepIndex(kept, fingerprint, report, files);
-        return report;
+        await sendFromDist(dir, unchanged);
+        const { report, files, fragments } = await writeIndex(index, dir, digests.size);
+        if (kept) await keepIndex(kept, fingerprint, report, files, pagesOf(files, fragments, digests), indexer);
+        return { ...report, ...(mergeRefused ? { mergeRefused } : {}) };
       } finally {
         await api.close().catch(() => undefined);
       }
@@ -366,43 +404,161 @@ export async function startSearchIndex({ api = pagefind, base }: { api?: Pagefin
   };
 }
 
+/** Each language's pages of an index Pagefind wrote, for the next build to merge into; undefined when they cannot be told. */
+function pagesOf(files: readonly BundleFile[], fragments: ReadonlyMap<string, FragmentFacts>, digests: ReadonlyMap<string, string>): IndexedPages | undefined {
+  try {
+    return indexedPages(files, fragments, digests);
+  } catch (error) {
+    if (error instanceof UnexpectedIndex) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Pagefind's index of the pages it got (`sent`) merged into the kept index
+ * (search-merge.ts), kept in its place and put into `outputPath` as
+ * `restoreIndex` puts a kept one. Throws when the kept index cannot be used
+ * (the caller then indexes every page), or SearchIndexError when Pagefind fails.
+ */
+async function mergeIntoKept({
+  index,
+  kept,
+  indexer,
+  fingerprint,
+  digests,
+  sent,
+  outputPath,
+}: {
+  index: PagefindIndex;
+  kept: string;
+  indexer: string;
+  fingerprint: string;
+  digests: ReadonlyMap<string, string>;
+  sent: ReadonlySet<string>;
+  outputPath: string;
+}): Promise<Pick<SearchIndexReport, 'files' | 'bytes' | 'commonWords'>> {
+  const header = readKeptHeader(kept);
+  if (!header?.pages || header.indexer !== indexer) throw new UnexpectedIndex('the kept index has no list of its pages');
+  const keptFiles = keptFilesOf(kept, header);
+  if (!keptFiles) throw new UnexpectedIndex('a file of the kept index changed or is missing');
+  let fresh: BundleFile[] = [];
+  if (sent.size) {
+    const got = await index.getFiles();
+    if (got.errors.length) throw fail(`Pagefind could not write the index of ${sent.size} changed pages`, got.errors);
+    fresh = got.files.filter((file) => !UNUSED_UI.test(file.path));
+  }
+  const fragments = new Map<string, FragmentFacts>();
+  newestOrder(fresh, outputPath, fragments);
+  const byName = new Map(keptFiles.map((f) => [f.name, f.from]));
+  const merged = await mergeIndex(
+    { paths: [...byName.keys()], read: (name) => readFileSync(byName.get(name)!), pages: header.pages },
+    { files: fresh, digests: new Map([...sent].map((file) => [file, digests.get(file)!])), fragments },
+    digests,
+  );
+  const ids = new Map(Object.values(merged.pages).flatMap((pages) => pages.map((page) => [page.id, page.date] as const)));
+  const newest = { path: NEWEST_FILE, content: Buffer.from(JSON.stringify(newestFirst(ids))) };
+  const written = [...merged.written, newest];
+  await replaceKept(kept, {
+    header: { format: KEPT_FORMAT, fingerprint, indexer, ...(merged.commonWords ? { commonWords: merged.commonWords } : {}), files: [], pages: merged.pages },
+    linked: merged.reused.filter((name) => name !== NEWEST_FILE).map((name) => ({ name, from: byName.get(name)! })),
+    written,
+  });
+  const restored = await restoreIndex(kept, fingerprint, outputPath);
+  if (!restored) throw new UnexpectedIndex('the merged index could not be put into dist/');
+  return restored;
+}
+
 /**
  * The kept index: a folder of the build's cache holding the index's files as
  * they were written (`files/`), then `index.json` (format, fingerprint,
- * report, each file and its size), written last: a folder without it, or
- * whose files are not all there at their size, is not used.
+ * report, each file and its size, each page's file and digest), written
+ * last: a folder without it, or whose files are not all there at their
+ * size, is not used.
  */
-const KEPT_FORMAT = 'hub-search-index 2';
+const KEPT_FORMAT = 'hub-search-index 3';
 const KEPT_HEADER = 'index.json';
 const KEPT_FILES = 'files';
 
 interface KeptHeader {
   format: string;
   fingerprint: string;
+  /** The indexer's fingerprint (`indexerFingerprint`): only an index written by the same code takes changed pages. */
+  indexer?: string;
   commonWords?: number;
   chunksLeft?: string;
   /** Each file (relative to dist/pagefind, `/`-separated), its size and its time as kept: a file changed since is not used. */
   files: [string, number, number][];
+  /** Each language's pages in the order of their numbers, for the next build to merge changed pages into (search-merge.ts). */
+  pages?: IndexedPages;
 }
 
 /** Keeps the files of an index (relative to dist/pagefind) in a folder of the build's cache; a failure only costs the next build the reuse. */
-export async function keepIndex(dir: string, fingerprint: string, report: SearchIndexReport, files: readonly { path: string; content: Uint8Array }[]): Promise<void> {
+export async function keepIndex(
+  dir: string,
+  fingerprint: string,
+  report: SearchIndexReport,
+  files: readonly { path: string; content: Uint8Array }[],
+  pages?: IndexedPages,
+  indexer?: string,
+): Promise<void> {
   const header: KeptHeader = {
     format: KEPT_FORMAT,
     fingerprint,
+    ...(indexer ? { indexer } : {}),
     ...(report.commonWords ? { commonWords: report.commonWords } : {}),
     ...(report.chunksLeft ? { chunksLeft: report.chunksLeft } : {}),
     files: [],
+    ...(pages ? { pages } : {}),
   };
   try {
-    // New files, never the old ones rewritten: a dist/ of an earlier build may share them (`restoreIndex` links).
-    rmSync(dir, { recursive: true, force: true });
-    const kept = files.map((f) => ({ name: f.path.split(path.sep).join('/'), path: path.join(dir, KEPT_FILES, f.path), content: f.content }));
-    await writeFiles(kept);
-    header.files = kept.map((f) => [f.name, f.content.byteLength, statSync(f.path).mtimeMs]);
-    writeFileSync(path.join(dir, KEPT_HEADER), JSON.stringify(header));
+    await replaceKept(dir, { header, linked: [], written: files });
   } catch {
     removeQuietly(dir);
+  }
+}
+
+/**
+ * Puts a new kept index in the place of `dir`: built beside it (`<dir>.next`), the files of the old one it
+ * still has (`linked`) hard-linked or copied, the `written` ones written, its header last; then the old one
+ * removed and the new one renamed. New files, never the old ones rewritten: a dist/ of an earlier build may
+ * share them (`restoreIndex` links).
+ */
+async function replaceKept(
+  dir: string,
+  { header, linked, written }: { header: KeptHeader; linked: readonly { name: string; from: string }[]; written: readonly { path: string; content: Uint8Array }[] },
+): Promise<void> {
+  const next = `${dir}.next`;
+  rmSync(next, { recursive: true, force: true });
+  const files = path.join(next, KEPT_FILES);
+  // A file both linked and written would be written through the link, into the old kept file and every dist/ linked to it.
+  const writing = new Set(written.map((f) => f.path.split(path.sep).join('/')));
+  const links = linked.filter(({ name }) => !writing.has(name)).map(({ name, from }) => ({ from, to: path.join(files, name), name }));
+  for (const folder of new Set(links.map((l) => path.dirname(l.to)))) mkdirSync(folder, { recursive: true });
+  linkOrCopy(links);
+  const kept = written.map((f) => ({ name: f.path.split(path.sep).join('/'), path: path.join(files, f.path), content: f.content }));
+  await writeFiles(kept);
+  header.files = [...links.map((l) => ({ name: l.name, path: l.to })), ...kept].map((f) => {
+    const stat = statSync(f.path);
+    return [f.name, stat.size, stat.mtimeMs];
+  });
+  writeFileSync(path.join(next, KEPT_HEADER), JSON.stringify(header));
+  rmSync(dir, { recursive: true, force: true });
+  renameSync(next, dir);
+}
+
+/** Hard links where the file system allows (a tenth of the time of writing the files), copies from the first refusal on. */
+function linkOrCopy(files: readonly { from: string; to: string }[]): void {
+  let linking = true;
+  for (const { from, to } of files) {
+    if (linking) {
+      try {
+        linkSync(from, to);
+        continue;
+      } catch {
+        linking = false; // another file system, or links not allowed: copies from here on
+      }
+    }
+    copyFileSync(from, to);
   }
 }
 
@@ -415,53 +571,61 @@ function removeQuietly(dir: string): void {
   }
 }
 
+/** The header of the kept index in `dir`, if there is one of this format. */
+function readKeptHeader(dir: string): KeptHeader | undefined {
+  try {
+    const header = JSON.parse(readFileSync(path.join(dir, KEPT_HEADER), 'utf8')) as KeptHeader;
+    return header.format === KEPT_FORMAT && Array.isArray(header.files) ? header : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Each page's digest in the kept index, when it was written by `indexer` and lists its pages. */
+function keptPageDigests(dir: string, indexer: string): Map<string, string> | undefined {
+  const header = readKeptHeader(dir);
+  if (!header?.pages || header.indexer !== indexer) return undefined;
+  return new Map(Object.values(header.pages).flatMap((pages) => pages.map((page) => [page.file, page.digest] as const)));
+}
+
+/** The kept files, each where it is and its size; undefined when one is missing, outside the folder, or changed since it was kept. */
+function keptFilesOf(dir: string, header: KeptHeader): { name: string; from: string; size: number }[] | undefined {
+  const keptFiles = path.join(dir, KEPT_FILES);
+  const files: { name: string; from: string; size: number }[] = [];
+  for (const entry of header.files) {
+    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number' || typeof entry[2] !== 'number') return undefined;
+    const [name, size, time] = entry;
+    const from = path.resolve(keptFiles, name);
+    if (!isInside(keptFiles, from)) return undefined;
+    const stat = lstatSync(from, { throwIfNoEntry: false });
+    // A kept file written over since (through a link in an older dist/, say) is not the one kept.
+    if (!stat?.isFile() || stat.size !== size || stat.mtimeMs !== time) return undefined;
+    files.push({ name, from, size });
+  }
+  return files;
+}
+
 /**
  * Puts the kept index into `outputPath` if it is the index of `fingerprint`, saying how many files and bytes;
  * undefined (nothing left there) otherwise. The files are hard links to the kept ones where the file system
  * allows (a tenth of the time of writing 9,351 files, while the disk is still busy with the pages just
- * written), copies elsewhere; the kept files are never changed in place, only replaced (`keepIndex`).
+ * written), copies elsewhere; the kept files are never changed in place, only replaced (`replaceKept`).
  */
 export async function restoreIndex(
   dir: string,
   fingerprint: string,
   outputPath: string,
 ): Promise<Pick<SearchIndexReport, 'files' | 'bytes' | 'commonWords' | 'chunksLeft'> | undefined> {
-  let header: KeptHeader;
-  try {
-    header = JSON.parse(readFileSync(path.join(dir, KEPT_HEADER), 'utf8')) as KeptHeader;
-  } catch {
-    return undefined;
-  }
-  if (header.format !== KEPT_FORMAT || header.fingerprint !== fingerprint || !Array.isArray(header.files)) return undefined;
-  const keptFiles = path.join(dir, KEPT_FILES);
-  const files: { from: string; to: string; size: number }[] = [];
-  for (const entry of header.files) {
-    if (!Array.isArray(entry) || typeof entry[0] !== 'string' || typeof entry[1] !== 'number' || typeof entry[2] !== 'number') return undefined;
-    const [name, size, time] = entry;
-    const to = path.resolve(outputPath, name);
-    const from = path.resolve(keptFiles, name);
-    if (!isInside(outputPath, to) || !isInside(keptFiles, from)) return undefined;
-    const stat = lstatSync(from, { throwIfNoEntry: false });
-    // A kept file written over since (through a link in an older dist/, say) is not the one kept.
-    if (!stat?.isFile() || stat.size !== size || stat.mtimeMs !== time) return undefined;
-    files.push({ from, to, size });
-  }
-  if (!files.some((f) => f.to === path.join(outputPath, ENTRY_FILE))) return undefined;
+  const header = readKeptHeader(dir);
+  if (!header || header.fingerprint !== fingerprint) return undefined;
+  const kept = keptFilesOf(dir, header);
+  if (!kept) return undefined;
+  const files = kept.map((f) => ({ from: f.from, to: path.resolve(outputPath, f.name), size: f.size }));
+  if (files.some((f) => !isInside(outputPath, f.to)) || !files.some((f) => f.to === path.join(outputPath, ENTRY_FILE))) return undefined;
   try {
     rmSync(outputPath, { recursive: true, force: true });
     for (const folder of new Set(files.map((f) => path.dirname(f.to)))) mkdirSync(folder, { recursive: true });
-    let linking = true;
-    for (const { from, to } of files) {
-      if (linking) {
-        try {
-          linkSync(from, to);
-          continue;
-        } catch {
-          linking = false; // another file system, or links not allowed: copies from here on
-        }
-      }
-      copyFileSync(from, to);
-    }
+    linkOrCopy(files);
   } catch {
     // Pagefind writes the index instead, into a folder emptied of what was put there.
     removeQuietly(outputPath);
@@ -498,7 +662,7 @@ export function searchIndex(options: { api?: PagefindApi } = {}): HubPart {
       'astro:build:start': async ({ logger }) => {
         started = performance.now();
         try {
-          streaming = await startSearchIndex({ api: options.api, base });
+          streaming = await startSearchIndex({ api: options.api, base, kept, reuse: !forcedBuild() });
           const feed = streaming.feed;
           // Only entry pages are indexed: the others are not even digested.
           stopListening = onPageRead<string | null>({
@@ -520,14 +684,18 @@ export function searchIndex(options: { api?: PagefindApi } = {}): HubPart {
         const finishing = performance.now();
         if (!fed) started = finishing;
         try {
-          const report = fed
-            ? await fed.finish(fileURLToPath(dir), kept, { reuse: !forcedBuild() })
-            : await buildSearchIndex({ dir: fileURLToPath(dir), api: options.api });
+          const report = fed ? await fed.finish(fileURLToPath(dir)) : await buildSearchIndex({ dir: fileURLToPath(dir), api: options.api });
           const ms = Math.round(performance.now() - finishing);
-          const during = fed && !report.reused ? `, while pages rendered: ${((finishing - started) / 1000).toFixed(1)} s` : '';
+          const during = fed && !report.reused && !report.merged ? `, while pages rendered: ${((finishing - started) / 1000).toFixed(1)} s` : '';
           const common = report.commonWords ? `, ${report.commonWords} common words in chunks of their own` : '';
-          const how = report.reused ? `the last build's index of the same ${report.pages} pages copied` : `indexed ${report.pages} pages`;
+          const how = report.reused
+            ? `the last build's index of the same ${report.pages} pages copied`
+            : report.merged
+              ? `indexed ${report.merged.indexed} changed ${report.merged.indexed === 1 ? 'page' : 'pages'} of ${report.pages} and merged ${report.merged.indexed === 1 ? 'it' : 'them'} with the last build's index`
+              : `indexed ${report.pages} pages`;
           logger.info(`${how} into ${SEARCH_BUNDLE_DIR}/ (${report.files} files, ${(report.bytes / 1024).toFixed(0)} KiB${common}) in ${ms} ms${during}`);
+          if (report.mergeRefused)
+            logger.warn(`search index: the last build's index could not take the changed pages (${report.mergeRefused}), so every page was indexed again`);
           if (report.chunksLeft)
             logger.warn(`search index: Pagefind's word chunks were left as it wrote them (${report.chunksLeft}); search works, a query may download more`);
         } catch (error) {

@@ -7,11 +7,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { type BundleFile, ENTRY_FILE } from '../../src/hub/search-chunks.ts';
 
 const SIGNATURE = 'pagefind_dcd';
 
 function unpack(file: string): Buffer {
-  const data = gunzipSync(readFileSync(file));
+  return unpackData(readFileSync(file), file);
+}
+
+function unpackData(content: Uint8Array, file = 'a file'): Buffer {
+  const data = gunzipSync(content);
   if (data.toString('latin1', 0, SIGNATURE.length) !== SIGNATURE) throw new Error(`${file} does not start with "${SIGNATURE}"`);
   return data.subarray(SIGNATURE.length);
 }
@@ -78,4 +83,61 @@ export function decodeCbor(data: Uint8Array): unknown {
   const value = read();
   if (at !== data.length) throw new Error(`CBOR: ${data.length - at} bytes after the value`);
   return value;
+}
+
+/**
+ * An index (its files, as `getFiles` hands them over) as a search reads it,
+ * each page by its address rather than its number: for each language, each
+ * page's word count and fragment, each word's (and variant's) pages with
+ * their places and meta places (the meta fields by name), each filter
+ * value's pages, and the chunks' ranges. Two indexes of the same pages
+ * whose pages are numbered in another order give the same view.
+ */
+export function searchView(files: readonly BundleFile[]) {
+  const byPath = new Map(files.map((f) => [f.path, f.content]));
+  const cbor = (p: string): never => {
+    const content = byPath.get(p);
+    if (!content) throw new Error(`no ${p}`);
+    return decodeCbor(unpackData(content, p)) as never;
+  };
+  const entry = JSON.parse(Buffer.from(byPath.get(ENTRY_FILE)!).toString('utf8')) as { languages: Record<string, { hash: string; page_count: number }> };
+  return Object.fromEntries(
+    Object.entries(entry.languages).map(([language, info]) => {
+      const [, metaPages, chunks, filters, , fields] = cbor(`pagefind.${info.hash}.pf_meta`) as [
+        string,
+        [string, number][],
+        [string, string, string][],
+        [string, string][],
+        unknown[],
+        string[],
+      ];
+      if (info.page_count !== metaPages.length) throw new Error(`${language}: page_count ${info.page_count}, ${metaPages.length} pages`);
+      const urls = metaPages.map(([id]) => (JSON.parse(unpackData(byPath.get(`fragment/${id}.pf_fragment`)!).toString('utf8')) as { url: string }).url);
+      const pages = Object.fromEntries(
+        metaPages.map(([id, count], n) => [urls[n], { count, fragment: unpackData(byPath.get(`fragment/${id}.pf_fragment`)!).toString('utf8') }]),
+      );
+      const named = (metaPlaces: number[]) => metaPlaces.map((n) => (n < 0 ? fields[-1 - n] : n));
+      const postings = (list: [number, number[], number[]][]) => {
+        let at = 0;
+        return list.map(([delta, places, metaPlaces]) => `${urls[(at += delta)]} ${JSON.stringify(places)} ${JSON.stringify(named(metaPlaces))}`).sort();
+      };
+      const index: Record<string, string[]> = {};
+      const ranges: [string, string][] = [];
+      for (const [from, to, hash] of chunks) {
+        ranges.push([from, to]);
+        const [list] = cbor(`index/${hash}.pf_index`) as [[string, [number, number[], number[]][], [string, [number, number[], number[]][]][]][]];
+        for (const [word, on, variants] of list) {
+          if (index[word]) throw new Error(`"${word}" is in two chunks`);
+          index[word] = [...postings(on), ...variants.flatMap(([variant, vOn]) => postings(vOn).map((p) => `${variant}: ${p}`))];
+        }
+      }
+      const filterView = Object.fromEntries(
+        filters.map(([name, hash]) => {
+          const [, values] = cbor(`filter/${hash}.pf_filter`) as [string, [string, number[]][]];
+          return [name, Object.fromEntries(values.map(([value, on]) => [value, on.map((n) => urls[n]).sort()]))];
+        }),
+      );
+      return [language, { pages, index, filters: filterView, ranges }];
+    }),
+  );
 }

@@ -1,13 +1,17 @@
 /**
  * The search index kept between builds (src/hub/search.ts): a build whose
  * entry pages are all the same as the last one's (Astro copied them) gets
- * the last index back without asking Pagefind; any other build indexes
- * every page, copied ones read from dist/, and keeps what it wrote.
+ * the last index back without asking Pagefind; a build where some pages
+ * changed has Pagefind index those and merges them into the last index
+ * (search-merge.ts); a build whose kept index cannot take them indexes
+ * every page, copied ones read from dist/. Each keeps what it wrote.
  */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import * as realPagefind from 'pagefind';
+import { unpack } from '../../src/hub/search-chunks.ts';
 import { type PagefindApi, indexFingerprint, keepIndex, restoreIndex, startSearchIndex } from '../../src/hub/search.ts';
 
 /** A Pagefind that answers at once and writes an index naming the pages it was given. */
@@ -61,11 +65,11 @@ describe('the search index kept between builds', () => {
   it('indexes copied pages from dist/ when nothing is kept, and keeps the index it wrote', async () => {
     const dir = site(pages);
     const pagefind = recordingPagefind();
-    const index = await startSearchIndex({ api: pagefind.api, base: '/' });
+    const index = await startSearchIndex({ api: pagefind.api, base: '/', kept });
     await index.feed.add('/share/a/', pages['share/a/index.html']);
     await index.feed.add('/share/b/', pages['share/b/index.html'], true);
     expect(pagefind.added).toEqual(['share/a/index.html']);
-    const report = await index.finish(dir, kept);
+    const report = await index.finish(dir);
     expect(pagefind.added).toEqual(['share/a/index.html', 'share/b/index.html']);
     expect(pagefind.asked()).toBe(1);
     expect(report.reused).toBeUndefined();
@@ -76,15 +80,15 @@ describe('the search index kept between builds', () => {
   it('writes the kept index, byte for byte, when every page is the same, without asking Pagefind', async () => {
     const first = site(pages);
     const firstRun = recordingPagefind();
-    const one = await startSearchIndex({ api: firstRun.api, base: '/' });
+    const one = await startSearchIndex({ api: firstRun.api, base: '/', kept });
     for (const [file, html] of Object.entries(pages)) await one.feed.add(`/${file.replace('index.html', '')}`, html);
-    await one.finish(first, kept);
+    await one.finish(first);
 
     const second = site(pages);
     const pagefind = recordingPagefind();
-    const index = await startSearchIndex({ api: pagefind.api, base: '/' });
+    const index = await startSearchIndex({ api: pagefind.api, base: '/', kept });
     for (const [file, html] of Object.entries(pages)) await index.feed.add(`/${file.replace('index.html', '')}`, html, true);
-    const report = await index.finish(second, kept);
+    const report = await index.finish(second);
     expect(report).toMatchObject({ pages: 2, reused: true });
     expect(pagefind.added).toEqual([]);
     expect(pagefind.asked()).toBe(0);
@@ -94,28 +98,126 @@ describe('the search index kept between builds', () => {
   it('indexes again when told not to reuse (a forced build), and keeps the new index', async () => {
     const dir = site(pages);
     const pagefind = recordingPagefind();
-    const index = await startSearchIndex({ api: pagefind.api, base: '/' });
+    const index = await startSearchIndex({ api: pagefind.api, base: '/', kept, reuse: false });
     for (const [file, html] of Object.entries(pages)) await index.feed.add(`/${file.replace('index.html', '')}`, html, true);
-    const report = await index.finish(dir, kept, { reuse: false });
+    const report = await index.finish(dir);
     expect(report.reused).toBeUndefined();
     expect(pagefind.asked()).toBe(1);
     expect(pagefind.added.sort()).toEqual(Object.keys(pages).sort());
   });
 
-  it('indexes again when one page changed, or one more page is there', async () => {
+  it('indexes every page again when one page changed, or one more page is there, and the kept index does not list its pages', async () => {
     for (const changed of [
       { ...pages, 'share/b/index.html': page('beta pump, rewritten') },
       { ...pages, 'share/c/index.html': page('gamma') },
     ]) {
       const dir = site(changed);
       const pagefind = recordingPagefind();
-      const index = await startSearchIndex({ api: pagefind.api, base: '/' });
+      const index = await startSearchIndex({ api: pagefind.api, base: '/', kept });
       for (const [file, html] of Object.entries(changed)) await index.feed.add(`/${file.replace('index.html', '')}`, html, true);
-      const report = await index.finish(dir, kept);
+      const report = await index.finish(dir);
       expect(report.reused).toBeUndefined();
       expect(pagefind.asked()).toBe(1);
       expect(pagefind.added.sort()).toEqual(Object.keys(changed).sort());
     }
+  });
+});
+
+/** The real Pagefind, noting each page it is given. */
+function watchedPagefind() {
+  const added: string[] = [];
+  const api: PagefindApi = {
+    close: realPagefind.close,
+    createIndex: async (options) => {
+      const created = await realPagefind.createIndex(options);
+      const index = created.index!;
+      const addHTMLFile = index.addHTMLFile.bind(index);
+      index.addHTMLFile = (file) => {
+        added.push(file.sourcePath!);
+        return addHTMLFile(file);
+      };
+      return created;
+    },
+  };
+  return { api, added };
+}
+
+/** Each fragment's address and the words of its content, in a built dist/. */
+const indexedText = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(path.join(dir, 'pagefind/fragment')).map((f) => {
+      const data = JSON.parse(unpack(readFileSync(path.join(dir, 'pagefind/fragment', f))).toString('utf8')) as { url: string; content: string };
+      return [data.url, data.content];
+    }),
+  );
+
+describe('a kept index that takes the changed pages (real Pagefind)', () => {
+  const dated = (words: string, date: string) =>
+    `<html lang="en"><body><main data-pagefind-body><p>${words}</p><data data-pagefind-meta="date[value]" value="${date}"></data></main></body></html>`;
+  const pages = {
+    'share/a/index.html': dated('alpha heat', '2026-11-01'),
+    'share/b/index.html': dated('beta pump', '2026-11-02'),
+    'share/c/index.html': dated('gamma boiler', '2026-11-03'),
+  };
+  const build = async (kept: string, site: Record<string, string>, copied: (file: string) => boolean) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'hub-merge-'));
+    for (const [file, html] of Object.entries(site)) {
+      mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
+      writeFileSync(path.join(dir, file), html);
+    }
+    const pagefind = watchedPagefind();
+    const index = await startSearchIndex({ api: pagefind.api, base: '/', kept });
+    for (const [file, html] of Object.entries(site)) await index.feed.add(`/${file.replace('index.html', '')}`, html, copied(file));
+    const report = await index.finish(dir);
+    return { dir, report, added: pagefind.added };
+  };
+
+  it('gives Pagefind only the page that changed, rendered or copied, and the index says what every page says', async () => {
+    const kept = path.join(mkdtempSync(path.join(tmpdir(), 'hub-cache-')), 'search-index');
+    const first = await build(kept, pages, () => false);
+    expect(first.added.sort()).toEqual(Object.keys(pages).sort());
+
+    // Every page rendered again (one key for all), one of them with other words, one gone, one new and copied.
+    const { 'share/c/index.html': _gone, ...rest } = pages;
+    const next = { ...rest, 'share/b/index.html': dated('beta zebracorn', '2026-11-20'), 'share/d/index.html': dated('delta', '2026-11-04') };
+    const second = await build(kept, next, (file) => file === 'share/d/index.html');
+    expect(second.added.sort()).toEqual(['share/b/index.html', 'share/d/index.html']);
+    expect(second.report).toMatchObject({ pages: 3, merged: { kept: 1, indexed: 2 } });
+    expect(second.report.mergeRefused).toBeUndefined();
+    expect(indexedText(second.dir)).toEqual({ '/share/a/': 'alpha heat.', '/share/b/': 'beta zebracorn.', '/share/d/': 'delta.' });
+    const newest = JSON.parse(readFileSync(path.join(second.dir, 'pagefind/newest.json'), 'utf8')) as string[][];
+    expect(newest).toHaveLength(3);
+
+    // The merged index is kept: the same pages again take nothing from Pagefind, and come out byte for byte.
+    const third = await build(kept, next, () => true);
+    expect(third.added).toEqual([]);
+    expect(third.report.reused).toBe(true);
+    expect(filesOf(path.join(third.dir, 'pagefind'))).toEqual(filesOf(path.join(second.dir, 'pagefind')));
+
+    // The next merge replaces the kept files it changes, never writes into them: the index the third build linked stays as it was.
+    const linked = filesOf(path.join(third.dir, 'pagefind'));
+    const fourth = await build(kept, { ...next, 'share/a/index.html': dated('alpha unicornfish', '2026-11-30') }, (file) => file !== 'share/a/index.html');
+    expect(fourth.report.merged).toEqual({ kept: 2, indexed: 1 });
+    expect(filesOf(path.join(third.dir, 'pagefind'))).toEqual(linked);
+    expect(filesOf(path.join(fourth.dir, 'pagefind'))['newest.json']).not.toEqual(linked['newest.json']);
+  });
+
+  it('indexes every page, saying why, when the kept index is damaged', async () => {
+    const kept = path.join(mkdtempSync(path.join(tmpdir(), 'hub-cache-')), 'search-index');
+    await build(kept, pages, () => false);
+    const chunks = path.join(kept, 'files/index');
+    for (const chunk of readdirSync(chunks)) {
+      const file = path.join(chunks, chunk);
+      const { mtime } = statSync(file);
+      writeFileSync(file, readFileSync(file).subarray(0, 10));
+      utimesSync(file, mtime, mtime);
+    }
+    const next = { ...pages, 'share/b/index.html': dated('beta zebracorn', '2026-11-20') };
+    const second = await build(kept, next, () => true);
+    expect(second.added.sort()).toEqual(Object.keys(pages).sort());
+    expect(second.report.merged).toBeUndefined();
+    expect(second.report.mergeRefused).toMatch(/changed or is missing/);
+    expect(indexedText(second.dir)['/share/b/']).toBe('beta zebracorn.');
   });
 });
 
