@@ -31,7 +31,9 @@ import { cms, notCms } from './cms.ts';
 import { type HubPart, combineParts } from './part.ts';
 import { RENDERED_PAGES_MIDDLEWARE } from './rendered-pages.ts';
 import { type RuntimeConfig, runtimeConfigPlugin } from './runtime-config.ts';
-import { DATA_STORE_FILE, dataStore } from './data-store.ts';
+import { dataStore } from './data-store.ts';
+import { pageKeys } from './page-keys.ts';
+import { PAGE_READS_FILE } from '../lib/page-key.ts';
 
 /** Where the content loader remembers the lines of the CMS's facts, in Astro's cache (src/content/cms-facts.ts). */
 const FACT_LINES_FILE = 'cms-fact-lines.json';
@@ -106,6 +108,7 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
     cms(isDefaultLanguage),
     shareCards(),
     memory(),
+    pageKeys(),
     copiedPages(),
     searchIndex(),
     webApp(() => webAppOn),
@@ -173,7 +176,7 @@ export function hub(env: HubEnvironment = process.env): AstroIntegration {
           },
         });
         if (command === 'build') {
-          runtime.contentStore = fileURLToPath(new URL(DATA_STORE_FILE, updated.cacheDir));
+          runtime.pageReads = fileURLToPath(new URL(PAGE_READS_FILE, updated.cacheDir));
           runtime.factLines = fileURLToPath(new URL(FACT_LINES_FILE, updated.cacheDir));
         }
         webAppOn = runtime.settings.web_app;
@@ -244,7 +247,7 @@ export function runtimeConfig(options: { env: HubEnvironment; command: string; p
       nowPinned: Boolean(env.HUB_NOW),
     },
     search: { indexed: command === 'build' },
-    contentStore: undefined,
+    pageReads: undefined,
     factLines: undefined,
     language: { current, plan, rootBase: siteAndBase(settings.site).base, defaultSettings: settings },
     settingsProblems,

@@ -50,10 +50,10 @@ export interface RuntimeConfig {
     indexed: boolean;
   };
   /**
-   * `astro build` only: Astro's content store (its cache's data-store.json), whose digest is part of
-   * every entry page's key in the incremental build (src/views/page-key.ts). Set once the cache folder is known.
+   * `astro build` only: where what each entry page read of the content is kept between builds, in Astro's
+   * cache: its key in the incremental build (src/views/page-key.ts, src/hub/page-keys.ts). Set once the cache folder is known.
    */
-  contentStore: string | undefined;
+  pageReads: string | undefined;
   /**
    * `astro build` only: where the lines of the CMS's facts are remembered between builds, in Astro's cache
    * (src/content/cms-facts.ts, `rememberedLines`). Set once the cache folder is known.
@@ -82,7 +82,7 @@ export interface RuntimeConfig {
 const NOW_KEY = 'hub:now';
 
 /**
- * The Vite plugin that serves `virtual:hub/config`, written when first loaded (so `contentStore`, known
+ * The Vite plugin that serves `virtual:hub/config`, written when first loaded (so `pageReads`, known
  * once Astro's cache folder is, can be set after the plugin is made).
  *
  * The instant is not written into the module: Astro's incremental build hashes each page's modules

@@ -10,6 +10,6 @@ declare module 'virtual:hub/config' {
   export const search: Config['search'];
   export const language: Config['language'];
   export const settingsProblems: Config['settingsProblems'];
-  export const contentStore: Config['contentStore'];
+  export const pageReads: Config['pageReads'];
   export const factLines: Config['factLines'];
 }

@@ -9,6 +9,7 @@
  * the same way, in `astro build` and `astro dev` alike.
  */
 
+import type { AsyncLocalStorage } from 'node:async_hooks';
 import type { TreeFacts } from './cms/facts.ts';
 import type { EntryLanguages } from './translations.ts';
 
@@ -53,13 +54,24 @@ export interface BuildChannel {
   cmsFacts?: TreeFacts;
   /** Where each entry has a page, in every language of the hub, from the content loader's last reading (hreflang, the language switcher). */
   entryLanguages?: EntryLanguages;
+  /** What the entry page being rendered reads of the content (src/views/page-key.ts), set by the hub's middleware around each page. */
+  pageReads?: AsyncLocalStorage<Set<string>>;
+  /** The key of an entry page from what it read, as of this build (registered by src/views/page-key.ts for the middleware). */
+  pageKeyOf?: (reads: readonly string[]) => Promise<string>;
+  /** Each entry page rendered in this build (`<collection>/<id>`): its key from what it read, and what it read (src/hub/page-keys.ts). */
+  readonly renderedKeys: Map<string, { key: string; reads: string[] }>;
+  /**
+   * Each entry page of this build with a key (`<collection>/<id>`), and what it reads besides its own entry
+   * before it renders (what its route gives it: a guideline's neighbours): the pages whose reads are kept.
+   */
+  readonly keyedPages: Map<string, readonly string[]>;
 }
 
 const CHANNEL = Symbol.for('advocacy-hub.build-channel');
 
 export function buildChannel(): BuildChannel {
   const scope = globalThis as Record<symbol, BuildChannel | undefined>;
-  return (scope[CHANNEL] ??= { pageListeners: new Set(), pageReaders: new Set() });
+  return (scope[CHANNEL] ??= { pageListeners: new Set(), pageReaders: new Set(), renderedKeys: new Map(), keyedPages: new Map() });
 }
 
 /** Listens to the pages rendered from now on; the returned function stops listening. */

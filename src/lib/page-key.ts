@@ -17,17 +17,14 @@
  * the build's instant falls in, not the instant. A new rule with another
  * offset must add it to `offsets`.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
-/** The digest of a file's bytes (Astro's content store), or undefined when it cannot be read. */
-export function fileDigest(file: string): string | undefined {
-  try {
-    return createHash('sha256').update(readFileSync(file)).digest('base64url');
-  } catch {
-    return undefined;
-  }
-}
+/** Where each entry page's reads are kept between builds, in Astro's cache folder (src/hub/page-keys.ts). */
+export const PAGE_READS_FILE = 'page-reads.json';
+
+/** The format of that file: reads kept in another format are not used. */
+export const READS_FORMAT = 'hub-page-reads 1';
 
 /** Every Date in an entry's data, however deep. */
 export function datesIn(value: unknown, into: number[] = []): number[] {
@@ -66,4 +63,27 @@ export function pageKeyOf(parts: readonly string[]): string {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(`${part.length}:${part}`);
   return hash.digest('base64url');
+}
+
+/** The digest of an entry's data and text, for one without the content loader's digest of its file. */
+export function contentDigest(data: unknown, body = '', html = ''): string {
+  return createHash('sha1').update(JSON.stringify(data)).update('\0').update(body).update('\0').update(html).digest('base64url');
+}
+
+/** A key no build has had or will have: the page renders. */
+export function neverKey(): string {
+  return `unread ${randomUUID()}`;
+}
+
+/** Each entry page's reads kept by the last build (`<collection>/<id>` → reads); none when there is no such file of this format. */
+export function readKeptReads(file: string): Map<string, string[]> {
+  const kept = new Map<string, string[]>();
+  try {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { format?: string; pages?: Record<string, unknown> };
+    if (json.format === READS_FORMAT && json.pages && typeof json.pages === 'object')
+      for (const [page, reads] of Object.entries(json.pages)) if (Array.isArray(reads) && reads.every((r) => typeof r === 'string')) kept.set(page, reads);
+  } catch {
+    // None kept (the first build), or a file that cannot be read: every page renders and notes its reads again.
+  }
+  return kept;
 }

@@ -8,6 +8,18 @@ export function path(relative = ''): string {
   return `${BASE}${relative.replace(/^\/+/, '')}`;
 }
 
+/**
+ * The entry whose page is at `pathname` (`/hub/share/<id>/`, with or without
+ * the base path and the last slash), or undefined for any other page.
+ */
+export function entryOfPath(pathname: string, base = BASE): { collection: CollectionName; id: string } | undefined {
+  const rest = pathname.startsWith(base) ? pathname.slice(base.length) : pathname.replace(/^\/+/, '');
+  const match = /^([^/]+)\/([^/]+)\/?$/.exec(rest);
+  const collection = match && COLLECTION_AT.get(match[1]!);
+  return collection ? { collection, id: decodeURIComponent(match[2]!) } : undefined;
+}
+const COLLECTION_AT = new Map(Object.entries(ROUTE_OF).map(([collection, route]) => [route, collection as CollectionName]));
+
 /** The index page of a collection. */
 export function collectionPath(collection: CollectionName): string {
   return path(`${ROUTE_OF[collection]}/`);

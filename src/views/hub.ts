@@ -10,6 +10,7 @@ import { type KeysOf, type Translate, createT, pluralTemplates } from '../lib/i1
 import { isPublished } from '../lib/publish.ts';
 import { byDateDesc, byOrder, campaignStatus, compareCampaigns } from '../lib/order.ts';
 import en from '../i18n/en.json';
+import { noteRead } from './reads.ts';
 
 const SNIPPET_RANK = { current: 0, evergreen: 1, upcoming: 2, past: 3 } as const;
 
@@ -49,8 +50,13 @@ export type Entry<C extends CollectionName> = CollectionEntry<C>;
 
 const cache = new Map<CollectionName, Promise<unknown[]>>();
 
-/** The published entries of a collection, in their natural order. */
-export function published<C extends CollectionName>(collection: C): Promise<Entry<C>[]> {
+/**
+ * The published entries of a collection, in their natural order. The entry
+ * page being rendered depends on the whole list from then on (page-key.ts),
+ * unless `noted` is false (the page-key's own use).
+ */
+export function published<C extends CollectionName>(collection: C, { noted = true } = {}): Promise<Entry<C>[]> {
+  if (noted) noteRead(`published:${collection}`);
   if (!cache.has(collection)) {
     cache.set(
       collection,
@@ -102,9 +108,13 @@ async function sortEntries<C extends CollectionName>(collection: C, entries: Ent
   return list as Entry<C>[];
 }
 
-/** A published entry by id, or undefined when it is missing or unpublished (links are then left out). */
+/**
+ * A published entry by id, or undefined when it is missing or unpublished (links are then left out). The entry
+ * page being rendered depends on that entry only, not on the list (page-key.ts).
+ */
 export async function findPublished<C extends CollectionName>(collection: C, id: string): Promise<Entry<C> | undefined> {
-  return (await published(collection)).find((entry) => entry.id === id);
+  noteRead(`entry:${collection}/${id}`);
+  return (await published(collection, { noted: false })).find((entry) => entry.id === id);
 }
 
 /** The name an entry goes by in links: a person's name, otherwise its title. */

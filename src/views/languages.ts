@@ -7,6 +7,7 @@
 import { language, settings } from 'virtual:hub/config';
 import { ROUTE_OF, type CollectionName } from '../model/collections.ts';
 import { buildChannel } from '../lib/build-channel.ts';
+import { noteRead } from './reads.ts';
 import { languageName, languageSegment } from '../lib/translations.ts';
 import { absolute } from '../lib/urls.ts';
 
@@ -41,8 +42,8 @@ export function pageLanguages(pathname: string, site: string | URL = settings.si
   const { plan, current, rootBase } = language;
   const rest = underBase(pathname);
   const key = entryOf(rest);
-  const known = buildChannel().entryLanguages;
-  const languages = key && known ? (known.pages[key] ?? [current]) : plan.languages;
+  const known = key ? languagesOf(key) : undefined;
+  const languages = known ? (known.pages ?? [current]) : plan.languages;
   const untranslated = key !== undefined && untranslatedHere(key);
   const at = (lang: string, page: string): Alternate => {
     const path = `${rootBase}${languageSegment(lang, plan)}${page}`;
@@ -69,7 +70,7 @@ export function contentLang(pathname: string): string | undefined {
   const { plan, current } = language;
   if (current === plan.default) return undefined;
   const key = entryOf(underBase(pathname));
-  return key && buildChannel().entryLanguages?.untranslated[key]?.includes(current) ? plan.default : undefined;
+  return key && languagesOf(key)?.untranslated?.includes(current) ? plan.default : undefined;
 }
 
 /** A path of this language's pages without its base path (`/de/share/x/` → `share/x/`). */
@@ -95,7 +96,18 @@ export function shownUntranslated(collection: CollectionName, id: string): boole
 }
 
 /** Whether the entry `collection/id` shows the default language's version in this language's run. */
-const untranslatedHere = (key: string) => Boolean(buildChannel().entryLanguages?.untranslated[key]?.includes(language.current));
+const untranslatedHere = (key: string) => Boolean(languagesOf(key)?.untranslated?.includes(language.current));
+
+/**
+ * Where the entry `collection/id` has a page, and where that page shows the default language's version (from
+ * the content loader), or undefined before the loader has read the content. The entry page being rendered
+ * depends on it from then on (page-key.ts).
+ */
+export function languagesOf(key: string): { pages?: string[]; untranslated?: string[] } | undefined {
+  noteRead(`languages:${key}`);
+  const known = buildChannel().entryLanguages;
+  return known && { pages: known.pages[key], untranslated: known.untranslated[key] };
+}
 
 /** The sitemap of every language: at the root of the site, where the default language's pages are. */
 export function sitemapPath(): string {

@@ -1,8 +1,8 @@
 /** An onboarding track's page: its mentors, its steps resolved to published entries, and what its island reads. */
+import { guidelinesVersion } from './page-key.ts';
 import { fillMentorHtml, fillMentorText, mentorSegments, type MentorField } from '../lib/mentor-placeholder.ts';
 import { stepKeys } from '../lib/onboarding.ts';
 import type { TrackSummary } from '../lib/track-progress.ts';
-import { publishedGuidelinesVersion } from '../lib/guidelines-ack.ts';
 import { entryPath, parseRef } from '../lib/urls.ts';
 import { type Entry, entryTitle, findPublished, published, settings, t } from './hub.ts';
 
@@ -53,7 +53,7 @@ export async function trackPage(track: Entry<'tracks'>): Promise<TrackPage> {
       track: track.id,
       teams: JSON.stringify(settings.teams),
       mentors: JSON.stringify(mentors.map((m) => m.id)),
-      guidelinesVersion: publishedGuidelinesVersion(await published('guidelines')),
+      guidelinesVersion: await guidelinesVersion(),
       mentorNames: JSON.stringify(Object.fromEntries(mentors.map((m) => [m.id, m.data.name]))),
       defaultMentor: defaultMentor?.id,
     },

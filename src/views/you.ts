@@ -1,6 +1,6 @@
 /** /you/: what the page's island checks a device link against, and the words it shows stored ids in. */
+import { guidelinesVersion } from './page-key.ts';
 import type { KnownIds, YourHubLabels } from '../lib/device-transfer.ts';
-import { publishedGuidelinesVersion } from '../lib/guidelines-ack.ts';
 import { ROLES } from '../model/schemas/people.ts';
 import { NETWORKS } from '../model/networks.ts';
 import { published, settings } from './hub.ts';
@@ -19,7 +19,7 @@ export async function yourHubPage(): Promise<{ known: KnownIds; labels: YourHubL
     roles: [...ROLES],
     modules: modules.map((m) => m.id),
     tracks: Object.fromEntries(tracks.map((track) => [track.id, track.steps.map((step) => step.key)])),
-    guidelinesVersion: publishedGuidelinesVersion(await published('guidelines')),
+    guidelinesVersion: await guidelinesVersion(),
     stepRefs,
   };
   const labels: YourHubLabels = {

@@ -50,6 +50,8 @@ export const TREES = {
   },
   /** A copy of the valid tree of its own, for the builds of one site one after the other, which edit it (BuildSpec.edit). */
   'valid-site': { from: VALID_TREE, files: {} },
+  /** The valid tree with the edit the last of those builds makes (EDITED_SITE), built without a cache to compare with it. */
+  'valid-site-edited': { from: VALID_TREE, files: {} },
   /**
    * The valid tree with `lang: ar`: the interface in Arabic, the page right to left (its content stays English),
    * and a hub name as long as a real one, which a phone's header must show whole beside the wider "القائمة".
@@ -163,6 +165,16 @@ export interface BuildSpec {
   edit?: Record<string, string>;
 }
 
+/**
+ * The editor's commit between the last two builds of the valid tree's site: a snippet retitled (its campaign's
+ * page lists it, so that page shows the new title) and its notes rewritten with a word found nowhere else.
+ */
+const EDITED_SITE = {
+  'snippets/live.md': readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8')
+    .replace('title: Live snippet', 'title: Live snippet, retitled by an editor')
+    .replace('Notes for advocates.', 'Notes for advocates, rewritten with a zebracorn.'),
+};
+
 /** Every build of the run, by name; the global setup builds them in this order, side by side. */
 export const BUILDS = {
   'valid@2026-11-22': { tree: 'valid', now: TODAY, ownCardCache: true },
@@ -185,17 +197,10 @@ export const BUILDS = {
   'valid-site@2026-11-22T06:00:00Z': { tree: 'valid-site', now: `${TODAY}T06:00:00Z`, ownCardCache: true, cardsOf: 'valid@2026-11-22' },
   'valid-site@2026-11-22T12:00:00Z': { tree: 'valid-site', now: `${TODAY}T12:00:00Z`, after: 'valid-site@2026-11-22T06:00:00Z' },
   'valid-site@2026-12-06': { tree: 'valid-site', now: LATER, after: 'valid-site@2026-11-22T12:00:00Z' },
-  'valid-site-edited@2026-12-06': {
-    tree: 'valid-site',
-    now: LATER,
-    after: 'valid-site@2026-12-06',
-    edit: {
-      'snippets/live.md': readFileSync(path.join(VALID_TREE, 'snippets/live.md'), 'utf8').replace(
-        'Notes for advocates.',
-        'Notes for advocates, rewritten with a zebracorn.',
-      ),
-    },
-  },
+  'valid-site-edited@2026-12-06': { tree: 'valid-site', now: LATER, after: 'valid-site@2026-12-06', edit: EDITED_SITE },
+  // The same content on the same days, each built without a cache: what the builds above must come out as.
+  'valid@2026-12-06': { tree: 'valid', now: LATER },
+  'valid-site-edited-fresh@2026-12-06': { tree: 'valid-site-edited', now: LATER, edit: EDITED_SITE },
 } satisfies Record<string, BuildSpec>;
 
 export type BuildName = keyof typeof BUILDS;

@@ -1,13 +1,16 @@
 /**
  * The parts of an entry page's key in the incremental build (src/lib/page-key.ts):
  * the dates of the content, the interval the build's instant falls in among
- * them, and the digest of the parts.
+ * them, and the digest of the parts; and Astro keeping the key of what a
+ * rendered page read (src/hub/page-keys.ts).
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { datesIn, fileDigest, pageKeyOf, timeInterval } from '../../src/lib/page-key.ts';
+import { datesIn, pageKeyOf, timeInterval } from '../../src/lib/page-key.ts';
+import { keepRenderedKeys } from '../../src/hub/page-keys.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
 const OFFSETS = [0, DAY, 90 * DAY];
@@ -64,14 +67,38 @@ describe('pageKeyOf', () => {
   });
 });
 
-describe('fileDigest', () => {
-  it('changes with the bytes of the content store, and is undefined without one', () => {
-    const file = path.join(mkdtempSync(path.join(tmpdir(), 'hub-store-')), 'data-store.json');
-    expect(fileDigest(file)).toBeUndefined();
-    writeFileSync(file, '{"a":1}');
-    const one = fileDigest(file);
-    expect(one).toMatch(/^[\w-]{43}$/);
-    writeFileSync(file, '{"a":2}');
-    expect(fileDigest(file)).not.toBe(one);
+describe('keepRenderedKeys', () => {
+  it("makes Astro keep the key of what a rendered page read, and the key it was given for any other path; wrapping again wraps Astro's own", async () => {
+    const { IncrementalBuildCache } = (await import(new URL('./core/build/incremental.js', import.meta.resolve('astro')).href)) as {
+      IncrementalBuildCache: new (
+        configHash: string,
+        lockfileHash: string,
+        keyDigest: string,
+      ) => {
+        record(component: string, dependencyHash: string, pathname: string, cacheKey: string, outputFile: string): void;
+        writeManifest(settings: { config: { cacheDir: URL } }): void;
+      } & { prototype: { record: { original?: unknown } } };
+    };
+    const proto = (IncrementalBuildCache as unknown as { prototype: { record: ((...args: unknown[]) => unknown) & { original?: (...args: unknown[]) => unknown } } })
+      .prototype;
+    const astros = proto.record;
+    try {
+      expect(await keepRenderedKeys(() => 'from an earlier build')).toBe(true);
+      expect(await keepRenderedKeys((pathname) => (pathname === '/share/a/' ? 'what it read' : undefined))).toBe(true);
+      expect(proto.record.original).toBe(astros);
+      const cache = new IncrementalBuildCache('config', 'lockfile', 'key');
+      cache.record('src/pages/share/[id].astro', 'deps', '/share/a/', 'before rendering', 'share/a/index.html');
+      cache.record('src/pages/share/[id].astro', 'deps', '/share/b/', 'as given', 'share/b/index.html');
+      const cacheDir = pathToFileURL(`${mkdtempSync(path.join(tmpdir(), 'hub-page-keys-'))}/`);
+      cache.writeManifest({ config: { cacheDir } });
+      const manifest = JSON.parse(readFileSync(new URL('incremental-build.json', cacheDir), 'utf8')) as {
+        routes: Record<string, { paths: Record<string, { cacheKey: string }> }>;
+      };
+      const paths = manifest.routes['src/pages/share/[id].astro']!.paths;
+      expect(paths['/share/a/']!.cacheKey).toBe('what it read');
+      expect(paths['/share/b/']!.cacheKey).toBe('as given');
+    } finally {
+      proto.record = astros;
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absolute, collectionPath, entryPath, parseRef, path } from '../../src/lib/urls.ts';
+import { absolute, collectionPath, entryOfPath, entryPath, parseRef, path } from '../../src/lib/urls.ts';
 import { siteAndBase } from '../../src/hub/site.ts';
 import { excerpt, humanize, initials } from '../../src/lib/labels.ts';
 import { closest, quote } from '../../src/model/words.ts';
@@ -17,6 +17,16 @@ describe('urls', () => {
   it('splits a site URL with a path into origin and base', () => {
     expect(siteAndBase('https://voices.example.com')).toEqual({ site: 'https://voices.example.com', base: '/' });
     expect(siteAndBase('https://acme.github.io/hub/')).toEqual({ site: 'https://acme.github.io', base: '/hub/' });
+  });
+});
+
+describe('entryOfPath', () => {
+  it('names the entry of an entry page, with or without the base path and the last slash, and nothing else', () => {
+    expect(entryOfPath('/hub/share/winter-checklist/', '/hub/')).toEqual({ collection: 'snippets', id: 'winter-checklist' });
+    expect(entryOfPath('/share/winter-checklist', '/hub/')).toEqual({ collection: 'snippets', id: 'winter-checklist' });
+    expect(entryOfPath('/start/engineers/', '/')).toEqual({ collection: 'tracks', id: 'engineers' });
+    expect(entryOfPath('/people/j%C3%BCrgen/', '/')).toEqual({ collection: 'people', id: 'jürgen' });
+    for (const other of ['/', '/share/', '/share/a/b/', '/calendar/x/', '/search/', '/og/snippets/a.png']) expect(entryOfPath(other, '/')).toBeUndefined();
   });
 });
 

@@ -1,0 +1,87 @@
+/**
+ * The keys of the entry pages in Astro's incremental build, made of what
+ * each page read of the content (src/views/page-key.ts), `astro build` only.
+ *
+ * A page's key is known before it renders only from what it read last time.
+ * A page rendered in this build has noted what it read now, so Astro keeps
+ * the key of that (`record` of its IncrementalBuildCache is wrapped to take
+ * it), and the reads are kept in Astro's cache for the next build. Without
+ * the wrapping (another version of Astro), a page whose reads changed would
+ * render once more on the next build, and the log says so.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { fileURLToPath } from 'node:url';
+import { buildChannel } from '../lib/build-channel.ts';
+import { writeFileWhole } from '../lib/files.ts';
+import { entryOfPath } from '../lib/urls.ts';
+import { PAGE_READS_FILE, READS_FORMAT, readKeptReads } from '../lib/page-key.ts';
+import type { HubPart } from './part.ts';
+
+type RecordPath = ((this: unknown, component: string, dependencyHash: string, pathname: string, cacheKey: string, ...rest: unknown[]) => unknown) & {
+  /** Astro's own, when this is the hub's wrapping of it. */
+  original?: RecordPath;
+};
+
+/**
+ * Makes Astro keep, for each path rendered in this build, the key of what it read (`keyOf` of the
+ * page's path, undefined for another path); returns whether Astro's cache could be wrapped.
+ */
+export async function keepRenderedKeys(keyOf: (pathname: string) => string | undefined): Promise<boolean> {
+  let proto: { record?: RecordPath };
+  try {
+    const module = (await import(new URL('./core/build/incremental.js', import.meta.resolve('astro')).href)) as { IncrementalBuildCache?: { prototype: typeof proto } };
+    proto = module.IncrementalBuildCache!.prototype;
+  } catch {
+    return false;
+  }
+  // Astro's record(component, dependencyHash, pathname, cacheKey, outputFile, …), wrapped once however many builds run.
+  const original = proto.record?.original ?? proto.record;
+  if (typeof original !== 'function' || original.length < 5) return false;
+  const wrapped: RecordPath = function (this: unknown, component, dependencyHash, pathname, cacheKey, ...rest) {
+    return original.call(this, component, dependencyHash, pathname, keyOf(pathname) ?? cacheKey, ...rest);
+  };
+  wrapped.original = original;
+  proto.record = wrapped;
+  return true;
+}
+
+export function pageKeys(): HubPart {
+  let file: string | undefined;
+  let base = '/';
+  let wrapped = false;
+  return {
+    name: 'hub:page-keys',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        file = fileURLToPath(new URL(PAGE_READS_FILE, config.cacheDir));
+        base = config.base;
+      },
+      'astro:build:start': async () => {
+        const channel = buildChannel();
+        channel.pageReads = new AsyncLocalStorage();
+        wrapped = await keepRenderedKeys((pathname) => {
+          const entry = entryOfPath(pathname, base.replace(/\/?$/, '/'));
+          return entry && channel.renderedKeys.get(`${entry.collection}/${entry.id}`)?.key;
+        });
+      },
+      'astro:build:done': async ({ logger }) => {
+        const channel = buildChannel();
+        channel.pageReads = undefined;
+        if (!file) return;
+        const kept = readKeptReads(file);
+        const pages: Record<string, string[]> = {};
+        let rendered = 0;
+        for (const page of [...channel.keyedPages.keys()].sort()) {
+          const now = channel.renderedKeys.get(page)?.reads;
+          if (now) rendered++;
+          const reads = now ?? kept.get(page);
+          if (reads) pages[page] = reads;
+        }
+        writeFileWhole(file, JSON.stringify({ format: READS_FORMAT, pages }));
+        logger.info(`${rendered} of ${channel.keyedPages.size} entry pages rendered, their reads kept for the next build`);
+        if (!wrapped)
+          logger.warn("Astro's incremental build could not be given the keys of what the pages read; a page whose reads changed renders once more on the next build");
+      },
+    },
+  };
+}
