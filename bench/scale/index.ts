@@ -87,7 +87,7 @@ function machine() {
 /**
  * cold: no caches; warm: the caches the last build left, the same content (the hub copies its entry
  * pages and search index from the last build); edited: warm, with one snippet's notes edited since,
- * as after an editor's commit (the hub renders every entry page again, and indexes those whose HTML changed).
+ * as after an editor's commit (the hub renders the pages that read the snippet, and indexes those whose HTML changed).
  */
 type Mode = 'cold' | 'warm' | 'edited';
 
@@ -437,7 +437,7 @@ function targets(results: SizeResult[]) {
     ],
     [
       largest.ratios.edited <= 1.5,
-      `warm build ≤ 1.5× the control, one snippet edited (every entry page rendered again, the changed ones indexed): ${largest.ratios.edited.toFixed(2)}×${at}`,
+      `warm build ≤ 1.5× the control, one snippet edited (the pages that read it rendered, the changed ones indexed): ${largest.ratios.edited.toFixed(2)}×${at}`,
     ],
     [largest.ratios.cold <= 3, `cold full build ≤ 3× the control: ${largest.ratios.cold.toFixed(2)}×${at}${withoutCards}`],
     [(coldCards?.perSecond ?? 0) >= 60, `share cards ≥ 60/s cold on ${os.availableParallelism()} cores: ${coldCards?.perSecond?.toFixed(1) ?? 'n/a'}/s`],

@@ -33,7 +33,7 @@ import { type FragmentFacts, type IndexedPages, indexedPages, mergeIndex } from 
 export interface SearchFeed {
   /**
    * Hands a rendered page to the index, which keeps entry pages (`pathname`
-   * with the base path). Resolves at once, unless Pagefind is
+   * with the base path) that ask to be indexed (`indexable`). Resolves at once, unless Pagefind is
    * MAX_PAGES_IN_FLIGHT pages behind: then when it has caught up. A page
    * Astro `copied` from the last build goes to Pagefind only if the index
    * kept from that build cannot be used.
@@ -49,6 +49,17 @@ export interface SearchFeed {
 /** The digest the index keeps of a page: of its HTML as written, not of what Pagefind gets of it, so a copied page is known without cutting it. */
 export function pageDigest(html: string): string {
   return createHash('sha1').update(html).digest('base64url');
+}
+
+/**
+ * Whether a page asks to be indexed: an entry page has `data-pagefind-body`
+ * unless it shows another language's text (layouts/Base.astro). Pagefind
+ * itself leaves out a page without it only when another page it indexes has
+ * it, so an index of a few changed pages would take them in (search-merge.ts):
+ * such a page never reaches Pagefind.
+ */
+export function indexable(html: string): boolean {
+  return /\sdata-pagefind-body(?=[\s=>/])/.test(html);
 }
 
 /** The HTML files that may be indexed: one page per entry, `share/<id>/index.html` and so on. */
@@ -146,6 +157,12 @@ async function writeIndex(
     ...chunks.files.filter((file) => !UNUSED_UI.test(file.path)).map((file) => ({ path: file.path, content: file.content })),
     { path: NEWEST_FILE, content: Buffer.from(JSON.stringify(newest)) },
   ];
+  // Never written into: a file left there may be a hard link to a kept index (restoreIndex), shared with an older dist/.
+  try {
+    rmSync(outputPath, { recursive: true, force: true, maxRetries: 2 });
+  } catch (error) {
+    throw fail(`Pagefind's files could not be written`, [`${outputPath} could not be emptied first (${(error as Error).message.split('\n')[0]})`]);
+  }
   await writeFiles(written.map((file) => ({ path: path.resolve(outputPath, file.path), content: file.content })));
   const bytes = written.reduce((sum, file) => sum + file.content.byteLength, 0);
   const report = { pages, files: written.length, bytes, commonWords: chunks.split.length, ...(chunks.skipped ? { chunksLeft: chunks.skipped } : {}) };
@@ -349,7 +366,7 @@ export async function startSearchIndex({ api = pagefind, base, kept, reuse = tru
   };
   const feed: SearchFeed = {
     add(pathname, html, isCopied = false) {
-      return feed.take(pathname, pageDigest(html), isCopied ? undefined : html);
+      return indexable(html) ? feed.take(pathname, pageDigest(html), isCopied ? undefined : html) : Promise.resolve();
     },
     async take(pathname, digest, html) {
       const sourcePath = entryPageFile(pathname, base);
@@ -664,10 +681,10 @@ export function searchIndex(options: { api?: PagefindApi } = {}): HubPart {
         try {
           streaming = await startSearchIndex({ api: options.api, base, kept, reuse: !forcedBuild() });
           const feed = streaming.feed;
-          // Only entry pages are indexed: the others are not even digested.
+          // Only entry pages that ask to be are indexed: the others are not even digested.
           stopListening = onPageRead<string | null>({
             name: 'search',
-            read: ({ pathname, html }) => (entryPageFile(pathname, base) ? pageDigest(html) : null),
+            read: ({ pathname, html }) => (entryPageFile(pathname, base) && indexable(html) ? pageDigest(html) : null),
             take: ({ pathname, status, html }, digest) => (status === 200 && digest ? feed.take(pathname, digest, html) : undefined),
           });
         } catch (error) {

@@ -1,6 +1,6 @@
 /** Campaigns as pages show them: where each stands today, the index's groups, and one campaign's posts. */
 import { type CampaignStatus, campaignStatus } from '../lib/order.ts';
-import { type Entry, NOW, published } from './hub.ts';
+import { type Entry, NOW, published, publishedWhere } from './hub.ts';
 
 /** The order /campaigns/ groups them in. */
 const GROUPS: readonly CampaignStatus[] = ['current', 'upcoming', 'past'];
@@ -25,6 +25,6 @@ export async function campaignGroups(): Promise<{ status: CampaignStatus; campai
 
 /** /campaigns/<id>/: where the campaign stands and the published snippets that belong to it. */
 export async function campaignPage(campaign: Entry<'campaigns'>): Promise<{ status: CampaignStatus; snippets: Entry<'snippets'>[] }> {
-  const snippets = (await published('snippets')).filter((s) => s.data.campaign === campaign.id);
+  const snippets = await publishedWhere('snippets', 'campaign', campaign.id);
   return { status: campaignStatus(campaign.data, NOW), snippets };
 }

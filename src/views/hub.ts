@@ -66,6 +66,15 @@ export function published<C extends CollectionName>(collection: C, { noted = tru
   return cache.get(collection) as Promise<Entry<C>[]>;
 }
 
+/**
+ * The published entries of a collection whose `field` is `value` (a campaign's snippets, an author's
+ * articles), in their natural order. The entry page being rendered depends on those only (page-key.ts).
+ */
+export async function publishedWhere<C extends CollectionName>(collection: C, field: string, value: string): Promise<Entry<C>[]> {
+  noteRead(`published:${collection}:${field}=${value}`);
+  return (await published(collection, { noted: false })).filter((entry) => (entry.data as Record<string, unknown>)[field] === value);
+}
+
 async function sortEntries<C extends CollectionName>(collection: C, entries: Entry<C>[]): Promise<Entry<C>[]> {
   const list = [...entries] as Entry<CollectionName>[];
   switch (collection) {

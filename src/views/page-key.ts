@@ -6,7 +6,9 @@
  * While an entry page renders, the hub's middleware collects its reads
  * (`noteRead`): its own entry, each entry it looks up (`findPublished`:
  * `entry:<collection>/<id>`) and each list of published entries it uses
- * (`published`: `published:<collection>`), where an entry has pages in the
+ * (`published`: `published:<collection>`; `publishedWhere`: the entries
+ * whose field has a value, `published:<collection>:<field>=<value>`), where
+ * an entry has pages in the
  * other languages (`languages:<collection>/<id>`, src/views/languages.ts),
  * and what it shows that is less than a list (`fact:<name>`: the
  * guidelines' version). Once rendered, its key is the
@@ -49,6 +51,7 @@ export const TIME_OFFSETS = [0, DAY, NEWS_WINDOW_DAYS * DAY] as const;
 export const pageOf = (collection: CollectionName, id: string) => `${collection}/${id}`;
 
 interface EntryFacts {
+  data: Record<string, unknown>;
   /** The digest of its file (the content loader's), or of its data and text. */
   digest: string;
   dates: number[];
@@ -70,13 +73,14 @@ function entriesOf(collection: CollectionName): Promise<Map<string, EntryFacts>>
             return [
               entry.id,
               {
+                data: data as Record<string, unknown>,
                 digest: digest ?? contentDigest(data, body, rendered?.html),
                 dates: datesIn(data),
                 published: isPublished(data as Parameters<typeof isPublished>[0], NOW),
               },
             ] as const;
           }),
-        ),
+        ) as Map<string, EntryFacts>,
     );
     collections.set(collection, entries);
   }
@@ -124,15 +128,16 @@ function valueOf(read: string): Promise<string> {
         return entry ? `${entry.published ? 'published' : 'unpublished'} ${entry.digest} ${timeInterval(entry.dates, TIME_OFFSETS, NOW)}` : 'missing';
       }
       if (kind === 'published') {
-        const collection = rest as CollectionName;
+        // `<collection>`, or `<collection>:<field>=<value>`: the entries whose field is that value.
+        const [, collection, field, wanted] = /^([^:]+)(?::([^=]+)=(.*))?$/s.exec(rest) as unknown as [string, CollectionName, string?, string?];
+        const concerned = (facts: EntryFacts) => field === undefined || facts.data[field] === wanted;
         const entries = await entriesOf(collection);
         // The list as the page got it, in its order (`published` sorts it with what it needs, such as the campaigns' status).
-        const list = (await published(collection, { noted: false })).map((entry) => `${entry.id} ${entries.get(entry.id)?.digest}`);
-        return `${list.join('\n')}\n${timeInterval(
-          [...entries.values()].flatMap((e) => e.dates),
-          TIME_OFFSETS,
-          NOW,
-        )}`;
+        const list = (await published(collection, { noted: false }))
+          .filter((entry) => concerned(entries.get(entry.id)!))
+          .map((entry) => `${entry.id} ${entries.get(entry.id)?.digest}`);
+        const dates = [...entries].flatMap(([, facts]) => (concerned(facts) ? facts.dates : []));
+        return `${list.join('\n')}\n${timeInterval(dates, TIME_OFFSETS, NOW)}`;
       }
       if (kind === 'languages') {
         const known = buildChannel().entryLanguages;

@@ -1,6 +1,6 @@
 /** People as pages show them: the shining stars, the mentors with the paths they mentor, and a person's page. */
 import { excerpt } from '../lib/labels.ts';
-import { type Entry, published } from './hub.ts';
+import { type Entry, published, publishedWhere } from './hub.ts';
 
 /** Published people with a spotlight quote: the "shining stars", by name. */
 export async function shiningStars(): Promise<Entry<'people'>[]> {
@@ -28,7 +28,7 @@ export async function personPage(person: Entry<'people'>): Promise<{ description
   const { name, title, spotlight } = person.data;
   return {
     description: spotlight ?? excerpt(person.body ?? `${name}, ${title}`, 155),
-    articles: (await published('articles')).filter((a) => a.data.author === person.id),
-    tracks: (await published('tracks')).filter((track) => track.data.mentor === person.id),
+    articles: await publishedWhere('articles', 'author', person.id),
+    tracks: await publishedWhere('tracks', 'mentor', person.id),
   };
 }

@@ -202,6 +202,18 @@ describe('a kept index that takes the changed pages (real Pagefind)', () => {
     expect(filesOf(path.join(fourth.dir, 'pagefind'))['newest.json']).not.toEqual(linked['newest.json']);
   });
 
+  it('never gives Pagefind a page that does not ask to be indexed, which it would take in when no page it gets asks', async () => {
+    const kept = path.join(mkdtempSync(path.join(tmpdir(), 'hub-cache-')), 'search-index');
+    const untranslated = (words: string) => `<html lang="de"><body><main><p>${words}</p></main></body></html>`;
+    const site = { ...pages, 'training/t/index.html': untranslated('englischer text') };
+    const first = await build(kept, site, () => false);
+    expect(first.added).not.toContain('training/t/index.html');
+    const second = await build(kept, { ...site, 'training/t/index.html': untranslated('neuer englischer text') }, () => false);
+    expect(second.added).toEqual([]);
+    expect(second.report.reused).toBe(true);
+    expect(Object.keys(indexedText(second.dir)).sort()).toEqual(['/share/a/', '/share/b/', '/share/c/']);
+  });
+
   it('indexes every page, saying why, when the kept index is damaged', async () => {
     const kept = path.join(mkdtempSync(path.join(tmpdir(), 'hub-cache-')), 'search-index');
     await build(kept, pages, () => false);

@@ -125,15 +125,20 @@ describe('searchableHtml', () => {
   });
 });
 
+/** An entry page that asks to be indexed. */
+const entry = (words: string) => `<html lang="en"><body><main data-pagefind-body>${words}</main></body></html>`;
+
 describe('startSearchIndex', () => {
-  it('indexes the entry pages handed over and writes the index at the end', async () => {
+  it('indexes the entry pages handed over that ask to be, and writes the index at the end', async () => {
     const pagefind = slowPagefind();
     const search = await startSearchIndex({ api: pagefind.api, base: '/' });
-    await search.feed.add('/share/a/', '<html lang="en">a</html>');
-    await search.feed.add('/share/', '<html lang="en">list</html>');
-    await search.feed.add('/articles/b/', '<html lang="en">b</html>');
+    await search.feed.add('/share/a/', entry('a'));
+    await search.feed.add('/share/', entry('list'));
+    await search.feed.add('/articles/b/', entry('b'));
+    // Another language's text, shown untranslated: its page has no data-pagefind-body.
+    await search.feed.add('/articles/c/', '<html lang="de"><body><main>c</main></body></html>');
     expect(pagefind.added.map((f) => f.sourcePath)).toEqual(['share/a/index.html', 'articles/b/index.html']);
-    expect(pagefind.added[0]!.content).toBe('<html lang="en">a</html>');
+    expect(pagefind.added[0]!.content).toBe(searchableHtml(entry('a')));
     expect(search.pages).toBe(2);
     pagefind.answer();
     const dir = mkdtempSync(path.join(tmpdir(), 'hub-stream-'));
@@ -147,9 +152,9 @@ describe('startSearchIndex', () => {
   it(`holds rendering back while ${MAX_PAGES_IN_FLIGHT} pages wait for Pagefind`, async () => {
     const pagefind = slowPagefind();
     const search = await startSearchIndex({ api: pagefind.api, base: '/' });
-    for (let i = 1; i < MAX_PAGES_IN_FLIGHT; i++) await search.feed.add(`/share/p${i}/`, 'x');
+    for (let i = 1; i < MAX_PAGES_IN_FLIGHT; i++) await search.feed.add(`/share/p${i}/`, entry('x'));
     let released = false;
-    const last = search.feed.add('/share/last/', 'x').then(() => (released = true));
+    const last = search.feed.add('/share/last/', entry('x')).then(() => (released = true));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(released).toBe(false);
     pagefind.answer(1);
@@ -161,7 +166,7 @@ describe('startSearchIndex', () => {
   it('fails with one readable line when a page cannot be indexed', async () => {
     const pagefind = slowPagefind({ errorFor: 'share/bad/index.html' });
     const search = await startSearchIndex({ api: pagefind.api, base: '/' });
-    await search.feed.add('/share/bad/', 'x');
+    await search.feed.add('/share/bad/', entry('x'));
     pagefind.answer();
     const failure = search.finish(mkdtempSync(path.join(tmpdir(), 'hub-stream-')));
     await expect(failure).rejects.toThrow(SearchIndexError);
