@@ -42,7 +42,6 @@ import {
   SIGNATURE,
   chunkRanges,
   head,
-  text,
   uniqueHash,
   unpack,
   type BundleFile,
@@ -191,8 +190,10 @@ export async function mergeIndex(kept: KeptBundle, fresh: FreshBundle, current: 
 
     const keptNumber = numbering(keptNumbers.length, (n) => keptNumbers[n]);
     const freshNumber = numbering(freshMeta?.pages.length ?? 0, (n) => staying + n);
-    const keptWords = keptMeta ? wordsOf(keptMeta, (hash) => keptFile(CHUNK_FILE(hash)), keptNumber) : [][Symbol.iterator]();
-    const freshWords = freshMeta ? wordsOf(freshMeta, (hash) => required(freshByPath, CHUNK_FILE(hash)), freshNumber, freshFields) : [][Symbol.iterator]();
+    const keptWords = keptMeta ? wordsOf(keptMeta, (hash) => open(keptFile(CHUNK_FILE(hash)), CHUNK_FILE(hash)), keptNumber) : [][Symbol.iterator]();
+    const freshWords = freshMeta
+      ? wordsOf(freshMeta, (hash) => open(required(freshByPath, CHUNK_FILE(hash)), CHUNK_FILE(hash)), freshNumber, freshFields)
+      : [][Symbol.iterator]();
     const chunks = chunked(mergeWords(keptWords, freshWords));
     const named = chunks.chunks.map((words) => {
       const out = new CborWriter();
@@ -219,19 +220,17 @@ export async function mergeIndex(kept: KeptBundle, fresh: FreshBundle, current: 
       return { name, hash };
     });
 
-    const metaBytes = Buffer.concat([
-      head(4, 6),
-      text((keptMeta ?? freshMeta)!.version),
-      head(4, metaPages.length),
-      ...metaPages.flatMap((page) => [head(4, 2), text(page.id), head(0, page.words)]),
-      head(4, named.length),
-      ...named.flatMap((hash, i) => [head(4, 3), text(ranges[i].from), text(ranges[i].to), text(hash)]),
-      head(4, filters.length),
-      ...filters.flatMap((f) => [head(4, 2), text(f.name), text(f.hash)]),
-      head(4, 0),
-      head(4, fields.length),
-      ...fields.map(text),
-    ]);
+    const meta = new CborWriter();
+    meta.head(4, 6).text((keptMeta ?? freshMeta)!.version);
+    meta.head(4, metaPages.length);
+    for (const page of metaPages) meta.head(4, 2).text(page.id).head(0, page.words);
+    meta.head(4, named.length);
+    named.forEach((hash, i) => meta.head(4, 3).text(ranges[i].from).text(ranges[i].to).text(hash));
+    meta.head(4, filters.length);
+    for (const f of filters) meta.head(4, 2).text(f.name).text(f.hash);
+    meta.head(4, 0).head(4, fields.length);
+    for (const field of fields) meta.text(field);
+    const metaBytes = meta.done();
     const metaHash = uniqueHash(language, metaBytes, 10, (hash) => taken.has(META_FILE(hash)));
     taken.add(META_FILE(metaHash));
     packing.push({ path: META_FILE(metaHash), bytes: metaBytes });
@@ -414,14 +413,14 @@ interface Word {
 
 /**
  * The words of an index in Pagefind's order (by their UTF-8 bytes), chunk
- * after chunk, each page renumbered by `number` (-1: the page is left out)
+ * after chunk (`chunk` gives a chunk's CBOR), each page renumbered by `number` (-1: the page is left out)
  * and each meta field by `fields` when given.
  */
 function* wordsOf(meta: Meta, chunk: (hash: string) => Uint8Array, number: (n: number) => number, fields?: readonly number[]): Generator<Word> {
   const remap = fields?.some((to, from) => to !== from) ? fields : undefined;
   let last: Buffer | undefined;
   for (const hash of meta.chunks) {
-    const cbor = open(chunk(hash), CHUNK_FILE(hash));
+    const cbor = chunk(hash);
     const r = new Cbor(cbor);
     if (r.length(4) !== 1) throw new UnexpectedIndex('a chunk is not a list of words');
     const count = r.length(4);
@@ -662,12 +661,12 @@ function mergeFilters(
   return [...filters].flatMap(([name, values]) => {
     const on = [...values].filter(([, pages]) => pages.length);
     if (!on.length) return [];
-    const bytes = Buffer.concat([
-      head(4, 2),
-      text(name),
-      head(4, on.length),
-      ...on.flatMap(([value, pages]) => [head(4, 2), text(value), head(4, pages.length), ...pages.map((n) => head(0, n))]),
-    ]);
-    return [{ name, bytes }];
+    const out = new CborWriter();
+    out.head(4, 2).text(name).head(4, on.length);
+    for (const [value, pages] of on) {
+      out.head(4, 2).text(value).head(4, pages.length);
+      for (const n of pages) out.head(0, n);
+    }
+    return [{ name, bytes: out.done() }];
   });
 }
