@@ -65,9 +65,24 @@ export function pageKeyOf(parts: readonly string[]): string {
   return hash.digest('base64url');
 }
 
-/** The digest of an entry's data and text, for one without the content loader's digest of its file. */
-export function contentDigest(data: unknown, body = '', html = ''): string {
-  return createHash('sha1').update(JSON.stringify(data)).update('\0').update(body).update('\0').update(html).digest('base64url');
+/**
+ * The digest of an entry as a page can show it: the content loader's digest
+ * of its file (and the settings), and its data as the page gets it, with
+ * what the loader resolved from other files (an image's size); its text
+ * too when the loader gave no digest.
+ */
+export function entryDigest(entry: { data: unknown; body?: string; digest?: string; rendered?: { html?: string } }): string {
+  const hash = createHash('sha1')
+    .update(entry.digest ?? '')
+    .update('\0')
+    .update(JSON.stringify(entry.data));
+  if (entry.digest === undefined)
+    hash
+      .update('\0')
+      .update(entry.body ?? '')
+      .update('\0')
+      .update(entry.rendered?.html ?? '');
+  return hash.digest('base64url');
 }
 
 /** A key no build has had or will have: the page renders. */

@@ -35,7 +35,7 @@ import { getCollection } from 'astro:content';
 import { command, language, now as NOW, pageReads, settings } from 'virtual:hub/config';
 import { type CollectionName } from '../model/collections.ts';
 import { buildChannel } from '../lib/build-channel.ts';
-import { contentDigest, datesIn, neverKey, pageKeyOf, readKeptReads, timeInterval } from '../lib/page-key.ts';
+import { datesIn, entryDigest, neverKey, pageKeyOf, readKeptReads, timeInterval } from '../lib/page-key.ts';
 import { isPublished } from '../lib/publish.ts';
 import { publishedGuidelinesVersion } from '../lib/guidelines-ack.ts';
 import { NEWS_WINDOW_DAYS } from './fresh.ts';
@@ -52,7 +52,7 @@ export const pageOf = (collection: CollectionName, id: string) => `${collection}
 
 interface EntryFacts {
   data: Record<string, unknown>;
-  /** The digest of its file (the content loader's), or of its data and text. */
+  /** Its digest as a page can show it (`entryDigest`). */
   digest: string;
   dates: number[];
   published: boolean;
@@ -68,13 +68,12 @@ function entriesOf(collection: CollectionName): Promise<Map<string, EntryFacts>>
       (all) =>
         new Map(
           all.map((entry) => {
-            // The content loader's digest of the entry's file (and the settings); of its data and text when it has none.
-            const { data, body, digest, rendered } = entry as { data: object; body?: string; digest?: string; rendered?: { html?: string } };
+            const { data } = entry as { data: object };
             return [
               entry.id,
               {
                 data: data as Record<string, unknown>,
-                digest: digest ?? contentDigest(data, body, rendered?.html),
+                digest: entryDigest(entry as Parameters<typeof entryDigest>[0]),
                 dates: datesIn(data),
                 published: isPublished(data as Parameters<typeof isPublished>[0], NOW),
               },

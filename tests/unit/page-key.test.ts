@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { datesIn, pageKeyOf, timeInterval } from '../../src/lib/page-key.ts';
+import { datesIn, entryDigest, pageKeyOf, timeInterval } from '../../src/lib/page-key.ts';
 import { keepRenderedKeys } from '../../src/hub/page-keys.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -64,6 +64,21 @@ describe('pageKeyOf', () => {
     expect(pageKeyOf(['store', 'settings', 'interval'])).toBe(pageKeyOf(['store', 'settings', 'interval']));
     expect(pageKeyOf(['ab', 'c'])).not.toBe(pageKeyOf(['a', 'bc']));
     expect(pageKeyOf(['store', 'settings', 'interval'])).not.toBe(pageKeyOf(['store', 'settings', 'interval 2']));
+  });
+});
+
+describe('entryDigest', () => {
+  it("changes with the loader's digest of the file and with the data a page gets (an image's size), and with the text when there is no such digest", () => {
+    const entry = { digest: 'file-1', data: { title: 'T', avatar: { src: '/a.png', width: 80 } }, body: 'Notes.' };
+    const one = entryDigest(entry);
+    expect(entryDigest({ ...entry })).toBe(one);
+    expect(entryDigest({ ...entry, digest: 'file-2' })).not.toBe(one);
+    expect(entryDigest({ ...entry, data: { title: 'T', avatar: { src: '/a.png', width: 96 } } })).not.toBe(one);
+    // The loader's digest covers the text it read; without one, the text and its HTML count.
+    expect(entryDigest({ ...entry, body: 'Other notes.' })).toBe(one);
+    const { digest: _none, ...loose } = entry;
+    expect(entryDigest({ ...loose, body: 'Other notes.' })).not.toBe(entryDigest(loose));
+    expect(entryDigest({ ...loose, rendered: { html: '<p>x</p>' } })).not.toBe(entryDigest(loose));
   });
 });
 
