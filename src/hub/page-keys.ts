@@ -17,6 +17,9 @@ import { entryOfPath } from '../lib/urls.ts';
 import { PAGE_READS_FILE, READS_FORMAT, readKeptReads } from '../lib/page-key.ts';
 import type { HubPart } from './part.ts';
 
+/** Entry pages rendered that the log names, at most. */
+const NAMED_PAGES = 20;
+
 type RecordPath = ((this: unknown, component: string, dependencyHash: string, pathname: string, cacheKey: string, ...rest: unknown[]) => unknown) & {
   /** Astro's own, when this is the hub's wrapping of it. */
   original?: RecordPath;
@@ -70,15 +73,22 @@ export function pageKeys(): HubPart {
         if (!file) return;
         const kept = readKeptReads(file);
         const pages: Record<string, string[]> = {};
-        let rendered = 0;
+        const rendered: string[] = [];
         for (const page of [...channel.keyedPages.keys()].sort()) {
           const now = channel.renderedKeys.get(page)?.reads;
-          if (now) rendered++;
+          if (now) rendered.push(page);
           const reads = now ?? kept.get(page);
           if (reads) pages[page] = reads;
         }
         writeFileWhole(file, JSON.stringify({ format: READS_FORMAT, pages }));
-        logger.info(`${rendered} of ${channel.keyedPages.size} entry pages rendered, their reads kept for the next build`);
+        const total = channel.keyedPages.size;
+        // A few are named: which pages an edit rendered again is what an editor wants to see.
+        const named = rendered.length && rendered.length <= NAMED_PAGES ? `: ${rendered.join(', ')}` : '';
+        logger.info(
+          rendered.length === 0
+            ? `0 of ${total} entry pages rendered: each was copied from the last build, nothing it shows having changed`
+            : `${rendered.length} of ${total} entry pages rendered${named}; what each read is kept for the next build`,
+        );
         if (!wrapped)
           logger.warn("Astro's incremental build could not be given the keys of what the pages read; a page whose reads changed renders once more on the next build");
       },
