@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { buildChannel } from '../lib/build-channel.ts';
 import { writeFileWhole } from '../lib/files.ts';
 import { entryOfPath } from '../lib/urls.ts';
-import { PAGE_READS_FILE, READS_FORMAT, readKeptReads } from '../lib/page-key.ts';
+import { PAGE_READS_FILE, READS_FORMAT, pageOf } from '../lib/page-key.ts';
 import type { HubPart } from './part.ts';
 
 /** Entry pages rendered that the log names, at most. */
@@ -64,20 +64,20 @@ export function pageKeys(): HubPart {
         channel.pageReads = new AsyncLocalStorage();
         wrapped = await keepRenderedKeys((pathname) => {
           const entry = entryOfPath(pathname, base.replace(/\/?$/, '/'));
-          return entry && channel.renderedKeys.get(`${entry.collection}/${entry.id}`)?.key;
+          return entry && channel.renderedKeys.get(pageOf(entry))?.key;
         });
       },
       'astro:build:done': async ({ logger }) => {
         const channel = buildChannel();
         channel.pageReads = undefined;
         if (!file) return;
-        const kept = readKeptReads(file);
         const pages: Record<string, string[]> = {};
         const rendered: string[] = [];
-        for (const page of [...channel.keyedPages.keys()].sort()) {
+        // A page copied from the last build read what the last build kept of it (the pages read it to key themselves).
+        for (const [page, { kept }] of [...channel.keyedPages].sort(([a], [b]) => (a < b ? -1 : 1))) {
           const now = channel.renderedKeys.get(page)?.reads;
           if (now) rendered.push(page);
-          const reads = now ?? kept.get(page);
+          const reads = now ?? kept;
           if (reads) pages[page] = reads;
         }
         writeFileWhole(file, JSON.stringify({ format: READS_FORMAT, pages }));

@@ -7,17 +7,18 @@
 import type { MiddlewareHandler } from 'astro';
 import { buildChannel } from '../lib/build-channel.ts';
 import { entryOfPath } from '../lib/urls.ts';
+import { pageOf } from '../lib/page-key.ts';
 
 // Typed with Astro's MiddlewareHandler rather than wrapped in defineMiddleware() (which only returns its
 // argument): astro:middleware exists only inside a build, and the hub's own files load in plain Node too.
 export const onRequest: MiddlewareHandler = async (context, next) => {
   const channel = buildChannel();
   const entry = entryOfPath(context.url.pathname);
-  const page = entry && `${entry.collection}/${entry.id}`;
+  const page = entry && pageOf(entry);
   let response: Response;
   let html: string | undefined;
   const isHtml = (r: Response) => Boolean(r.headers.get('content-type')?.startsWith('text/html'));
-  const given = page ? channel.keyedPages.get(page) : undefined;
+  const given = page ? channel.keyedPages.get(page)?.given : undefined;
   if (page && given && channel.pageReads) {
     // The page renders as its body is read: both inside the scope its reads are noted in. It reads its own entry, and what its route gave it.
     const reads = new Set([`entry:${page}`, ...given]);

@@ -61,10 +61,11 @@ export interface BuildChannel {
   /** Each entry page rendered in this build (`<collection>/<id>`): its key from what it read, and what it read (src/hub/page-keys.ts). */
   readonly renderedKeys: Map<string, { key: string; reads: string[] }>;
   /**
-   * Each entry page of this build with a key (`<collection>/<id>`), and what it reads besides its own entry
-   * before it renders (what its route gives it: a guideline's neighbours): the pages whose reads are kept.
+   * Each entry page of this build with a key (`<collection>/<id>`): what it reads besides its own entry before it
+   * renders (`given` by its route: a guideline's neighbours), and the reads the last build kept of it, if any.
+   * The pages whose reads are kept for the next build.
    */
-  readonly keyedPages: Map<string, readonly string[]>;
+  readonly keyedPages: Map<string, { given: readonly string[]; kept?: string[] }>;
 }
 
 const CHANNEL = Symbol.for('advocacy-hub.build-channel');

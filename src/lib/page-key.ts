@@ -85,6 +85,9 @@ export function entryDigest(entry: { data: unknown; body?: string; digest?: stri
   return hash.digest('base64url');
 }
 
+/** An entry page as its reads are kept and its key looked up: `<collection>/<id>`. */
+export const pageOf = (entry: { collection: string; id: string }): string => `${entry.collection}/${entry.id}`;
+
 /** A key no build has had or will have: the page renders. */
 export function neverKey(): string {
   return `unread ${randomUUID()}`;

@@ -35,7 +35,7 @@ import { getCollection } from 'astro:content';
 import { command, language, now as NOW, pageReads, settings } from 'virtual:hub/config';
 import { type CollectionName } from '../model/collections.ts';
 import { buildChannel } from '../lib/build-channel.ts';
-import { datesIn, entryDigest, neverKey, pageKeyOf, readKeptReads, timeInterval } from '../lib/page-key.ts';
+import { datesIn, entryDigest, neverKey, pageKeyOf, pageOf, readKeptReads, timeInterval } from '../lib/page-key.ts';
 import { isPublished } from '../lib/publish.ts';
 import { publishedGuidelinesVersion } from '../lib/guidelines-ack.ts';
 import { NEWS_WINDOW_DAYS } from './fresh.ts';
@@ -46,9 +46,6 @@ const DAY = 24 * 60 * 60 * 1000;
 
 /** Where a rule looks from an entry's date: the date, the day after (bare-date expiry), the end of the news window. */
 export const TIME_OFFSETS = [0, DAY, NEWS_WINDOW_DAYS * DAY] as const;
-
-/** The page of an entry, as the reads are kept: `<collection>/<id>`. */
-export const pageOf = (collection: CollectionName, id: string) => `${collection}/${id}`;
 
 interface EntryFacts {
   data: Record<string, unknown>;
@@ -185,9 +182,9 @@ export async function withPageKey<T extends { params: { id: string } }>(
   channel.pageKeyOf ??= keyOf;
   return Promise.all(
     paths.map(async (p) => {
-      const page = pageOf(collection, p.params.id);
-      channel.keyedPages.set(page, given);
+      const page = pageOf({ collection, id: p.params.id });
       const reads = keptReads().get(page);
+      channel.keyedPages.set(page, { given, ...(reads ? { kept: reads } : {}) });
       // A key no build has: the page renders, and Astro keeps the key of what it read (src/hub/page-keys.ts).
       return { ...p, cacheKey: reads ? await keyOf(reads) : neverKey() };
     }),
